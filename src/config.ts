@@ -1,0 +1,144 @@
+/**
+ * Environment → typed, validated configuration, read once. Nothing else reads `process.env`.
+ * Every variable is documented in the README's table; keep the two in step.
+ */
+import { z } from 'zod';
+
+export type GraphCredentials =
+  | { kind: 'static-token'; token: string }
+  | { kind: 'client-secret'; tenantId: string; clientId: string; clientSecret: string }
+  | { kind: 'client-certificate'; tenantId: string; clientId: string; certificatePath: string };
+
+export type GraphTarget =
+  /** Start the embedded Universal Print emulator and point the gateway at it. */
+  | { kind: 'emulator'; emulatorPort: number }
+  | { kind: 'graph'; baseUrl: string; credentials: GraphCredentials; authorityHost?: string };
+
+export interface Config {
+  host: string;
+  port: number;
+  graph: GraphTarget;
+  /** Per-attempt timeout of one upstream HTTP request. */
+  graphTimeoutMs: number;
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const isLoopback = (hostname: string): boolean =>
+  hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
+const nonEmpty = z.string().trim().min(1).optional();
+
+const env = z.object({
+  NODE_ENV: z.string().optional(),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: port(4000),
+  EMULATOR_PORT: port(4010),
+  GRAPH_BASE_URL: nonEmpty,
+  GRAPH_ACCESS_TOKEN: nonEmpty,
+  GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  AZURE_TENANT_ID: nonEmpty,
+  AZURE_CLIENT_ID: nonEmpty,
+  AZURE_CLIENT_SECRET: nonEmpty,
+  AZURE_CLIENT_CERTIFICATE_PATH: nonEmpty,
+  AZURE_AUTHORITY_HOST: nonEmpty,
+});
+
+type Env = z.infer<typeof env>;
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = env.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
+  }
+  const vars = parsed.data;
+  const production = vars.NODE_ENV === 'production';
+  return {
+    host: vars.HOST,
+    port: vars.PORT,
+    graph: graphTarget(vars, production),
+    graphTimeoutMs: vars.GRAPH_TIMEOUT_MS,
+    production,
+  };
+}
+
+function graphTarget(vars: Env, production: boolean): GraphTarget {
+  const credentials = graphCredentials(vars);
+  if (!credentials) {
+    if (vars.GRAPH_BASE_URL) {
+      throw new ConfigError(
+        'GRAPH_BASE_URL is set but no credentials are: set GRAPH_ACCESS_TOKEN, or AZURE_TENANT_ID, ' +
+          'AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)',
+      );
+    }
+    if (production) {
+      throw new ConfigError(
+        'NODE_ENV=production needs Microsoft Graph credentials; the embedded emulator is for development',
+      );
+    }
+    return { kind: 'emulator', emulatorPort: vars.EMULATOR_PORT };
+  }
+  return {
+    kind: 'graph',
+    baseUrl: graphBaseUrl(vars.GRAPH_BASE_URL ?? 'https://graph.microsoft.com'),
+    credentials,
+    ...(vars.AZURE_AUTHORITY_HOST ? { authorityHost: vars.AZURE_AUTHORITY_HOST } : {}),
+  };
+}
+
+function graphCredentials(vars: Env): GraphCredentials | null {
+  if (vars.GRAPH_ACCESS_TOKEN) return { kind: 'static-token', token: vars.GRAPH_ACCESS_TOKEN };
+  const { AZURE_TENANT_ID: tenantId, AZURE_CLIENT_ID: clientId } = vars;
+  const secret = vars.AZURE_CLIENT_SECRET;
+  const certificatePath = vars.AZURE_CLIENT_CERTIFICATE_PATH;
+  if (!tenantId && !clientId && !secret && !certificatePath) return null;
+  if (!tenantId || !clientId || (!secret && !certificatePath)) {
+    throw new ConfigError(
+      'Incomplete Azure credentials: AZURE_TENANT_ID, AZURE_CLIENT_ID and one of ' +
+        'AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH are all needed',
+    );
+  }
+  return secret
+    ? { kind: 'client-secret', tenantId, clientId, clientSecret: secret }
+    : {
+        kind: 'client-certificate',
+        tenantId,
+        clientId,
+        certificatePath: certificatePath as string,
+      };
+}
+
+/**
+ * The Graph root without version. Plain `http` is allowed only on loopback (the emulator, a
+ * test server): anywhere else it would send the bearer token in clear text.
+ */
+export function graphBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`GRAPH_BASE_URL is not a URL: ${raw}`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError('GRAPH_BASE_URL must not carry credentials, a query or a fragment');
+  }
+  if (/\/(v1\.0|beta)\/?$/.test(url.pathname)) {
+    throw new ConfigError(
+      'GRAPH_BASE_URL is the Graph root without version, e.g. https://graph.microsoft.com',
+    );
+  }
+  const loopback = isLoopback(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConfigError(
+      `GRAPH_BASE_URL must use https (plain http only on loopback, for the emulator): ${raw}`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}

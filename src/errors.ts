@@ -1,0 +1,107 @@
+/**
+ * Domain errors: what can go wrong, in the gateway's own words.
+ *
+ * `src/graph` throws them, `src/schema/errors` exposes them as members of result unions, and the
+ * error masker lets their `code` through when one surfaces as a top-level error. None of them
+ * imports Pothos or GraphQL so that every layer can use them.
+ */
+
+/** An expected failure a client can act on. Every subclass has a stable SCREAMING_SNAKE `code`. */
+export abstract class GatewayError extends Error {
+  abstract readonly code: string;
+}
+
+export interface InputIssue {
+  /** Where the problem is, from the field's argument down, e.g. `['input', 'taskId']`. */
+  readonly path: readonly string[];
+  readonly message: string;
+}
+
+/** The input was rejected before anything was sent to Microsoft Graph, or Graph rejected it (400). */
+export class InvalidInputError extends GatewayError {
+  readonly code = 'INVALID_INPUT';
+  constructor(
+    readonly issues: readonly InputIssue[],
+    /** Graph's `request-id` when Graph rejected the request; absent for the gateway's own checks. */
+    readonly requestId: string | null = null,
+  ) {
+    super(
+      issues.length === 1 && issues[0]
+        ? `Invalid input: ${issues[0].message}`
+        : `Invalid input: ${issues.length} problems`,
+    );
+    this.name = 'InvalidInputError';
+  }
+}
+
+/** An error that Microsoft Graph answered; `requestId` is what Microsoft support asks for. */
+export abstract class UpstreamError extends GatewayError {
+  constructor(
+    message: string,
+    readonly requestId: string | null,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends UpstreamError {
+  readonly code = 'NOT_FOUND';
+  override readonly name = 'NotFoundError';
+}
+
+export class PermissionDeniedError extends UpstreamError {
+  readonly code = 'PERMISSION_DENIED';
+  override readonly name = 'PermissionDeniedError';
+}
+
+/** The job or task is not in a state that allows the operation (e.g. abort with no processing task). */
+export class ConflictError extends UpstreamError {
+  readonly code = 'CONFLICT';
+  override readonly name = 'ConflictError';
+}
+
+export class ThrottledError extends UpstreamError {
+  readonly code = 'THROTTLED';
+  override readonly name = 'ThrottledError';
+  constructor(
+    message: string,
+    requestId: string | null,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, requestId);
+  }
+}
+
+/**
+ * Graph failed, timed out or could not be reached. `outcomeUnknown` is true when a write may
+ * have been applied before the failure: the caller must re-read before trying again.
+ */
+export class UpstreamUnavailableError extends UpstreamError {
+  override readonly name = 'UpstreamUnavailableError';
+  constructor(
+    message: string,
+    requestId: string | null,
+    readonly code: 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_TIMEOUT',
+    readonly outcomeUnknown: boolean,
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message, requestId);
+  }
+}
+
+/**
+ * A failure that is the gateway's, not the caller's: it is never part of a result union. The
+ * error masker turns it into a top-level error that carries only `code`, and logs it loudly.
+ */
+export class GatewayFault extends Error {
+  override readonly name = 'GatewayFault';
+  constructor(
+    readonly code: string,
+    /** Safe to show to clients. */
+    readonly publicMessage: string,
+    /** For the logs only. */
+    readonly detail: string,
+  ) {
+    super(`${publicMessage}: ${detail}`);
+  }
+}

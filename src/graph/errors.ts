@@ -1,0 +1,123 @@
+/**
+ * The single place where a Graph failure becomes a domain error. The table is documented in
+ * docs/errors.md and pinned by test/unit/graph-errors.test.ts; change all three together.
+ */
+import {
+  ConflictError,
+  GatewayFault,
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  ThrottledError,
+  UpstreamUnavailableError,
+} from '../errors.js';
+import { type GraphCall, type GraphReply, GraphTransportError, isWrite } from './call.js';
+
+/** Used when Graph throttles without a usable `Retry-After`; Graph's own examples use 10 s. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 10;
+
+interface GraphErrorBody {
+  error?: { code?: unknown; innerError?: { 'request-id'?: unknown } };
+}
+
+export function graphErrorCode(reply: GraphReply): string | null {
+  const code = (reply.body as GraphErrorBody | null)?.error?.code;
+  return typeof code === 'string' && code !== '' ? code : null;
+}
+
+export function graphRequestId(reply: GraphReply): string | null {
+  const fromBody = (reply.body as GraphErrorBody | null)?.error?.innerError?.['request-id'];
+  if (typeof fromBody === 'string' && fromBody !== '') return fromBody;
+  return reply.headers['request-id'] ?? null;
+}
+
+/** `Retry-After` is seconds (Graph has sent fractions) or an HTTP date; null when absent or junk. */
+export function retryAfterSeconds(reply: GraphReply, now = Date.now()): number | null {
+  const header = reply.headers['retry-after']?.trim();
+  if (!header) return null;
+  if (/^\d+(\.\d+)?$/.test(header)) return Math.ceil(Number(header));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** Maps a failed call to the error its resolver throws: a domain error or a `GatewayFault`. */
+export function toGatewayError(failure: GraphReply | GraphTransportError, call: GraphCall): Error {
+  if (failure instanceof GraphTransportError) return fromTransportFailure(failure, call);
+
+  const requestId = graphRequestId(failure);
+  const graphCode = graphErrorCode(failure) ?? 'none';
+  const target = describe(call);
+  switch (failure.status) {
+    case 400:
+    case 422:
+      return new InvalidInputError(
+        [{ path: [], message: `Microsoft Graph rejected ${target} as invalid (${graphCode})` }],
+        requestId,
+      );
+    case 401:
+      return new GatewayFault(
+        'UPSTREAM_AUTH_FAILED',
+        "Microsoft Graph rejected the gateway's own credentials",
+        `401 ${graphCode} for ${target}; check AZURE_* or GRAPH_ACCESS_TOKEN (request-id ${requestId})`,
+      );
+    case 403:
+      return new PermissionDeniedError(
+        `Microsoft Graph denied ${target} (${graphCode})`,
+        requestId,
+      );
+    case 404:
+    case 410:
+      return new NotFoundError(`Microsoft Graph found nothing at ${target}`, requestId);
+    case 409:
+    case 412:
+    case 423:
+      return new ConflictError(
+        `The current state does not allow ${target} (${graphCode})`,
+        requestId,
+      );
+    case 429:
+      return new ThrottledError(
+        `Microsoft Graph throttled ${target}`,
+        requestId,
+        retryAfterSeconds(failure) ?? DEFAULT_RETRY_AFTER_SECONDS,
+      );
+    case 500:
+    case 502:
+    case 503:
+    case 504:
+      return new UpstreamUnavailableError(
+        `Microsoft Graph failed ${target} with ${failure.status}${outcomeNote(call)}`,
+        requestId,
+        failure.status === 504 ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE',
+        isWrite(call),
+        retryAfterSeconds(failure),
+      );
+    default:
+      return new GatewayFault(
+        'UPSTREAM_UNEXPECTED_STATUS',
+        'Microsoft Graph gave an answer the gateway does not understand',
+        `${failure.status} ${graphCode} for ${target} (request-id ${requestId})`,
+      );
+  }
+}
+
+function fromTransportFailure(failure: GraphTransportError, call: GraphCall): Error {
+  // A refused connection never carried the request; anything else may have delivered it.
+  const outcomeUnknown = isWrite(call) && failure.kind !== 'refused';
+  return new UpstreamUnavailableError(
+    `${failure.message} (${describe(call)})${outcomeUnknown ? outcomeNote(call) : ''}`,
+    null,
+    failure.kind === 'timeout' ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE',
+    outcomeUnknown,
+  );
+}
+
+function describe(call: GraphCall): string {
+  return `${call.method} ${call.url.split('?')[0]}`;
+}
+
+function outcomeNote(call: GraphCall): string {
+  return isWrite(call)
+    ? '; the change may or may not have been applied: read it back before retrying'
+    : '';
+}

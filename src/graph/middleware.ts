@@ -1,0 +1,114 @@
+/**
+ * The gateway's own links in the Graph SDK's middleware chain. The SDK's default chain is not
+ * used: its AuthenticationHandler sends the token only to `https://` Graph hosts (so never to
+ * the emulator or a loopback test server), and its RetryHandler would retry POST /abort and
+ * wait up to minutes. Retrying is decided by the batcher, which can see inside `$batch`.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  AuthenticationProvider,
+  Context,
+  FetchOptions,
+  Middleware,
+} from '@microsoft/microsoft-graph-client';
+import { GraphTransportError } from './call.js';
+
+function requestUrl(context: Context): URL {
+  const { request } = context;
+  return new URL(typeof request === 'string' ? request : request.url);
+}
+
+function setHeader(context: Context, name: string, value: string): void {
+  if (typeof context.request !== 'string') {
+    context.request.headers.set(name, value);
+    return;
+  }
+  const options: FetchOptions = context.options ?? {};
+  context.options = options;
+  if (options.headers instanceof Headers) {
+    options.headers.set(name, value);
+  } else {
+    options.headers = { ...(options.headers as Record<string, string> | undefined), [name]: value };
+  }
+}
+
+abstract class Link implements Middleware {
+  private next: Middleware | undefined;
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  protected forward(context: Context): Promise<void> {
+    if (!this.next) throw new Error(`${this.constructor.name} must not be the last link`);
+    return this.next.execute(context);
+  }
+
+  abstract execute(context: Context): Promise<void>;
+}
+
+/**
+ * Adds `Authorization: Bearer …` to requests for the configured Graph origin, and only those:
+ * an absolute URL elsewhere (an `@odata.nextLink` pointing at another host) gets no token.
+ */
+export class BearerTokenHandler extends Link {
+  constructor(
+    private readonly auth: AuthenticationProvider,
+    private readonly graphOrigin: string,
+  ) {
+    super();
+  }
+
+  async execute(context: Context): Promise<void> {
+    if (requestUrl(context).origin === this.graphOrigin) {
+      setHeader(context, 'Authorization', `Bearer ${await this.auth.getAccessToken()}`);
+    }
+    await this.forward(context);
+  }
+}
+
+/** Tags each request with a `client-request-id`, which Graph echoes into its logs and errors. */
+export class ClientRequestIdHandler extends Link {
+  async execute(context: Context): Promise<void> {
+    setHeader(context, 'client-request-id', randomUUID());
+    await this.forward(context);
+  }
+}
+
+/**
+ * Bounds every attempt with a timeout and turns fetch's failures into `GraphTransportError`,
+ * keeping apart the one case where the request certainly never reached Graph (refused).
+ */
+export class TimeoutHandler extends Link {
+  constructor(private readonly timeoutMs: number) {
+    super();
+  }
+
+  async execute(context: Context): Promise<void> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const options: FetchOptions = context.options ?? {};
+    context.options = options;
+    options.signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    try {
+      await this.forward(context);
+    } catch (error) {
+      throw classifyFetchFailure(error, timeout.aborted, this.timeoutMs);
+    }
+  }
+}
+
+function classifyFetchFailure(error: unknown, timedOut: boolean, timeoutMs: number): Error {
+  if (error instanceof GraphTransportError) return error;
+  if (timedOut) {
+    return new GraphTransportError(
+      'timeout',
+      `Microsoft Graph did not answer within ${timeoutMs} ms`,
+    );
+  }
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  if (cause?.code === 'ECONNREFUSED') {
+    return new GraphTransportError('refused', 'Microsoft Graph refused the connection');
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new GraphTransportError('network', `The connection to Microsoft Graph failed: ${reason}`);
+}

@@ -1,0 +1,8 @@
+/** Printers: read for their name and state on a release screen. */
+import { graphPath } from './call.js';
+import type { Printer } from './resources.js';
+import type { GraphSession } from './session.js';
+
+export function getPrinter(graph: GraphSession, id: string): Promise<Printer> {
+  return graph.call<Printer>({ method: 'GET', url: graphPath`/print/printers/${id}` });
+}

@@ -1,0 +1,46 @@
+/**
+ * What a client sees of an error that escaped a result union. Domain errors keep their message
+ * and code (they were written for clients); a `GatewayFault` shows only its public message and
+ * code and is logged loudly; anything else is masked as INTERNAL_SERVER_ERROR and logged.
+ */
+import { GraphQLError } from 'graphql';
+import { maskError as yogaMaskError } from 'graphql-yoga';
+import { GatewayError, GatewayFault, UpstreamError } from './errors.js';
+import type { Logger } from './logger.js';
+
+export function createErrorMasker(logger: Logger) {
+  return (error: unknown, message: string, isDev?: boolean): Error => {
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    const located = error instanceof GraphQLError ? error : undefined;
+    const options = { nodes: located?.nodes ?? null, path: located?.path ?? undefined };
+
+    if (original instanceof GatewayError) {
+      return new GraphQLError(original.message, {
+        ...options,
+        extensions: {
+          code: original.code,
+          ...(original instanceof UpstreamError && original.requestId
+            ? { requestId: original.requestId }
+            : {}),
+          ...('retryAfterSeconds' in original && original.retryAfterSeconds != null
+            ? { retryAfterSeconds: original.retryAfterSeconds }
+            : {}),
+        },
+      });
+    }
+    if (original instanceof GatewayFault) {
+      logger.error(original.publicMessage, { code: original.code, detail: original.detail });
+      return new GraphQLError(original.publicMessage, {
+        ...options,
+        extensions: { code: original.code },
+      });
+    }
+    if (original && !(original instanceof GraphQLError)) {
+      logger.error('Unexpected error in a resolver', {
+        error: original instanceof Error ? original.stack : String(original),
+        path: located?.path,
+      });
+    }
+    return yogaMaskError(error, message, isDev);
+  };
+}

@@ -1,0 +1,97 @@
+/** One object type per domain error class; the errors plugin matches them by `instanceof`. */
+import {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  ThrottledError,
+  UpstreamUnavailableError,
+} from '../../errors.js';
+import { builder } from '../builder.js';
+import { ErrorInterface, UpstreamErrorInterface } from './error-interface.js';
+
+const InputIssue = builder.objectRef<InvalidInputError['issues'][number]>('InputIssue').implement({
+  fields: (t) => ({
+    path: t.stringList({
+      resolve: (issue) => [...issue.path],
+      description: 'Where the problem is, from the argument down, e.g. ["input", "taskId"].',
+    }),
+    message: t.exposeString('message'),
+  }),
+});
+
+builder.objectType(InvalidInputError, {
+  name: 'InvalidInputError',
+  description:
+    'The input was rejected. When the gateway rejected it, nothing was sent to Microsoft Graph.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    issues: t.field({ type: [InputIssue], resolve: (error) => [...error.issues] }),
+    requestId: t.exposeString('requestId', {
+      nullable: true,
+      description:
+        "Graph's request-id when Graph rejected the request; null for the gateway's checks.",
+    }),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'Microsoft Graph has no such object, or does not show it to this gateway.',
+  interfaces: [ErrorInterface, UpstreamErrorInterface],
+});
+
+builder.objectType(PermissionDeniedError, {
+  name: 'PermissionDeniedError',
+  description:
+    "Microsoft Graph refused: the object belongs to another app's task definition, or the " +
+    "gateway's app lacks a permission.",
+  interfaces: [ErrorInterface, UpstreamErrorInterface],
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  description:
+    'The job or task is not in a state that allows this, e.g. abort with no processing task, ' +
+    'or a task that is already completed.',
+  interfaces: [ErrorInterface, UpstreamErrorInterface],
+});
+
+builder.objectType(ThrottledError, {
+  name: 'ThrottledError',
+  description: 'Microsoft Graph is throttling; try again after retryAfterSeconds.',
+  interfaces: [ErrorInterface, UpstreamErrorInterface],
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt('retryAfterSeconds') }),
+});
+
+builder.objectType(UpstreamUnavailableError, {
+  name: 'UpstreamUnavailableError',
+  description: 'Microsoft Graph failed, timed out or could not be reached.',
+  interfaces: [ErrorInterface, UpstreamErrorInterface],
+  fields: (t) => ({
+    outcomeUnknown: t.exposeBoolean('outcomeUnknown', {
+      description:
+        'True when a change may have been applied before the failure: read the object back ' +
+        'before trying again.',
+    }),
+    // Not `retryAfterSeconds`: ThrottledError has that as Int!, and one selection set over the
+    // union could not ask for both.
+    suggestedRetryAfterSeconds: t.int({
+      nullable: true,
+      description: "Graph's Retry-After, when it sent one.",
+      resolve: (error) => error.retryAfterSeconds,
+    }),
+  }),
+});
+
+/** What any field that calls Graph can fail with, in union order. */
+export const GRAPH_ERRORS = [
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  ThrottledError,
+  UpstreamUnavailableError,
+] as const;
+
+/** Writes can also meet a state that does not allow them. */
+export const GRAPH_WRITE_ERRORS = [...GRAPH_ERRORS, ConflictError] as const;

@@ -1,0 +1,18 @@
+import { getPrintTask } from '../../graph/print-tasks.js';
+import { builder } from '../builder.js';
+import { GRAPH_ERRORS } from '../errors/error-types.js';
+import { PrintTaskRef } from '../refs.js';
+import { graphId } from '../validation.js';
+
+builder.queryField('printTask', (t) =>
+  t.field({
+    type: PrintTaskRef,
+    description: 'One print task of a task definition the gateway app owns.',
+    errors: { types: [...GRAPH_ERRORS], union: { name: 'PrintTaskResult' } },
+    args: {
+      taskDefinitionId: t.arg.id({ required: true, validate: graphId }),
+      id: t.arg.id({ required: true, validate: graphId }),
+    },
+    resolve: (_root, args, { graph }) => getPrintTask(graph, args.taskDefinitionId, args.id),
+  }),
+);

@@ -1,0 +1,14 @@
+import { getPrinter } from '../../graph/printers.js';
+import { builder } from '../builder.js';
+import { GRAPH_ERRORS } from '../errors/error-types.js';
+import { PrinterRef } from '../refs.js';
+import { graphId } from '../validation.js';
+
+builder.queryField('printer', (t) =>
+  t.field({
+    type: PrinterRef,
+    errors: { types: [...GRAPH_ERRORS], union: { name: 'PrinterResult' } },
+    args: { id: t.arg.id({ required: true, validate: graphId }) },
+    resolve: (_root, args, { graph }) => getPrinter(graph, args.id),
+  }),
+);

@@ -1,0 +1,50 @@
+import { listPrinterJobs } from '../../graph/print-jobs.js';
+import type { Printer } from '../../graph/resources.js';
+import { builder } from '../builder.js';
+import { graphEnum } from '../graph-enum.js';
+import { PrinterRef, PrintJobRef } from '../refs.js';
+
+export const PrinterState = graphEnum(
+  'PrinterState',
+  ['unknown', 'idle', 'processing', 'stopped', 'unknownFutureValue'],
+  "Graph's printerProcessingState.",
+);
+
+type PrinterStatus = NonNullable<Printer['status']>;
+
+const PrinterStatusRef = builder.objectRef<PrinterStatus>('PrinterStatus').implement({
+  fields: (t) => ({
+    state: t.field({
+      type: PrinterState.ref,
+      resolve: (status) => PrinterState.fromGraph(status.state),
+    }),
+    description: t.exposeString('description', { nullable: true }),
+    details: t.stringList({
+      description:
+        "Graph's printerProcessingStateDetail values, as Graph sends them (a long, growing list).",
+      resolve: (status) => (status.details ?? []).map(String),
+    }),
+  }),
+});
+
+PrinterRef.implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    displayName: t.exposeString('displayName', { nullable: true }),
+    manufacturer: t.exposeString('manufacturer', { nullable: true }),
+    model: t.exposeString('model', { nullable: true }),
+    isAcceptingJobs: t.boolean({ nullable: true, resolve: (p) => p.isAcceptingJobs ?? null }),
+    hasPhysicalDevice: t.boolean({
+      nullable: true,
+      description: 'False for the virtual printers that pull printing uses.',
+      resolve: (p) => p.hasPhysicalDevice ?? null,
+    }),
+    isShared: t.boolean({ nullable: true, resolve: (p) => p.isShared ?? null }),
+    status: t.field({ type: PrinterStatusRef, resolve: (p) => p.status ?? {} }),
+    jobs: t.field({
+      type: [PrintJobRef],
+      description: "The printer's jobs with their tasks: what a release screen lists.",
+      resolve: (printer, _args, { graph }) => listPrinterJobs(graph, printer.id),
+    }),
+  }),
+});

@@ -1,0 +1,35 @@
+import { listPrintTasks } from '../../graph/print-tasks.js';
+import type { PrintTaskDefinition } from '../../graph/resources.js';
+import { builder } from '../builder.js';
+import { PrintTaskDefinitionRef, PrintTaskRef } from '../refs.js';
+
+type AppIdentity = NonNullable<PrintTaskDefinition['createdBy']>;
+
+const AppIdentityRef = builder.objectRef<AppIdentity>('AppIdentity').implement({
+  description: 'The app that created a task definition; only it may act on the tasks.',
+  fields: (t) => ({
+    appId: t.exposeString('appId', { nullable: true }),
+    displayName: t.exposeString('displayName', { nullable: true }),
+    servicePrincipalId: t.exposeString('servicePrincipalId', { nullable: true }),
+    servicePrincipalName: t.exposeString('servicePrincipalName', { nullable: true }),
+  }),
+});
+
+PrintTaskDefinitionRef.implement({
+  description:
+    "What an app registers with Universal Print so that printers' triggers hand it tasks.",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    displayName: t.exposeString('displayName', { nullable: true }),
+    createdBy: t.field({
+      type: AppIdentityRef,
+      nullable: true,
+      resolve: (definition) => definition.createdBy ?? null,
+    }),
+    tasks: t.field({
+      type: [PrintTaskRef],
+      description: 'Tasks still running plus recently completed ones, as Graph lists them.',
+      resolve: (definition, _args, { graph }) => listPrintTasks(graph, definition.id),
+    }),
+  }),
+});

@@ -1,0 +1,27 @@
+/**
+ * Input rules shared by every field. Ids end up in Graph URLs, so besides being encoded there
+ * they must come from a set that cannot change a URL's meaning even if encoding were forgotten:
+ * no `/`, `?`, `#`, `%`, whitespace or control characters, and not `.` or `..`.
+ */
+import { z } from 'zod';
+
+export const MAX_ID_LENGTH = 128;
+export const MAX_DESCRIPTION_LENGTH = 1_000;
+export const MAX_REASON_LENGTH = 500;
+
+export const graphId = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
+  .regex(/^[A-Za-z0-9._~:@+=-]+$/, 'may contain only letters, digits and . _ ~ : @ + = -')
+  .refine((id) => !/^\.+$/.test(id), 'must not consist of dots only');
+
+/** Free text that is stored at Graph: bounded, and no control characters except tab and newline. */
+export const boundedText = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point.
+    .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), {
+      message: 'must not contain control characters',
+    });

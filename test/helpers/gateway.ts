@@ -1,0 +1,58 @@
+/**
+ * Builds the real app around a Graph transport and runs typed documents through `yoga.fetch`,
+ * so tests open no gateway port.
+ */
+
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { Middleware } from '@microsoft/microsoft-graph-client';
+import { type ExecutionResult, print } from 'graphql';
+import { type App, createApp } from '../../src/app.js';
+import { createGraphTransport } from '../../src/graph/client.js';
+import { staticToken } from '../../src/graph/credentials.js';
+import { type Logger, silentLogger } from '../../src/logger.js';
+
+export const TEST_TOKEN = 'test-token';
+
+export interface TestGatewayOptions {
+  baseUrl: string;
+  token?: string;
+  httpHandler?: Middleware;
+  timeoutMs?: number;
+  logger?: Logger;
+}
+
+export interface TestGateway {
+  app: App;
+  execute<Result, Variables>(
+    document: TypedDocumentNode<Result, Variables>,
+    ...variables: Variables extends Record<string, never> ? [] : [Variables]
+  ): Promise<ExecutionResult<Result>>;
+}
+
+export function createTestGateway(options: TestGatewayOptions): TestGateway {
+  const transport = createGraphTransport({
+    baseUrl: options.baseUrl,
+    auth: staticToken(options.token ?? TEST_TOKEN),
+    timeoutMs: options.timeoutMs ?? 5_000,
+    ...(options.httpHandler ? { httpHandler: options.httpHandler } : {}),
+  });
+  const app = createApp({
+    graph: transport,
+    logger: options.logger ?? silentLogger,
+    graphiql: false,
+  });
+  return {
+    app,
+    async execute(document, ...[variables]) {
+      const response = await app.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+        },
+        body: JSON.stringify({ query: print(document), variables }),
+      });
+      return (await response.json()) as ExecutionResult<never>;
+    },
+  };
+}
