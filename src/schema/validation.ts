@@ -13,7 +13,7 @@ export const graphId = z
   .string()
   .min(1, 'must not be empty')
   .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
-  .regex(/^[A-Za-z0-9._~:@+=-]+$/, 'may contain only letters, digits and . _ ~ : @ + = -')
+  .regex(/^[A-Za-z0-9._~:@+=-]*$/, 'may contain only letters, digits and . _ ~ : @ + = -')
   .refine((id) => !/^\.+$/.test(id), 'must not consist of dots only');
 
 /** Free text that is stored at Graph: bounded, and no control characters except tab and newline. */

@@ -1,0 +1,85 @@
+/**
+ * Process entry: configuration, the Graph transport (or the embedded emulator), the HTTP
+ * listener and a graceful shutdown. The only module with side effects.
+ */
+import { createServer } from 'node:http';
+import { createApp } from './app.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { createGraphTransport } from './graph/client.js';
+import { authenticationProvider, staticToken } from './graph/credentials.js';
+import type { GraphTransport } from './graph/transport.js';
+import { jsonLogger as logger } from './logger.js';
+
+interface GraphConnection {
+  transport: GraphTransport;
+  close(): Promise<void>;
+}
+
+async function connectGraph(config: Config): Promise<GraphConnection> {
+  if (config.graph.kind === 'graph') {
+    const { baseUrl, credentials, authorityHost } = config.graph;
+    logger.info('Using Microsoft Graph', { baseUrl, credentials: credentials.kind });
+    return {
+      transport: createGraphTransport({
+        baseUrl,
+        auth: authenticationProvider(credentials, baseUrl, authorityHost),
+        timeoutMs: config.graphTimeoutMs,
+      }),
+      close: async () => {},
+    };
+  }
+  // Loaded only here so that a production process never loads the emulator.
+  const { startEmulator } = await import('./emulator/server.js');
+  const { EMULATOR_TOKENS } = await import('./emulator/seed.js');
+  const emulator = await startEmulator({ port: config.graph.emulatorPort, printDurationMs: 5_000 });
+  logger.info('No Graph credentials configured: started the Universal Print emulator', {
+    emulator: emulator.url,
+    submitJob: `POST ${emulator.url}/_emulator/jobs`,
+  });
+  return {
+    transport: createGraphTransport({
+      baseUrl: emulator.url,
+      auth: staticToken(EMULATOR_TOKENS.gatewayApp),
+      timeoutMs: config.graphTimeoutMs,
+    }),
+    close: () => emulator.close(),
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const graph = await connectGraph(config);
+  const app = createApp({ graph: graph.transport, logger, graphiql: !config.production });
+  const server = createServer(app);
+  server.listen(config.port, config.host, () => {
+    logger.info('Gateway listening', {
+      graphql: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}${app.graphqlEndpoint}`,
+    });
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('Shutting down', { signal });
+    server.close(() => {
+      graph.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+    // In-flight requests get a bounded grace period, then the process goes regardless.
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    logger.error(error.message, { code: 'CONFIG_INVALID' });
+  } else {
+    logger.error('Failed to start', {
+      error: error instanceof Error ? error.stack : String(error),
+    });
+  }
+  process.exit(1);
+});

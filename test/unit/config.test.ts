@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('starts the embedded emulator when nothing about Graph is configured', () => {
+    expect(loadConfig({})).toMatchObject({
+      host: '127.0.0.1',
+      port: 4000,
+      graph: { kind: 'emulator', emulatorPort: 4010 },
+      graphTimeoutMs: 10_000,
+    });
+  });
+
+  it('uses Microsoft Graph with a static token', () => {
+    expect(loadConfig({ GRAPH_ACCESS_TOKEN: 'tok' }).graph).toEqual({
+      kind: 'graph',
+      baseUrl: 'https://graph.microsoft.com',
+      credentials: { kind: 'static-token', token: 'tok' },
+    });
+  });
+
+  it('uses client-secret credentials against a national cloud', () => {
+    const config = loadConfig({
+      GRAPH_BASE_URL: 'https://graph.microsoft.us/',
+      AZURE_TENANT_ID: 't',
+      AZURE_CLIENT_ID: 'c',
+      AZURE_CLIENT_SECRET: 's',
+      AZURE_AUTHORITY_HOST: 'https://login.microsoftonline.us',
+    });
+    expect(config.graph).toEqual({
+      kind: 'graph',
+      baseUrl: 'https://graph.microsoft.us',
+      credentials: { kind: 'client-secret', tenantId: 't', clientId: 'c', clientSecret: 's' },
+      authorityHost: 'https://login.microsoftonline.us',
+    });
+  });
+
+  it('accepts a plain-http Graph on loopback', () => {
+    const config = loadConfig({ GRAPH_BASE_URL: 'http://127.0.0.1:4010', GRAPH_ACCESS_TOKEN: 't' });
+    expect(config.graph).toMatchObject({ baseUrl: 'http://127.0.0.1:4010' });
+  });
+
+  it.each([
+    [{ GRAPH_BASE_URL: 'http://graph.example.com', GRAPH_ACCESS_TOKEN: 't' }, /must use https/],
+    [
+      { GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0', GRAPH_ACCESS_TOKEN: 't' },
+      /without version/,
+    ],
+    [{ GRAPH_BASE_URL: 'not a url', GRAPH_ACCESS_TOKEN: 't' }, /not a URL/],
+    [{ GRAPH_BASE_URL: 'https://graph.microsoft.com' }, /no credentials/],
+    [{ AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c' }, /Incomplete Azure credentials/],
+    [{ NODE_ENV: 'production' }, /needs Microsoft Graph credentials/],
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ GRAPH_TIMEOUT_MS: '5' }, /GRAPH_TIMEOUT_MS/],
+  ])('refuses %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

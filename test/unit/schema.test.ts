@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_FILE, schemaSdl } from '../../src/schema/sdl.js';
+
+describe('schema.graphql', () => {
+  it('matches the Pothos schema (run `npm run schema` when this fails)', () => {
+    const committed = readFileSync(new URL(`../../${SCHEMA_FILE}`, import.meta.url), 'utf8');
+    expect(committed, 'schema.graphql is stale: run `npm run schema`').toBe(schemaSdl());
+  });
+});
