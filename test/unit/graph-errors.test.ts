@@ -48,7 +48,7 @@ describe('toGatewayError', () => {
   ])('maps %i to %o with code %s', (status, type, code) => {
     const error = toGatewayError(reply(status), read);
     expect(error).toBeInstanceOf(type);
-    expect((error as { code: string }).code).toBe(code);
+    expect(error).toMatchObject({ code });
   });
 
   it("keeps Graph's request-id from the error body, falling back to the header", () => {
