@@ -1,5 +1,7 @@
 /** Builds the GraphQL-over-HTTP app. Never listens: main.ts and the tests do that. */
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { useCallerAuth } from './caller-auth.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import type { GraphTransport } from './graph/transport.js';
 import { jsonLogger, type Logger } from './logger.js';
@@ -12,13 +14,35 @@ export interface AppDependencies {
   logger?: Logger;
   /** GraphiQL in the browser at /graphql; on by default, a development tool. */
   graphiql?: boolean;
+  /** When given, callers must present one of these as a bearer token. */
+  apiKeys?: readonly string[];
 }
+
+/**
+ * Bounds on what one document may ask for. Every field below a list can fan out into Graph
+ * calls, so depth, aliases and size are capped well above what a release screen needs.
+ */
+const documentLimits = EnvelopArmorPlugin({
+  maxDepth: { n: 8 },
+  maxAliases: { n: 50 },
+  maxTokens: { n: 2_000 },
+  maxDirectives: { n: 20 },
+  costLimit: { maxCost: 5_000 },
+});
 
 export type App = YogaServerInstance<Record<string, never>, GatewayContext>;
 
-export function createApp({ graph, logger = jsonLogger, graphiql = true }: AppDependencies): App {
+export function createApp({
+  graph,
+  logger = jsonLogger,
+  graphiql = true,
+  apiKeys = [],
+}: AppDependencies): App {
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
+    plugins: [...(apiKeys.length > 0 ? [useCallerAuth(apiKeys)] : []), documentLimits],
+    // Inputs are a few ids and short texts; a megabyte is already generous.
+    maxRequestBodySize: 1_000_000,
     context: createContextFactory(graph),
     graphiql,
     landingPage: false,

@@ -14,9 +14,13 @@ export type GraphTarget =
   | { kind: 'emulator'; emulatorPort: number }
   | { kind: 'graph'; baseUrl: string; credentials: GraphCredentials; authorityHost?: string };
 
+/** Who may call the gateway: see caller-auth.ts. */
+export type CallerAuth = { kind: 'api-keys'; keys: string[] } | { kind: 'anonymous' };
+
 export interface Config {
   host: string;
   port: number;
+  callerAuth: CallerAuth;
   graph: GraphTarget;
   /** Per-attempt timeout of one upstream HTTP request. */
   graphTimeoutMs: number;
@@ -46,6 +50,17 @@ const env = z.object({
   AZURE_CLIENT_SECRET: nonEmpty,
   AZURE_CLIENT_CERTIFICATE_PATH: nonEmpty,
   AZURE_AUTHORITY_HOST: nonEmpty,
+  GATEWAY_API_KEYS: z
+    .string()
+    .optional()
+    .transform((list) =>
+      (list ?? '')
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().min(16, 'each key needs at least 16 characters'))),
+  GATEWAY_ALLOW_ANONYMOUS: z.enum(['true', 'false']).default('false'),
 });
 
 type Env = z.infer<typeof env>;
@@ -64,9 +79,22 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: vars.HOST,
     port: vars.PORT,
     graph: graphTarget(vars, production),
+    callerAuth: callerAuth(vars, production),
     graphTimeoutMs: vars.GRAPH_TIMEOUT_MS,
     production,
   };
+}
+
+function callerAuth(vars: Env, production: boolean): CallerAuth {
+  if (vars.GATEWAY_API_KEYS.length > 0) return { kind: 'api-keys', keys: vars.GATEWAY_API_KEYS };
+  if (production && vars.GATEWAY_ALLOW_ANONYMOUS !== 'true') {
+    throw new ConfigError(
+      'NODE_ENV=production needs GATEWAY_API_KEYS (the gateway acts with its own Graph ' +
+        'credentials, so it must decide who calls it), or GATEWAY_ALLOW_ANONYMOUS=true when ' +
+        'something in front of it already does',
+    );
+  }
+  return { kind: 'anonymous' };
 }
 
 function graphTarget(vars: Env, production: boolean): GraphTarget {

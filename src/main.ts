@@ -49,7 +49,15 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const graph = await connectGraph(config);
-  const app = createApp({ graph: graph.transport, logger, graphiql: !config.production });
+  const app = createApp({
+    graph: graph.transport,
+    logger,
+    graphiql: !config.production,
+    apiKeys: config.callerAuth.kind === 'api-keys' ? config.callerAuth.keys : [],
+  });
+  if (config.callerAuth.kind === 'anonymous') {
+    logger.warn('GATEWAY_API_KEYS is not set: anyone who reaches this port can call the gateway');
+  }
   const server = createServer(app);
   server.listen(config.port, config.host, () => {
     logger.info('Gateway listening', {

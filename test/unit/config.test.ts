@@ -35,6 +35,23 @@ describe('loadConfig', () => {
     });
   });
 
+  it('requires callers to present one of GATEWAY_API_KEYS', () => {
+    const keys = 'a-key-of-sixteen-chars, another-key-0123456789';
+    expect(loadConfig({ GATEWAY_API_KEYS: keys }).callerAuth).toEqual({
+      kind: 'api-keys',
+      keys: ['a-key-of-sixteen-chars', 'another-key-0123456789'],
+    });
+  });
+
+  it('lets production run without keys only when told to explicitly', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      GRAPH_ACCESS_TOKEN: 't',
+      GATEWAY_ALLOW_ANONYMOUS: 'true',
+    });
+    expect(config.callerAuth).toEqual({ kind: 'anonymous' });
+  });
+
   it('accepts a plain-http Graph on loopback', () => {
     const config = loadConfig({ GRAPH_BASE_URL: 'http://127.0.0.1:4010', GRAPH_ACCESS_TOKEN: 't' });
     expect(config.graph).toMatchObject({ baseUrl: 'http://127.0.0.1:4010' });
@@ -50,6 +67,8 @@ describe('loadConfig', () => {
     [{ GRAPH_BASE_URL: 'https://graph.microsoft.com' }, /no credentials/],
     [{ AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c' }, /Incomplete Azure credentials/],
     [{ NODE_ENV: 'production' }, /needs Microsoft Graph credentials/],
+    [{ NODE_ENV: 'production', GRAPH_ACCESS_TOKEN: 't' }, /needs GATEWAY_API_KEYS/],
+    [{ GATEWAY_API_KEYS: 'short' }, /at least 16 characters/],
     [{ PORT: 'eighty' }, /PORT/],
     [{ GRAPH_TIMEOUT_MS: '5' }, /GRAPH_TIMEOUT_MS/],
   ])('refuses %o', (env, message) => {
