@@ -1,0 +1,74 @@
+import { GraphFailure } from './graph-errors.js';
+import type { DemoUser } from './tenant.js';
+
+/** An app-only token: the app acts as itself (client-credentials flow). */
+export interface AppCaller {
+  kind: 'app';
+  appId: string;
+  displayName: string;
+}
+
+/** A delegated token: an app acting on behalf of a signed-in user. */
+export interface UserCaller {
+  kind: 'user';
+  appId: string;
+  user: DemoUser;
+}
+
+export type Caller = AppCaller | UserCaller;
+
+export type Authenticate = (authorization: string | undefined) => Caller;
+
+// Graph's own challenge; clients that log it see where a real token would come from.
+const CHALLENGE =
+  'Bearer realm="", ' +
+  'authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", ' +
+  'client_id="00000003-0000-0000-c000-000000000000"';
+
+function unauthenticated(message: string): GraphFailure {
+  return new GraphFailure(401, 'InvalidAuthenticationToken', message, {
+    'WWW-Authenticate': CHALLENGE,
+  });
+}
+
+/** Opaque demo tokens stand in for JWTs: a token either maps to a known caller or is rejected. */
+export function createAuthenticator(callers: ReadonlyMap<string, Caller>): Authenticate {
+  return (authorization) => {
+    if (!authorization?.trim()) {
+      throw unauthenticated('Access token is empty.');
+    }
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    const caller = token === undefined ? undefined : callers.get(token);
+    if (caller === undefined) {
+      throw unauthenticated(
+        'Access token validation failure: the token is unknown to the emulator.',
+      );
+    }
+    return caller;
+  };
+}
+
+/** Endpoints Graph documents with "Delegated: not supported". */
+export function requireAppCaller(caller: Caller, operation: string): AppCaller {
+  if (caller.kind !== 'app') {
+    throw new GraphFailure(
+      403,
+      'accessDenied',
+      `${operation} supports application permissions only; ` +
+        'delegated (user) tokens are not supported.',
+    );
+  }
+  return caller;
+}
+
+/** Endpoints Graph documents with "Application: not supported". */
+export function requireUserCaller(caller: Caller, operation: string): UserCaller {
+  if (caller.kind !== 'user') {
+    throw new GraphFailure(
+      403,
+      'accessDenied',
+      `${operation} supports delegated permissions only; app-only tokens are not supported.`,
+    );
+  }
+  return caller;
+}

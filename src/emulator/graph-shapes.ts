@@ -1,0 +1,200 @@
+import type { EmulatorStore, JobState } from './store.js';
+import type {
+  DefinitionRecord,
+  JobRecord,
+  PrinterLocation,
+  PrinterRecord,
+  TaskRecord,
+  TaskState,
+} from './tenant.js';
+
+// Wire shapes of Graph v1.0 resources. parentUrl and @odata.context use Graph's own host, as
+// real Graph does, so clients never depend on where the emulator happens to listen.
+
+export const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
+const METADATA = `${GRAPH_ROOT}/$metadata`;
+
+export interface GraphAppIdentity {
+  appId: string;
+  displayName: string;
+}
+
+export interface GraphTaskDefinition {
+  id: string;
+  displayName: string;
+  createdBy: GraphAppIdentity;
+}
+
+export interface GraphPrintTask {
+  id: string;
+  parentUrl: string;
+  status: { state: TaskState; description: string };
+  definition?: GraphTaskDefinition;
+}
+
+export interface GraphPrintDocument {
+  id: string;
+  displayName: string;
+  contentType: string;
+  size: number;
+  uploadedDateTime: string;
+  downloadedDateTime: string | null;
+}
+
+export interface GraphPrintJob {
+  id: string;
+  createdDateTime: string;
+  createdBy: { id: string; displayName: string; userPrincipalName: string };
+  status: { state: JobState; description: string; details: string[]; isAcquiredByPrinter: boolean };
+  isFetchable: boolean;
+  redirectedFrom: string | null;
+  redirectedTo: string | null;
+  errorCode: number | null;
+  acknowledgedDateTime: string | null;
+  configuration: {
+    copies: number;
+    colorMode: string;
+    duplexMode: string;
+    orientation: string;
+    mediaSize: string;
+    quality: string;
+  };
+  documents?: GraphPrintDocument[];
+  tasks?: GraphPrintTask[];
+}
+
+/** What `submitJob` answers: the job with its tasks, so callers learn the new task id. */
+export type EmulatorPrintJob = GraphPrintJob & { tasks: GraphPrintTask[] };
+
+export interface GraphPrinter {
+  id: string;
+  displayName: string;
+  manufacturer: string;
+  model: string;
+  isAcceptingJobs: boolean;
+  hasPhysicalDevice: boolean;
+  isShared: boolean;
+  registeredDateTime: string;
+  status: { state: 'idle' | 'processing'; details: string[]; description: string };
+  location: PrinterLocation;
+}
+
+export interface JobExpansion {
+  /** null leaves tasks out; otherwise whether each task carries its definition. */
+  tasks: { withDefinition: boolean } | null;
+  documents: boolean;
+}
+
+export const contexts = {
+  definitions: () => `${METADATA}#print/taskDefinitions`,
+  definition: () => `${METADATA}#print/taskDefinitions/$entity`,
+  tasks: (definitionId: string) => `${METADATA}#print/taskDefinitions('${definitionId}')/tasks`,
+  task: (definitionId: string) =>
+    `${METADATA}#print/taskDefinitions('${definitionId}')/tasks/$entity`,
+  printer: () => `${METADATA}#print/printers/$entity`,
+  jobs: (printerId: string) => `${METADATA}#print/printers('${printerId}')/jobs`,
+  job: (printerId: string) => `${METADATA}#print/printers('${printerId}')/jobs/$entity`,
+};
+
+export function jobUrl(printerId: string, jobId: string): string {
+  return `${GRAPH_ROOT}/print/printers/${printerId}/jobs/${jobId}`;
+}
+
+export function toGraphDefinition(definition: DefinitionRecord): GraphTaskDefinition {
+  return {
+    id: definition.id,
+    displayName: definition.displayName,
+    createdBy: { appId: definition.createdBy.appId, displayName: definition.createdBy.displayName },
+  };
+}
+
+export function toGraphTask(
+  task: TaskRecord,
+  store: EmulatorStore,
+  withDefinition: boolean,
+): GraphPrintTask {
+  const definition = withDefinition ? store.definition(task.definitionId) : undefined;
+  return {
+    id: task.id,
+    parentUrl: jobUrl(task.printerId, task.jobId),
+    status: { state: task.state, description: task.description },
+    ...(definition === undefined ? {} : { definition: toGraphDefinition(definition) }),
+  };
+}
+
+export function toGraphJob(
+  job: JobRecord,
+  store: EmulatorStore,
+  expansion: JobExpansion,
+): GraphPrintJob {
+  const status = store.jobStatus(job);
+  const shape: GraphPrintJob = {
+    id: job.id,
+    createdDateTime: job.createdDateTime,
+    createdBy: { ...job.createdBy },
+    status: {
+      state: status.state,
+      description: status.description,
+      details: status.details,
+      isAcquiredByPrinter: status.isAcquiredByPrinter,
+    },
+    isFetchable: status.isFetchable,
+    redirectedFrom: null,
+    redirectedTo: null,
+    errorCode: null,
+    acknowledgedDateTime: status.acknowledgedDateTime,
+    configuration: {
+      copies: 1,
+      colorMode: 'blackAndWhite',
+      duplexMode: 'flipOnLongEdge',
+      orientation: 'portrait',
+      mediaSize: 'A4',
+      quality: 'medium',
+    },
+  };
+  if (expansion.documents) {
+    shape.documents = [
+      {
+        id: job.documentId,
+        displayName: job.documentName,
+        contentType: 'application/oxps',
+        size: job.documentSize,
+        uploadedDateTime: job.createdDateTime,
+        downloadedDateTime: status.acknowledgedDateTime,
+      },
+    ];
+  }
+  if (expansion.tasks !== null) {
+    const { withDefinition } = expansion.tasks;
+    shape.tasks = store.tasksOfJob(job.id).map((task) => toGraphTask(task, store, withDefinition));
+  }
+  return shape;
+}
+
+export function toGraphPrinter(printer: PrinterRecord, store: EmulatorStore): GraphPrinter {
+  const busy = store
+    .jobsOfPrinter(printer.id)
+    .some((job) => store.jobStatus(job).state === 'processing');
+  return {
+    id: printer.id,
+    displayName: printer.displayName,
+    manufacturer: printer.manufacturer,
+    model: printer.model,
+    isAcceptingJobs: true,
+    hasPhysicalDevice: printer.hasPhysicalDevice,
+    isShared: true,
+    registeredDateTime: printer.registeredDateTime,
+    status: busy
+      ? { state: 'processing', details: [], description: 'Printing.' }
+      : { state: 'idle', details: [], description: 'Ready.' },
+    location: { ...printer.location },
+  };
+}
+
+export function withContext<T extends object>(context: string, entity: T): T {
+  return { '@odata.context': context, ...entity };
+}
+
+export function collection(context: string, value: unknown[]): object {
+  return { '@odata.context': context, value };
+}

@@ -1,0 +1,57 @@
+import { DEMO, EMULATOR_TOKENS } from './seed.js';
+import { startEmulator } from './server.js';
+
+// `npm run emulator`: the only emulator file that reads the environment or has side effects.
+
+function readPort(value: string | undefined): number {
+  const port = Number(value ?? '4010');
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`EMULATOR_PORT must be an integer between 0 and 65535, got '${value}'.`);
+  }
+  return port;
+}
+
+function readDuration(value: string | undefined): number {
+  const duration = Number(value ?? '0');
+  if (!Number.isFinite(duration) || duration < 0) {
+    throw new Error(`EMULATOR_PRINT_DURATION_MS must be a non-negative number, got '${value}'.`);
+  }
+  return duration;
+}
+
+const emulator = await startEmulator({
+  host: process.env['EMULATOR_HOST'] ?? '127.0.0.1',
+  port: readPort(process.env['EMULATOR_PORT']),
+  printDurationMs: readDuration(process.env['EMULATOR_PRINT_DURATION_MS']),
+});
+
+const graph = `${emulator.url}/v1.0`;
+console.log(`Universal Print emulator listening on ${emulator.url} (Graph root ${graph})
+
+Bearer tokens:
+  gateway app (app-only)  ${EMULATOR_TOKENS.gatewayApp}
+  other app (app-only)    ${EMULATOR_TOKENS.otherApp}
+  Adele Vance (delegated) ${EMULATOR_TOKENS.user}
+
+Try:
+  curl -H 'Authorization: Bearer ${EMULATOR_TOKENS.gatewayApp}' \\
+    ${graph}/print/taskDefinitions/${DEMO.taskDefinitionId}/tasks
+  curl -X POST -H 'Content-Type: application/json' \\
+    -d '{"printerId":"${DEMO.printers.floor1}"}' ${emulator.url}/_emulator/jobs
+`);
+
+let stopping = false;
+const stop = (signal: NodeJS.Signals): void => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received, closing the emulator.`);
+  emulator.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

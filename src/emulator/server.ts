@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createAdminHandler } from './admin.js';
+import { createAuthenticator } from './auth.js';
+import { FaultInjector } from './faults.js';
+import { errorResult, GraphFailure } from './graph-errors.js';
+import { type EmulatorPrintJob, toGraphJob } from './graph-shapes.js';
+import { BodyTooLargeError, header, readBody, send } from './http-io.js';
+import { GraphPipeline } from './pipeline.js';
+import { printerRoutes } from './printer-routes.js';
+import { RequestLog } from './request-log.js';
+import { createRouter } from './router.js';
+import { createDemoTenant, demoCallers } from './seed.js';
+import { EmulatorStore, type SubmitJobInput } from './store.js';
+import { taskDefinitionRoutes } from './task-definition-routes.js';
+
+export type { FaultInjector, FaultRule, FaultScope } from './faults.js';
+export type { EmulatorPrintJob } from './graph-shapes.js';
+export type { RecordedRequest, RequestLog, RequestVia } from './request-log.js';
+export type { EmulatorStore, SubmitJobInput } from './store.js';
+
+export interface EmulatorOptions {
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** @default 0 (an ephemeral port) */
+  port?: number;
+  /** How long a released job stays 'processing' before it reads 'completed'. @default 0 */
+  printDurationMs?: number;
+}
+
+export interface RunningEmulator {
+  /** Origin without a trailing slash and without /v1.0, e.g. 'http://127.0.0.1:43121'. */
+  url: string;
+  faults: FaultInjector;
+  requests: RequestLog;
+  store: EmulatorStore;
+  /** Same as POST /_emulator/jobs. */
+  submitJob(input: SubmitJobInput): EmulatorPrintJob;
+  /** Back to the seeded tenant, with faults and the request log cleared. */
+  reset(): void;
+  /** Closes the server and every socket, hung requests included. */
+  close(): Promise<void>;
+}
+
+const GRAPH_PREFIX = '/v1.0';
+const ADMIN_PREFIX = '/_emulator';
+
+function hasPrefix(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const store = new EmulatorStore({
+    printDurationMs: options.printDurationMs ?? 0,
+    createTenant: createDemoTenant,
+  });
+  const faults = new FaultInjector();
+  const requests = new RequestLog();
+  const lifetime = new AbortController();
+
+  const submitJob = (input: SubmitJobInput): EmulatorPrintJob => {
+    const shape = toGraphJob(store.submitJob(input), store, {
+      tasks: { withDefinition: false },
+      documents: false,
+    });
+    return { ...shape, tasks: shape.tasks ?? [] };
+  };
+  const reset = (): void => {
+    store.reset();
+    faults.clear();
+    requests.clear();
+  };
+
+  const pipeline = new GraphPipeline({
+    authenticate: createAuthenticator(demoCallers()),
+    dispatch: createRouter([...taskDefinitionRoutes(store), ...printerRoutes(store)]),
+    faults,
+    log: requests,
+    signal: lifetime.signal,
+  });
+  const admin = createAdminHandler({ submitJob, faults, requests, reset });
+
+  const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+    const method = (request.method ?? 'GET').toUpperCase();
+    const rawBody = await readBody(request);
+    const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+
+    if (hasPrefix(pathname, ADMIN_PREFIX)) {
+      const reply = admin(method, pathname, rawBody);
+      send(response, reply.status, reply.headers ?? {}, reply.body);
+      return;
+    }
+    if (!hasPrefix(pathname, GRAPH_PREFIX)) {
+      const requestId = randomUUID();
+      const failure = new GraphFailure(
+        404,
+        'UnknownError',
+        `Nothing is served at '${pathname}'; Graph lives under ${GRAPH_PREFIX}.`,
+      );
+      const result = errorResult(failure, { requestId, clientRequestId: requestId });
+      send(response, result.status, { 'request-id': requestId }, result.body);
+      return;
+    }
+    const { result, ids } = await pipeline.handle({
+      method,
+      path: pathname.slice(GRAPH_PREFIX.length) || '/',
+      query: url.search.replace(/^\?/, ''),
+      contentType: header(request, 'content-type'),
+      rawBody,
+      authorization: header(request, 'authorization'),
+      clientRequestId: header(request, 'client-request-id'),
+    });
+    send(
+      response,
+      result.status,
+      { ...result.headers, 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId },
+      result.body,
+    );
+  };
+
+  const server = createServer((request, response) => {
+    answer(request, response).catch((error: unknown) => {
+      if (lifetime.signal.aborted) {
+        response.destroy();
+        return;
+      }
+      const tooLarge = error instanceof BodyTooLargeError;
+      const message = error instanceof Error ? error.message : String(error);
+      send(
+        response,
+        tooLarge ? 413 : 500,
+        {},
+        {
+          error: { code: tooLarge ? 'requestTooLarge' : 'generalException', message },
+        },
+      );
+    });
+  });
+  // Tracked so close() can end keep-alive and hung connections instead of waiting on them.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  // A server listening on a host and port (not a pipe) always reports an AddressInfo.
+  const address = server.address() as AddressInfo;
+  const urlHost = address.address.includes(':') ? `[${address.address}]` : address.address;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      lifetime.abort(new Error('The emulator is closing.'));
+      server.close(() => resolve());
+      server.closeAllConnections();
+      for (const socket of sockets) {
+        socket.destroy();
+      }
+    });
+    return closing;
+  };
+
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    faults,
+    requests,
+    store,
+    submitJob,
+    reset,
+    close,
+  };
+}

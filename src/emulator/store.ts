@@ -1,0 +1,314 @@
+import { randomUUID } from 'node:crypto';
+import { accessDenied, conflict, invalidRequest, itemNotFound } from './graph-errors.js';
+import type {
+  DefinitionRecord,
+  DemoUser,
+  JobRecord,
+  PrinterRecord,
+  TaskRecord,
+  TaskState,
+  TenantState,
+} from './tenant.js';
+
+export interface SubmitJobInput {
+  printerId: string;
+  documentName?: string;
+  /** Defaults to the demo user behind the delegated token (Adele). */
+  userPrincipalName?: string;
+  displayName?: string;
+}
+
+export type JobState = 'processing' | 'paused' | 'completed' | 'canceled' | 'aborted';
+
+export interface JobStatusView {
+  state: JobState;
+  description: string;
+  details: string[];
+  isAcquiredByPrinter: boolean;
+  isFetchable: boolean;
+  acknowledgedDateTime: string | null;
+}
+
+export interface TaskStatusUpdate {
+  state: TaskState;
+  description?: string;
+}
+
+export interface EmulatorStoreOptions {
+  /** How long a released job reads 'processing' before it reads 'completed'. */
+  printDurationMs: number;
+  createTenant: (now: number) => TenantState;
+  now?: () => number;
+}
+
+export const WAITING_TASK_DESCRIPTION = 'Waiting for the user to release the job at a printer.';
+
+const DEFAULT_DESCRIPTIONS: Readonly<Record<TaskState, string>> = {
+  processing: WAITING_TASK_DESCRIPTION,
+  completed: 'Task execution is completed.',
+  aborted: 'Task execution was aborted.',
+};
+
+/**
+ * The tenant's state and every lifecycle rule of the pull-print flow. Rules that Graph's docs
+ * leave open are decided here and listed in README.md; violations throw GraphFailure so the
+ * same rule answers identically over a direct call and inside $batch.
+ */
+export class EmulatorStore {
+  readonly #options: EmulatorStoreOptions;
+  readonly #now: () => number;
+  #tenant: TenantState;
+  #nextJobId = 0;
+
+  constructor(options: EmulatorStoreOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+    this.#tenant = options.createTenant(this.#now());
+    this.#nextJobId = this.#firstFreeJobId();
+  }
+
+  reset(): void {
+    this.#tenant = this.#options.createTenant(this.#now());
+    this.#nextJobId = this.#firstFreeJobId();
+  }
+
+  printers(): PrinterRecord[] {
+    return [...this.#tenant.printers.values()];
+  }
+
+  printer(id: string): PrinterRecord | undefined {
+    return this.#tenant.printers.get(id);
+  }
+
+  definitions(): DefinitionRecord[] {
+    return [...this.#tenant.definitions.values()];
+  }
+
+  definition(id: string): DefinitionRecord | undefined {
+    return this.#tenant.definitions.get(id);
+  }
+
+  tasks(): TaskRecord[] {
+    return [...this.#tenant.tasks.values()];
+  }
+
+  task(id: string): TaskRecord | undefined {
+    return this.#tenant.tasks.get(id);
+  }
+
+  tasksOfDefinition(definitionId: string): TaskRecord[] {
+    return this.tasks().filter((task) => task.definitionId === definitionId);
+  }
+
+  tasksOfJob(jobId: string): TaskRecord[] {
+    return this.tasks().filter((task) => task.jobId === jobId);
+  }
+
+  jobs(): JobRecord[] {
+    return [...this.#tenant.jobs.values()];
+  }
+
+  job(id: string): JobRecord | undefined {
+    return this.#tenant.jobs.get(id);
+  }
+
+  jobsOfPrinter(printerId: string): JobRecord[] {
+    return this.jobs().filter((job) => job.printerId === printerId);
+  }
+
+  jobStatus(job: JobRecord): JobStatusView {
+    const phase = job.phase;
+    switch (phase.kind) {
+      case 'releaseWait':
+        return {
+          state: 'paused',
+          description: 'The job is waiting to be released.',
+          details: ['releaseWait'],
+          isAcquiredByPrinter: false,
+          isFetchable: false,
+          acknowledgedDateTime: null,
+        };
+      case 'released': {
+        const doneAt = phase.releasedAt + phase.printsForMs;
+        if (this.#now() < doneAt) {
+          return {
+            state: 'processing',
+            description: 'The job is being processed.',
+            details: ['interpreting'],
+            isAcquiredByPrinter: false,
+            isFetchable: true,
+            acknowledgedDateTime: null,
+          };
+        }
+        return {
+          state: 'completed',
+          description: 'The job was printed.',
+          details: ['completedSuccessfully'],
+          isAcquiredByPrinter: true,
+          isFetchable: false,
+          acknowledgedDateTime: new Date(doneAt).toISOString(),
+        };
+      }
+      case 'aborted':
+        return {
+          state: 'aborted',
+          description: phase.description,
+          details: [],
+          isAcquiredByPrinter: false,
+          isFetchable: false,
+          acknowledgedDateTime: null,
+        };
+      case 'canceled':
+        return {
+          state: 'canceled',
+          description: 'The job was canceled by the user.',
+          details: [],
+          isAcquiredByPrinter: false,
+          isFetchable: false,
+          acknowledgedDateTime: null,
+        };
+    }
+  }
+
+  /**
+   * Models a user printing to `printerId`. A trigger on the printer holds the job in releaseWait
+   * behind a new processing task; without one the job goes straight to the printer.
+   */
+  submitJob(input: SubmitJobInput): JobRecord {
+    const printer = this.printer(input.printerId);
+    if (printer === undefined) {
+      throw itemNotFound(`Printer '${input.printerId}' was not found.`);
+    }
+    const now = this.#now();
+    const job: JobRecord = {
+      id: String(this.#nextJobId++),
+      printerId: printer.id,
+      createdDateTime: new Date(now).toISOString(),
+      createdBy: this.#userFor(input),
+      documentId: randomUUID(),
+      documentName: input.documentName ?? 'Document.pdf',
+      documentSize: 52_480,
+      phase:
+        printer.trigger === null
+          ? { kind: 'released', releasedAt: now, printsForMs: this.#options.printDurationMs }
+          : { kind: 'releaseWait' },
+    };
+    this.#tenant.jobs.set(job.id, job);
+    if (printer.trigger !== null) {
+      const task: TaskRecord = {
+        id: randomUUID(),
+        definitionId: printer.trigger.definitionId,
+        triggerId: printer.trigger.id,
+        printerId: printer.id,
+        jobId: job.id,
+        state: 'processing',
+        description: WAITING_TASK_DESCRIPTION,
+      };
+      this.#tenant.tasks.set(task.id, task);
+    }
+    return job;
+  }
+
+  /** The app reports its task: completing releases the job, aborting ends it. */
+  updateTaskStatus(task: TaskRecord, update: TaskStatusUpdate): TaskRecord {
+    if (task.state !== 'processing') {
+      throw conflict(
+        `The print task is already '${task.state}'; only a 'processing' task can be updated.`,
+      );
+    }
+    if (update.state === 'processing') {
+      task.description = update.description ?? task.description;
+      return task;
+    }
+    task.description = update.description ?? DEFAULT_DESCRIPTIONS[update.state];
+    task.state = update.state;
+    const job = this.job(task.jobId);
+    if (job?.phase.kind !== 'releaseWait') {
+      return task;
+    }
+    const now = this.#now();
+    if (update.state === 'aborted') {
+      job.phase = {
+        kind: 'aborted',
+        at: now,
+        description: 'The job was aborted because its print task was aborted.',
+      };
+    } else if (!this.tasksOfJob(job.id).some((other) => other.state === 'processing')) {
+      job.phase = { kind: 'released', releasedAt: now, printsForMs: this.#options.printDurationMs };
+    }
+    return task;
+  }
+
+  /** Abort needs a processing task on the job from a trigger whose definition the app owns. */
+  abortJob(job: JobRecord, callerAppId: string, reason: string | undefined): void {
+    const processing = this.tasksOfJob(job.id).filter((task) => task.state === 'processing');
+    if (processing.length === 0) {
+      throw conflict(
+        `Print job '${job.id}' has no print task in the 'processing' state, so it cannot be ` +
+          "aborted: abort needs a processing task created by the calling app's trigger.",
+      );
+    }
+    const ownsOne = processing.some(
+      (task) => this.definition(task.definitionId)?.createdBy.appId === callerAppId,
+    );
+    if (!ownsOne) {
+      throw accessDenied(
+        `Print job '${job.id}' is held by another application's task trigger; only that ` +
+          'application can abort it.',
+      );
+    }
+    for (const task of processing) {
+      task.state = 'aborted';
+      task.description = 'The print job was aborted.';
+    }
+    job.phase = {
+      kind: 'aborted',
+      at: this.#now(),
+      description:
+        reason === undefined || reason === ''
+          ? 'The job was aborted by the application.'
+          : `The job was aborted by the application: ${reason}`,
+    };
+  }
+
+  /** The user withdraws a job that has not finished yet. */
+  cancelJob(job: JobRecord): void {
+    const state = this.jobStatus(job).state;
+    if (state === 'completed' || state === 'aborted' || state === 'canceled') {
+      throw conflict(`Print job '${job.id}' is already '${state}' and can no longer be canceled.`);
+    }
+    for (const task of this.tasksOfJob(job.id)) {
+      if (task.state === 'processing') {
+        task.state = 'aborted';
+        task.description = 'The job was canceled by the user.';
+      }
+    }
+    job.phase = { kind: 'canceled', at: this.#now() };
+  }
+
+  #userFor(input: SubmitJobInput): DemoUser {
+    const upn = input.userPrincipalName ?? this.#tenant.users[0]?.userPrincipalName;
+    if (upn === undefined || upn === '') {
+      throw invalidRequest('userPrincipalName is required.');
+    }
+    const known = this.#tenant.users.find(
+      (user) => user.userPrincipalName.toLowerCase() === upn.toLowerCase(),
+    );
+    if (known !== undefined) {
+      return { ...known };
+    }
+    // Unknown users join the tenant so their later jobs share one createdBy.id.
+    const user: DemoUser = {
+      id: randomUUID(),
+      displayName: input.displayName ?? upn.split('@')[0] ?? upn,
+      userPrincipalName: upn,
+    };
+    this.#tenant.users.push(user);
+    return { ...user };
+  }
+
+  #firstFreeJobId(): number {
+    const ids = this.jobs().map((job) => Number(job.id));
+    return Math.max(5000, ...ids.filter(Number.isFinite)) + 1;
+  }
+}

@@ -1,0 +1,86 @@
+// The records the emulator keeps per tenant. They are storage shapes, not wire shapes:
+// graph-shapes.ts turns them into Graph JSON, store.ts owns the rules that change them.
+
+export type TaskState = 'processing' | 'completed' | 'aborted';
+
+export interface DemoUser {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+}
+
+export interface AppRecord {
+  appId: string;
+  displayName: string;
+}
+
+export interface PrinterLocation {
+  building: string;
+  floor: string;
+  roomName: string;
+  city: string;
+  countryOrRegion: string;
+}
+
+/** One trigger per printer, as Universal Print allows today. */
+export interface TriggerRecord {
+  id: string;
+  definitionId: string;
+}
+
+export interface PrinterRecord {
+  id: string;
+  displayName: string;
+  manufacturer: string;
+  model: string;
+  hasPhysicalDevice: boolean;
+  registeredDateTime: string;
+  location: PrinterLocation;
+  trigger: TriggerRecord | null;
+}
+
+export interface DefinitionRecord {
+  id: string;
+  displayName: string;
+  createdBy: AppRecord;
+}
+
+export interface TaskRecord {
+  id: string;
+  definitionId: string;
+  triggerId: string;
+  printerId: string;
+  jobId: string;
+  state: TaskState;
+  description: string;
+}
+
+/**
+ * Where a job is in its life. 'released' covers both processing and completed: the status is
+ * computed on read from `releasedAt + printsForMs`, so no timers run inside the emulator.
+ */
+export type JobPhase =
+  | { kind: 'releaseWait' }
+  | { kind: 'released'; releasedAt: number; printsForMs: number }
+  | { kind: 'aborted'; at: number; description: string }
+  | { kind: 'canceled'; at: number };
+
+export interface JobRecord {
+  id: string;
+  printerId: string;
+  createdDateTime: string;
+  createdBy: DemoUser;
+  documentId: string;
+  documentName: string;
+  documentSize: number;
+  phase: JobPhase;
+}
+
+export interface TenantState {
+  users: DemoUser[];
+  printers: Map<string, PrinterRecord>;
+  definitions: Map<string, DefinitionRecord>;
+  tasks: Map<string, TaskRecord>;
+  /** Keyed by job id; ids are unique across printers, like Graph's numerals. */
+  jobs: Map<string, JobRecord>;
+}

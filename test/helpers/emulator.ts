@@ -1,0 +1,17 @@
+/** One emulator per test file on an ephemeral loopback port, reset to the seed before each test. */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import {
+  type EmulatorOptions,
+  type RunningEmulator,
+  startEmulator,
+} from '../../src/emulator/server.js';
+
+export function useEmulator(options: EmulatorOptions = {}): { emulator: RunningEmulator } {
+  const env = {} as { emulator: RunningEmulator };
+  beforeAll(async () => {
+    env.emulator = await startEmulator(options);
+  });
+  beforeEach(() => env.emulator.reset());
+  afterAll(() => env.emulator?.close());
+  return env;
+}
