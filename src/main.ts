@@ -3,6 +3,7 @@
  * listener and a graceful shutdown. The only module with side effects.
  */
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createGraphTransport } from './graph/client.js';
@@ -60,9 +61,9 @@ async function main(): Promise<void> {
   }
   const server = createServer(app);
   server.listen(config.port, config.host, () => {
-    logger.info('Gateway listening', {
-      graphql: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}${app.graphqlEndpoint}`,
-    });
+    const { port } = server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    logger.info('Gateway listening', { graphql: `http://${host}:${port}${app.graphqlEndpoint}` });
   });
 
   let stopping = false;

@@ -36,6 +36,11 @@ function setup(handler: FakeHandler) {
   return { http, batcher: new GraphBatcher(transport) };
 }
 
+/** The items of the n-th envelope the SDK sent. */
+function envelope(http: FakeGraphHttp, n = 0): Item[] {
+  return (http.sent[n]?.body as { requests: Item[] } | undefined)?.requests ?? [];
+}
+
 const get = (n: number): GraphCall => ({ method: 'GET', url: `/print/printers/p/jobs/${n}` });
 
 describe('GraphBatcher', () => {
@@ -50,7 +55,9 @@ describe('GraphBatcher', () => {
 
     const replies = await Promise.all(Array.from({ length: 25 }, (_, n) => batcher.send(get(n))));
 
-    expect(http.sent.map((r) => (r.body as { requests: Item[] }).requests.length)).toEqual([20, 5]);
+    expect([envelope(http, 0).length, envelope(http, 1).length, http.sent.length]).toEqual([
+      20, 5, 2,
+    ]);
     // Each caller gets its own item although Graph answered in reverse order.
     expect(replies.map((reply) => (reply.body as { url: string }).url)).toEqual(
       Array.from({ length: 25 }, (_, n) => `/print/printers/p/jobs/${n}`),
@@ -62,7 +69,7 @@ describe('GraphBatcher', () => {
 
     await Promise.all([batcher.send(get(1)), batcher.send(get(1)), batcher.send(get(2))]);
 
-    expect((http.sent[0]?.body as { requests: Item[] }).requests.map((r) => r.url)).toEqual([
+    expect(envelope(http).map((r) => r.url)).toEqual([
       '/print/printers/p/jobs/1',
       '/print/printers/p/jobs/2',
     ]);
@@ -74,7 +81,7 @@ describe('GraphBatcher', () => {
 
     await Promise.all([batcher.send(abort), batcher.send(abort)]);
 
-    expect((http.sent[0]?.body as { requests: Item[] }).requests).toHaveLength(2);
+    expect(envelope(http)).toHaveLength(2);
   });
 
   it('gives each item its own status: one failing item does not fail its siblings', async () => {
@@ -106,7 +113,7 @@ describe('GraphBatcher', () => {
 
     await Promise.all([batcher.send(patch), batcher.send(get(1))]);
 
-    expect((http.sent[0]?.body as { requests: Item[] }).requests[0]).toEqual({
+    expect(envelope(http)[0]).toEqual({
       id: '1',
       method: 'PATCH',
       url: '/print/taskDefinitions/d/tasks/t',

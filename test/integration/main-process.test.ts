@@ -1,0 +1,65 @@
+/**
+ * `npm start` as a user runs it: a real process, configured only by its environment, that
+ * starts the embedded emulator, answers GraphQL, and stops cleanly on SIGTERM.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.push(child);
+  const lines: Array<Record<string, unknown>> = [];
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const listening = new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      lines.push(entry);
+      if (entry['message'] === 'Gateway listening') resolve(entry['graphql'] as string);
+    });
+    exited.then((code) => reject(new Error(`exited ${code}: ${JSON.stringify(lines)}`)));
+  });
+  // A process that is meant to fail never listens; that is not an unhandled rejection.
+  listening.catch(() => {});
+  return { child, lines, exited, listening };
+}
+
+describe('the gateway process', () => {
+  it('starts on the embedded emulator with no Graph configuration and answers a query', async () => {
+    const gateway = start({ PORT: '0', EMULATOR_PORT: '0' });
+    const url = await gateway.listening;
+
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ printTaskDefinitions { displayName } }' }),
+    });
+
+    expect(await response.json()).toEqual({
+      data: { printTaskDefinitions: [{ displayName: 'Release at printer' }] },
+    });
+    gateway.child.kill('SIGTERM');
+    expect(await gateway.exited).toBe(0);
+  });
+
+  it('refuses to start with an invalid configuration and says why', async () => {
+    const gateway = start({ GRAPH_BASE_URL: 'http://graph.example.com', GRAPH_ACCESS_TOKEN: 't' });
+
+    expect(await gateway.exited).toBe(1);
+    expect(gateway.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        code: 'CONFIG_INVALID',
+        message: expect.stringMatching(/https/),
+      }),
+    );
+  });
+});
