@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // The browser check needs Chromium; it runs on its own (vitest.browser.config.ts).
+    exclude: ['test/browser/**', '**/node_modules/**'],
     // Integration tests start real servers on loopback; they are fast but share two cores.
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -1,5 +1,6 @@
 /** Builds the GraphQL-over-HTTP app. Never listens: main.ts and the tests do that. */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useCallerAuth } from './caller-auth.js';
 import { createContextFactory, type GatewayContext } from './context.js';
@@ -32,6 +33,28 @@ const documentLimits = EnvelopArmorPlugin({
 
 export type App = YogaServerInstance<Record<string, never>, GatewayContext>;
 
+/** What GraphiQL opens with: the release screen's query, the first step of the README's example. */
+const RELEASE_SCREEN_QUERY = `# What is waiting for release? Run it, then see the README for the mutations.
+query ReleaseScreen {
+  printTaskDefinitions {
+    id
+    displayName
+    tasks {
+      id
+      taskDefinitionId
+      status { state }
+      printJob {
+        id
+        printerId
+        createdBy { userPrincipalName }
+        status { state details }
+        printer { displayName }
+      }
+    }
+  }
+}
+`;
+
 export function createApp({
   graph,
   logger = jsonLogger,
@@ -44,7 +67,9 @@ export function createApp({
     // Inputs are a few ids and short texts; a megabyte is already generous.
     maxRequestBodySize: 1_000_000,
     context: createContextFactory(graph),
-    graphiql,
+    // Served from the package, not a CDN: works offline and under a strict CSP.
+    graphiql: graphiql && { title: 'Universal Print gateway', defaultQuery: RELEASE_SCREEN_QUERY },
+    renderGraphiQL,
     landingPage: false,
     maskedErrors: { maskError: createErrorMasker(logger) },
     // Yoga's own logging of masked errors would repeat what the masker logged.
