@@ -1,0 +1,350 @@
+/**
+ * The README's worked example ("The pull-print flow in GraphiQL"), run as a new user runs it:
+ * `npm start` (a real process on the embedded emulator), GraphiQL in a real Chromium, each of
+ * the README's GraphQL blocks pasted into the operation editor and run with the run button, and
+ * the result read back from the result pane.
+ *
+ * The operations are read from README.md at test time, so the test fails when the README drifts
+ * from what the gateway does. Run with `npx vitest run -c vitest.browser.config.ts` (or
+ * `bash .ci/browser.sh`); it needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Kind, type OperationDefinitionNode, parse, type ValueNode, visit } from 'graphql';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const screenshotPath = fileURLToPath(new URL('./__screenshots__/graphiql.png', import.meta.url));
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+// As root and on a closed network: no sandbox, no GPU, and none of Chromium's own connections to
+// Google's hosts. Playwright adds --headless and a fresh, temporary --user-data-dir itself.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// ---- The README's operations -----------------------------------------------------------------
+
+interface ReadmeOperation {
+  /** The block exactly as the README shows it, which is what the user pastes. */
+  text: string;
+  name: string;
+  kind: 'query' | 'mutation' | 'subscription';
+  /** The one root field the operation selects: where its result is under `data`. */
+  rootField: string;
+  /** String arguments anywhere in the operation, by name (`taskId`, `printJobId`, ...). */
+  strings: ReadonlyMap<string, string>;
+}
+
+function readmeOperations(): ReadmeOperation[] {
+  const readme = readFileSync(`${root}README.md`, 'utf8');
+  const heading = '## The pull-print flow in GraphiQL';
+  const start = readme.indexOf(`\n${heading}\n`);
+  if (start < 0) throw new Error(`README.md has no section "${heading}"`);
+  const rest = readme.slice(start + heading.length + 2);
+  const end = rest.search(/^## /m);
+  const section = end >= 0 ? rest.slice(0, end) : rest;
+  const blocks = [...section.matchAll(/^```graphql\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '');
+  return blocks.map((text) => {
+    const operations = parse(text).definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
+    const [operation] = operations;
+    if (operations.length !== 1 || !operation?.name) {
+      throw new Error(`each README block must be one named operation:\n${text}`);
+    }
+    const fields = operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD);
+    const strings = new Map<string, string>();
+    visit(operation, {
+      ObjectField: (node) => collectString(strings, node.name.value, node.value),
+      Argument: (node) => collectString(strings, node.name.value, node.value),
+    });
+    return {
+      text: text.trimEnd(),
+      name: operation.name.value,
+      kind: operation.operation,
+      rootField: fields.length === 1 && fields[0] ? fields[0].name.value : '',
+      strings,
+    };
+  });
+}
+
+function collectString(into: Map<string, string>, name: string, value: ValueNode): void {
+  if (value.kind === Kind.STRING) into.set(name, value.value);
+}
+
+// ---- The gateway, as `npm start` runs it -------------------------------------------------------
+
+interface Gateway {
+  child: ChildProcess;
+  url: string;
+  log: string[];
+  exited: Promise<number | null>;
+}
+
+async function startGateway(): Promise<Gateway> {
+  // `npm start` is `tsx src/main.ts`; spawned without npm in between, so that SIGTERM reaches it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env['PATH'] ?? '', PORT: '0', EMULATOR_PORT: '0' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const log: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`gateway not listening after 15 s: ${log}`)),
+      15_000,
+    );
+    createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
+      log.push(line);
+      let entry: Record<string, unknown> = {};
+      try {
+        entry = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        return; // not one of the logger's lines (a Node warning, say)
+      }
+      if (entry['message'] === 'Gateway listening') {
+        clearTimeout(timer);
+        resolve(entry['graphql'] as string);
+      }
+    });
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`gateway exited ${code} before listening:\n${log.join('\n')}`));
+    });
+  }).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
+  return { child, url, log, exited };
+}
+
+async function stopGateway(gateway: Gateway): Promise<number | null> {
+  if (gateway.child.exitCode !== null || gateway.child.signalCode !== null) {
+    return gateway.child.exitCode;
+  }
+  gateway.child.kill('SIGTERM');
+  const timeout = new Promise<'timeout'>((resolve) =>
+    setTimeout(resolve, 5_000, 'timeout').unref(),
+  );
+  const result = await Promise.race([gateway.exited, timeout]);
+  if (result === 'timeout') {
+    gateway.child.kill('SIGKILL');
+    throw new Error('gateway did not stop within 5 s of SIGTERM');
+  }
+  return result;
+}
+
+// ---- GraphiQL, driven as a user drives it ------------------------------------------------------
+
+const operationEditor = (page: Page): Locator =>
+  page.locator('.graphiql-query-editor .monaco-editor');
+const resultPane = (page: Page): Locator => page.getByLabel('Result Window');
+
+/**
+ * The text of a Monaco editor as a user gets it: click into it, select all, copy. The copy event
+ * (Monaco fills its clipboardData) is recorded by a listener added to the page at start-up: reading
+ * the clipboard back (navigator.clipboard.readText) is refused here even with the permission.
+ */
+async function copyAll(page: Page, editor: Locator): Promise<string> {
+  await page.evaluate('window.__copied = undefined');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+C');
+  await expect.poll(() => page.evaluate('typeof window.__copied')).toBe('string');
+  // Leave no selection behind (it would show in the screenshot), as a user would.
+  await page.keyboard.press('ControlOrMeta+Home');
+  return (await page.evaluate('window.__copied')) as string;
+}
+
+/** Pastes the operation into the editor, runs it with the run button, returns the pane's JSON. */
+async function runInGraphiQL(page: Page, operation: ReadmeOperation): Promise<unknown> {
+  // Replace whatever the editor holds with the README's block, through the clipboard: typing it
+  // would let Monaco auto-indent and auto-close brackets, which a paste does not.
+  await operationEditor(page).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(operation.text)})`);
+  await page.keyboard.press('ControlOrMeta+V');
+  expect(await copyAll(page, operationEditor(page)), 'the operation editor').toBe(operation.text);
+
+  const response = page.waitForResponse(
+    (r) =>
+      r.request().method() === 'POST' &&
+      (r.request().postDataJSON() as { operationName?: string } | null)?.operationName ===
+        operation.name,
+  );
+  await page.getByRole('button', { name: /^Execute query/ }).click();
+  const served = await (await response).json();
+  // The pane shows the operation's result once its root field appears in it.
+  await resultPane(page).getByText(`"${operation.rootField}"`).first().waitFor();
+  const shown: unknown = JSON.parse(
+    await copyAll(page, resultPane(page).locator('.monaco-editor')),
+  );
+  // What the pane shows is what the gateway answered.
+  expect(shown).toEqual(served);
+  return shown;
+}
+
+// ---- The walk-through --------------------------------------------------------------------------
+
+interface Task {
+  id: string;
+  status: { state: string };
+  printJob: { id: string; printerId: string; status: { state: string; details: string[] } };
+}
+
+describe('the README pull-print flow in GraphiQL, in Chromium', () => {
+  const operations = readmeOperations();
+  let gateway: Gateway | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    // Both at once; each is kept as soon as it is up, so that afterAll stops it even when the
+    // other fails to start (allSettled: no start is still under way when afterAll runs).
+    const started = await Promise.allSettled([
+      startGateway().then((running) => {
+        gateway = running;
+      }),
+      chromium
+        .launch({
+          executablePath: chromiumPath,
+          headless: true,
+          args: CHROMIUM_ARGS,
+          timeout: 15_000,
+        })
+        .then((launched) => {
+          browser = launched;
+        }),
+    ]);
+    for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
+    if (!gateway || !browser) throw new Error('unreachable: started without a gateway or browser');
+    const url = new URL(gateway.url);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    context.setDefaultTimeout(10_000);
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('request', (request) => {
+      const { protocol, origin } = new URL(request.url());
+      if ((protocol === 'http:' || protocol === 'https:') && origin !== url.origin) {
+        foreignRequests.push(request.url());
+      }
+    });
+    await page.addInitScript(
+      `document.addEventListener('copy', (event) => { window.__copied = event.clipboardData.getData('text/plain'); });`,
+    );
+    await page.goto(url.href);
+    // GraphiQL has loaded when its operation editor shows the default query, the release screen.
+    await operationEditor(page).getByText('ReleaseScreen').first().waitFor({ timeout: 15_000 });
+  }, 40_000);
+
+  afterAll(async () => {
+    // Each step runs even when another fails, so that nothing is left running.
+    const failures: unknown[] = [];
+    await browser?.close().catch((error: unknown) => failures.push(error));
+    if (gateway) await stopGateway(gateway).catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw new AggregateError(failures, 'cleanup failed');
+  }, 15_000);
+
+  it('has the three operations: the release screen, Release and Decline', () => {
+    expect(operations.map(({ kind, rootField }) => `${kind} ${rootField}`)).toEqual([
+      'query printTaskDefinitions',
+      'mutation updatePrintTask',
+      'mutation abortPrintJob',
+    ]);
+  });
+
+  it('opens GraphiQL, served by the gateway, on the release screen', async () => {
+    expect(await page.title()).toBe('Universal Print gateway');
+    await expect.poll(() => operationEditor(page).textContent()).toContain('printTaskDefinitions');
+  });
+
+  let waiting: Task[] = [];
+
+  it('1. lists PROCESSING tasks, each holding a job in PAUSED / RELEASE_WAIT', async () => {
+    const [releaseScreen] = operations;
+    if (!releaseScreen) throw new Error('no release screen block in the README');
+    const result = (await runInGraphiQL(page, releaseScreen)) as {
+      data: { printTaskDefinitions: Array<{ tasks: Task[] }> };
+      errors?: unknown;
+    };
+    await mkdir(dirname(screenshotPath), { recursive: true });
+    await page.screenshot({ path: screenshotPath });
+
+    expect(result.errors).toBeUndefined();
+    waiting = result.data.printTaskDefinitions
+      .flatMap((definition) => definition.tasks)
+      .filter((task) => task.status.state === 'PROCESSING');
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const task of waiting) {
+      expect(task.printJob.status, `job ${task.printJob.id}`).toMatchObject({
+        state: 'PAUSED',
+        details: ['RELEASE_WAIT'],
+      });
+    }
+  });
+
+  it('2. Release completes a PROCESSING task from step 1', async () => {
+    const [, release] = operations;
+    if (!release) throw new Error('no Release block in the README');
+    // "use any PROCESSING task from step 1": the README's own ids must be one.
+    expect(waiting.map((task) => task.id)).toContain(release.strings.get('taskId'));
+
+    const result = (await runInGraphiQL(page, release)) as {
+      data: { updatePrintTask: { __typename: string; printTask?: Task } };
+    };
+
+    expect(result.data.updatePrintTask).toMatchObject({
+      __typename: 'UpdatePrintTaskSuccess',
+      printTask: { id: release.strings.get('taskId'), status: { state: 'COMPLETED' } },
+    });
+  });
+
+  it('3. Decline aborts another waiting job, and its task', async () => {
+    const [, , decline] = operations;
+    if (!decline) throw new Error('no Decline block in the README');
+    const jobId = decline.strings.get('printJobId');
+    expect(
+      waiting.map((task) => `${task.printJob.printerId}/${task.printJob.id}`),
+      'a job waiting on the release screen',
+    ).toContain(`${decline.strings.get('printerId')}/${jobId}`);
+
+    const result = (await runInGraphiQL(page, decline)) as {
+      data: {
+        abortPrintJob: {
+          __typename: string;
+          printJobId?: string;
+          printJob?: { status: { state: string }; tasks: Array<{ status: { state: string } }> };
+        };
+      };
+    };
+
+    expect(result.data.abortPrintJob).toMatchObject({
+      __typename: 'AbortPrintJobSuccess',
+      printJobId: jobId,
+      printJob: { status: { state: 'ABORTED' } },
+    });
+    expect(result.data.abortPrintJob.printJob?.tasks.map((task) => task.status.state)).toEqual([
+      'ABORTED',
+    ]);
+  });
+
+  it('loaded nothing from another origin and threw no error in the page', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
