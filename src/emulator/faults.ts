@@ -24,6 +24,12 @@ export interface FaultRule {
   times?: number;
   /** @default 'any' */
   scope?: FaultScope;
+  /**
+   * Apply to this share (0–1] of the requests that match, evenly and deterministically: 0.3
+   * hits the 4th, 7th, 10th… match (3 in every 10). A match it skips falls through to the
+   * rules after it. @default 1
+   */
+  share?: number;
 }
 
 export class InvalidFaultRuleError extends Error {
@@ -83,6 +89,8 @@ export function parseFaultRule(input: unknown): FaultRule {
   const retryAfterSeconds = optionalNumber(raw, 'retryAfterSeconds', (v) => v >= 0);
   const latencyMs = optionalNumber(raw, 'latencyMs', (v) => v >= 0);
   const times = optionalNumber(raw, 'times', (v) => Number.isInteger(v) && v >= 1);
+  const share = optionalNumber(raw, 'share', (v) => v > 0 && v <= 1);
+  if (share !== undefined) rule.share = share;
   if (status !== undefined) rule.status = status;
   if (retryAfterSeconds !== undefined) rule.retryAfterSeconds = retryAfterSeconds;
   if (latencyMs !== undefined) rule.latencyMs = latencyMs;
@@ -95,6 +103,8 @@ interface ActiveRule {
   rule: FaultRule;
   pattern: RegExp;
   remaining: number;
+  /** Matches seen so far, for `share`. */
+  matched: number;
 }
 
 function scopeMatches(scope: FaultScope, via: RequestVia): boolean {
@@ -115,6 +125,7 @@ export class FaultInjector {
       rule: checked,
       pattern: new RegExp(checked.path),
       remaining: checked.times ?? Number.POSITIVE_INFINITY,
+      matched: 0,
     });
     return id;
   }
@@ -125,10 +136,12 @@ export class FaultInjector {
 
   take(method: string, path: string, via: RequestVia): FaultRule | undefined {
     const active = this.#rules.find(
-      ({ rule, pattern }) =>
-        scopeMatches(rule.scope ?? 'any', via) &&
-        (rule.method === undefined || rule.method.toUpperCase() === method.toUpperCase()) &&
-        pattern.test(path),
+      (candidate) =>
+        scopeMatches(candidate.rule.scope ?? 'any', via) &&
+        (candidate.rule.method === undefined ||
+          candidate.rule.method.toUpperCase() === method.toUpperCase()) &&
+        candidate.pattern.test(path) &&
+        takesShare(candidate),
     );
     if (active === undefined) {
       return undefined;
@@ -139,6 +152,14 @@ export class FaultInjector {
     }
     return active.rule;
   }
+}
+
+/** Counts the match and says whether this one falls in the rule's share. */
+function takesShare(active: ActiveRule): boolean {
+  const share = active.rule.share ?? 1;
+  const before = Math.floor(active.matched * share);
+  active.matched += 1;
+  return Math.floor(active.matched * share) > before;
 }
 
 function untilAborted(signal: AbortSignal): Promise<never> {

@@ -58,6 +58,25 @@ describe('fault injection', () => {
     expect(statuses).toEqual([429, 429, 204]);
   });
 
+  it('applies a rule to its share of matches, evenly, letting the rest fall through', async () => {
+    env.emulator.faults.add({ path: '/tasks/', status: 429, share: 0.3 });
+    env.emulator.faults.add({ path: '/tasks/', status: 503 });
+    const statuses = [];
+    for (let i = 0; i < 10; i++) {
+      statuses.push((await graph(env.emulator.url, 'GET', taskPath)).status);
+    }
+    expect(statuses).toEqual([503, 503, 503, 429, 503, 503, 429, 503, 503, 429]);
+  });
+
+  it('rejects a share outside (0, 1]', () => {
+    expect(() => env.emulator.faults.add({ path: '/tasks/', status: 429, share: 0 })).toThrow(
+      /share/,
+    );
+    expect(() => env.emulator.faults.add({ path: '/tasks/', status: 429, share: 1.5 })).toThrow(
+      /share/,
+    );
+  });
+
   it('only matches the given method', async () => {
     env.emulator.faults.add({ method: 'PATCH', path: '/tasks/', status: 500 });
     expect((await graph(env.emulator.url, 'GET', taskPath)).status).toBe(200);
