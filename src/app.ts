@@ -4,20 +4,24 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useCallerAuth } from './caller-auth.js';
 import { createContextFactory, type GatewayContext } from './context.js';
-import type { GraphTransport } from './graph/transport.js';
+import type { GraphService } from './graph/service.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { createErrorMasker } from './mask-error.js';
+import { useMetricsEndpoint } from './metrics-endpoint.js';
 import { schema } from './schema/index.js';
 
 export interface AppDependencies {
   /** How Graph is reached: the SDK client in production, the same over the emulator in tests. */
-  graph: GraphTransport;
+  graph: GraphService;
   logger?: Logger;
   /** GraphiQL in the browser at /graphql; on by default, a development tool. */
   graphiql?: boolean;
   /** When given, callers must present one of these as a bearer token. */
   apiKeys?: readonly string[];
 }
+
+/** Operations in one batched GraphQL-over-HTTP request. */
+export const MAX_OPERATIONS_PER_REQUEST = 10;
 
 /**
  * Bounds on what one document may ask for. Every field below a list can fan out into Graph
@@ -63,7 +67,14 @@ export function createApp({
 }: AppDependencies): App {
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
-    plugins: [...(apiKeys.length > 0 ? [useCallerAuth(apiKeys)] : []), documentLimits],
+    plugins: [
+      ...(apiKeys.length > 0 ? [useCallerAuth(apiKeys)] : []),
+      useMetricsEndpoint(graph.metrics),
+      documentLimits,
+    ],
+    // GraphQL-over-HTTP batching: a release station sends its operations in one request, and
+    // they share one Graph batcher (see context.ts).
+    batching: { limit: MAX_OPERATIONS_PER_REQUEST },
     // Inputs are a few ids and short texts; a megabyte is already generous.
     maxRequestBodySize: 1_000_000,
     context: createContextFactory(graph),

@@ -3,6 +3,8 @@
  * Every variable is documented in the README's table; keep the two in step.
  */
 import { z } from 'zod';
+import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
+import type { GraphServiceOptions } from './graph/service.js';
 
 export type GraphCredentials =
   | { kind: 'static-token'; token: string }
@@ -24,6 +26,8 @@ export interface Config {
   graph: GraphTarget;
   /** Per-attempt timeout of one upstream HTTP request. */
   graphTimeoutMs: number;
+  /** How calls to Graph are batched, retried and throttled. */
+  graphService: GraphServiceOptions;
   production: boolean;
 }
 
@@ -45,6 +49,11 @@ const env = z.object({
   GRAPH_BASE_URL: nonEmpty,
   GRAPH_ACCESS_TOKEN: nonEmpty,
   GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  GRAPH_DEADLINE_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  GRAPH_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(16),
+  GRAPH_SHARED_THROTTLE: z.enum(['true', 'false']).default('true'),
+  GRAPH_BATCHING: z.enum(['true', 'false']).default('true'),
   AZURE_TENANT_ID: nonEmpty,
   AZURE_CLIENT_ID: nonEmpty,
   AZURE_CLIENT_SECRET: nonEmpty,
@@ -81,6 +90,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     graph: graphTarget(vars, production),
     callerAuth: callerAuth(vars, production),
     graphTimeoutMs: vars.GRAPH_TIMEOUT_MS,
+    graphService: {
+      deadlineMs: vars.GRAPH_DEADLINE_MS,
+      retry: { ...DEFAULT_RETRY_OPTIONS, maxAttempts: vars.GRAPH_MAX_ATTEMPTS },
+      maxInFlight: vars.GRAPH_MAX_IN_FLIGHT,
+      sharedThrottle: vars.GRAPH_SHARED_THROTTLE === 'true',
+      batching: vars.GRAPH_BATCHING === 'true',
+    },
     production,
   };
 }

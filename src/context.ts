@@ -1,12 +1,26 @@
-/** What every resolver gets: this request's session with Microsoft Graph. */
-import { GraphSession } from './graph/session.js';
-import type { GraphTransport } from './graph/transport.js';
+/** What every resolver gets: this HTTP request's session with Microsoft Graph. */
+import type { GraphService } from './graph/service.js';
+import type { GraphSession } from './graph/session.js';
 
 export interface GatewayContext {
-  /** Batches every Graph call this GraphQL request makes; never shared between requests. */
+  /** Batches every Graph call of this HTTP request; never shared between requests. */
   readonly graph: GraphSession;
 }
 
-export function createContextFactory(transport: GraphTransport): () => GatewayContext {
-  return () => ({ graph: new GraphSession(transport) });
+/**
+ * One session per HTTP request, not per operation: the operations of a batched
+ * GraphQL-over-HTTP request share one batcher, so their Graph calls share envelopes.
+ */
+export function createContextFactory(
+  service: GraphService,
+): (initial: { request: Request }) => GatewayContext {
+  const sessions = new WeakMap<Request, GraphSession>();
+  return ({ request }) => {
+    let graph = sessions.get(request);
+    if (!graph) {
+      graph = service.session();
+      sessions.set(request, graph);
+    }
+    return { graph };
+  };
 }

@@ -8,11 +8,11 @@ import { createApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createGraphTransport } from './graph/client.js';
 import { authenticationProvider, staticToken } from './graph/credentials.js';
-import type { GraphTransport } from './graph/transport.js';
+import { GraphService } from './graph/service.js';
 import { jsonLogger as logger } from './logger.js';
 
 interface GraphConnection {
-  transport: GraphTransport;
+  service: GraphService;
   close(): Promise<void>;
 }
 
@@ -20,14 +20,12 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
   if (config.graph.kind === 'graph') {
     const { baseUrl, credentials, authorityHost } = config.graph;
     logger.info('Using Microsoft Graph', { baseUrl, credentials: credentials.kind });
-    return {
-      transport: createGraphTransport({
-        baseUrl,
-        auth: authenticationProvider(credentials, baseUrl, authorityHost),
-        timeoutMs: config.graphTimeoutMs,
-      }),
-      close: async () => {},
-    };
+    const transport = createGraphTransport({
+      baseUrl,
+      auth: authenticationProvider(credentials, baseUrl, authorityHost),
+      timeoutMs: config.graphTimeoutMs,
+    });
+    return { service: new GraphService(transport, config.graphService), close: async () => {} };
   }
   // Loaded only here so that a production process never loads the emulator.
   const { startEmulator } = await import('./emulator/server.js');
@@ -37,12 +35,13 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
     emulator: emulator.url,
     submitJob: `POST ${emulator.url}/_emulator/jobs`,
   });
+  const transport = createGraphTransport({
+    baseUrl: emulator.url,
+    auth: staticToken(EMULATOR_TOKENS.gatewayApp),
+    timeoutMs: config.graphTimeoutMs,
+  });
   return {
-    transport: createGraphTransport({
-      baseUrl: emulator.url,
-      auth: staticToken(EMULATOR_TOKENS.gatewayApp),
-      timeoutMs: config.graphTimeoutMs,
-    }),
+    service: new GraphService(transport, config.graphService),
     close: () => emulator.close(),
   };
 }
@@ -51,7 +50,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const graph = await connectGraph(config);
   const app = createApp({
-    graph: graph.transport,
+    graph: graph.service,
     logger,
     graphiql: !config.production,
     apiKeys: config.callerAuth.kind === 'api-keys' ? config.callerAuth.keys : [],

@@ -2,18 +2,38 @@
  * The per-request batcher. Every Graph call a GraphQL request makes in the same tick is collected
  * by one DataLoader and sent as `$batch` envelopes of at most 20 requests (a lone call goes
  * directly, saving the envelope's overhead). Identical GETs within a request are sent once.
+ *
+ * Graph answers an envelope 200 even when items inside it fail or are throttled, so retries
+ * look inside: items answered 429 (or, for reads, 503/504 or no answer) go out again in a later
+ * envelope after the longest `Retry-After` among them, or a jittered backoff; their siblings
+ * are never resent. Attempts are bounded and the request's deadline holds throughout.
  */
 import DataLoader from 'dataloader';
-import { type GraphCall, type GraphReply, GraphTransportError, isWrite } from './call.js';
-import { type GraphTransport, MAX_BATCH_SIZE } from './transport.js';
+import { type GraphCall, type GraphReply, type GraphTransportError, isWrite } from './call.js';
+import { type Deadline, sleep } from './deadline.js';
+import { backoffMs, isRetryable, type RetryOptions, retryAfterMs } from './retry-policy.js';
+import { MAX_BATCH_SIZE } from './transport.js';
+import type { Upstream } from './upstream.js';
+
+export interface BatcherOptions {
+  retry: RetryOptions;
+  /** Off sends every call directly: the benchmark's baseline. @default true */
+  batching: boolean;
+}
+
+type Outcome = GraphReply | GraphTransportError;
 
 export class GraphBatcher {
   private writeSequence = 0;
   private readonly loader: DataLoader<GraphCall, GraphReply, string>;
 
-  constructor(private readonly transport: GraphTransport) {
+  constructor(
+    private readonly upstream: Upstream,
+    private readonly deadline: Deadline,
+    private readonly options: BatcherOptions,
+  ) {
     this.loader = new DataLoader((calls) => this.dispatch(calls), {
-      maxBatchSize: MAX_BATCH_SIZE,
+      maxBatchSize: options.batching ? MAX_BATCH_SIZE : 1,
       // A write is never deduplicated: two identical PATCHes are two intentions.
       cacheKeyFn: (call) =>
         isWrite(call) ? `${call.method} ${call.url} #${++this.writeSequence}` : `GET ${call.url}`,
@@ -21,8 +41,8 @@ export class GraphBatcher {
   }
 
   /**
-   * Resolves with whatever Graph answered, whatever the status; rejects only when no answer came
-   * (`GraphTransportError`).
+   * Resolves with whatever Graph finally answered, whatever the status; rejects only when no
+   * answer came (`GraphTransportError`).
    */
   async send(call: GraphCall): Promise<GraphReply> {
     if (!isWrite(call)) return this.loader.load(call);
@@ -34,13 +54,37 @@ export class GraphBatcher {
     }
   }
 
+  /** A `GraphTransportError` among the results rejects that call's `load()`, and only it. */
   private async dispatch(calls: readonly GraphCall[]): Promise<Array<GraphReply | Error>> {
-    try {
-      if (calls.length === 1) return [await this.transport.send(calls[0] as GraphCall)];
-      return await this.transport.sendBatch(calls);
-    } catch (error) {
-      if (error instanceof GraphTransportError) return calls.map(() => error);
-      throw error;
+    const outcomes: Outcome[] = [];
+    let pending = calls.map((_, index) => index);
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const answers = await this.upstream.exchange(
+        pending.map((index) => calls[index] as GraphCall),
+        this.deadline,
+      );
+      pending.forEach((index, k) => {
+        outcomes[index] = answers[k] as Outcome;
+      });
+      const again = pending.filter((index) =>
+        isRetryable(outcomes[index] as Outcome, calls[index] as GraphCall),
+      );
+      if (again.length === 0 || attempt >= this.options.retry.maxAttempts) break;
+      const waitMs = this.waitBeforeRetry(
+        again.map((index) => outcomes[index] as Outcome),
+        attempt,
+      );
+      if (!this.deadline.allowsWait(waitMs)) break;
+      await sleep(waitMs, this.deadline.signal);
+      this.upstream.metrics.retried(again.length);
+      pending = again;
     }
+    return outcomes;
+  }
+
+  /** The longest `Retry-After` among the failures, or a jittered backoff when none sent one. */
+  private waitBeforeRetry(failures: readonly Outcome[], attempt: number): number {
+    const asked = failures.map(retryAfterMs).filter((ms): ms is number => ms !== null);
+    return asked.length > 0 ? Math.max(...asked) : backoffMs(attempt, this.options.retry);
   }
 }

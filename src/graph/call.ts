@@ -20,10 +20,11 @@ export interface GraphReply {
 }
 
 /**
- * Why no reply arrived. `refused` means the request never left this host, so even a write is
- * known not to have been applied; after `timeout` or `network` a write may have been.
+ * Why no reply arrived. `refused` and `not-sent` (the request's deadline passed while it waited
+ * its turn) mean the request never left this host, so even a write is known not to have been
+ * applied; after `timeout` or `network` a write may have been.
  */
-export type TransportFailureKind = 'refused' | 'timeout' | 'network';
+export type TransportFailureKind = 'refused' | 'not-sent' | 'timeout' | 'network';
 
 /**
  * The SDK wraps whatever a middleware throws into a `GraphError` whose `code` is the thrown
@@ -31,6 +32,7 @@ export type TransportFailureKind = 'refused' | 'timeout' | 'network';
  */
 const NAME_BY_KIND: Record<TransportFailureKind, string> = {
   refused: 'UpstreamConnectionRefused',
+  'not-sent': 'UpstreamNotSent',
   timeout: 'UpstreamTimeout',
   network: 'UpstreamNetworkError',
 };
@@ -56,6 +58,10 @@ export class GraphTransportError extends Error {
 
 /** POST and PATCH may change state at Graph; they are never sent twice by accident. */
 export const isWrite = (call: GraphCall): boolean => call.method !== 'GET';
+
+/** The request certainly did not reach Graph. */
+export const neverSent = (failure: GraphTransportError): boolean =>
+  failure.kind === 'refused' || failure.kind === 'not-sent';
 
 /** Builds a URL path from literal segments and untrusted ids, encoding every id. */
 export function graphPath(strings: TemplateStringsArray, ...ids: string[]): string {

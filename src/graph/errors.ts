@@ -11,7 +11,13 @@ import {
   ThrottledError,
   UpstreamUnavailableError,
 } from '../errors.js';
-import { type GraphCall, type GraphReply, GraphTransportError, isWrite } from './call.js';
+import {
+  type GraphCall,
+  type GraphReply,
+  GraphTransportError,
+  isWrite,
+  neverSent,
+} from './call.js';
 
 /** Used when Graph throttles without a usable `Retry-After`; Graph's own examples use 10 s. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 10;
@@ -31,13 +37,19 @@ export function graphRequestId(reply: GraphReply): string | null {
   return reply.headers['request-id'] ?? null;
 }
 
-/** `Retry-After` is seconds (Graph has sent fractions) or an HTTP date; null when absent or junk. */
-export function retryAfterSeconds(reply: GraphReply, now = Date.now()): number | null {
+/** `Retry-After` in ms: seconds (Graph has sent fractions) or an HTTP date; null when absent or junk. */
+export function retryAfterMs(reply: GraphReply, now = Date.now()): number | null {
   const header = reply.headers['retry-after']?.trim();
   if (!header) return null;
-  if (/^\d+(\.\d+)?$/.test(header)) return Math.ceil(Number(header));
+  if (/^\d+(\.\d+)?$/.test(header)) return Math.round(Number(header) * 1000);
   const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** `Retry-After` in whole seconds, rounded up, for clients. */
+export function retryAfterSeconds(reply: GraphReply, now = Date.now()): number | null {
+  const ms = retryAfterMs(reply, now);
+  return ms === null ? null : Math.ceil(ms / 1000);
 }
 
 /** Maps a failed call to the error its resolver throws: a domain error or a `GatewayFault`. */
@@ -102,12 +114,14 @@ export function toGatewayError(failure: GraphReply | GraphTransportError, call: 
 }
 
 function fromTransportFailure(failure: GraphTransportError, call: GraphCall): Error {
-  // A refused connection never carried the request; anything else may have delivered it.
-  const outcomeUnknown = isWrite(call) && failure.kind !== 'refused';
+  // A refused connection or a call still queued never carried the request; anything else may
+  // have delivered it.
+  const outcomeUnknown = isWrite(call) && !neverSent(failure);
+  const timedOut = failure.kind === 'timeout' || failure.kind === 'not-sent';
   return new UpstreamUnavailableError(
     `${failure.message} (${describe(call)})${outcomeUnknown ? outcomeNote(call) : ''}`,
     null,
-    failure.kind === 'timeout' ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE',
+    timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE',
     outcomeUnknown,
   );
 }

@@ -88,11 +88,17 @@ export class TimeoutHandler extends Link {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const options: FetchOptions = context.options ?? {};
     context.options = options;
-    options.signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const deadline = options.signal;
+    options.signal = deadline ? AbortSignal.any([deadline, timeout]) : timeout;
     try {
       await this.forward(context);
     } catch (error) {
-      throw classifyFetchFailure(error, timeout.aborted, this.timeoutMs);
+      // The request's deadline (the caller's signal) ends an attempt just as its timeout does.
+      throw classifyFetchFailure(
+        error,
+        timeout.aborted || deadline?.aborted === true,
+        this.timeoutMs,
+      );
     }
   }
 }

@@ -1,22 +1,29 @@
 /**
- * One GraphQL request's view of Microsoft Graph: calls go through that request's batcher, and
- * anything but a 2xx comes back as the domain error `errors.ts` maps it to.
+ * One GraphQL request's view of Microsoft Graph: calls go through that request's batcher under
+ * that request's deadline, and anything but a 2xx comes back as the domain error `errors.ts`
+ * maps it to.
  */
-import { GraphBatcher } from './batch.js';
-import { type GraphCall, GraphTransportError } from './call.js';
+import { type BatcherOptions, GraphBatcher } from './batch.js';
+import { type GraphCall, type GraphReply, GraphTransportError } from './call.js';
+import { Deadline } from './deadline.js';
 import { toGatewayError } from './errors.js';
-import type { GraphTransport } from './transport.js';
+import type { Upstream } from './upstream.js';
+
+export interface SessionOptions extends BatcherOptions {
+  /** Time one GraphQL request may spend on Graph, retries and waits included. @default 30 s */
+  deadlineMs: number;
+}
 
 export class GraphSession {
   private readonly batcher: GraphBatcher;
 
-  constructor(transport: GraphTransport) {
-    this.batcher = new GraphBatcher(transport);
+  constructor(upstream: Upstream, options: SessionOptions) {
+    this.batcher = new GraphBatcher(upstream, new Deadline(options.deadlineMs), options);
   }
 
   /** Resolves with the response body (`null` for 204), or rejects with a mapped error. */
   async call<T>(call: GraphCall): Promise<T> {
-    let reply: Awaited<ReturnType<GraphBatcher['send']>>;
+    let reply: GraphReply;
     try {
       reply = await this.batcher.send(call);
     } catch (error) {

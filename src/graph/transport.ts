@@ -9,10 +9,14 @@ import { type GraphCall, type GraphReply, GraphTransportError } from './call.js'
 /** Graph's limit on requests in one `$batch` envelope. */
 export const MAX_BATCH_SIZE = 20;
 
+/** `signal` ends the attempt early: the request's deadline. */
 export interface GraphTransport {
-  send(call: GraphCall): Promise<GraphReply>;
+  send(call: GraphCall, signal?: AbortSignal): Promise<GraphReply>;
   /** Answers in the order of `calls`, whatever order Graph used. Items that are missing are errors. */
-  sendBatch(calls: readonly GraphCall[]): Promise<Array<GraphReply | GraphTransportError>>;
+  sendBatch(
+    calls: readonly GraphCall[],
+    signal?: AbortSignal,
+  ): Promise<Array<GraphReply | GraphTransportError>>;
 }
 
 interface BatchItemResponse {
@@ -25,17 +29,20 @@ interface BatchItemResponse {
 export class SdkGraphTransport implements GraphTransport {
   constructor(private readonly client: Client) {}
 
-  async send(call: GraphCall): Promise<GraphReply> {
-    return replyFromResponse(await this.raw(call));
+  async send(call: GraphCall, signal?: AbortSignal): Promise<GraphReply> {
+    return replyFromResponse(await this.raw(call, signal));
   }
 
-  async sendBatch(calls: readonly GraphCall[]): Promise<Array<GraphReply | GraphTransportError>> {
+  async sendBatch(
+    calls: readonly GraphCall[],
+    signal?: AbortSignal,
+  ): Promise<Array<GraphReply | GraphTransportError>> {
     if (calls.length > MAX_BATCH_SIZE) {
       throw new RangeError(`A $batch envelope holds at most ${MAX_BATCH_SIZE} requests`);
     }
     const envelope = { requests: calls.map((call, index) => batchItem(String(index + 1), call)) };
     const reply = await replyFromResponse(
-      await this.raw({ method: 'POST', url: '/$batch', body: envelope }),
+      await this.raw({ method: 'POST', url: '/$batch', body: envelope }, signal),
     );
     if (reply.status !== 200) {
       // Throttling or an outage of the envelope applies to every item in it.
@@ -59,8 +66,9 @@ export class SdkGraphTransport implements GraphTransport {
     });
   }
 
-  private async raw(call: GraphCall): Promise<Response> {
+  private async raw(call: GraphCall, signal?: AbortSignal): Promise<Response> {
     const request = this.client.api(call.url).responseType(ResponseType.RAW);
+    if (signal) request.option('signal', signal);
     try {
       switch (call.method) {
         case 'GET':

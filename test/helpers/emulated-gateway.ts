@@ -1,8 +1,9 @@
 /**
  * The real app with the real Graph SDK, talking over loopback sockets to a real emulator.
- * One emulator per test file; each test starts from the seeded tenant.
+ * One emulator per test file; each test starts from the seeded tenant and a fresh gateway (the
+ * throttle window and counters are process-wide state).
  */
-import { beforeAll } from 'vitest';
+import { beforeEach } from 'vitest';
 import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { useEmulator } from './emulator.js';
@@ -18,7 +19,7 @@ export interface EmulatedGateway {
 export function useEmulatedGateway(options: { timeoutMs?: number } = {}): EmulatedGateway {
   const env = useEmulator();
   let gateway: TestGateway | undefined;
-  beforeAll(() => {
+  beforeEach(() => {
     gateway = createTestGateway({
       baseUrl: env.emulator.url,
       token: EMULATOR_TOKENS.gatewayApp,

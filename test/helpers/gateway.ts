@@ -9,6 +9,11 @@ import { type ExecutionResult, print } from 'graphql';
 import { type App, createApp } from '../../src/app.js';
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
+import {
+  DEFAULT_GRAPH_SERVICE_OPTIONS,
+  GraphService,
+  type GraphServiceOptions,
+} from '../../src/graph/service.js';
 import { type Logger, silentLogger } from '../../src/logger.js';
 
 export const TEST_TOKEN = 'test-token';
@@ -19,10 +24,13 @@ export interface TestGatewayOptions {
   httpHandler?: Middleware;
   timeoutMs?: number;
   logger?: Logger;
+  /** Retry, deadline, batching and throttle settings; the production defaults otherwise. */
+  service?: Partial<GraphServiceOptions>;
 }
 
 export interface TestGateway {
   app: App;
+  service: GraphService;
   execute<Result, Variables>(
     document: TypedDocumentNode<Result, Variables>,
     ...variables: Variables extends Record<string, never> ? [] : [Variables]
@@ -36,13 +44,18 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     timeoutMs: options.timeoutMs ?? 5_000,
     ...(options.httpHandler ? { httpHandler: options.httpHandler } : {}),
   });
+  const service = new GraphService(transport, {
+    ...DEFAULT_GRAPH_SERVICE_OPTIONS,
+    ...options.service,
+  });
   const app = createApp({
-    graph: transport,
+    graph: service,
     logger: options.logger ?? silentLogger,
     graphiql: false,
   });
   return {
     app,
+    service,
     async execute(document, ...[variables]) {
       const response = await app.fetch('http://gateway.test/graphql', {
         method: 'POST',

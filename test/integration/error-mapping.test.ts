@@ -42,16 +42,17 @@ describe('Graph failures as typed errors', () => {
     });
   });
 
-  it('maps 429 to ThrottledError with Retry-After', async () => {
-    env.emulator.faults.add({ path: ABORT_PATH, status: 429, retryAfterSeconds: 7 });
+  it('maps 429 to ThrottledError when Retry-After outlasts the request deadline', async () => {
+    env.emulator.faults.add({ path: ABORT_PATH, status: 429, retryAfterSeconds: 60 });
 
     const result = await env.gateway.execute(AbortPrintJobDocument, { input: abortInput });
 
     expect(result.data?.abortPrintJob).toMatchObject({
       __typename: 'ThrottledError',
       code: 'THROTTLED',
-      retryAfterSeconds: 7,
+      retryAfterSeconds: 60,
     });
+    expect(env.upstream().direct).toBe(1);
   });
 
   it('says an abort answered 503 may have been applied, and a read that failed was not', async () => {

@@ -7,6 +7,8 @@ import { GraphBatcher } from '../../src/graph/batch.js';
 import type { GraphCall } from '../../src/graph/call.js';
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
+import { Deadline } from '../../src/graph/deadline.js';
+import { Upstream } from '../../src/graph/upstream.js';
 import { FakeGraphHttp, type FakeHandler } from '../helpers/fake-graph-http.js';
 
 type Item = { id: string; method: string; url: string; body?: unknown };
@@ -33,7 +35,12 @@ function setup(handler: FakeHandler) {
     timeoutMs: 1_000,
     httpHandler: http,
   });
-  return { http, batcher: new GraphBatcher(transport) };
+  const upstream = new Upstream(transport);
+  const batcher = new GraphBatcher(upstream, new Deadline(5_000), {
+    retry: { maxAttempts: 1, backoffBaseMs: 1, backoffMaxMs: 1 },
+    batching: true,
+  });
+  return { http, batcher, upstream };
 }
 
 /** The items of the n-th envelope the SDK sent. */

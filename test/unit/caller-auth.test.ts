@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
+import { GraphService } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logger.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 
@@ -15,7 +16,10 @@ function setup() {
     timeoutMs: 1_000,
     httpHandler: http,
   });
-  return { http, app: createApp({ graph, logger: silentLogger, apiKeys: [KEY] }) };
+  return {
+    http,
+    app: createApp({ graph: new GraphService(graph), logger: silentLogger, apiKeys: [KEY] }),
+  };
 }
 
 const query = (headers: Record<string, string>) => ({

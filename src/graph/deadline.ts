@@ -1,0 +1,36 @@
+/**
+ * The time one GraphQL request may spend on Graph, retries and throttle waits included. Its
+ * signal aborts an attempt still in flight when the time is up, so nothing outlives it.
+ */
+export class Deadline {
+  readonly signal: AbortSignal;
+  private readonly expiresAt: number;
+
+  constructor(readonly budgetMs: number) {
+    this.expiresAt = Date.now() + budgetMs;
+    this.signal = AbortSignal.timeout(budgetMs);
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.expiresAt - Date.now());
+  }
+
+  /** Whether waiting `ms` and then trying again still leaves time for the attempt. */
+  allowsWait(ms: number): boolean {
+    return ms < this.remainingMs();
+  }
+}
+
+/** Resolves after `ms`, or early (without error) when `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

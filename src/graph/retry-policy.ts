@@ -1,0 +1,53 @@
+/**
+ * Which failed calls are sent again, and when. One retry layer for all Graph traffic, with
+ * explicit limits (the SDK's own RetryHandler is not in the chain).
+ */
+import {
+  type GraphCall,
+  type GraphReply,
+  GraphTransportError,
+  isWrite,
+  neverSent,
+} from './call.js';
+import { retryAfterMs as replyRetryAfterMs } from './errors.js';
+
+export interface RetryOptions {
+  /** Attempts per call, the first included. @default 4 */
+  maxAttempts: number;
+  /** First backoff when Graph gives no Retry-After; doubles per attempt, with full jitter. */
+  backoffBaseMs: number;
+  /** Ceiling of one backoff. */
+  backoffMaxMs: number;
+}
+
+export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
+  maxAttempts: 4,
+  backoffBaseMs: 200,
+  backoffMaxMs: 5_000,
+};
+
+/**
+ * Whether a failed call may be sent again. 429 proves Graph did not apply it, so even a write
+ * is resent; a refused connection proves it never left. After 503/504, a timeout or a broken
+ * connection a write may have been applied, so only reads are resent.
+ */
+export function isRetryable(outcome: GraphReply | GraphTransportError, call: GraphCall): boolean {
+  if (outcome instanceof GraphTransportError) {
+    // A call that missed its deadline in the queue has no time left to be retried in.
+    if (outcome.kind === 'not-sent') return false;
+    return neverSent(outcome) || !isWrite(call);
+  }
+  if (outcome.status === 429) return true;
+  return (outcome.status === 503 || outcome.status === 504) && !isWrite(call);
+}
+
+/** Graph's `Retry-After` in ms when it sent one, else null. */
+export function retryAfterMs(outcome: GraphReply | GraphTransportError): number | null {
+  return outcome instanceof GraphTransportError ? null : replyRetryAfterMs(outcome);
+}
+
+/** Exponential backoff with full jitter for the `attempt`-th retry (1-based). */
+export function backoffMs(attempt: number, options: RetryOptions, random = Math.random): number {
+  const ceiling = Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** (attempt - 1));
+  return Math.round(random() * ceiling);
+}

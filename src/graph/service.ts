@@ -1,0 +1,36 @@
+/**
+ * Everything the app needs of Graph, built once per process: the shared upstream (throttle
+ * window, in-flight cap, counters) and a fresh session for each GraphQL request.
+ */
+import { DEFAULT_RETRY_OPTIONS } from './retry-policy.js';
+import { GraphSession, type SessionOptions } from './session.js';
+import type { GraphTransport } from './transport.js';
+import { DEFAULT_UPSTREAM_OPTIONS, Upstream, type UpstreamOptions } from './upstream.js';
+
+export interface GraphServiceOptions extends UpstreamOptions, SessionOptions {}
+
+export const DEFAULT_GRAPH_SERVICE_OPTIONS: GraphServiceOptions = {
+  ...DEFAULT_UPSTREAM_OPTIONS,
+  retry: DEFAULT_RETRY_OPTIONS,
+  batching: true,
+  deadlineMs: 30_000,
+};
+
+export class GraphService {
+  readonly upstream: Upstream;
+
+  constructor(
+    transport: GraphTransport,
+    private readonly options: GraphServiceOptions = DEFAULT_GRAPH_SERVICE_OPTIONS,
+  ) {
+    this.upstream = new Upstream(transport, options);
+  }
+
+  get metrics() {
+    return this.upstream.metrics;
+  }
+
+  session(): GraphSession {
+    return new GraphSession(this.upstream, this.options);
+  }
+}
