@@ -29,8 +29,9 @@ export const MAX_OPERATIONS_PER_REQUEST = 10;
  */
 const documentLimits = EnvelopArmorPlugin({
   maxDepth: { n: 8 },
-  maxAliases: { n: 50 },
-  maxTokens: { n: 2_000 },
+  // A release screen may ask for as many jobs by alias as a bulk mutation may touch (100).
+  maxAliases: { n: 100 },
+  maxTokens: { n: 5_000 },
   maxDirectives: { n: 20 },
   costLimit: { maxCost: 5_000 },
 });

@@ -51,6 +51,7 @@ const env = z.object({
   GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   GRAPH_DEADLINE_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  GRAPH_MAX_THROTTLED_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(10),
   GRAPH_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(16),
   GRAPH_SHARED_THROTTLE: z.enum(['true', 'false']).default('true'),
   GRAPH_BATCHING: z.enum(['true', 'false']).default('true'),
@@ -92,7 +93,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     graphTimeoutMs: vars.GRAPH_TIMEOUT_MS,
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
-      retry: { ...DEFAULT_RETRY_OPTIONS, maxAttempts: vars.GRAPH_MAX_ATTEMPTS },
+      retry: {
+        ...DEFAULT_RETRY_OPTIONS,
+        maxAttempts: vars.GRAPH_MAX_ATTEMPTS,
+        maxThrottledAttempts: vars.GRAPH_MAX_THROTTLED_ATTEMPTS,
+      },
       maxInFlight: vars.GRAPH_MAX_IN_FLIGHT,
       sharedThrottle: vars.GRAPH_SHARED_THROTTLE === 'true',
       batching: vars.GRAPH_BATCHING === 'true',

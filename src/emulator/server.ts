@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createAdminHandler } from './admin.js';
@@ -59,6 +60,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultInjector();
   const requests = new RequestLog();
   const lifetime = new AbortController();
+  // Every pending latency or hang listens for close and lets go when it ends: a loaded
+  // benchmark has hundreds at once, which is not a leak.
+  setMaxListeners(10_000, lifetime.signal);
 
   const submitJob = (input: SubmitJobInput): EmulatorPrintJob => {
     const shape = toGraphJob(store.submitJob(input), store, {

@@ -6,12 +6,19 @@
  * Graph answers an envelope 200 even when items inside it fail or are throttled, so retries
  * look inside: items answered 429 (or, for reads, 503/504 or no answer) go out again in a later
  * envelope after the longest `Retry-After` among them, or a jittered backoff; their siblings
- * are never resent. Attempts are bounded and the request's deadline holds throughout.
+ * are never resent. Attempts are bounded per call (throttled calls get more, as Graph asks to
+ * be retried) and the request's deadline holds throughout.
  */
 import DataLoader from 'dataloader';
 import { type GraphCall, type GraphReply, type GraphTransportError, isWrite } from './call.js';
 import { type Deadline, sleep } from './deadline.js';
-import { backoffMs, isRetryable, type RetryOptions, retryAfterMs } from './retry-policy.js';
+import {
+  attemptLimit,
+  backoffMs,
+  isRetryable,
+  type RetryOptions,
+  retryAfterMs,
+} from './retry-policy.js';
 import { MAX_BATCH_SIZE } from './transport.js';
 import type { Upstream } from './upstream.js';
 
@@ -57,22 +64,28 @@ export class GraphBatcher {
   /** A `GraphTransportError` among the results rejects that call's `load()`, and only it. */
   private async dispatch(calls: readonly GraphCall[]): Promise<Array<GraphReply | Error>> {
     const outcomes: Outcome[] = [];
+    const attempts = calls.map(() => 0);
     let pending = calls.map((_, index) => index);
-    for (let attempt = 1; pending.length > 0; attempt++) {
+    for (let round = 1; pending.length > 0; round++) {
       const answers = await this.upstream.exchange(
         pending.map((index) => calls[index] as GraphCall),
         this.deadline,
       );
       pending.forEach((index, k) => {
         outcomes[index] = answers[k] as Outcome;
+        attempts[index] = (attempts[index] ?? 0) + 1;
       });
-      const again = pending.filter((index) =>
-        isRetryable(outcomes[index] as Outcome, calls[index] as GraphCall),
-      );
-      if (again.length === 0 || attempt >= this.options.retry.maxAttempts) break;
+      const again = pending.filter((index) => {
+        const outcome = outcomes[index] as Outcome;
+        return (
+          isRetryable(outcome, calls[index] as GraphCall) &&
+          (attempts[index] ?? 0) < attemptLimit(outcome, this.options.retry)
+        );
+      });
+      if (again.length === 0) break;
       const waitMs = this.waitBeforeRetry(
         again.map((index) => outcomes[index] as Outcome),
-        attempt,
+        round,
       );
       if (!this.deadline.allowsWait(waitMs)) break;
       await sleep(waitMs, this.deadline.signal);

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /**
  * The time one GraphQL request may spend on Graph, retries and throttle waits included. Its
  * signal aborts an attempt still in flight when the time is up, so nothing outlives it.
@@ -9,6 +11,9 @@ export class Deadline {
   constructor(readonly budgetMs: number) {
     this.expiresAt = Date.now() + budgetMs;
     this.signal = AbortSignal.timeout(budgetMs);
+    // Every call of the request listens (sleeps, queue slots, fetches) and lets go when done;
+    // a query touching 100 jobs is not a leak.
+    setMaxListeners(1_000, this.signal);
   }
 
   remainingMs(): number {

@@ -12,8 +12,13 @@ import {
 import { retryAfterMs as replyRetryAfterMs } from './errors.js';
 
 export interface RetryOptions {
-  /** Attempts per call, the first included. @default 4 */
+  /** Attempts per call after failures (503/504, no answer), the first included. @default 4 */
   maxAttempts: number;
+  /**
+   * Attempts per call while Graph throttles it (429). Graph asks to be retried after
+   * Retry-After, so these go on longer; the request's deadline still bounds them. @default 10
+   */
+  maxThrottledAttempts: number;
   /** First backoff when Graph gives no Retry-After; doubles per attempt, with full jitter. */
   backoffBaseMs: number;
   /** Ceiling of one backoff. */
@@ -22,6 +27,7 @@ export interface RetryOptions {
 
 export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
   maxAttempts: 4,
+  maxThrottledAttempts: 10,
   backoffBaseMs: 200,
   backoffMaxMs: 5_000,
 };
@@ -39,6 +45,15 @@ export function isRetryable(outcome: GraphReply | GraphTransportError, call: Gra
   }
   if (outcome.status === 429) return true;
   return (outcome.status === 503 || outcome.status === 504) && !isWrite(call);
+}
+
+/** How many attempts a call that ended this way may have in all. */
+export function attemptLimit(
+  outcome: GraphReply | GraphTransportError,
+  options: RetryOptions,
+): number {
+  const throttled = !(outcome instanceof GraphTransportError) && outcome.status === 429;
+  return throttled ? options.maxThrottledAttempts : options.maxAttempts;
 }
 
 /** Graph's `Retry-After` in ms when it sent one, else null. */

@@ -25,3 +25,11 @@ export const boundedText = (max: number) =>
     .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), {
       message: 'must not contain control characters',
     });
+
+/** Items in one bulk mutation: five full `$batch` envelopes. */
+export const MAX_BULK_ITEMS = 100;
+
+export const bulkInputs = z
+  .array(z.unknown())
+  .min(1, 'must hold at least one item')
+  .max(MAX_BULK_ITEMS, `must hold at most ${MAX_BULK_ITEMS} items`);

@@ -37,7 +37,7 @@ function setup(handler: FakeHandler) {
   });
   const upstream = new Upstream(transport);
   const batcher = new GraphBatcher(upstream, new Deadline(5_000), {
-    retry: { maxAttempts: 1, backoffBaseMs: 1, backoffMaxMs: 1 },
+    retry: { maxAttempts: 1, maxThrottledAttempts: 1, backoffBaseMs: 1, backoffMaxMs: 1 },
     batching: true,
   });
   return { http, batcher, upstream };

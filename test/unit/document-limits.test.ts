@@ -27,10 +27,11 @@ describe('document limits', () => {
     expect(http.sent).toHaveLength(0);
   });
 
-  it('refuses a document with more than 50 aliases', async () => {
-    const aliases = Array.from({ length: 51 }, (_, n) => `a${n}: printTaskDefinitions { id }`).join(
-      ' ',
-    );
+  it('refuses a document with more than 100 aliases', async () => {
+    const aliases = Array.from(
+      { length: 101 },
+      (_, n) => `a${n}: printTaskDefinitions { id }`,
+    ).join(' ');
     const { http, body } = await post(`{ ${aliases} }`);
     expect(body.errors?.[0]?.message).toMatch(/alias/i);
     expect(http.sent).toHaveLength(0);

@@ -1,8 +1,16 @@
+import { InvalidInputError } from '../../errors.js';
 import { abortPrintJob, getPrintJob } from '../../graph/print-jobs.js';
+import type { GraphSession } from '../../graph/session.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { PrintJobRef } from '../refs.js';
-import { boundedText, graphId, MAX_REASON_LENGTH } from '../validation.js';
+import {
+  boundedText,
+  bulkInputs,
+  graphId,
+  MAX_BULK_ITEMS,
+  MAX_REASON_LENGTH,
+} from '../validation.js';
 
 const AbortPrintJobInput = builder.inputType('AbortPrintJobInput', {
   fields: (t) => ({
@@ -31,8 +39,15 @@ const AbortPrintJobSuccess = builder.objectRef<AbortedJob>('AbortPrintJobSuccess
   }),
 });
 
-builder.mutationField('abortPrintJob', (t) =>
-  t.field({
+type AbortPrintJobArgs = typeof AbortPrintJobInput.$inferInput;
+
+async function abortOne(graph: GraphSession, input: AbortPrintJobArgs): Promise<AbortedJob> {
+  await abortPrintJob(graph, input.printerId, input.printJobId, input.reason);
+  return { printerId: input.printerId, printJobId: input.printJobId };
+}
+
+builder.mutationFields((t) => ({
+  abortPrintJob: t.field({
     type: AbortPrintJobSuccess,
     description:
       'Aborts a job waiting for release (Graph POST …/jobs/{id}/abort). Graph allows it only ' +
@@ -40,9 +55,30 @@ builder.mutationField('abortPrintJob', (t) =>
       'ConflictError (no such task) or PermissionDeniedError (another app’s task).',
     errors: { types: [...GRAPH_WRITE_ERRORS], union: { name: 'AbortPrintJobResult' } },
     args: { input: t.arg({ type: AbortPrintJobInput, required: true }) },
-    resolve: async (_root, { input }, { graph }) => {
-      await abortPrintJob(graph, input.printerId, input.printJobId, input.reason);
-      return { printerId: input.printerId, printJobId: input.printJobId };
-    },
+    resolve: (_root, { input }, { graph }) => abortOne(graph, input),
   }),
-);
+  abortPrintJobs: t.field({
+    type: [AbortPrintJobSuccess],
+    description:
+      `abortPrintJob for up to ${MAX_BULK_ITEMS} jobs at once, sent through Graph $batch. Each ` +
+      'item has its own result in input order; one failing never fails the others. Invalid ' +
+      'input rejects the whole list before anything is sent.',
+    errors: {
+      types: [InvalidInputError],
+      union: { name: 'AbortPrintJobsResult' },
+      result: { name: 'AbortPrintJobsSuccess' },
+      dataField: { name: 'results' },
+    },
+    itemErrors: {
+      types: [...GRAPH_WRITE_ERRORS],
+      union: { name: 'AbortPrintJobsItemResult' },
+      directResult: true,
+    },
+    args: {
+      inputs: t.arg({ type: [AbortPrintJobInput], required: true, validate: bulkInputs }),
+    },
+    // One promise per item, all started in this tick so their calls share envelopes; a
+    // rejected item becomes that item's typed error.
+    resolve: (_root, { inputs }, { graph }) => inputs.map((input) => abortOne(graph, input)),
+  }),
+}));

@@ -1,10 +1,18 @@
 import { z } from 'zod';
-import { updatePrintTaskStatus } from '../../graph/print-tasks.js';
+import { InvalidInputError } from '../../errors.js';
+import { type ReportableTaskState, updatePrintTaskStatus } from '../../graph/print-tasks.js';
 import type { PrintTask } from '../../graph/resources.js';
+import type { GraphSession } from '../../graph/session.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { PrintTaskRef } from '../refs.js';
-import { boundedText, graphId, MAX_DESCRIPTION_LENGTH } from '../validation.js';
+import {
+  boundedText,
+  bulkInputs,
+  graphId,
+  MAX_BULK_ITEMS,
+  MAX_DESCRIPTION_LENGTH,
+} from '../validation.js';
 import { PrintTaskState } from './print-task.type.js';
 
 const PrintTaskStatusInput = builder.inputType('PrintTaskStatusInput', {
@@ -38,19 +46,48 @@ const UpdatePrintTaskSuccess = builder
     }),
   });
 
-builder.mutationField('updatePrintTask', (t) =>
-  t.field({
+type UpdatePrintTaskArgs = typeof UpdatePrintTaskInput.$inferInput;
+
+async function updateOne(graph: GraphSession, input: UpdatePrintTaskArgs) {
+  const printTask = await updatePrintTaskStatus(graph, input.taskDefinitionId, input.taskId, {
+    state: input.status.state as ReportableTaskState,
+    description: input.status.description,
+  });
+  return { printTask };
+}
+
+builder.mutationFields((t) => ({
+  updatePrintTask: t.field({
     type: UpdatePrintTaskSuccess,
     description:
       "Reports a task's state to Universal Print (Graph PATCH …/tasks/{id}). Completing the " +
       'task releases its job to print.',
     errors: { types: [...GRAPH_WRITE_ERRORS], union: { name: 'UpdatePrintTaskResult' } },
     args: { input: t.arg({ type: UpdatePrintTaskInput, required: true }) },
-    resolve: async (_root, { input }, { graph }) => ({
-      printTask: await updatePrintTaskStatus(graph, input.taskDefinitionId, input.taskId, {
-        state: input.status.state as 'processing' | 'completed' | 'aborted',
-        description: input.status.description,
-      }),
-    }),
+    resolve: (_root, { input }, { graph }) => updateOne(graph, input),
   }),
-);
+  updatePrintTasks: t.field({
+    type: [UpdatePrintTaskSuccess],
+    description:
+      `updatePrintTask for up to ${MAX_BULK_ITEMS} tasks at once, sent through Graph $batch. ` +
+      'Each item has its own result in input order; one failing never fails the others. ' +
+      'Invalid input rejects the whole list before anything is sent.',
+    errors: {
+      types: [InvalidInputError],
+      union: { name: 'UpdatePrintTasksResult' },
+      result: { name: 'UpdatePrintTasksSuccess' },
+      dataField: { name: 'results' },
+    },
+    itemErrors: {
+      types: [...GRAPH_WRITE_ERRORS],
+      union: { name: 'UpdatePrintTasksItemResult' },
+      directResult: true,
+    },
+    args: {
+      inputs: t.arg({ type: [UpdatePrintTaskInput], required: true, validate: bulkInputs }),
+    },
+    // One promise per item, all started in this tick so their calls share envelopes; a
+    // rejected item becomes that item's typed error.
+    resolve: (_root, { inputs }, { graph }) => inputs.map((input) => updateOne(graph, input)),
+  }),
+}));

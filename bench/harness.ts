@@ -1,0 +1,131 @@
+/**
+ * What every scenario needs: an emulator with injected round-trip latency, gateways built on it
+ * with given settings, a direct SDK client on the same emulator, and load loops that measure.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { createApp } from '../src/app.js';
+import { EMULATOR_TOKENS } from '../src/emulator/seed.js';
+import { type RunningEmulator, startEmulator } from '../src/emulator/server.js';
+import { createGraphClient } from '../src/graph/client.js';
+import { staticToken } from '../src/graph/credentials.js';
+import {
+  DEFAULT_GRAPH_SERVICE_OPTIONS,
+  GraphService,
+  type GraphServiceOptions,
+} from '../src/graph/service.js';
+import { SdkGraphTransport } from '../src/graph/transport.js';
+import { silentLogger } from '../src/logger.js';
+
+export async function emulatorWithLatency(latencyMs: number): Promise<RunningEmulator> {
+  const emulator = await startEmulator();
+  addLatency(emulator, latencyMs);
+  return emulator;
+}
+
+/** A network round trip: on each direct request and each envelope, never per item. */
+export function addLatency(emulator: RunningEmulator, latencyMs: number): void {
+  if (latencyMs <= 0) return;
+  emulator.faults.add({ path: '.*', scope: 'direct', latencyMs });
+  emulator.faults.add({ path: '.*', scope: 'batch-envelope', latencyMs });
+}
+
+export function directClient(emulator: RunningEmulator): Client {
+  return createGraphClient({
+    baseUrl: emulator.url,
+    auth: staticToken(EMULATOR_TOKENS.gatewayApp),
+    timeoutMs: 30_000,
+  });
+}
+
+export interface BenchGateway {
+  service: GraphService;
+  /** POSTs one GraphQL request over a real socket and returns its parsed body. */
+  post(body: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function gateway(
+  emulator: RunningEmulator,
+  options: Partial<GraphServiceOptions> = {},
+): Promise<BenchGateway> {
+  const client = directClient(emulator);
+  const service = new GraphService(new SdkGraphTransport(client), {
+    ...DEFAULT_GRAPH_SERVICE_OPTIONS,
+    ...options,
+  });
+  const app = createApp({ graph: service, logger: silentLogger, graphiql: false });
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return {
+    service,
+    async post(body) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return response.json();
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface LoadResult {
+  operations: number;
+  seconds: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/** Runs `operation` `total` times with `concurrency` workers; latencies per operation. */
+export async function load(
+  total: number,
+  concurrency: number,
+  operation: (index: number) => Promise<void>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < total) {
+      const index = next++;
+      const begun = performance.now();
+      await operation(index);
+      latencies.push(performance.now() - begun);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    operations: total,
+    seconds: round(seconds, 2),
+    perSecond: round(total / seconds, 1),
+    p50Ms: round(percentile(latencies, 0.5), 1),
+    p99Ms: round(percentile(latencies, 0.99), 1),
+  };
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+}
+
+export function median(values: readonly number[]): number {
+  return percentile(values, 0.5);
+}
+
+export const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+/** Fails the run loudly: a benchmark of failing operations measures nothing. */
+export function expectNoErrors(body: unknown, what: string): void {
+  const errors = (body as { errors?: unknown }).errors;
+  if (errors) throw new Error(`${what} failed: ${JSON.stringify(errors)}`);
+}

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: every scenario against the emulator in one run, so each ratio compares
+ * numbers measured side by side on the same machine. Prints a table and writes the figures to
+ * bench/results/. BENCH_QUICK=1 shrinks the counts for a smoke run.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { fanOut } from './scenarios/fan-out.js';
+import { memory } from './scenarios/memory.js';
+import { throttled } from './scenarios/throttled.js';
+import { throughput } from './scenarios/throughput.js';
+
+const quick = process.env['BENCH_QUICK'] === '1';
+const LATENCY_MS = 50;
+
+const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+async function main() {
+  console.log(
+    `universal-print-gateway benchmark (${quick ? 'quick' : 'full'}), node ${process.version}`,
+  );
+  console.log(`injected upstream latency: ${LATENCY_MS} ms per round trip\n`);
+
+  const t = await throughput({
+    latencyMs: LATENCY_MS,
+    operations: quick ? 300 : 2_000,
+    concurrency: 16,
+  });
+  console.log('1. updatePrintTask, one per request, concurrency 16');
+  console.table({
+    'direct Graph SDK': t.direct,
+    gateway: t.gateway,
+  });
+  console.log(
+    `   gateway/direct throughput: ${t.ratio} (target >= 0.7: ${mark(t.ratio >= 0.7)})\n`,
+  );
+
+  const f = await fanOut({ latencyMs: LATENCY_MS, ks: [1, 20, 100], repetitions: quick ? 3 : 10 });
+  console.log(`2. one query touching K jobs (one upstream round trip: ${f.roundTripMs} ms)`);
+  console.table(
+    Object.fromEntries(
+      f.rows.map((row) => [
+        `K=${row.k}`,
+        {
+          'batched requests': row.batched.upstreamRequests,
+          'batched ms': row.batched.wallMs,
+          'round trips': row.batchedRoundTrips,
+          'unbatched requests': row.unbatched.upstreamRequests,
+          'unbatched ms': row.unbatched.wallMs,
+        },
+      ]),
+    ),
+  );
+  const k100 = f.rows.find((row) => row.k === 100);
+  if (k100) {
+    console.log(
+      `   K=100: ${k100.batched.upstreamRequests} requests (target <= 5: ${mark(k100.batched.upstreamRequests <= 5)}), ` +
+        `${k100.batchedRoundTrips} round trips (target <= 2: ${mark(k100.batchedRoundTrips <= 2)})\n`,
+    );
+  }
+
+  const th = await throttled({
+    latencyMs: LATENCY_MS,
+    operations: quick ? 20 : 100,
+    jobsPerOperation: 20,
+    concurrency: 4,
+    share: 0.3,
+    retryAfterSeconds: 0.2,
+  });
+  console.log('3. 30% of Graph calls answered 429 (Retry-After 0.2 s)');
+  console.table({ result: th });
+  console.log(
+    `   success ${th.successShare} (target 1: ${mark(th.successShare === 1)}), ` +
+      `amplification ${th.amplification} (target <= 1.5: ${mark(th.amplification <= 1.5)})\n`,
+  );
+
+  const m = await memory({ operations: quick ? 20_000 : 100_000, concurrency: 32 });
+  console.log(`4. memory over ${m.operations} operations (gc exposed: ${m.gcExposed})`);
+  console.table({ result: m });
+  console.log(
+    `   RSS growth after the 10,000th: ${(m.rssGrowth * 100).toFixed(1)}% (target < 10%: ${mark(m.rssGrowth < 0.1)})\n`,
+  );
+
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    quick,
+    throughput: t,
+    fanOut: f,
+    throttled: th,
+    memory: m,
+  };
+  const dir = fileURLToPath(new URL('./results/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}bench-${results.date.replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`figures written to ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
