@@ -1,4 +1,4 @@
-/** Writes schema.graphql from the Pothos schema: `npm run schema`. A test fails when it is stale. */
+/** Writes schema.graphql, the subgraph SDL: `npm run schema`. A test fails when it is stale. */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SCHEMA_FILE, schemaSdl } from '../src/schema/sdl.js';

@@ -1,6 +1,8 @@
 /** The schema builder and its plugins. It defines no types: see the domain folders. */
 import SchemaBuilder from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { GatewayContext } from '../context.js';
 import { InvalidInputError } from '../errors.js';
@@ -13,7 +15,8 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date | string };
   };
 }>({
-  plugins: [ErrorsPlugin, ValidationPlugin],
+  // Federation last: it must see the resolvers the errors plugin has already wrapped.
+  plugins: [ErrorsPlugin, ValidationPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
   errors: {
     // Validation fails before the resolver runs; this lets a field's result union carry it as

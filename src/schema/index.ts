@@ -1,5 +1,4 @@
-/** Imports every domain folder and builds the schema. Defines nothing itself. */
-import { lexicographicSortSchema } from 'graphql';
+/** Imports every domain folder and builds the subgraph schema. Defines nothing itself. */
 import { builder } from './builder.js';
 import './scalars/date-time.js';
 import './errors/error-interface.js';
@@ -14,8 +13,16 @@ import './print-job/print-job.query.js';
 import './print-job/print-job.mutation.js';
 import './printer/printer.type.js';
 import './printer/printer.query.js';
+import { isolateEntityFailures } from './federation/entities-field.js';
 
 builder.queryType({});
 builder.mutationType({});
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+/**
+ * The Federation v2 spec the SDL links to. Pinned rather than left to the plugin's default, so an
+ * upgrade cannot change what the registry receives without a diff in schema.graphql.
+ */
+export const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.6';
+
+// Sorted by the plugin, so `_service { sdl }` and schema.graphql read the same.
+export const schema = isolateEntityFailures(builder.toSubGraphSchema({ linkUrl: FEDERATION_SPEC }));

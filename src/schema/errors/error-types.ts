@@ -1,4 +1,9 @@
-/** One object type per domain error class; the errors plugin matches them by `instanceof`. */
+/**
+ * One object type per domain error class; the errors plugin matches them by `instanceof`.
+ *
+ * Every type here is `@shareable`: the error vocabulary is shared with the other subgraphs of the
+ * supergraph, which may define the same types, field for field (docs/federation.md).
+ */
 import {
   ConflictError,
   InvalidInputError,
@@ -11,6 +16,7 @@ import { builder } from '../builder.js';
 import { ErrorInterface, UpstreamErrorInterface } from './error-interface.js';
 
 const InputIssue = builder.objectRef<InvalidInputError['issues'][number]>('InputIssue').implement({
+  shareable: true,
   fields: (t) => ({
     path: t.stringList({
       resolve: (issue) => [...issue.path],
@@ -22,6 +28,7 @@ const InputIssue = builder.objectRef<InvalidInputError['issues'][number]>('Input
 
 builder.objectType(InvalidInputError, {
   name: 'InvalidInputError',
+  shareable: true,
   description:
     'The input was rejected. When the gateway rejected it, nothing was sent to Microsoft Graph.',
   interfaces: [ErrorInterface],
@@ -37,12 +44,14 @@ builder.objectType(InvalidInputError, {
 
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
+  shareable: true,
   description: 'Microsoft Graph has no such object, or does not show it to this gateway.',
   interfaces: [ErrorInterface, UpstreamErrorInterface],
 });
 
 builder.objectType(PermissionDeniedError, {
   name: 'PermissionDeniedError',
+  shareable: true,
   description:
     "Microsoft Graph refused: the object belongs to another app's task definition, or the " +
     "gateway's app lacks a permission.",
@@ -51,6 +60,7 @@ builder.objectType(PermissionDeniedError, {
 
 builder.objectType(ConflictError, {
   name: 'ConflictError',
+  shareable: true,
   description:
     'The job or task is not in a state that allows this, e.g. abort with no processing task, ' +
     'or a task that is already completed.',
@@ -59,6 +69,7 @@ builder.objectType(ConflictError, {
 
 builder.objectType(ThrottledError, {
   name: 'ThrottledError',
+  shareable: true,
   description: 'Microsoft Graph is throttling; try again after retryAfterSeconds.',
   interfaces: [ErrorInterface, UpstreamErrorInterface],
   fields: (t) => ({ retryAfterSeconds: t.exposeInt('retryAfterSeconds') }),
@@ -66,6 +77,7 @@ builder.objectType(ThrottledError, {
 
 builder.objectType(UpstreamUnavailableError, {
   name: 'UpstreamUnavailableError',
+  shareable: true,
   description: 'Microsoft Graph failed, timed out or could not be reached.',
   interfaces: [ErrorInterface, UpstreamErrorInterface],
   fields: (t) => ({

@@ -1,6 +1,8 @@
+import { getPrintJob } from '../../graph/print-jobs.js';
 import { getPrinter } from '../../graph/printers.js';
 import type { PrintJob } from '../../graph/resources.js';
 import { builder } from '../builder.js';
+import { federatedEntity } from '../federation/entity.js';
 import { graphEnum } from '../graph-enum.js';
 import { PrinterRef, PrintJobRef, PrintTaskRef } from '../refs.js';
 
@@ -98,3 +100,7 @@ PrintJobRef.implement({
     }),
   }),
 });
+
+federatedEntity(PrintJobRef, ['printerId', 'id'], ({ printerId, id }, { graph }) =>
+  getPrintJob(graph, printerId, id),
+);

@@ -1,7 +1,9 @@
 import { getPrintJob, parsePrintJobUrl } from '../../graph/print-jobs.js';
+import { getPrintTask } from '../../graph/print-tasks.js';
 import type { PrintTask } from '../../graph/resources.js';
 import { getTaskDefinition } from '../../graph/task-definitions.js';
 import { builder } from '../builder.js';
+import { federatedEntity } from '../federation/entity.js';
 import { graphEnum } from '../graph-enum.js';
 import { PrintJobRef, PrintTaskDefinitionRef, PrintTaskRef } from '../refs.js';
 
@@ -53,3 +55,7 @@ PrintTaskRef.implement({
     }),
   }),
 });
+
+federatedEntity(PrintTaskRef, ['taskDefinitionId', 'id'], ({ taskDefinitionId, id }, { graph }) =>
+  getPrintTask(graph, taskDefinitionId, id),
+);

@@ -1,6 +1,8 @@
 import { listPrinterJobs } from '../../graph/print-jobs.js';
+import { getPrinter } from '../../graph/printers.js';
 import type { Printer } from '../../graph/resources.js';
 import { builder } from '../builder.js';
+import { federatedEntity } from '../federation/entity.js';
 import { graphEnum } from '../graph-enum.js';
 import { PrinterRef, PrintJobRef } from '../refs.js';
 
@@ -48,3 +50,5 @@ PrinterRef.implement({
     }),
   }),
 });
+
+federatedEntity(PrinterRef, ['id'], ({ id }, { graph }) => getPrinter(graph, id));

@@ -1,6 +1,8 @@
 import { listPrintTasks } from '../../graph/print-tasks.js';
 import type { PrintTaskDefinition } from '../../graph/resources.js';
+import { getTaskDefinition } from '../../graph/task-definitions.js';
 import { builder } from '../builder.js';
+import { federatedEntity } from '../federation/entity.js';
 import { PrintTaskDefinitionRef, PrintTaskRef } from '../refs.js';
 
 type AppIdentity = NonNullable<PrintTaskDefinition['createdBy']>;
@@ -33,3 +35,7 @@ PrintTaskDefinitionRef.implement({
     }),
   }),
 });
+
+federatedEntity(PrintTaskDefinitionRef, ['id'], ({ id }, { graph }) =>
+  getTaskDefinition(graph, id),
+);

@@ -1,0 +1,155 @@
+/**
+ * Composition from `schema.graphql` alone, with @theguild/federation-composition: what a schema
+ * registry would check before accepting the subgraph next to another team's.
+ */
+import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
+import {
+  buildSchema,
+  type GraphQLField,
+  type GraphQLObjectType,
+  isInterfaceType,
+  isObjectType,
+  isUnionType,
+  parse,
+  print,
+} from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { composeSupergraph, PRINT_SDL } from './supergraph.js';
+import { USERS_SDL } from './users-subgraph.js';
+
+const subgraphs = (printSdl: string) => [
+  { name: 'print', typeDefs: printSdl, url: 'http://127.0.0.1:1/graphql' },
+  { name: 'users', typeDefs: USERS_SDL, url: 'http://127.0.0.1:2/graphql' },
+];
+
+function apiSchema() {
+  const supergraph = composeSupergraph(subgraphs(PRINT_SDL));
+  return buildSchema(print(transformSupergraphToPublicSchema(parse(supergraph))));
+}
+
+function fieldSignature(field: GraphQLField<unknown, unknown> | undefined): string {
+  if (!field) return 'missing';
+  const args = field.args.map((arg) => `${arg.name}: ${arg.type}`).join(', ');
+  return `${field.name}${args ? `(${args})` : ''}: ${field.type}`;
+}
+
+describe('schema.graphql as a Federation v2 subgraph', () => {
+  it('declares the four entities with the keys other subgraphs reference them by', () => {
+    const keys = Object.fromEntries(
+      parse(PRINT_SDL)
+        .definitions.filter((node) => node.kind === 'ObjectTypeDefinition')
+        .flatMap((node) =>
+          (node.directives ?? [])
+            .filter((directive) => directive.name.value === 'key')
+            .map((directive) => {
+              const fields = directive.arguments?.find((arg) => arg.name.value === 'fields');
+              return [node.name.value, fields?.value.kind === 'StringValue' && fields.value.value];
+            }),
+        ),
+    );
+    expect(keys).toEqual({
+      Printer: 'id',
+      PrintJob: 'printerId id',
+      PrintTask: 'taskDefinitionId id',
+      PrintTaskDefinition: 'id',
+    });
+  });
+
+  it('composes with a second subgraph that references PrintJob by key', () => {
+    const schema = apiSchema();
+    const user = schema.getType('User') as GraphQLObjectType;
+    expect(fieldSignature(user.getFields()['lastPrintJob'])).toBe('lastPrintJob: PrintJob');
+    const job = schema.getType('PrintJob') as GraphQLObjectType;
+    expect(Object.keys(job.getFields())).toEqual(
+      expect.arrayContaining(['id', 'printerId', 'status', 'tasks', 'printer']),
+    );
+  });
+
+  it('keeps the client-facing root fields and result unions through composition', () => {
+    const schema = apiSchema();
+    const query = schema.getQueryType()?.getFields() ?? {};
+    const mutation = schema.getMutationType()?.getFields() ?? {};
+    expect(
+      ['printTaskDefinitions', 'printTaskDefinition', 'printTask', 'printJob', 'printer'].map(
+        (name) => fieldSignature(query[name]),
+      ),
+    ).toEqual([
+      'printTaskDefinitions: [PrintTaskDefinition!]!',
+      'printTaskDefinition(id: ID!): PrintTaskDefinitionResult!',
+      'printTask(taskDefinitionId: ID!, id: ID!): PrintTaskResult!',
+      'printJob(printerId: ID!, id: ID!): PrintJobResult!',
+      'printer(id: ID!): PrinterResult!',
+    ]);
+    expect(fieldSignature(mutation['updatePrintTask'])).toBe(
+      'updatePrintTask(input: UpdatePrintTaskInput!): UpdatePrintTaskResult!',
+    );
+    expect(fieldSignature(mutation['abortPrintJob'])).toBe(
+      'abortPrintJob(input: AbortPrintJobInput!): AbortPrintJobResult!',
+    );
+    const members = (name: string) => {
+      const union = schema.getType(name);
+      return isUnionType(union)
+        ? union
+            .getTypes()
+            .map((type) => type.name)
+            .sort()
+        : [];
+    };
+    const writeErrors = [
+      'ConflictError',
+      'InvalidInputError',
+      'NotFoundError',
+      'PermissionDeniedError',
+      'ThrottledError',
+      'UpstreamUnavailableError',
+    ];
+    expect(members('UpdatePrintTaskResult')).toEqual(
+      [...writeErrors, 'UpdatePrintTaskSuccess'].sort(),
+    );
+    expect(members('AbortPrintJobResult')).toEqual([...writeErrors, 'AbortPrintJobSuccess'].sort());
+    expect(members('PrintJobResult')).toEqual(
+      ['InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'PrintJob']
+        .concat(['ThrottledError', 'UpstreamUnavailableError'])
+        .sort(),
+    );
+  });
+
+  it('merges both subgraphs’ Error interfaces into one that every error type implements', () => {
+    const schema = apiSchema();
+    const error = schema.getType('Error');
+    expect(isInterfaceType(error)).toBe(true);
+    if (!isInterfaceType(error)) return;
+    expect(Object.keys(error.getFields()).sort()).toEqual(['code', 'message']);
+    expect(
+      schema
+        .getPossibleTypes(error)
+        .map((type) => type.name)
+        .sort(),
+    ).toEqual([
+      'ConflictError',
+      'InvalidInputError',
+      'NotFoundError',
+      'PermissionDeniedError',
+      'ThrottledError',
+      'UpstreamUnavailableError',
+      'UserSuspendedError',
+    ]);
+    const notFound = schema.getType('NotFoundError');
+    expect(isObjectType(notFound) && notFound.getInterfaces().map((i) => i.name)).toEqual([
+      'Error',
+      'UpstreamError',
+    ]);
+  });
+
+  it('fails with INVALID_FIELD_SHARING when the error types are not @shareable', () => {
+    const withoutShareable = PRINT_SDL.replace('"@key", "@shareable"', '"@key"').replace(
+      /\s*@shareable\b/g,
+      '',
+    );
+    expect(withoutShareable).not.toContain('@shareable');
+
+    expect(() => composeSupergraph(subgraphs(withoutShareable))).toThrow(
+      /Non-shareable field "NotFoundError\.\w+" is resolved from multiple subgraphs/,
+    );
+  });
+});
