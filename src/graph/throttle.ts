@@ -3,8 +3,6 @@
  * opened by `Retry-After`, which new calls wait out instead of hammering Graph, and a cap on
  * upstream HTTP requests in flight.
  */
-import { sleep } from './deadline.js';
-
 export class ThrottleGate {
   private closedUntil = 0;
 
@@ -68,5 +66,3 @@ export class InFlightLimit {
     else this.active -= 1;
   }
 }
-
-export { sleep };
