@@ -4,6 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { createApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createGraphTransport } from './graph/client.js';
@@ -16,16 +17,18 @@ interface GraphConnection {
   close(): Promise<void>;
 }
 
+/** The same service whatever Graph is: only the origin and the token differ. */
+function graphService(config: Config, baseUrl: string, auth: AuthenticationProvider): GraphService {
+  const transport = createGraphTransport({ baseUrl, auth, timeoutMs: config.graphTimeoutMs });
+  return new GraphService(transport, config.graphService);
+}
+
 async function connectGraph(config: Config): Promise<GraphConnection> {
   if (config.graph.kind === 'graph') {
     const { baseUrl, credentials, authorityHost } = config.graph;
     logger.info('Using Microsoft Graph', { baseUrl, credentials: credentials.kind });
-    const transport = createGraphTransport({
-      baseUrl,
-      auth: authenticationProvider(credentials, baseUrl, authorityHost),
-      timeoutMs: config.graphTimeoutMs,
-    });
-    return { service: new GraphService(transport, config.graphService), close: async () => {} };
+    const auth = authenticationProvider(credentials, baseUrl, authorityHost);
+    return { service: graphService(config, baseUrl, auth), close: async () => {} };
   }
   // Loaded only here so that a production process never loads the emulator.
   const { startEmulator } = await import('./emulator/server.js');
@@ -35,13 +38,8 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
     emulator: emulator.url,
     submitJob: `POST ${emulator.url}/_emulator/jobs`,
   });
-  const transport = createGraphTransport({
-    baseUrl: emulator.url,
-    auth: staticToken(EMULATOR_TOKENS.gatewayApp),
-    timeoutMs: config.graphTimeoutMs,
-  });
   return {
-    service: new GraphService(transport, config.graphService),
+    service: graphService(config, emulator.url, staticToken(EMULATOR_TOKENS.gatewayApp)),
     close: () => emulator.close(),
   };
 }
