@@ -149,6 +149,9 @@ async function stopGateway(gateway: Gateway): Promise<number | null> {
 
 // ---- GraphiQL, driven as a user drives it ------------------------------------------------------
 
+/** Where GraphiQL (default storage namespace) keeps the operation editor's text. */
+const GRAPHIQL_QUERY_KEY = 'graphiql:query';
+
 const operationEditor = (page: Page): Locator =>
   page.locator('.graphiql-query-editor .monaco-editor');
 const resultPane = (page: Page): Locator => page.getByLabel('Result Window');
@@ -178,15 +181,30 @@ async function runInGraphiQL(page: Page, operation: ReadmeOperation): Promise<un
   await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(operation.text)})`);
   await page.keyboard.press('ControlOrMeta+V');
   expect(await copyAll(page, operationEditor(page)), 'the operation editor').toBe(operation.text);
+  // GraphiQL takes an edit in 100 ms later (a debounce): only then does it know the new
+  // operation's name. Run before that and it sends the previous operation's name with the new
+  // document, which the gateway rightly refuses. The same debounced step saves the document in
+  // GraphiQL's storage, so its arrival there says the edit has been taken in. A person reading
+  // the pasted text before clicking never meets this; a test on a loaded machine did.
+  await expect
+    .poll(() => page.evaluate(`localStorage.getItem(${JSON.stringify(GRAPHIQL_QUERY_KEY)})`))
+    .toBe(operation.text);
 
+  // The first operation GraphiQL posts after the click (introspection aside) must be this one:
+  // matching on any POST turns a wrong operation name into a clear failure, not a timeout.
   const response = page.waitForResponse(
     (r) =>
       r.request().method() === 'POST' &&
-      (r.request().postDataJSON() as { operationName?: string } | null)?.operationName ===
-        operation.name,
+      (r.request().postDataJSON() as { operationName?: string } | null)?.operationName !==
+        'IntrospectionQuery',
   );
   await page.getByRole('button', { name: /^Execute query/ }).click();
-  const served = await (await response).json();
+  const posted = await response;
+  expect(
+    (posted.request().postDataJSON() as { operationName?: string }).operationName,
+    'the operation GraphiQL ran',
+  ).toBe(operation.name);
+  const served = await posted.json();
   // The pane shows the operation's result once its root field appears in it.
   await resultPane(page).getByText(`"${operation.rootField}"`).first().waitFor();
   const shown: unknown = JSON.parse(
