@@ -21,6 +21,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const screenshotPath = fileURLToPath(new URL('./__screenshots__/graphiql.png', import.meta.url));
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/**
+ * How long any one wait in the page may take: Playwright's actions and the polls alike. Waits end
+ * as soon as their condition holds; this only bounds a CI machine having a slow moment.
+ */
+const STEP_TIMEOUT_MS = 10_000;
 
 // As root and on a closed network: no sandbox, no GPU, and none of Chromium's own connections to
 // Google's hosts. Playwright adds --headless and a fresh, temporary --user-data-dir itself.
@@ -166,7 +171,9 @@ async function copyAll(page: Page, editor: Locator): Promise<string> {
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+C');
-  await expect.poll(() => page.evaluate('typeof window.__copied')).toBe('string');
+  await expect
+    .poll(() => page.evaluate('typeof window.__copied'), { timeout: STEP_TIMEOUT_MS })
+    .toBe('string');
   // Leave no selection behind (it would show in the screenshot), as a user would.
   await page.keyboard.press('ControlOrMeta+Home');
   return (await page.evaluate('window.__copied')) as string;
@@ -187,7 +194,9 @@ async function runInGraphiQL(page: Page, operation: ReadmeOperation): Promise<un
   // GraphiQL's storage, so its arrival there says the edit has been taken in. A person reading
   // the pasted text before clicking never meets this; a test on a loaded machine did.
   await expect
-    .poll(() => page.evaluate(`localStorage.getItem(${JSON.stringify(GRAPHIQL_QUERY_KEY)})`))
+    .poll(() => page.evaluate(`localStorage.getItem(${JSON.stringify(GRAPHIQL_QUERY_KEY)})`), {
+      timeout: STEP_TIMEOUT_MS,
+    })
     .toBe(operation.text);
 
   // The first operation GraphiQL posts after the click (introspection aside) must be this one:
@@ -253,7 +262,7 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     if (!gateway || !browser) throw new Error('unreachable: started without a gateway or browser');
     const url = new URL(gateway.url);
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('request', (request) => {
@@ -288,7 +297,9 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
 
   it('opens GraphiQL, served by the gateway, on the release screen', async () => {
     expect(await page.title()).toBe('Universal Print gateway');
-    await expect.poll(() => operationEditor(page).textContent()).toContain('printTaskDefinitions');
+    await expect
+      .poll(() => operationEditor(page).textContent(), { timeout: STEP_TIMEOUT_MS })
+      .toContain('printTaskDefinitions');
   });
 
   let waiting: Task[] = [];
