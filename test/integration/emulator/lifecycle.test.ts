@@ -4,8 +4,9 @@ import { DEMO, EMULATOR_TOKENS } from '../../../src/emulator/seed.js';
 import { useEmulator } from '../../helpers/emulator.js';
 import { type Entity, type GraphErrorBody, graph } from './graph-http.js';
 
-// Long enough that the read right after a release still sees "processing" on a busy machine.
-const PRINT_DURATION_MS = 300;
+// Long enough that the read right after a release still sees "processing" even when a loaded CI
+// machine stalls this process for a few hundred milliseconds; two tests wait it out, so no longer.
+const PRINT_DURATION_MS = 1_000;
 const defPath = `/print/taskDefinitions/${DEMO.taskDefinitionId}`;
 const jobPath = (printerId: string, jobId: string) => `/print/printers/${printerId}/jobs/${jobId}`;
 const floor1Job = (jobId: string) => jobPath(DEMO.printers.floor1, jobId);
