@@ -15,7 +15,7 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Kind, type OperationDefinitionNode, parse, type ValueNode, visit } from 'graphql';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,6 +26,9 @@ const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
  * as soon as their condition holds; this only bounds a CI machine having a slow moment.
  */
 const STEP_TIMEOUT_MS = 10_000;
+
+/** expect.poll with the step timeout: its own default (1 s) is a tenth of Playwright's. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: STEP_TIMEOUT_MS });
 
 // As root and on a closed network: no sandbox, no GPU, and none of Chromium's own connections to
 // Google's hosts. Playwright adds --headless and a fresh, temporary --user-data-dir itself.
@@ -171,13 +174,15 @@ async function copyAll(page: Page, editor: Locator): Promise<string> {
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+C');
-  await expect
-    .poll(() => page.evaluate('typeof window.__copied'), { timeout: STEP_TIMEOUT_MS })
-    .toBe('string');
+  await poll(() => page.evaluate('typeof window.__copied')).toBe('string');
   // Leave no selection behind (it would show in the screenshot), as a user would.
   await page.keyboard.press('ControlOrMeta+Home');
   return (await page.evaluate('window.__copied')) as string;
 }
+
+/** The operationName of a GraphQL POST, as GraphiQL sent it. */
+const postedOperationName = (response: Response): string | undefined =>
+  (response.request().postDataJSON() as { operationName?: string } | null)?.operationName;
 
 /** Pastes the operation into the editor, runs it with the run button, returns the pane's JSON. */
 async function runInGraphiQL(page: Page, operation: ReadmeOperation): Promise<unknown> {
@@ -193,26 +198,18 @@ async function runInGraphiQL(page: Page, operation: ReadmeOperation): Promise<un
   // document, which the gateway rightly refuses. The same debounced step saves the document in
   // GraphiQL's storage, so its arrival there says the edit has been taken in. A person reading
   // the pasted text before clicking never meets this; a test on a loaded machine did.
-  await expect
-    .poll(() => page.evaluate(`localStorage.getItem(${JSON.stringify(GRAPHIQL_QUERY_KEY)})`), {
-      timeout: STEP_TIMEOUT_MS,
-    })
-    .toBe(operation.text);
+  await poll(() =>
+    page.evaluate(`localStorage.getItem(${JSON.stringify(GRAPHIQL_QUERY_KEY)})`),
+  ).toBe(operation.text);
 
   // The first operation GraphiQL posts after the click (introspection aside) must be this one:
   // matching on any POST turns a wrong operation name into a clear failure, not a timeout.
   const response = page.waitForResponse(
-    (r) =>
-      r.request().method() === 'POST' &&
-      (r.request().postDataJSON() as { operationName?: string } | null)?.operationName !==
-        'IntrospectionQuery',
+    (r) => r.request().method() === 'POST' && postedOperationName(r) !== 'IntrospectionQuery',
   );
   await page.getByRole('button', { name: /^Execute query/ }).click();
   const posted = await response;
-  expect(
-    (posted.request().postDataJSON() as { operationName?: string }).operationName,
-    'the operation GraphiQL ran',
-  ).toBe(operation.name);
+  expect(postedOperationName(posted), 'the operation GraphiQL ran').toBe(operation.name);
   const served = await posted.json();
   // The pane shows the operation's result once its root field appears in it.
   await resultPane(page).getByText(`"${operation.rootField}"`).first().waitFor();
@@ -297,9 +294,7 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
 
   it('opens GraphiQL, served by the gateway, on the release screen', async () => {
     expect(await page.title()).toBe('Universal Print gateway');
-    await expect
-      .poll(() => operationEditor(page).textContent(), { timeout: STEP_TIMEOUT_MS })
-      .toContain('printTaskDefinitions');
+    await poll(() => operationEditor(page).textContent()).toContain('printTaskDefinitions');
   });
 
   let waiting: Task[] = [];
