@@ -3,6 +3,7 @@
  * Every variable is documented in the README's table; keep the two in step.
  */
 import { z } from 'zod';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/bounded-body.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
 
@@ -26,6 +27,8 @@ export interface Config {
   graph: GraphTarget;
   /** Per-attempt timeout of one upstream HTTP request. */
   graphTimeoutMs: number;
+  /** The most the gateway reads of one answer from Graph. */
+  graphMaxResponseBytes: number;
   /** How calls to Graph are batched, retried and throttled. */
   graphService: GraphServiceOptions;
   production: boolean;
@@ -49,6 +52,12 @@ const env = z.object({
   GRAPH_BASE_URL: nonEmpty,
   GRAPH_ACCESS_TOKEN: nonEmpty,
   GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  GRAPH_MAX_RESPONSE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(65_536)
+    .max(268_435_456)
+    .default(DEFAULT_MAX_RESPONSE_BYTES),
   GRAPH_DEADLINE_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   GRAPH_MAX_THROTTLED_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(10),
@@ -91,6 +100,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     graph: graphTarget(vars, production),
     callerAuth: callerAuth(vars, production),
     graphTimeoutMs: vars.GRAPH_TIMEOUT_MS,
+    graphMaxResponseBytes: vars.GRAPH_MAX_RESPONSE_BYTES,
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       retry: {

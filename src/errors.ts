@@ -81,7 +81,7 @@ export class UpstreamUnavailableError extends UpstreamError {
   constructor(
     message: string,
     requestId: string | null,
-    readonly code: 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_TIMEOUT',
+    readonly code: 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_RESPONSE_TOO_LARGE',
     readonly outcomeUnknown: boolean,
     readonly retryAfterSeconds: number | null = null,
   ) {

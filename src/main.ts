@@ -19,7 +19,12 @@ interface GraphConnection {
 
 /** The same service whatever Graph is: only the origin and the token differ. */
 function graphService(config: Config, baseUrl: string, auth: AuthenticationProvider): GraphService {
-  const transport = createGraphTransport({ baseUrl, auth, timeoutMs: config.graphTimeoutMs });
+  const transport = createGraphTransport({
+    baseUrl,
+    auth,
+    timeoutMs: config.graphTimeoutMs,
+    maxResponseBytes: config.graphMaxResponseBytes,
+  });
   return new GraphService(transport, config.graphService);
 }
 

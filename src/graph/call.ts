@@ -20,11 +20,12 @@ export interface GraphReply {
 }
 
 /**
- * Why no reply arrived. `refused` and `not-sent` (the request's deadline passed while it waited
- * its turn) mean the request never left this host, so even a write is known not to have been
- * applied; after `timeout` or `network` a write may have been.
+ * Why no usable reply arrived. `refused` and `not-sent` (the request's deadline passed while it
+ * waited its turn) mean the request never left this host, so even a write is known not to have
+ * been applied; after `timeout` or `network` a write may have been; `oversized` means Graph
+ * answered, but with more than the gateway reads (a write was then most likely applied).
  */
-export type TransportFailureKind = 'refused' | 'not-sent' | 'timeout' | 'network';
+export type TransportFailureKind = 'refused' | 'not-sent' | 'timeout' | 'network' | 'oversized';
 
 /**
  * The SDK wraps whatever a middleware throws into a `GraphError` whose `code` is the thrown
@@ -35,6 +36,7 @@ const NAME_BY_KIND: Record<TransportFailureKind, string> = {
   'not-sent': 'UpstreamNotSent',
   timeout: 'UpstreamTimeout',
   network: 'UpstreamNetworkError',
+  oversized: 'UpstreamResponseTooLarge',
 };
 
 export class GraphTransportError extends Error {

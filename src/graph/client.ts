@@ -21,6 +21,8 @@ export interface GraphClientOptions {
   timeoutMs: number;
   /** The link that performs HTTP; the SDK's fetch-based handler unless a test supplies one. */
   httpHandler?: Middleware;
+  /** The most the gateway reads of one answer from Graph. @default 8 MiB */
+  maxResponseBytes?: number;
 }
 
 export function createGraphClient(options: GraphClientOptions): Client {
@@ -42,5 +44,5 @@ export function createGraphClient(options: GraphClientOptions): Client {
 }
 
 export function createGraphTransport(options: GraphClientOptions): GraphTransport {
-  return new SdkGraphTransport(createGraphClient(options));
+  return new SdkGraphTransport(createGraphClient(options), options.maxResponseBytes);
 }

@@ -117,13 +117,24 @@ function fromTransportFailure(failure: GraphTransportError, call: GraphCall): Er
   // A refused connection or a call still queued never carried the request; anything else may
   // have delivered it.
   const outcomeUnknown = isWrite(call) && !neverSent(failure);
-  const timedOut = failure.kind === 'timeout' || failure.kind === 'not-sent';
   return new UpstreamUnavailableError(
     `${failure.message} (${describe(call)})${outcomeUnknown ? outcomeNote(call) : ''}`,
     null,
-    timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE',
+    transportFailureCode(failure),
     outcomeUnknown,
   );
+}
+
+function transportFailureCode(failure: GraphTransportError): UpstreamUnavailableError['code'] {
+  switch (failure.kind) {
+    case 'timeout':
+    case 'not-sent':
+      return 'UPSTREAM_TIMEOUT';
+    case 'oversized':
+      return 'UPSTREAM_RESPONSE_TOO_LARGE';
+    default:
+      return 'UPSTREAM_UNAVAILABLE';
+  }
 }
 
 function describe(call: GraphCall): string {

@@ -41,6 +41,8 @@ export function isRetryable(outcome: GraphReply | GraphTransportError, call: Gra
   if (outcome instanceof GraphTransportError) {
     // A call that missed its deadline in the queue has no time left to be retried in.
     if (outcome.kind === 'not-sent') return false;
+    // The same question gets the same oversized answer.
+    if (outcome.kind === 'oversized') return false;
     return neverSent(outcome) || !isWrite(call);
   }
   if (outcome.status === 429) return true;

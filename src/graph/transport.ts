@@ -4,6 +4,7 @@
  * exceptions: the only rejection is a `GraphTransportError` (no answer at all).
  */
 import { type Client, GraphError, ResponseType } from '@microsoft/microsoft-graph-client';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedText } from './bounded-body.js';
 import { type GraphCall, type GraphReply, GraphTransportError } from './call.js';
 
 /** Graph's limit on requests in one `$batch` envelope. */
@@ -27,10 +28,14 @@ interface BatchItemResponse {
 }
 
 export class SdkGraphTransport implements GraphTransport {
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    /** The most the gateway reads of one answer; more fails the call. */
+    private readonly maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES,
+  ) {}
 
   async send(call: GraphCall, signal?: AbortSignal): Promise<GraphReply> {
-    return replyFromResponse(await this.raw(call, signal));
+    return this.reply(await this.raw(call, signal));
   }
 
   async sendBatch(
@@ -41,7 +46,7 @@ export class SdkGraphTransport implements GraphTransport {
       throw new RangeError(`A $batch envelope holds at most ${MAX_BATCH_SIZE} requests`);
     }
     const envelope = { requests: calls.map((call, index) => batchItem(String(index + 1), call)) };
-    const reply = await replyFromResponse(
+    const reply = await this.reply(
       await this.raw({ method: 'POST', url: '/$batch', body: envelope }, signal),
     );
     if (reply.status !== 200) {
@@ -64,6 +69,10 @@ export class SdkGraphTransport implements GraphTransport {
             'Microsoft Graph left a request out of its $batch answer',
           );
     });
+  }
+
+  private reply(response: Response): Promise<GraphReply> {
+    return replyFromResponse(response, this.maxResponseBytes);
   }
 
   private async raw(call: GraphCall, signal?: AbortSignal): Promise<Response> {
@@ -116,12 +125,12 @@ function parseBatchResponses(body: unknown): BatchItemResponse[] {
   );
 }
 
-async function replyFromResponse(response: Response): Promise<GraphReply> {
+async function replyFromResponse(response: Response, maxBytes: number): Promise<GraphReply> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const text = await readBody(response);
+  const text = await readBoundedText(response, maxBytes);
   let body: unknown = text === '' ? null : text;
   if (text !== '' && headers['content-type']?.includes('json')) {
     try {
@@ -131,19 +140,6 @@ async function replyFromResponse(response: Response): Promise<GraphReply> {
     }
   }
   return { status: response.status, headers, body };
-}
-
-/** The per-attempt timeout keeps running while the body streams in. */
-async function readBody(response: Response): Promise<string> {
-  try {
-    return await response.text();
-  } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    throw new GraphTransportError(
-      timedOut ? 'timeout' : 'network',
-      'The answer from Microsoft Graph broke off before it was complete',
-    );
-  }
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {

@@ -23,6 +23,7 @@ export interface TestGatewayOptions {
   token?: string;
   httpHandler?: Middleware;
   timeoutMs?: number;
+  maxResponseBytes?: number;
   logger?: Logger;
   /** Retry, deadline, batching and throttle settings; the production defaults otherwise. */
   service?: Partial<GraphServiceOptions>;
@@ -43,6 +44,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     auth: staticToken(options.token ?? TEST_TOKEN),
     timeoutMs: options.timeoutMs ?? 5_000,
     ...(options.httpHandler ? { httpHandler: options.httpHandler } : {}),
+    ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
   });
   const service = new GraphService(transport, {
     ...DEFAULT_GRAPH_SERVICE_OPTIONS,
