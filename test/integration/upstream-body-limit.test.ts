@@ -32,10 +32,13 @@ function streamHuge(response: ServerResponse): void {
     ...(declareLength ? { 'content-length': String(HUGE_BYTES) } : {}),
   });
   response.write('{"value":"');
-  const pump = () => {
+  const pump = (): void => {
     while (served.bytesWritten < HUGE_BYTES) {
       served.bytesWritten += CHUNK.length;
-      if (!response.write(CHUNK)) return response.once('drain', pump);
+      if (!response.write(CHUNK)) {
+        response.once('drain', pump);
+        return;
+      }
     }
     served.finished = true;
     response.end();
