@@ -4,6 +4,7 @@ import type { GraphSession } from '../../graph/session.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { PrintJobRef } from '../refs.js';
+import { settleItems } from '../settle-items.js';
 import {
   boundedText,
   bulkInputs,
@@ -77,8 +78,12 @@ builder.mutationFields((t) => ({
     args: {
       inputs: t.arg({ type: [AbortPrintJobInput], required: true, validate: bulkInputs }),
     },
-    // One promise per item, all started in this tick so their calls share envelopes; a
-    // rejected item becomes that item's typed error.
-    resolve: (_root, { inputs }, { graph }) => inputs.map((input) => abortOne(graph, input)),
+    // Every item started in this tick so their calls share envelopes, and all settled before
+    // the field resolves (settle-items.ts says why); a rejected item is that item's typed error.
+    resolve: (_root, { inputs }, { graph }) =>
+      settleItems(
+        inputs.map((input) => abortOne(graph, input)),
+        GRAPH_WRITE_ERRORS,
+      ),
   }),
 }));
