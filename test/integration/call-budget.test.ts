@@ -131,6 +131,31 @@ describe('a request budget of Graph calls', () => {
     );
   });
 
+  it('refuses a single write beyond it in that field’s union, sending nothing for it', async () => {
+    const abort = (alias: string, printJobId: string) =>
+      `${alias}: abortPrintJob(input: { printerId: "${DEMO.printers.floor1}", printJobId: "${printJobId}" }) {
+        __typename ${BUDGET_ERROR}
+      }`;
+
+    const result = await post(1, {
+      query: `mutation { ${abort('first', DEMO.jobs.floor1WaitingAdele)} ${abort('second', DEMO.jobs.floor1WaitingMegan)} }`,
+    });
+
+    expect(result.data).toEqual({
+      first: { __typename: 'AbortPrintJobSuccess' },
+      second: {
+        __typename: 'CallBudgetExceededError',
+        code: 'CALL_BUDGET_EXCEEDED',
+        maxCallsPerRequest: 1,
+        requestedCalls: 1,
+        remainingCalls: 0,
+      },
+    });
+    expect(graphCalls().map((call) => call.path)).toEqual([
+      `${jobPath(DEMO.jobs.floor1WaitingAdele)}/abort`,
+    ]);
+  });
+
   it('surfaces as a top-level error with its code on a field outside a result union', async () => {
     const result = await post(1, {
       query: `{ printJob(printerId: "${DEMO.printers.floor1}", id: "5182") {
