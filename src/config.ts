@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/bounded-body.js';
+import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
 
@@ -62,6 +63,12 @@ const env = z.object({
   GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   GRAPH_MAX_THROTTLED_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(10),
   GRAPH_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(16),
+  GRAPH_MAX_CALLS_PER_REQUEST: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(DEFAULT_MAX_CALLS_PER_REQUEST),
   GRAPH_SHARED_THROTTLE: z.enum(['true', 'false']).default('true'),
   GRAPH_BATCHING: z.enum(['true', 'false']).default('true'),
   AZURE_TENANT_ID: nonEmpty,
@@ -103,6 +110,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     graphMaxResponseBytes: vars.GRAPH_MAX_RESPONSE_BYTES,
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
+      maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,
       retry: {
         ...DEFAULT_RETRY_OPTIONS,
         maxAttempts: vars.GRAPH_MAX_ATTEMPTS,

@@ -90,6 +90,29 @@ export class UpstreamUnavailableError extends UpstreamError {
 }
 
 /**
+ * The HTTP request has used up its budget of Microsoft Graph calls (`GRAPH_MAX_CALLS_PER_REQUEST`,
+ * shared by all its operations). Nothing was sent for what this refused; what fitted before it
+ * was sent as usual.
+ */
+export class CallBudgetExceededError extends GatewayError {
+  readonly code = 'CALL_BUDGET_EXCEEDED';
+  override readonly name = 'CallBudgetExceededError';
+  constructor(
+    /** Graph calls one HTTP request may make. */
+    readonly maxCallsPerRequest: number,
+    /** Calls the refused field needed: one, or a bulk field's whole list. */
+    readonly requestedCalls: number,
+    /** Calls the request had left when this was refused. */
+    readonly remainingCalls: number,
+  ) {
+    super(
+      `This request may make at most ${maxCallsPerRequest} Microsoft Graph calls: ` +
+        `${requestedCalls} more needed, ${remainingCalls} left`,
+    );
+  }
+}
+
+/**
  * A failure that is the gateway's, not the caller's: it is never part of a result union. The
  * error masker turns it into a top-level error that carries only `code`, and logs it loudly.
  */

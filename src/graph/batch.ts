@@ -30,8 +30,12 @@ export interface BatcherOptions {
 
 type Outcome = GraphReply | GraphTransportError;
 
+const readKey = (call: GraphCall): string => `GET ${call.url}`;
+
 export class GraphBatcher {
   private writeSequence = 0;
+  /** The loader's own cache, held here so that `isCached` can look into it. */
+  private readonly cache = new Map<string, Promise<GraphReply>>();
   private readonly loader: DataLoader<GraphCall, GraphReply, string>;
 
   constructor(
@@ -41,10 +45,16 @@ export class GraphBatcher {
   ) {
     this.loader = new DataLoader((calls) => this.dispatch(calls), {
       maxBatchSize: options.batching ? MAX_BATCH_SIZE : 1,
+      cacheMap: this.cache,
       // A write is never deduplicated: two identical PATCHes are two intentions.
       cacheKeyFn: (call) =>
-        isWrite(call) ? `${call.method} ${call.url} #${++this.writeSequence}` : `GET ${call.url}`,
+        isWrite(call) ? `${call.method} ${call.url} #${++this.writeSequence}` : readKey(call),
     });
+  }
+
+  /** True when `send(call)` would be answered from this request's cache, sending nothing. */
+  isCached(call: GraphCall): boolean {
+    return !isWrite(call) && this.cache.has(readKey(call));
   }
 
   /**

@@ -2,6 +2,7 @@
  * Everything the app needs of Graph, built once per process: the shared upstream (throttle
  * window, in-flight cap, counters) and a fresh session for each GraphQL request.
  */
+import { DEFAULT_MAX_CALLS_PER_REQUEST } from './call-budget.js';
 import { DEFAULT_RETRY_OPTIONS } from './retry-policy.js';
 import { GraphSession, type SessionOptions } from './session.js';
 import type { GraphTransport } from './transport.js';
@@ -14,6 +15,7 @@ export const DEFAULT_GRAPH_SERVICE_OPTIONS: GraphServiceOptions = {
   retry: DEFAULT_RETRY_OPTIONS,
   batching: true,
   deadlineMs: 30_000,
+  maxCallsPerRequest: DEFAULT_MAX_CALLS_PER_REQUEST,
 };
 
 export class GraphService {
@@ -31,6 +33,6 @@ export class GraphService {
   }
 
   session(): GraphSession {
-    return new GraphSession(this.upstream, this.options);
+    return GraphSession.open(this.upstream, this.options);
   }
 }

@@ -1,10 +1,11 @@
 /**
  * One GraphQL request's view of Microsoft Graph: calls go through that request's batcher under
- * that request's deadline, and anything but a 2xx comes back as the domain error `errors.ts`
- * maps it to.
+ * that request's deadline and budget of calls, and anything but a 2xx comes back as the domain
+ * error `errors.ts` maps it to.
  */
 import { type BatcherOptions, GraphBatcher } from './batch.js';
 import { type GraphCall, type GraphReply, GraphTransportError } from './call.js';
+import { type CallAllowance, RequestCallBudget } from './call-budget.js';
 import { Deadline } from './deadline.js';
 import { toGatewayError } from './errors.js';
 import type { Upstream } from './upstream.js';
@@ -12,17 +13,38 @@ import type { Upstream } from './upstream.js';
 export interface SessionOptions extends BatcherOptions {
   /** Time one GraphQL request may spend on Graph, retries and waits included. @default 30 s */
   deadlineMs: number;
+  /** Graph calls one HTTP request may make, all its operations together. @default 500 */
+  maxCallsPerRequest: number;
 }
 
 export class GraphSession {
-  private readonly batcher: GraphBatcher;
+  private constructor(
+    private readonly batcher: GraphBatcher,
+    private readonly budget: RequestCallBudget,
+    /** What this view's calls are paid from: the request's budget, or a reservation in it. */
+    private readonly allowance: CallAllowance,
+  ) {}
 
-  constructor(upstream: Upstream, options: SessionOptions) {
-    this.batcher = new GraphBatcher(upstream, new Deadline(options.deadlineMs), options);
+  static open(upstream: Upstream, options: SessionOptions): GraphSession {
+    const budget = new RequestCallBudget(options.maxCallsPerRequest);
+    const batcher = new GraphBatcher(upstream, new Deadline(options.deadlineMs), options);
+    return new GraphSession(batcher, budget, budget);
   }
 
-  /** Resolves with the response body (`null` for 204), or rejects with a mapped error. */
+  /**
+   * Pays for `calls` calls now, all or none (`CallBudgetExceededError` otherwise), and returns a
+   * view of this session whose calls spend them first. Same batcher, same deadline.
+   */
+  reserve(calls: number): GraphSession {
+    return new GraphSession(this.batcher, this.budget, this.budget.reserve(calls));
+  }
+
+  /**
+   * Resolves with the response body (`null` for 204), or rejects with a mapped error; with
+   * `CallBudgetExceededError`, before anything is sent, when the budget cannot pay for it.
+   */
   async call<T>(call: GraphCall): Promise<T> {
+    if (!this.batcher.isCached(call)) this.allowance.take(1);
     let reply: GraphReply;
     try {
       reply = await this.batcher.send(call);

@@ -96,6 +96,7 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
         : [];
     };
     const writeErrors = [
+      'CallBudgetExceededError',
       'ConflictError',
       'InvalidInputError',
       'NotFoundError',
@@ -108,7 +109,8 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
     );
     expect(members('AbortPrintJobResult')).toEqual([...writeErrors, 'AbortPrintJobSuccess'].sort());
     expect(members('PrintJobResult')).toEqual(
-      ['InvalidInputError', 'NotFoundError', 'PermissionDeniedError', 'PrintJob']
+      ['CallBudgetExceededError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError']
+        .concat(['PrintJob'])
         .concat(['ThrottledError', 'UpstreamUnavailableError'])
         .sort(),
     );
@@ -126,6 +128,7 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
         .map((type) => type.name)
         .sort(),
     ).toEqual([
+      'CallBudgetExceededError',
       'ConflictError',
       'InvalidInputError',
       'NotFoundError',

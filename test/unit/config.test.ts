@@ -57,6 +57,13 @@ describe('loadConfig', () => {
     expect(config.graph).toMatchObject({ baseUrl: 'http://127.0.0.1:4010' });
   });
 
+  it('bounds the Graph calls of one request at 500 unless GRAPH_MAX_CALLS_PER_REQUEST says otherwise', () => {
+    expect(loadConfig({}).graphService.maxCallsPerRequest).toBe(500);
+    expect(loadConfig({ GRAPH_MAX_CALLS_PER_REQUEST: '40' }).graphService.maxCallsPerRequest).toBe(
+      40,
+    );
+  });
+
   it.each([
     [{ GRAPH_BASE_URL: 'http://graph.example.com', GRAPH_ACCESS_TOKEN: 't' }, /must use https/],
     [
@@ -71,6 +78,8 @@ describe('loadConfig', () => {
     [{ GATEWAY_API_KEYS: 'short' }, /at least 16 characters/],
     [{ PORT: 'eighty' }, /PORT/],
     [{ GRAPH_TIMEOUT_MS: '5' }, /GRAPH_TIMEOUT_MS/],
+    [{ GRAPH_MAX_CALLS_PER_REQUEST: '0' }, /GRAPH_MAX_CALLS_PER_REQUEST/],
+    [{ GRAPH_MAX_CALLS_PER_REQUEST: '10001' }, /GRAPH_MAX_CALLS_PER_REQUEST/],
   ])('refuses %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

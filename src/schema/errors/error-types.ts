@@ -5,6 +5,7 @@
  * supergraph, which may define the same types, field for field (docs/federation.md).
  */
 import {
+  CallBudgetExceededError,
   ConflictError,
   InvalidInputError,
   NotFoundError,
@@ -96,6 +97,26 @@ builder.objectType(UpstreamUnavailableError, {
   }),
 });
 
+builder.objectType(CallBudgetExceededError, {
+  name: 'CallBudgetExceededError',
+  shareable: true,
+  description:
+    'This HTTP request used up its budget of Microsoft Graph calls (all its operations ' +
+    'together). Nothing was sent for this field; send it again in a new request.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    maxCallsPerRequest: t.exposeInt('maxCallsPerRequest', {
+      description: 'Graph calls one HTTP request may make.',
+    }),
+    requestedCalls: t.exposeInt('requestedCalls', {
+      description: "Calls this field needed: one, or a bulk field's whole list.",
+    }),
+    remainingCalls: t.exposeInt('remainingCalls', {
+      description: 'Calls the request had left when this field was refused.',
+    }),
+  }),
+});
+
 /** What any field that calls Graph can fail with, in union order. */
 export const GRAPH_ERRORS = [
   InvalidInputError,
@@ -103,6 +124,7 @@ export const GRAPH_ERRORS = [
   PermissionDeniedError,
   ThrottledError,
   UpstreamUnavailableError,
+  CallBudgetExceededError,
 ] as const;
 
 /** Writes can also meet a state that does not allow them. */

@@ -26,7 +26,7 @@ export function isolateEntityFailures(schema: GraphQLSchema): GraphQLSchema {
 
   const entityTypes = new Set(entityUnion.getTypes().map((type) => type.name));
   const resolveEach = field.resolve as GraphQLFieldResolver<unknown, unknown, EntitiesArgs>;
-  const resolve: GraphQLFieldResolver<unknown, unknown, EntitiesArgs> = (
+  const resolve: GraphQLFieldResolver<unknown, unknown, EntitiesArgs> = async (
     source,
     { representations },
     context,
@@ -40,7 +40,7 @@ export function isolateEntityFailures(schema: GraphQLSchema): GraphQLSchema {
         },
       ]);
     }
-    return representations.map((representation, index) => {
+    const entities = representations.map((representation, index) => {
       const typename = (representation as { __typename?: unknown } | null)?.__typename;
       if (typeof typename !== 'string' || !entityTypes.has(typename)) {
         return Promise.reject(
@@ -59,7 +59,18 @@ export function isolateEntityFailures(schema: GraphQLSchema): GraphQLSchema {
         return Promise.reject(error);
       }
     });
+    // Settled before the field resolves, so no entity's failure depends on the executor
+    // attaching a handler in time; an `Error` item is raised by graphql-js as that entity's
+    // error at `_entities.<index>`.
+    const outcomes = await Promise.allSettled(entities);
+    return outcomes.map((outcome) =>
+      outcome.status === 'fulfilled' ? outcome.value : asError(outcome.reason),
+    );
   };
   field.resolve = resolve as typeof field.resolve;
   return schema;
+}
+
+function asError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
 }

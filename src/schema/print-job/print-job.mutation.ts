@@ -1,9 +1,10 @@
-import { InvalidInputError } from '../../errors.js';
+import { CallBudgetExceededError, InvalidInputError } from '../../errors.js';
 import { abortPrintJob, getPrintJob } from '../../graph/print-jobs.js';
 import type { GraphSession } from '../../graph/session.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { PrintJobRef } from '../refs.js';
+import { settleItems } from '../settle-items.js';
 import {
   boundedText,
   bulkInputs,
@@ -62,9 +63,10 @@ builder.mutationFields((t) => ({
     description:
       `abortPrintJob for up to ${MAX_BULK_ITEMS} jobs at once, sent through Graph $batch. Each ` +
       'item has its own result in input order; one failing never fails the others. Invalid ' +
-      'input rejects the whole list before anything is sent.',
+      'input rejects the whole list before anything is sent, and so does a request budget of ' +
+      'Graph calls that cannot cover it (CallBudgetExceededError).',
     errors: {
-      types: [InvalidInputError],
+      types: [InvalidInputError, CallBudgetExceededError],
       union: { name: 'AbortPrintJobsResult' },
       result: { name: 'AbortPrintJobsSuccess' },
       dataField: { name: 'results' },
@@ -77,8 +79,16 @@ builder.mutationFields((t) => ({
     args: {
       inputs: t.arg({ type: [AbortPrintJobInput], required: true, validate: bulkInputs }),
     },
-    // One promise per item, all started in this tick so their calls share envelopes; a
-    // rejected item becomes that item's typed error.
-    resolve: (_root, { inputs }, { graph }) => inputs.map((input) => abortOne(graph, input)),
+    resolve: (_root, { inputs }, { graph }) => {
+      // The whole list's calls or none: a list half sent for want of budget is worse than one
+      // refused (CallBudgetExceededError for the field).
+      const prepaid = graph.reserve(inputs.length);
+      // Every item started in this tick so their calls share envelopes, and all settled before
+      // the field resolves (settle-items.ts says why); a rejected item is that item's typed error.
+      return settleItems(
+        inputs.map((input) => abortOne(prepaid, input)),
+        GRAPH_WRITE_ERRORS,
+      );
+    },
   }),
 }));

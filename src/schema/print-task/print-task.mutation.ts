@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { InvalidInputError } from '../../errors.js';
+import { CallBudgetExceededError, InvalidInputError } from '../../errors.js';
 import { type ReportableTaskState, updatePrintTaskStatus } from '../../graph/print-tasks.js';
 import type { PrintTask } from '../../graph/resources.js';
 import type { GraphSession } from '../../graph/session.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { PrintTaskRef } from '../refs.js';
+import { settleItems } from '../settle-items.js';
 import {
   boundedText,
   bulkInputs,
@@ -71,9 +72,10 @@ builder.mutationFields((t) => ({
     description:
       `updatePrintTask for up to ${MAX_BULK_ITEMS} tasks at once, sent through Graph $batch. ` +
       'Each item has its own result in input order; one failing never fails the others. ' +
-      'Invalid input rejects the whole list before anything is sent.',
+      'Invalid input rejects the whole list before anything is sent, and so does a request ' +
+      'budget of Graph calls that cannot cover it (CallBudgetExceededError).',
     errors: {
-      types: [InvalidInputError],
+      types: [InvalidInputError, CallBudgetExceededError],
       union: { name: 'UpdatePrintTasksResult' },
       result: { name: 'UpdatePrintTasksSuccess' },
       dataField: { name: 'results' },
@@ -86,8 +88,16 @@ builder.mutationFields((t) => ({
     args: {
       inputs: t.arg({ type: [UpdatePrintTaskInput], required: true, validate: bulkInputs }),
     },
-    // One promise per item, all started in this tick so their calls share envelopes; a
-    // rejected item becomes that item's typed error.
-    resolve: (_root, { inputs }, { graph }) => inputs.map((input) => updateOne(graph, input)),
+    resolve: (_root, { inputs }, { graph }) => {
+      // The whole list's calls or none: a list half sent for want of budget is worse than one
+      // refused (CallBudgetExceededError for the field).
+      const prepaid = graph.reserve(inputs.length);
+      // Every item started in this tick so their calls share envelopes, and all settled before
+      // the field resolves (settle-items.ts says why); a rejected item is that item's typed error.
+      return settleItems(
+        inputs.map((input) => updateOne(prepaid, input)),
+        GRAPH_WRITE_ERRORS,
+      );
+    },
   }),
 }));
