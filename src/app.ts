@@ -4,6 +4,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useCallerAuth } from './caller-auth.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { useBatchLimit } from './edge/batch-limit.js';
+import { useErrorScrubbing } from './edge/error-scrubbing.js';
 import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limits.js';
 import { usePreParseLimits } from './edge/pre-parse-limits.js';
 import { useValidationLimits } from './edge/validation-limits.js';
@@ -63,6 +64,7 @@ export function createApp({
       useBatchLimit(),
       usePreParseLimits(),
       useValidationLimits(),
+      useErrorScrubbing(),
     ],
     // GraphQL-over-HTTP batching: a release station sends its operations in one request, and
     // they share one Graph batcher (see context.ts).
