@@ -4,7 +4,9 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useCallerAuth } from './caller-auth.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { useBatchLimit } from './edge/batch-limit.js';
+import { useCorsAllowlist } from './edge/cors-allowlist.js';
 import { useErrorScrubbing } from './edge/error-scrubbing.js';
+import { useJsonBodiesOnly } from './edge/json-bodies-only.js';
 import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limits.js';
 import { usePreParseLimits } from './edge/pre-parse-limits.js';
 import { useValidationLimits } from './edge/validation-limits.js';
@@ -22,6 +24,8 @@ export interface AppDependencies {
   graphiql?: boolean;
   /** When given, callers must present one of these as a bearer token. */
   apiKeys?: readonly string[];
+  /** Browser origins allowed to call cross-site (exact `scheme://host[:port]`); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -55,17 +59,25 @@ export function createApp({
   logger = jsonLogger,
   graphiql = true,
   apiKeys = [],
+  corsOrigins = [],
 }: AppDependencies): App {
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
     plugins: [
+      // Before caller auth: a preflight carries no key.
+      ...(corsOrigins.length > 0 ? [useCorsAllowlist(corsOrigins)] : []),
       ...(apiKeys.length > 0 ? [useCallerAuth(apiKeys)] : []),
       useMetricsEndpoint(graph.metrics),
+      useJsonBodiesOnly(),
       useBatchLimit(),
       usePreParseLimits(),
       useValidationLimits(),
       useErrorScrubbing(),
     ],
+    // Yoga's own CORS answers every origin, with credentials; see edge/cors-allowlist.ts.
+    cors: false,
+    // No file uploads; multipart bodies are refused anyway (edge/json-bodies-only.ts).
+    multipart: false,
     // GraphQL-over-HTTP batching: a release station sends its operations in one request, and
     // they share one Graph batcher (see context.ts).
     batching: { limit: MAX_OPERATIONS_PER_REQUEST },

@@ -16,6 +16,12 @@ export type GraphTarget =
   | { kind: 'emulator'; emulatorPort: number }
   | { kind: 'graph'; baseUrl: string; credentials: GraphCredentials; authorityHost?: string };
 
+/** What the gateway accepts at its HTTP edge (src/edge/); the names are createApp's options. */
+export interface EdgePolicy {
+  /** Exact origins a browser may call from cross-site; empty: no CORS headers at all. */
+  corsOrigins: string[];
+}
+
 /** Who may call the gateway: see caller-auth.ts. */
 export type CallerAuth = { kind: 'api-keys'; keys: string[] } | { kind: 'anonymous' };
 
@@ -28,6 +34,7 @@ export interface Config {
   graphTimeoutMs: number;
   /** How calls to Graph are batched, retried and throttled. */
   graphService: GraphServiceOptions;
+  edge: EdgePolicy;
   production: boolean;
 }
 
@@ -71,7 +78,33 @@ const env = z.object({
     )
     .pipe(z.array(z.string().min(16, 'each key needs at least 16 characters'))),
   GATEWAY_ALLOW_ANONYMOUS: z.enum(['true', 'false']).default('false'),
+  // The HTTP edge (src/edge/).
+  GATEWAY_CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((list) =>
+      (list ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().refine(isOrigin, 'each entry must be an origin: scheme://host[:port]')),
+    ),
 });
+
+/**
+ * Browsers send `Origin` exactly as the URL's origin serializes: lower case, no default port,
+ * no path, no trailing slash. Anything else would never match, so it is refused at start-up.
+ */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 type Env = z.infer<typeof env>;
 
@@ -101,6 +134,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxInFlight: vars.GRAPH_MAX_IN_FLIGHT,
       sharedThrottle: vars.GRAPH_SHARED_THROTTLE === 'true',
       batching: vars.GRAPH_BATCHING === 'true',
+    },
+    edge: {
+      corsOrigins: vars.GATEWAY_CORS_ORIGINS,
     },
     production,
   };

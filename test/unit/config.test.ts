@@ -76,3 +76,30 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+describe('loadConfig: the HTTP edge', () => {
+  it('sends no CORS headers by default', () => {
+    expect(loadConfig({}).edge).toEqual({ corsOrigins: [] });
+  });
+
+  it('reads GATEWAY_CORS_ORIGINS as a list of exact origins', () => {
+    const origins = ' https://release.example.com, http://localhost:5173 ,';
+    expect(loadConfig({ GATEWAY_CORS_ORIGINS: origins }).edge.corsOrigins).toEqual([
+      'https://release.example.com',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it.each([
+    'https://release.example.com/',
+    'https://release.example.com/app',
+    'HTTPS://Release.example.com',
+    'https://release.example.com:443',
+    'release.example.com',
+    '*',
+    'null',
+    'ftp://release.example.com',
+  ])('refuses %s as a CORS origin', (origin) => {
+    expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: origin })).toThrow(/GATEWAY_CORS_ORIGINS/);
+  });
+});
