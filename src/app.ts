@@ -6,6 +6,7 @@ import { createContextFactory, type GatewayContext } from './context.js';
 import { useBatchLimit } from './edge/batch-limit.js';
 import { useCorsAllowlist } from './edge/cors-allowlist.js';
 import { useErrorScrubbing } from './edge/error-scrubbing.js';
+import { useNoIntrospection } from './edge/introspection.js';
 import { useJsonBodiesOnly } from './edge/json-bodies-only.js';
 import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limits.js';
 import { usePreParseLimits } from './edge/pre-parse-limits.js';
@@ -26,6 +27,8 @@ export interface AppDependencies {
   apiKeys?: readonly string[];
   /** Browser origins allowed to call cross-site (exact `scheme://host[:port]`); none by default. */
   corsOrigins?: readonly string[];
+  /** Schema introspection; on by default, config.ts turns it off in production unless asked. */
+  introspection?: boolean;
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -60,6 +63,7 @@ export function createApp({
   graphiql = true,
   apiKeys = [],
   corsOrigins = [],
+  introspection = true,
 }: AppDependencies): App {
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
@@ -72,6 +76,7 @@ export function createApp({
       useBatchLimit(),
       usePreParseLimits(),
       useValidationLimits(),
+      ...(introspection ? [] : [useNoIntrospection()]),
       useErrorScrubbing(),
     ],
     // Yoga's own CORS answers every origin, with credentials; see edge/cors-allowlist.ts.

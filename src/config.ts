@@ -20,6 +20,8 @@ export type GraphTarget =
 export interface EdgePolicy {
   /** Exact origins a browser may call from cross-site; empty: no CORS headers at all. */
   corsOrigins: string[];
+  /** Schema introspection: on in development, off in production unless GATEWAY_INTROSPECTION=true. */
+  introspection: boolean;
 }
 
 /** Who may call the gateway: see caller-auth.ts. */
@@ -91,6 +93,7 @@ const env = z.object({
     .pipe(
       z.array(z.string().refine(isOrigin, 'each entry must be an origin: scheme://host[:port]')),
     ),
+  GATEWAY_INTROSPECTION: z.enum(['true', 'false']).optional(),
 });
 
 /**
@@ -137,6 +140,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     edge: {
       corsOrigins: vars.GATEWAY_CORS_ORIGINS,
+      introspection: (vars.GATEWAY_INTROSPECTION ?? String(!production)) === 'true',
     },
     production,
   };

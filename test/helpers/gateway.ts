@@ -26,8 +26,8 @@ export interface TestGatewayOptions {
   logger?: Logger;
   /** Retry, deadline, batching and throttle settings; the production defaults otherwise. */
   service?: Partial<GraphServiceOptions>;
-  /** The app's HTTP-edge settings (CORS, caller keys); createApp's defaults otherwise. */
-  edge?: Pick<AppDependencies, 'corsOrigins' | 'apiKeys'>;
+  /** The app's HTTP-edge settings (CORS, introspection, caller keys); createApp's defaults otherwise. */
+  edge?: Pick<AppDependencies, 'corsOrigins' | 'introspection' | 'apiKeys'>;
 }
 
 export interface TestGateway {

@@ -78,8 +78,22 @@ describe('loadConfig', () => {
 });
 
 describe('loadConfig: the HTTP edge', () => {
-  it('sends no CORS headers by default', () => {
-    expect(loadConfig({}).edge).toEqual({ corsOrigins: [] });
+  const production = {
+    NODE_ENV: 'production',
+    GRAPH_ACCESS_TOKEN: 't',
+    GATEWAY_ALLOW_ANONYMOUS: 'true',
+  };
+
+  it('sends no CORS headers and allows introspection in development by default', () => {
+    expect(loadConfig({}).edge).toEqual({ corsOrigins: [], introspection: true });
+  });
+
+  it('turns introspection off in production unless GATEWAY_INTROSPECTION=true', () => {
+    expect(loadConfig(production).edge.introspection).toBe(false);
+    expect(loadConfig({ ...production, GATEWAY_INTROSPECTION: 'true' }).edge.introspection).toBe(
+      true,
+    );
+    expect(loadConfig({ GATEWAY_INTROSPECTION: 'false' }).edge.introspection).toBe(false);
   });
 
   it('reads GATEWAY_CORS_ORIGINS as a list of exact origins', () => {
@@ -101,5 +115,9 @@ describe('loadConfig: the HTTP edge', () => {
     'ftp://release.example.com',
   ])('refuses %s as a CORS origin', (origin) => {
     expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: origin })).toThrow(/GATEWAY_CORS_ORIGINS/);
+  });
+
+  it('refuses a GATEWAY_INTROSPECTION that is not true or false', () => {
+    expect(() => loadConfig({ GATEWAY_INTROSPECTION: 'yes' })).toThrow(/GATEWAY_INTROSPECTION/);
   });
 });
