@@ -1,9 +1,16 @@
 /** Builds the GraphQL-over-HTTP app. Never listens: main.ts and the tests do that. */
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useCallerAuth } from './caller-auth.js';
 import { createContextFactory, type GatewayContext } from './context.js';
+import { useBatchLimit } from './edge/batch-limit.js';
+import { useCorsAllowlist } from './edge/cors-allowlist.js';
+import { useErrorScrubbing } from './edge/error-scrubbing.js';
+import { useNoIntrospection } from './edge/introspection.js';
+import { useJsonBodiesOnly } from './edge/json-bodies-only.js';
+import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limits.js';
+import { usePreParseLimits } from './edge/pre-parse-limits.js';
+import { useValidationLimits } from './edge/validation-limits.js';
 import type { GraphService } from './graph/service.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { createErrorMasker } from './mask-error.js';
@@ -18,23 +25,13 @@ export interface AppDependencies {
   graphiql?: boolean;
   /** When given, callers must present one of these as a bearer token. */
   apiKeys?: readonly string[];
+  /** Browser origins allowed to call cross-site (exact `scheme://host[:port]`); none by default. */
+  corsOrigins?: readonly string[];
+  /** Schema introspection; on by default, config.ts turns it off in production unless asked. */
+  introspection?: boolean;
 }
 
-/** Operations in one batched GraphQL-over-HTTP request. */
-export const MAX_OPERATIONS_PER_REQUEST = 10;
-
-/**
- * Bounds on what one document may ask for. Every field below a list can fan out into Graph
- * calls, so depth, aliases and size are capped well above what a release screen needs.
- */
-const documentLimits = EnvelopArmorPlugin({
-  maxDepth: { n: 8 },
-  // A release screen may ask for as many jobs by alias as a bulk mutation may touch (100).
-  maxAliases: { n: 100 },
-  maxTokens: { n: 5_000 },
-  maxDirectives: { n: 20 },
-  costLimit: { maxCost: 5_000 },
-});
+export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
 
 export type App = YogaServerInstance<Record<string, never>, GatewayContext>;
 
@@ -65,19 +62,31 @@ export function createApp({
   logger = jsonLogger,
   graphiql = true,
   apiKeys = [],
+  corsOrigins = [],
+  introspection = true,
 }: AppDependencies): App {
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
     plugins: [
+      // Before caller auth: a preflight carries no key.
+      ...(corsOrigins.length > 0 ? [useCorsAllowlist(corsOrigins)] : []),
       ...(apiKeys.length > 0 ? [useCallerAuth(apiKeys)] : []),
       useMetricsEndpoint(graph.metrics),
-      documentLimits,
+      useJsonBodiesOnly(),
+      useBatchLimit(),
+      usePreParseLimits(),
+      useValidationLimits(),
+      ...(introspection ? [] : [useNoIntrospection()]),
+      useErrorScrubbing(),
     ],
+    // Yoga's own CORS answers every origin, with credentials; see edge/cors-allowlist.ts.
+    cors: false,
+    // No file uploads; multipart bodies are refused anyway (edge/json-bodies-only.ts).
+    multipart: false,
     // GraphQL-over-HTTP batching: a release station sends its operations in one request, and
     // they share one Graph batcher (see context.ts).
     batching: { limit: MAX_OPERATIONS_PER_REQUEST },
-    // Inputs are a few ids and short texts; a megabyte is already generous.
-    maxRequestBodySize: 1_000_000,
+    maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
     context: createContextFactory(graph),
     // Served from the package, not a CDN: works offline and under a strict CSP.
     graphiql: graphiql && { title: 'Universal Print gateway', defaultQuery: RELEASE_SCREEN_QUERY },

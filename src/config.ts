@@ -18,6 +18,14 @@ export type GraphTarget =
   | { kind: 'emulator'; emulatorPort: number }
   | { kind: 'graph'; baseUrl: string; credentials: GraphCredentials; authorityHost?: string };
 
+/** What the gateway accepts at its HTTP edge (src/edge/); the names are createApp's options. */
+export interface EdgePolicy {
+  /** Exact origins a browser may call from cross-site; empty: no CORS headers at all. */
+  corsOrigins: string[];
+  /** Schema introspection: on in development, off in production unless GATEWAY_INTROSPECTION=true. */
+  introspection: boolean;
+}
+
 /** Who may call the gateway: see caller-auth.ts. */
 export type CallerAuth = { kind: 'api-keys'; keys: string[] } | { kind: 'anonymous' };
 
@@ -32,6 +40,7 @@ export interface Config {
   graphMaxResponseBytes: number;
   /** How calls to Graph are batched, retried and throttled. */
   graphService: GraphServiceOptions;
+  edge: EdgePolicy;
   production: boolean;
 }
 
@@ -87,7 +96,34 @@ const env = z.object({
     )
     .pipe(z.array(z.string().min(16, 'each key needs at least 16 characters'))),
   GATEWAY_ALLOW_ANONYMOUS: z.enum(['true', 'false']).default('false'),
+  // The HTTP edge (src/edge/).
+  GATEWAY_CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((list) =>
+      (list ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().refine(isOrigin, 'each entry must be an origin: scheme://host[:port]')),
+    ),
+  GATEWAY_INTROSPECTION: z.enum(['true', 'false']).optional(),
 });
+
+/**
+ * Browsers send `Origin` exactly as the URL's origin serializes: lower case, no default port,
+ * no path, no trailing slash. Anything else would never match, so it is refused at start-up.
+ */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 type Env = z.infer<typeof env>;
 
@@ -119,6 +155,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxInFlight: vars.GRAPH_MAX_IN_FLIGHT,
       sharedThrottle: vars.GRAPH_SHARED_THROTTLE === 'true',
       batching: vars.GRAPH_BATCHING === 'true',
+    },
+    edge: {
+      corsOrigins: vars.GATEWAY_CORS_ORIGINS,
+      introspection: (vars.GATEWAY_INTROSPECTION ?? String(!production)) === 'true',
     },
     production,
   };

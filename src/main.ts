@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     graph: graph.service,
     logger,
     graphiql: !config.production,
+    ...config.edge,
     apiKeys: config.callerAuth.kind === 'api-keys' ? config.callerAuth.keys : [],
   });
   if (config.callerAuth.kind === 'anonymous') {

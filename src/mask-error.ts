@@ -9,7 +9,7 @@ import { GatewayError, GatewayFault, UpstreamError } from './errors.js';
 import type { Logger } from './logger.js';
 
 export function createErrorMasker(logger: Logger) {
-  return (error: unknown, message: string, isDev?: boolean): Error => {
+  return (error: unknown, message: string): Error => {
     const original = error instanceof GraphQLError ? error.originalError : error;
     const located = error instanceof GraphQLError ? error : undefined;
     const options = { nodes: located?.nodes ?? null, path: located?.path ?? undefined };
@@ -41,6 +41,7 @@ export function createErrorMasker(logger: Logger) {
         path: located?.path,
       });
     }
-    return yogaMaskError(error, message, isDev);
+    // Never in development mode either: its answer would carry the original error and its stack.
+    return yogaMaskError(error, message, false);
   };
 }

@@ -26,9 +26,21 @@ interface GraphErrorBody {
   error?: { code?: unknown; innerError?: { 'request-id'?: unknown } };
 }
 
+/**
+ * Graph's codes are identifiers (`invalidRequest`, `ErrorItemNotFound`). The body is upstream
+ * text, though, and a code goes into messages clients see: anything else (a token, a path,
+ * markup) is replaced, never echoed.
+ */
+const PLAIN_GRAPH_CODE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+/** Shown instead of a Graph code that is not a plain identifier. */
+export const UNRECOGNIZED_GRAPH_CODE = 'unrecognizedCode';
+
+/** Graph's error code as it may be shown to clients; null when Graph sent none. */
 export function graphErrorCode(reply: GraphReply): string | null {
   const code = (reply.body as GraphErrorBody | null)?.error?.code;
-  return typeof code === 'string' && code !== '' ? code : null;
+  if (typeof code !== 'string' || code === '') return null;
+  return PLAIN_GRAPH_CODE.test(code) ? code : UNRECOGNIZED_GRAPH_CODE;
 }
 
 export function graphRequestId(reply: GraphReply): string | null {

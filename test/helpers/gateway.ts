@@ -6,7 +6,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import { type ExecutionResult, print } from 'graphql';
-import { type App, createApp } from '../../src/app.js';
+import { type App, type AppDependencies, createApp } from '../../src/app.js';
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
 import {
@@ -27,6 +27,8 @@ export interface TestGatewayOptions {
   logger?: Logger;
   /** Retry, deadline, batching and throttle settings; the production defaults otherwise. */
   service?: Partial<GraphServiceOptions>;
+  /** The app's HTTP-edge settings (CORS, introspection, caller keys); createApp's defaults otherwise. */
+  edge?: Pick<AppDependencies, 'corsOrigins' | 'introspection' | 'apiKeys'>;
 }
 
 export interface TestGateway {
@@ -54,6 +56,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     graph: service,
     logger: options.logger ?? silentLogger,
     graphiql: false,
+    ...options.edge,
   });
   return {
     app,

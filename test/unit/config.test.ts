@@ -85,3 +85,48 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+describe('loadConfig: the HTTP edge', () => {
+  const production = {
+    NODE_ENV: 'production',
+    GRAPH_ACCESS_TOKEN: 't',
+    GATEWAY_ALLOW_ANONYMOUS: 'true',
+  };
+
+  it('sends no CORS headers and allows introspection in development by default', () => {
+    expect(loadConfig({}).edge).toEqual({ corsOrigins: [], introspection: true });
+  });
+
+  it('turns introspection off in production unless GATEWAY_INTROSPECTION=true', () => {
+    expect(loadConfig(production).edge.introspection).toBe(false);
+    expect(loadConfig({ ...production, GATEWAY_INTROSPECTION: 'true' }).edge.introspection).toBe(
+      true,
+    );
+    expect(loadConfig({ GATEWAY_INTROSPECTION: 'false' }).edge.introspection).toBe(false);
+  });
+
+  it('reads GATEWAY_CORS_ORIGINS as a list of exact origins', () => {
+    const origins = ' https://release.example.com, http://localhost:5173 ,';
+    expect(loadConfig({ GATEWAY_CORS_ORIGINS: origins }).edge.corsOrigins).toEqual([
+      'https://release.example.com',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it.each([
+    'https://release.example.com/',
+    'https://release.example.com/app',
+    'HTTPS://Release.example.com',
+    'https://release.example.com:443',
+    'release.example.com',
+    '*',
+    'null',
+    'ftp://release.example.com',
+  ])('refuses %s as a CORS origin', (origin) => {
+    expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: origin })).toThrow(/GATEWAY_CORS_ORIGINS/);
+  });
+
+  it('refuses a GATEWAY_INTROSPECTION that is not true or false', () => {
+    expect(() => loadConfig({ GATEWAY_INTROSPECTION: 'yes' })).toThrow(/GATEWAY_INTROSPECTION/);
+  });
+});
