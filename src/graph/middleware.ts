@@ -115,6 +115,7 @@ function classifyFetchFailure(error: unknown, timedOut: boolean, timeoutMs: numb
   if (cause?.code === 'ECONNREFUSED') {
     return new GraphTransportError('refused', 'Microsoft Graph refused the connection');
   }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new GraphTransportError('network', `The connection to Microsoft Graph failed: ${reason}`);
+  // The local error's text (addresses, host names, library internals) is not for clients; the
+  // message of a transport error reaches them.
+  return new GraphTransportError('network', 'The connection to Microsoft Graph failed');
 }
