@@ -2,7 +2,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { useCallerAuth } from './caller-auth.js';
+import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import type { GraphService } from './graph/service.js';
 import { jsonLogger, type Logger } from './logger.js';
@@ -16,8 +16,8 @@ export interface AppDependencies {
   logger?: Logger;
   /** GraphiQL in the browser at /graphql; on by default, a development tool. */
   graphiql?: boolean;
-  /** When given, callers must present one of these as a bearer token. */
-  apiKeys?: readonly string[];
+  /** Who may call (src/auth/). Omitted: anonymous callers only, as the unit tests use it. */
+  authentication?: AuthenticationOptions;
 }
 
 /** Operations in one batched GraphQL-over-HTTP request. */
@@ -64,21 +64,18 @@ export function createApp({
   graph,
   logger = jsonLogger,
   graphiql = true,
-  apiKeys = [],
+  authentication = { allowAnonymous: true },
 }: AppDependencies): App {
+  const callers = createCallerAuthentication(authentication, { graphiql });
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
-    plugins: [
-      ...(apiKeys.length > 0 ? [useCallerAuth(apiKeys)] : []),
-      useMetricsEndpoint(graph.metrics),
-      documentLimits,
-    ],
+    plugins: [callers.plugin, useMetricsEndpoint(graph.metrics), documentLimits],
     // GraphQL-over-HTTP batching: a release station sends its operations in one request, and
     // they share one Graph batcher (see context.ts).
     batching: { limit: MAX_OPERATIONS_PER_REQUEST },
     // Inputs are a few ids and short texts; a megabyte is already generous.
     maxRequestBodySize: 1_000_000,
-    context: createContextFactory(graph),
+    context: createContextFactory(graph, callers.callerOf),
     // Served from the package, not a CDN: works offline and under a strict CSP.
     graphiql: graphiql && { title: 'Universal Print gateway', defaultQuery: RELEASE_SCREEN_QUERY },
     renderGraphiQL,
