@@ -50,16 +50,18 @@ const methodNotAllowed = (allow: string): EntraAnswer => ({
 
 function oauthError(error: OAuthError): EntraAnswer {
   const traceId = randomUUID();
+  // Entra's own spelling: '2024-05-01 09:30:12Z'.
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   return {
     status: error.status,
     body: {
       error: error.error,
-      error_description: `${error.message}\r\nTrace ID: ${traceId}\r\nTimestamp: ${new Date().toISOString()}`,
+      error_description: `${error.message}\r\nTrace ID: ${traceId}\r\nTimestamp: ${timestamp}`,
       error_codes: [error.aadsts],
-      timestamp: new Date()
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, 'Z'),
+      timestamp,
       trace_id: traceId,
       correlation_id: randomUUID(),
     },
