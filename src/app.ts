@@ -1,7 +1,7 @@
 /** Builds the GraphQL-over-HTTP app. Never listens: main.ts and the tests do that. */
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { useCallerAuth } from './caller-auth.js';
+import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { useBatchLimit } from './edge/batch-limit.js';
 import { useCorsAllowlist } from './edge/cors-allowlist.js';
@@ -23,8 +23,8 @@ export interface AppDependencies {
   logger?: Logger;
   /** GraphiQL in the browser at /graphql; on by default, a development tool. */
   graphiql?: boolean;
-  /** When given, callers must present one of these as a bearer token. */
-  apiKeys?: readonly string[];
+  /** Who may call (src/auth/). Omitted: anonymous callers only, as the unit tests use it. */
+  authentication?: AuthenticationOptions;
   /** Browser origins allowed to call cross-site (exact `scheme://host[:port]`); none by default. */
   corsOrigins?: readonly string[];
   /** Schema introspection; on by default, config.ts turns it off in production unless asked. */
@@ -61,16 +61,17 @@ export function createApp({
   graph,
   logger = jsonLogger,
   graphiql = true,
-  apiKeys = [],
+  authentication = { allowAnonymous: true },
   corsOrigins = [],
   introspection = true,
 }: AppDependencies): App {
+  const callers = createCallerAuthentication(authentication, { graphiql });
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
     plugins: [
       // Before caller auth: a preflight carries no key.
       ...(corsOrigins.length > 0 ? [useCorsAllowlist(corsOrigins)] : []),
-      ...(apiKeys.length > 0 ? [useCallerAuth(apiKeys)] : []),
+      callers.plugin,
       useMetricsEndpoint(graph.metrics),
       useJsonBodiesOnly(),
       useBatchLimit(),
@@ -87,7 +88,7 @@ export function createApp({
     // they share one Graph batcher (see context.ts).
     batching: { limit: MAX_OPERATIONS_PER_REQUEST },
     maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
-    context: createContextFactory(graph),
+    context: createContextFactory(graph, callers.callerOf),
     // Served from the package, not a CDN: works offline and under a strict CSP.
     graphiql: graphiql && { title: 'Universal Print gateway', defaultQuery: RELEASE_SCREEN_QUERY },
     renderGraphiQL,

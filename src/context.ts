@@ -1,8 +1,11 @@
-/** What every resolver gets: this HTTP request's session with Microsoft Graph. */
+/** What every resolver gets: who is calling, and this HTTP request's session with Microsoft Graph. */
+import type { Caller } from './auth/caller.js';
 import type { GraphService } from './graph/service.js';
 import type { GraphSession } from './graph/session.js';
 
 export interface GatewayContext {
+  /** Who is calling, as src/auth/authenticate.ts established it before any operation ran. */
+  readonly caller: Caller;
   /** Batches every Graph call of this HTTP request; never shared between requests. */
   readonly graph: GraphSession;
 }
@@ -13,6 +16,7 @@ export interface GatewayContext {
  */
 export function createContextFactory(
   service: GraphService,
+  callerOf: (request: Request) => Caller,
 ): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
   return ({ request }) => {
@@ -21,6 +25,6 @@ export function createContextFactory(
       graph = service.session();
       sessions.set(request, graph);
     }
-    return { graph };
+    return { caller: callerOf(request), graph };
   };
 }

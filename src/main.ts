@@ -6,7 +6,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { createApp } from './app.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { authenticationFrom } from './auth/from-config.js';
+import { type Config, ConfigError, type EntraSettings, loadConfig } from './config.js';
 import { createGraphTransport } from './graph/client.js';
 import { authenticationProvider, staticToken } from './graph/credentials.js';
 import { GraphService } from './graph/service.js';
@@ -14,6 +15,8 @@ import { jsonLogger as logger } from './logger.js';
 
 interface GraphConnection {
   service: GraphService;
+  /** On the embedded emulator: its Entra, which callers get their tokens from. */
+  emulatedEntra?: EntraSettings;
   close(): Promise<void>;
 }
 
@@ -38,13 +41,17 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
   // Loaded only here so that a production process never loads the emulator.
   const { startEmulator } = await import('./emulator/server.js');
   const { EMULATOR_TOKENS } = await import('./emulator/seed.js');
+  const { emulatedEntraSettings } = await import('./emulator/entra/entra-seed.js');
   const emulator = await startEmulator({ port: config.graph.emulatorPort, printDurationMs: 5_000 });
+  const emulatedEntra = emulatedEntraSettings(emulator.url);
   logger.info('No Graph credentials configured: started the Universal Print emulator', {
     emulator: emulator.url,
     submitJob: `POST ${emulator.url}/_emulator/jobs`,
+    tokens: `POST ${emulator.url}/${emulatedEntra.tenantIds[0]}/oauth2/v2.0/token`,
   });
   return {
     service: graphService(config, emulator.url, staticToken(EMULATOR_TOKENS.gatewayApp)),
+    emulatedEntra,
     close: () => emulator.close(),
   };
 }
@@ -57,10 +64,10 @@ async function main(): Promise<void> {
     logger,
     graphiql: !config.production,
     ...config.edge,
-    apiKeys: config.callerAuth.kind === 'api-keys' ? config.callerAuth.keys : [],
+    authentication: authenticationFrom(config.callerAuth, graph.emulatedEntra),
   });
-  if (config.callerAuth.kind === 'anonymous') {
-    logger.warn('GATEWAY_API_KEYS is not set: anyone who reaches this port can call the gateway');
+  if (config.callerAuth.allowAnonymous) {
+    logger.warn('Anonymous callers are allowed: anyone who reaches this port can call the gateway');
   }
   const server = createServer(app);
   server.listen(config.port, config.host, () => {

@@ -1,3 +1,4 @@
+import { ENTRA, GATEWAY_API } from './entra/entra-seed.js';
 import { DEMO, EMULATOR_TOKENS } from './seed.js';
 import { startEmulator } from './server.js';
 
@@ -38,6 +39,11 @@ Try:
     ${graph}/print/taskDefinitions/${DEMO.taskDefinitionId}/tasks
   curl -X POST -H 'Content-Type: application/json' \\
     -d '{"printerId":"${DEMO.printers.floor1}"}' ${emulator.url}/_emulator/jobs
+
+Entra ID tokens for the gateway (AZURE_AUTHORITY_HOST=${emulator.url}):
+  curl ${emulator.url}/${ENTRA.tenantId}/oauth2/v2.0/token -d grant_type=client_credentials \\
+    -d client_id=${ENTRA.apps.releaseStation.appId} -d client_secret=${ENTRA.apps.releaseStation.secret} \\
+    -d scope=${GATEWAY_API.appIdUri}/.default
 `);
 
 let stopping = false;

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { createAdminHandler } from './admin.js';
 import { createAuthenticator } from './auth.js';
+import { createEmulatedEntra, type EmulatedEntra } from './entra/emulated-entra.js';
 import { FaultInjector } from './faults.js';
 import { errorResult, GraphFailure } from './graph-errors.js';
 import { type EmulatorPrintJob, toGraphJob } from './graph-shapes.js';
@@ -16,6 +17,7 @@ import { createDemoTenant, demoCallers } from './seed.js';
 import { EmulatorStore, type SubmitJobInput } from './store.js';
 import { taskDefinitionRoutes } from './task-definition-routes.js';
 
+export type { EmulatedEntra, EntraHits } from './entra/emulated-entra.js';
 export type { FaultInjector, FaultRule, FaultScope } from './faults.js';
 export type { EmulatorPrintJob } from './graph-shapes.js';
 export type { RecordedRequest, RequestLog, RequestVia } from './request-log.js';
@@ -36,6 +38,8 @@ export interface RunningEmulator {
   faults: FaultInjector;
   requests: RequestLog;
   store: EmulatorStore;
+  /** Microsoft Entra ID: discovery, keys and tokens under `{url}/{tenant}/…` (entra/). */
+  entra: EmulatedEntra;
   /** Same as POST /_emulator/jobs. */
   submitJob(input: SubmitJobInput): EmulatorPrintJob;
   /** Back to the seeded tenant, with faults and the request log cleared. */
@@ -71,10 +75,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
     return { ...shape, tasks: shape.tasks ?? [] };
   };
+  // The issuer and key URLs name the emulator's origin, known once it listens (below).
+  let origin = '';
+  const entra = await createEmulatedEntra(() => origin);
   const reset = (): void => {
     store.reset();
     faults.clear();
     requests.clear();
+    entra.reset();
   };
 
   const pipeline = new GraphPipeline({
@@ -92,6 +100,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const rawBody = await readBody(request);
     const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
 
+    const entraReply = await entra.handle(
+      method,
+      pathname,
+      rawBody,
+      header(request, 'content-type'),
+    );
+    if (entraReply) {
+      send(response, entraReply.status, entraReply.headers ?? {}, entraReply.body);
+      return;
+    }
     if (hasPrefix(pathname, ADMIN_PREFIX)) {
       const reply = admin(method, pathname, rawBody);
       send(response, reply.status, reply.headers ?? {}, reply.body);
@@ -160,6 +178,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // A server listening on a host and port (not a pipe) always reports an AddressInfo.
   const address = server.address() as AddressInfo;
   const urlHost = address.address.includes(':') ? `[${address.address}]` : address.address;
+  origin = `http://${urlHost}:${address.port}`;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -175,10 +194,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 
   return {
-    url: `http://${urlHost}:${address.port}`,
+    url: origin,
     faults,
     requests,
     store,
+    entra,
     submitJob,
     reset,
     close,

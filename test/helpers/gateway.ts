@@ -28,7 +28,7 @@ export interface TestGatewayOptions {
   /** Retry, deadline, batching and throttle settings; the production defaults otherwise. */
   service?: Partial<GraphServiceOptions>;
   /** The app's HTTP-edge settings (CORS, introspection, caller keys); createApp's defaults otherwise. */
-  edge?: Pick<AppDependencies, 'corsOrigins' | 'introspection' | 'apiKeys'>;
+  edge?: Pick<AppDependencies, 'corsOrigins' | 'introspection' | 'authentication'>;
 }
 
 export interface TestGateway {

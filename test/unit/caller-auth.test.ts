@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
+import { parseServiceKeys } from '../../src/auth/service-keys.js';
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
 import { GraphService } from '../../src/graph/service.js';
@@ -8,7 +9,7 @@ import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 
 const KEY = 'release-station-key-0123456789';
 
-function setup() {
+function setup({ graphiql = false } = {}) {
   const http = new FakeGraphHttp(() => ({ status: 200, body: { value: [] } }));
   const graph = createGraphTransport({
     baseUrl: 'https://graph.example.test',
@@ -18,7 +19,13 @@ function setup() {
   });
   return {
     http,
-    app: createApp({ graph: new GraphService(graph), logger: silentLogger, apiKeys: [KEY] }),
+    app: createApp({
+      graph: new GraphService(graph),
+      logger: silentLogger,
+      graphiql,
+      // A bare key, as GATEWAY_API_KEYS was before keys had names and roles.
+      authentication: { serviceKeys: parseServiceKeys(KEY), allowAnonymous: false },
+    }),
   };
 }
 
@@ -29,10 +36,9 @@ const query = (headers: Record<string, string>) => ({
 });
 
 describe('caller authentication', () => {
+  // No credentials (or none we can check): a bare challenge, RFC 6750 §3.1.
   it.each([
     ['no Authorization header', {}],
-    ['a wrong key', { authorization: 'Bearer not-the-key-0123456789' }],
-    ['a key prefix', { authorization: `Bearer ${KEY.slice(0, 10)}` }],
     ['another scheme', { authorization: `Basic ${KEY}` }],
   ])('answers 401 UNAUTHENTICATED with %s and calls no Graph', async (_label, headers) => {
     const { http, app } = setup();
@@ -43,6 +49,23 @@ describe('caller authentication', () => {
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
     expect(await response.json()).toMatchObject({
       errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    expect(http.sent).toHaveLength(0);
+  });
+
+  // A credential that is wrong: error="invalid_token", so clients know to get a new one.
+  it.each([
+    ['a wrong key', { authorization: 'Bearer not-the-key-0123456789' }],
+    ['a key prefix', { authorization: `Bearer ${KEY.slice(0, 10)}` }],
+  ])('answers 401 INVALID_TOKEN with %s and calls no Graph', async (_label, headers) => {
+    const { http, app } = setup();
+
+    const response = await app.fetch('http://gateway.test/graphql', query(headers));
+
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token", /);
+    expect(await response.json()).toMatchObject({
+      errors: [{ extensions: { code: 'INVALID_TOKEN' } }],
     });
     expect(http.sent).toHaveLength(0);
   });
@@ -64,5 +87,40 @@ describe('caller authentication', () => {
     const { app } = setup();
     const response = await app.fetch('http://gateway.test/health');
     expect(response.status).toBe(200);
+  });
+
+  it('keeps the readiness probe open too', async () => {
+    const { app } = setup();
+    const response = await app.fetch('http://gateway.test/ready');
+    expect(response.status).not.toBe(401);
+  });
+
+  it("serves GraphiQL's page without credentials, but not an operation sent by GET", async () => {
+    const { http, app } = setup({ graphiql: true });
+
+    const page = await app.fetch('http://gateway.test/graphql', {
+      headers: { accept: 'text/html' },
+    });
+    const operation = await app.fetch(
+      'http://gateway.test/graphql?query=%7BprintTaskDefinitions%7Bid%7D%7D',
+      { headers: { accept: 'application/json' } },
+    );
+
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(operation.status).toBe(401);
+    expect(http.sent).toHaveLength(0);
+  });
+
+  it('refuses a key in the query string even when it is right', async () => {
+    const { http, app } = setup();
+
+    const response = await app.fetch(`http://gateway.test/graphql?api_key=${KEY}`, query({}));
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      errors: [{ extensions: { code: 'CREDENTIALS_IN_URL' } }],
+    });
+    expect(http.sent).toHaveLength(0);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
+const TENANT = '11111111-2222-4333-8444-555555555555';
+const CLIENT = '66666666-7777-4888-9999-aaaaaaaaaaaa';
+
 describe('loadConfig', () => {
   it('starts the embedded emulator when nothing about Graph is configured', () => {
     expect(loadConfig({})).toMatchObject({
@@ -22,34 +25,78 @@ describe('loadConfig', () => {
   it('uses client-secret credentials against a national cloud', () => {
     const config = loadConfig({
       GRAPH_BASE_URL: 'https://graph.microsoft.us/',
-      AZURE_TENANT_ID: 't',
-      AZURE_CLIENT_ID: 'c',
+      AZURE_TENANT_ID: TENANT,
+      AZURE_CLIENT_ID: CLIENT,
       AZURE_CLIENT_SECRET: 's',
       AZURE_AUTHORITY_HOST: 'https://login.microsoftonline.us',
     });
     expect(config.graph).toEqual({
       kind: 'graph',
       baseUrl: 'https://graph.microsoft.us',
-      credentials: { kind: 'client-secret', tenantId: 't', clientId: 'c', clientSecret: 's' },
+      credentials: { kind: 'client-secret', tenantId: TENANT, clientId: CLIENT, clientSecret: 's' },
       authorityHost: 'https://login.microsoftonline.us',
     });
-  });
-
-  it('requires callers to present one of GATEWAY_API_KEYS', () => {
-    const keys = 'a-key-of-sixteen-chars, another-key-0123456789';
-    expect(loadConfig({ GATEWAY_API_KEYS: keys }).callerAuth).toEqual({
-      kind: 'api-keys',
-      keys: ['a-key-of-sixteen-chars', 'another-key-0123456789'],
+    // The gateway's own tenant and app are what its callers' Entra tokens are checked against.
+    expect(config.callerAuth).toEqual({
+      serviceKeys: [],
+      entra: {
+        kind: 'authority',
+        authorityHost: 'https://login.microsoftonline.us',
+        tenantIds: [TENANT],
+        audiences: [CLIENT, `api://${CLIENT}`],
+      },
+      allowAnonymous: false,
     });
   });
 
-  it('lets production run without keys only when told to explicitly', () => {
+  it('reads named service keys with roles, and bare keys as before', () => {
+    const keys =
+      'kiosk:Print.Release.All:kiosk-key-0123456789, dash:Print.Read.All+Print.Read.All:a:b:c-0123456789abcdef, a-key-of-sixteen-chars';
+    const { serviceKeys, allowAnonymous } = loadConfig({ GATEWAY_API_KEYS: keys }).callerAuth;
+    expect(serviceKeys).toEqual([
+      { name: 'kiosk', roles: ['Print.Release.All'], key: 'kiosk-key-0123456789' },
+      { name: 'dash', roles: ['Print.Read.All'], key: 'a:b:c-0123456789abcdef' },
+      {
+        name: expect.stringMatching(/^key-[0-9a-f]{8}$/),
+        roles: ['Print.Release.All'],
+        key: 'a-key-of-sixteen-chars',
+      },
+    ]);
+    expect(allowAnonymous).toBe(false);
+  });
+
+  it('lets production run without credentials only when told to explicitly', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       GRAPH_ACCESS_TOKEN: 't',
       GATEWAY_ALLOW_ANONYMOUS: 'true',
     });
-    expect(config.callerAuth).toEqual({ kind: 'anonymous' });
+    expect(config.callerAuth).toEqual({ serviceKeys: [], entra: null, allowAnonymous: true });
+  });
+
+  it('on the embedded emulator, validates tokens against its Entra and allows anonymous unless told not to', () => {
+    expect(loadConfig({}).callerAuth).toEqual({
+      serviceKeys: [],
+      entra: { kind: 'embedded-emulator' },
+      allowAnonymous: true,
+    });
+    expect(loadConfig({ GATEWAY_ALLOW_ANONYMOUS: 'false' }).callerAuth.allowAnonymous).toBe(false);
+  });
+
+  it('accepts a list of tenants and audiences, and a loopback http authority', () => {
+    const other = 'ABCDEF01-2345-4678-9abc-def012345678';
+    const config = loadConfig({
+      GRAPH_ACCESS_TOKEN: 't',
+      GATEWAY_AUTH_TENANT_IDS: `${TENANT}, ${other}`,
+      GATEWAY_AUTH_AUDIENCE: `api://print-gateway`,
+      AZURE_AUTHORITY_HOST: 'http://127.0.0.1:4010/',
+    });
+    expect(config.callerAuth.entra).toEqual({
+      kind: 'authority',
+      authorityHost: 'http://127.0.0.1:4010',
+      tenantIds: [TENANT, other.toLowerCase()],
+      audiences: ['api://print-gateway'],
+    });
   });
 
   it('accepts a plain-http Graph on loopback', () => {
@@ -74,8 +121,51 @@ describe('loadConfig', () => {
     [{ GRAPH_BASE_URL: 'https://graph.microsoft.com' }, /no credentials/],
     [{ AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c' }, /Incomplete Azure credentials/],
     [{ NODE_ENV: 'production' }, /needs Microsoft Graph credentials/],
-    [{ NODE_ENV: 'production', GRAPH_ACCESS_TOKEN: 't' }, /needs GATEWAY_API_KEYS/],
+    [{ NODE_ENV: 'production', GRAPH_ACCESS_TOKEN: 't' }, /must decide who calls it/],
     [{ GATEWAY_API_KEYS: 'short' }, /at least 16 characters/],
+    [{ GATEWAY_API_KEYS: 'kiosk:Print.Release:kiosk-key-0123456789' }, /name:Role1\+Role2:key/],
+    [{ GATEWAY_API_KEYS: 'bad name:Print.Read.All:kiosk-key-0123456789' }, /name:Role1\+Role2:key/],
+    [
+      {
+        GATEWAY_API_KEYS: 'a:Print.Read.All:k-0123456789abcdef,a:Print.Read.All:k-0123456789abcdeg',
+      },
+      /named "a"/,
+    ],
+    [
+      {
+        GRAPH_ACCESS_TOKEN: 't',
+        GATEWAY_AUTH_TENANT_IDS: 'contoso.onmicrosoft.com',
+        AZURE_CLIENT_ID: CLIENT,
+      },
+      /tenant GUIDs/,
+    ],
+    [{ GRAPH_ACCESS_TOKEN: 't', GATEWAY_AUTH_TENANT_IDS: TENANT }, /GATEWAY_AUTH_AUDIENCE/],
+    [
+      {
+        GRAPH_ACCESS_TOKEN: 't',
+        GATEWAY_AUTH_TENANT_IDS: TENANT,
+        GATEWAY_AUTH_AUDIENCE: 'https://graph.microsoft.com',
+      },
+      /never Microsoft Graph/,
+    ],
+    [
+      {
+        GRAPH_ACCESS_TOKEN: 't',
+        GATEWAY_AUTH_TENANT_IDS: TENANT,
+        AZURE_CLIENT_ID: CLIENT,
+        AZURE_AUTHORITY_HOST: 'http://login.example.com',
+      },
+      /must use https/,
+    ],
+    [
+      {
+        GRAPH_ACCESS_TOKEN: 't',
+        GATEWAY_AUTH_TENANT_IDS: TENANT,
+        AZURE_CLIENT_ID: CLIENT,
+        AZURE_AUTHORITY_HOST: 'https://login.microsoftonline.com/common',
+      },
+      /origin only/,
+    ],
     [{ PORT: 'eighty' }, /PORT/],
     [{ GRAPH_TIMEOUT_MS: '5' }, /GRAPH_TIMEOUT_MS/],
     [{ GRAPH_MAX_CALLS_PER_REQUEST: '0' }, /GRAPH_MAX_CALLS_PER_REQUEST/],

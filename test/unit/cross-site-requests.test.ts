@@ -3,7 +3,9 @@
  * a browser sends cross-site without a preflight are refused, and CORS answers only the
  * configured origins, never with credentials (src/edge/json-bodies-only.ts, cors-allowlist.ts).
  */
+
 import { describe, expect, it } from 'vitest';
+import { parseServiceKeys } from '../../src/auth/service-keys.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 import { createTestGateway, type TestGatewayOptions } from '../helpers/gateway.js';
 
@@ -127,7 +129,10 @@ describe('CORS', () => {
   it('answers a listed origin with exactly that origin and no credentials', async () => {
     const { fetch } = gateway({
       corsOrigins: ['https://other.example.com', RELEASE_APP],
-      apiKeys: [KEY],
+      authentication: {
+        serviceKeys: parseServiceKeys(`release-app:Print.Release.All:${KEY}`),
+        allowAnonymous: false,
+      },
     });
 
     const answer = await fetch(preflight(RELEASE_APP));

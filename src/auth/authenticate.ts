@@ -1,0 +1,106 @@
+/**
+ * The yoga plugin that decides who is calling, before anything else runs: every request except
+ * the health and readiness probes and GraphiQL's HTML page. Refusals never reach GraphQL, and so
+ * never reach Graph. The caller it establishes is what `GatewayContext.caller` holds.
+ */
+import type { Plugin } from 'graphql-yoga';
+import { AuthFailure, authFailureResponse } from './auth-failure.js';
+import { ANONYMOUS, type Caller } from './caller.js';
+import type { EntraTokenValidator } from './entra-token.js';
+import { createServiceKeyMatcher, type ServiceKey } from './service-keys.js';
+
+export interface AuthenticationOptions {
+  /** `GATEWAY_API_KEYS`. */
+  readonly serviceKeys?: readonly ServiceKey[];
+  /** Validates Entra ID access tokens; without it, only service keys are accepted. */
+  readonly entra?: EntraTokenValidator;
+  /** Requests without any credentials get the anonymous caller instead of a 401. */
+  readonly allowAnonymous: boolean;
+}
+
+export interface CallerAuthentication {
+  readonly plugin: Plugin;
+  /** The caller the plugin established for this request; throws if it established none. */
+  callerOf(request: Request): Caller;
+}
+
+/** No Entra token comes near this; a larger header is refused before it is parsed. */
+export const MAX_AUTHORIZATION_BYTES = 8 * 1024;
+
+/** Query parameters that would carry a credential: RFC 6750 §2.3's, and API-key spellings. */
+const CREDENTIAL_PARAMETERS = ['access_token', 'api_key', 'apikey'];
+
+/** Orchestrator probes answer without credentials; they reveal nothing about print jobs. */
+const OPEN_PATHS = new Set(['/health', '/ready']);
+
+/** A compact JWS: three base64url segments. Anything else is treated as a service key. */
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+export function createCallerAuthentication(
+  options: AuthenticationOptions,
+  { graphiql, graphqlEndpoint = '/graphql' }: { graphiql: boolean; graphqlEndpoint?: string },
+): CallerAuthentication {
+  const matchServiceKey = createServiceKeyMatcher(options.serviceKeys ?? []);
+  const callers = new WeakMap<Request, Caller>();
+
+  const authenticate = async (request: Request, url: URL): Promise<Caller> => {
+    const smuggled = CREDENTIAL_PARAMETERS.find((name) => url.searchParams.has(name));
+    if (smuggled) {
+      throw new AuthFailure(
+        'CREDENTIALS_IN_URL',
+        `Credentials are never accepted in the URL (${smuggled}); send an Authorization header`,
+      );
+    }
+    const authorization = request.headers.get('authorization');
+    if (authorization === null || authorization.trim() === '') {
+      if (options.allowAnonymous) return ANONYMOUS;
+      throw new AuthFailure('UNAUTHENTICATED', 'Send "Authorization: Bearer <token or key>"');
+    }
+    if (Buffer.byteLength(authorization) > MAX_AUTHORIZATION_BYTES) {
+      throw new AuthFailure(
+        'AUTHORIZATION_TOO_LARGE',
+        `The Authorization header is over ${MAX_AUTHORIZATION_BYTES} bytes`,
+      );
+    }
+    const credential = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
+    if (credential === undefined) {
+      // Something was presented that we cannot check: refuse rather than ignore it.
+      throw new AuthFailure('UNAUTHENTICATED', 'Only the Bearer scheme is accepted');
+    }
+    const serviceKey = matchServiceKey(credential);
+    if (serviceKey) return serviceKey;
+    if (options.entra && JWT_SHAPE.test(credential)) return options.entra(credential);
+    throw new AuthFailure('INVALID_TOKEN', 'The bearer credential is not valid');
+  };
+
+  const isOpen = (request: Request, url: URL): boolean =>
+    OPEN_PATHS.has(url.pathname) ||
+    // GraphiQL's page: yoga answers such a request with static HTML and executes nothing; the
+    // operations the page then sends are POSTs and are authenticated like any other.
+    (graphiql &&
+      request.method === 'GET' &&
+      url.pathname === graphqlEndpoint &&
+      (request.headers.get('accept') ?? '').includes('text/html'));
+
+  const plugin: Plugin = {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (isOpen(request, url)) return;
+      try {
+        callers.set(request, await authenticate(request, url));
+      } catch (error) {
+        if (!(error instanceof AuthFailure)) throw error;
+        endResponse(authFailureResponse(error, fetchAPI));
+      }
+    },
+  };
+
+  return {
+    plugin,
+    callerOf(request) {
+      const caller = callers.get(request);
+      // Fails closed: an operation that slipped past the plugin is refused, not anonymous.
+      if (!caller) throw new Error('No caller was established for this request');
+      return caller;
+    },
+  };
+}

@@ -1,0 +1,168 @@
+// The token endpoint's grants: who asks (form fields) → the claims of a v2.0 access token for
+// the gateway's API, or an Entra-shaped OAuth error. Pure: no HTTP, no signing.
+import { createHash, randomUUID } from 'node:crypto';
+import type { JWTPayload } from 'jose';
+import { type EntraTenant, GATEWAY_API } from './entra-seed.js';
+
+/** Entra's default access token lifetime is 60–90 minutes; the emulator issues exactly one hour. */
+export const TOKEN_LIFETIME_SECONDS = 3600;
+
+export class OAuthError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    /** Entra's AADSTS number, also in `error_codes`. */
+    readonly aadsts: number,
+    description: string,
+  ) {
+    super(`AADSTS${aadsts}: ${description}`);
+  }
+}
+
+export interface Grant {
+  claims: JWTPayload;
+  /** Space-separated, as the token response's `scope`. */
+  scope: string;
+}
+
+/** `api://{id}/x` or `{id}/x` → resource and permission, when the resource is the gateway. */
+function gatewayScopes(scopeParameter: string | null): string[] {
+  const requested = (scopeParameter ?? '').split(/\s+/).filter(Boolean);
+  const resources = [GATEWAY_API.appIdUri, GATEWAY_API.clientId];
+  const forGateway = requested.flatMap((scope) => {
+    const resource = resources.find((r) => scope.toLowerCase().startsWith(`${r.toLowerCase()}/`));
+    return resource ? [scope.slice(resource.length + 1)] : [];
+  });
+  const others = requested.filter(
+    (scope) =>
+      !['openid', 'profile', 'offline_access', 'email'].includes(scope) &&
+      !resources.some((r) => scope.toLowerCase().startsWith(`${r.toLowerCase()}/`)),
+  );
+  if (forGateway.length === 0 || others.length > 0) {
+    throw new OAuthError(
+      400,
+      'invalid_scope',
+      500011,
+      `The resource principal named ${others[0] ?? '(none)'} was not found in the tenant. ` +
+        `This emulator issues tokens for ${GATEWAY_API.appIdUri} only.`,
+    );
+  }
+  return forGateway;
+}
+
+function baseClaims(issuer: string, tenant: EntraTenant, now: number): JWTPayload {
+  return {
+    aud: GATEWAY_API.clientId,
+    iss: issuer,
+    iat: now,
+    nbf: now,
+    exp: now + TOKEN_LIFETIME_SECONDS,
+    tid: tenant.id,
+    ver: '2.0',
+    uti: randomUUID().replaceAll('-', '').slice(0, 22),
+  };
+}
+
+/** `sub` is pairwise in Entra: the same principal has another `sub` in every app. */
+const pairwiseSubject = (objectId: string) =>
+  createHash('sha256').update(`${objectId}:${GATEWAY_API.clientId}`).digest('base64url');
+
+export function grant(
+  tenant: EntraTenant,
+  form: URLSearchParams,
+  issuer: string,
+  now: number,
+): Grant {
+  const grantType = form.get('grant_type');
+  const clientId = form.get('client_id') ?? '';
+  const app = tenant.apps.find((candidate) => candidate.appId === clientId);
+  if (grantType !== 'client_credentials' && grantType !== 'password') {
+    throw new OAuthError(
+      400,
+      'unsupported_grant_type',
+      70003,
+      `The app requested an unsupported grant type '${grantType ?? ''}'.`,
+    );
+  }
+  if (!app) {
+    throw new OAuthError(
+      400,
+      'unauthorized_client',
+      700016,
+      `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'.`,
+    );
+  }
+  const secret = form.get('client_secret');
+  if (app.secret !== null ? secret !== app.secret : secret !== null) {
+    throw new OAuthError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
+  }
+  const scopes = gatewayScopes(form.get('scope'));
+
+  if (grantType === 'client_credentials') {
+    if (app.secret === null) {
+      throw new OAuthError(
+        400,
+        'invalid_client',
+        7000218,
+        'The request body must contain client_secret.',
+      );
+    }
+    if (scopes.length !== 1 || scopes[0] !== '.default') {
+      throw new OAuthError(
+        400,
+        'invalid_scope',
+        1002012,
+        'The client credentials flow needs scope {resource}/.default.',
+      );
+    }
+    return {
+      scope: `${GATEWAY_API.appIdUri}/.default`,
+      claims: {
+        ...baseClaims(issuer, tenant, now),
+        sub: pairwiseSubject(app.servicePrincipalId),
+        oid: app.servicePrincipalId,
+        azp: app.appId,
+        azpacr: '1',
+        idtyp: 'app',
+        roles: [...app.roles],
+      },
+    };
+  }
+
+  // ROPC: the person's own credentials, through a client app.
+  const username = (form.get('username') ?? '').toLowerCase();
+  const person = tenant.people.find((p) => p.userPrincipalName.toLowerCase() === username);
+  if (!person || person.password !== form.get('password')) {
+    throw new OAuthError(
+      400,
+      'invalid_grant',
+      50126,
+      'Error validating credentials due to invalid username or password.',
+    );
+  }
+  const granted = scopes.includes('.default')
+    ? [...GATEWAY_API.scopes]
+    : scopes.filter((scope) => (GATEWAY_API.scopes as readonly string[]).includes(scope));
+  if (granted.length === 0) {
+    throw new OAuthError(
+      400,
+      'invalid_scope',
+      70011,
+      `The provided value for scope is not valid: ${scopes.join(' ')}.`,
+    );
+  }
+  return {
+    scope: granted.map((scope) => `${GATEWAY_API.appIdUri}/${scope}`).join(' '),
+    claims: {
+      ...baseClaims(issuer, tenant, now),
+      sub: pairwiseSubject(person.objectId),
+      oid: person.objectId,
+      azp: app.appId,
+      azpacr: app.secret === null ? '0' : '1',
+      idtyp: 'user',
+      scp: granted.join(' '),
+      name: person.displayName,
+      preferred_username: person.userPrincipalName,
+    },
+  };
+}
