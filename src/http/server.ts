@@ -24,8 +24,10 @@ const PROBE_PATHS = new Set(['/health', READINESS_PATH]);
 
 export interface GatewayHttpServer {
   readonly server: Server;
-  /** Requests received and not yet answered. */
+  /** Requests received and not yet answered (probes and refusals not counted). */
   readonly activeRequests: number;
+  /** Resolves once no request is left unanswered. */
+  whenIdle(): Promise<void>;
   /**
    * Shutdown has begun: from now on every answer says `Connection: close` (answers already
    * being prepared included), and new requests other than probes are refused with 503.
@@ -40,22 +42,39 @@ export interface HttpServerDependencies {
   settings: HttpServerSettings;
 }
 
+/**
+ * Answers without the app. The body is read and discarded: closing a connection with unread
+ * request bytes would reset it, and the client might lose the answer.
+ */
+function refuse(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+): void {
+  request.resume();
+  sendJsonError(response, status, code, message);
+}
+
 export function createHttpServer({
   app,
   readiness,
   settings,
 }: HttpServerDependencies): GatewayHttpServer {
   const active = new Set<ServerResponse>();
+  let idleWaiters: Array<() => void> = [];
   let draining = false;
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     if (!isValidHostHeader(request.headers.host)) {
-      sendJsonError(response, 400, 'BAD_REQUEST_HOST', 'The Host header is not a valid host');
+      refuse(request, response, 400, 'BAD_REQUEST_HOST', 'The Host header is not a valid host');
       return;
     }
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (draining && !PROBE_PATHS.has(path)) {
-      sendJsonError(
+      refuse(
+        request,
         response,
         503,
         'SHUTTING_DOWN',
@@ -72,8 +91,9 @@ export function createHttpServer({
     active.add(response);
     response.on('close', () => {
       active.delete(response);
-      // An answer whose headers went out before the drain leaves its connection idle: close it.
-      if (draining) setImmediate(() => server.closeIdleConnections());
+      if (active.size > 0) return;
+      for (const resolve of idleWaiters) resolve();
+      idleWaiters = [];
     });
     app(request, response);
   };
@@ -94,6 +114,10 @@ export function createHttpServer({
     server,
     get activeRequests() {
       return active.size;
+    },
+    whenIdle() {
+      if (active.size === 0) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
     },
     beginDrain() {
       draining = true;
