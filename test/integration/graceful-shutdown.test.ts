@@ -7,6 +7,7 @@
  * gateway is pointed at it as at Graph.
  */
 import { Agent } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
@@ -30,7 +31,9 @@ const ABORT = `mutation Abort($input: AbortPrintJobInput!) {
 let emulator: RunningEmulator | undefined;
 let gateway: GatewayProcess | undefined;
 const agents: Agent[] = [];
+const sockets: Socket[] = [];
 afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.destroy();
   gateway?.child.kill('SIGKILL');
   for (const agent of agents.splice(0)) agent.destroy();
   await emulator?.close();
@@ -190,5 +193,38 @@ describe('SIGTERM', () => {
     expect(typename(await firstAnswer)).toBe('AbortPrintJobSuccess');
     expect(await gateway.exited).toBe(0);
     expect(abortsThatReachedGraph(emulator)).toEqual([first]);
+  }, 60_000);
+
+  it('past the grace period logs what it abandons and exits 1', async () => {
+    const { gateway, url } = await startAgainstEmulator({
+      GRAPH_TIMEOUT_MS: '1000',
+      SHUTDOWN_GRACE_MS: '2000',
+    });
+    // A request whose body is still arriving when the signal comes, and after the grace period.
+    const slow = connect(Number(new URL(url).port), '127.0.0.1');
+    sockets.push(slow);
+    slow.on('error', () => {});
+    let received = '';
+    slow.setEncoding('utf8');
+    slow.on('data', (chunk: string) => {
+      received += chunk;
+    });
+    slow.write(
+      'POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\n' +
+        'content-length: 1000\r\nexpect: 100-continue\r\n\r\n{',
+    );
+    // Node says 100 Continue as it hands the request to the gateway: it is in progress.
+    await until(() => received.startsWith('HTTP/1.1 100'), 'the request in progress');
+    gateway.child.kill('SIGTERM');
+
+    expect(await gateway.exited).toBe(1);
+    expect(gateway.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        code: 'SHUTDOWN_GRACE_EXPIRED',
+        graceMs: 2_000,
+        unansweredRequests: 1,
+      }),
+    );
   }, 60_000);
 });
