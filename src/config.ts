@@ -9,6 +9,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/bounded-body.js';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
+import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
 
 export type GraphCredentials =
   | { kind: 'static-token'; token: string }
@@ -40,6 +41,10 @@ export interface Config {
   /** How calls to Graph are batched, retried and throttled. */
   graphService: GraphServiceOptions;
   edge: EdgePolicy;
+  /** Limits of the HTTP server: timeouts and the connection cap. */
+  http: HttpServerSettings;
+  /** How long a shutdown waits for requests in flight before it abandons them. */
+  shutdownGraceMs: number;
   production: boolean;
 }
 
@@ -49,6 +54,14 @@ export class ConfigError extends Error {
 
 const isLoopback = (hostname: string): boolean =>
   hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+
+/**
+ * The shortest grace period accepted beyond one upstream attempt's timeout, and the default one:
+ * a request that reached Graph just before shutdown needs its whole attempt, then a moment to
+ * write the answer.
+ */
+export const SHUTDOWN_GRACE_MIN_MARGIN_MS = 1_000;
+export const SHUTDOWN_GRACE_DEFAULT_MARGIN_MS = 5_000;
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
 const nonEmpty = z.string().trim().min(1).optional();
@@ -102,6 +115,26 @@ const env = z.object({
       z.array(z.string().refine(isOrigin, 'each entry must be an origin: scheme://host[:port]')),
     ),
   GATEWAY_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).optional(),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(500)
+    .max(300_000)
+    .default(DEFAULT_HTTP_SERVER_SETTINGS.requestTimeoutMs),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).optional(),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(DEFAULT_HTTP_SERVER_SETTINGS.keepAliveTimeoutMs),
+  HTTP_MAX_CONNECTIONS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(DEFAULT_HTTP_SERVER_SETTINGS.maxConnections),
 });
 
 /**
@@ -137,6 +170,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     callerAuth: callerAuth(vars, production, graph),
     graphTimeoutMs: vars.GRAPH_TIMEOUT_MS,
     graphMaxResponseBytes: vars.GRAPH_MAX_RESPONSE_BYTES,
+    http: httpServerSettings(vars),
+    shutdownGraceMs: shutdownGraceMs(vars),
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,
@@ -155,6 +190,39 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     production,
   };
+}
+
+function httpServerSettings(vars: Env): HttpServerSettings {
+  const requestTimeoutMs = vars.HTTP_REQUEST_TIMEOUT_MS;
+  const headersTimeoutMs =
+    vars.HTTP_HEADERS_TIMEOUT_MS ??
+    Math.min(DEFAULT_HTTP_SERVER_SETTINGS.headersTimeoutMs, requestTimeoutMs);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS ` +
+        `(${requestTimeoutMs}): the headers are part of the request`,
+    );
+  }
+  return {
+    requestTimeoutMs,
+    headersTimeoutMs,
+    keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    maxConnections: vars.HTTP_MAX_CONNECTIONS,
+  };
+}
+
+/** Long enough for a request that reached Graph just before shutdown to be answered. */
+function shutdownGraceMs(vars: Env): number {
+  const minimum = vars.GRAPH_TIMEOUT_MS + SHUTDOWN_GRACE_MIN_MARGIN_MS;
+  const grace = vars.SHUTDOWN_GRACE_MS ?? vars.GRAPH_TIMEOUT_MS + SHUTDOWN_GRACE_DEFAULT_MARGIN_MS;
+  if (grace < minimum) {
+    throw new ConfigError(
+      `SHUTDOWN_GRACE_MS (${grace}) must be at least GRAPH_TIMEOUT_MS + ` +
+        `${SHUTDOWN_GRACE_MIN_MARGIN_MS} (${minimum}): a request already sent to Graph gets one ` +
+        'whole attempt to be answered before the process exits',
+    );
+  }
+  return grace;
 }
 
 function graphTarget(vars: Env, production: boolean): GraphTarget {

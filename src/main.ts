@@ -1,8 +1,8 @@
 /**
  * Process entry: configuration, the Graph transport (or the embedded emulator), the HTTP
- * listener and a graceful shutdown. The only module with side effects.
+ * listener (src/http/) and the signals that start its graceful shutdown. The only module with
+ * side effects.
  */
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { createApp } from './app.js';
@@ -11,7 +11,11 @@ import { type Config, ConfigError, type EntraSettings, loadConfig } from './conf
 import { createGraphTransport } from './graph/client.js';
 import { authenticationProvider, staticToken } from './graph/credentials.js';
 import { GraphService } from './graph/service.js';
+import { Readiness } from './http/readiness.js';
+import { createHttpServer } from './http/server.js';
+import { shutDown } from './http/shutdown.js';
 import { jsonLogger as logger } from './logger.js';
+import { installProcessBackstop } from './process-backstop.js';
 
 interface GraphConnection {
   service: GraphService;
@@ -69,27 +73,32 @@ async function main(): Promise<void> {
   if (config.callerAuth.allowAnonymous) {
     logger.warn('Anonymous callers are allowed: anyone who reaches this port can call the gateway');
   }
-  const server = createServer(app);
-  server.listen(config.port, config.host, () => {
-    const { port } = server.address() as AddressInfo;
+  const readiness = new Readiness();
+  const http = createHttpServer({ app, readiness, settings: config.http });
+  http.server.listen(config.port, config.host, () => {
+    const { port } = http.server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     logger.info('Gateway listening', { graphql: `http://${host}:${port}${app.graphqlEndpoint}` });
   });
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('Shutting down', { signal });
-    server.close(() => {
-      graph.close().finally(() => process.exit(0));
-    });
-    server.closeIdleConnections();
-    // In-flight requests get a bounded grace period, then the process goes regardless.
-    setTimeout(() => process.exit(1), 10_000).unref();
+  let shutdown: Promise<number> | undefined;
+  const stop = (fields: Record<string, unknown>, failed: boolean) => {
+    if (!shutdown) {
+      logger.info('Shutting down', fields);
+      shutdown = shutDown({
+        http,
+        upstream: graph.service.upstream,
+        readiness,
+        closeGraph: graph.close,
+        graceMs: config.shutdownGraceMs,
+        logger,
+      });
+    }
+    void shutdown.then((code) => process.exit(failed ? Math.max(code, 1) : code));
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop({ signal: 'SIGINT' }, false));
+  process.on('SIGTERM', () => stop({ signal: 'SIGTERM' }, false));
+  installProcessBackstop(logger, () => stop({ reason: 'uncaughtException' }, true));
 }
 
 main().catch((error: unknown) => {

@@ -11,7 +11,7 @@
  */
 import DataLoader from 'dataloader';
 import { type GraphCall, type GraphReply, type GraphTransportError, isWrite } from './call.js';
-import { type Deadline, sleep } from './deadline.js';
+import type { Deadline } from './deadline.js';
 import {
   attemptLimit,
   backoffMs,
@@ -98,7 +98,8 @@ export class GraphBatcher {
         round,
       );
       if (!this.deadline.allowsWait(waitMs)) break;
-      await sleep(waitMs, this.deadline.signal);
+      // Ends early on shutdown; the next exchange then answers `not-sent` without sending.
+      await this.upstream.pause(waitMs, this.deadline);
       this.upstream.metrics.retried(again.length);
       pending = again;
     }

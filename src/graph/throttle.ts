@@ -44,6 +44,8 @@ export class InFlightLimit {
       this.active += 1;
       return;
     }
+    // An abort that already happened fires no event: queueing now would wait for a free slot.
+    if (signal?.aborted) throw signal.reason;
     await new Promise<void>((resolve, reject) => {
       const grant = () => {
         signal?.removeEventListener('abort', abandon);

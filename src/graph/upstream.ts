@@ -2,7 +2,9 @@
  * The process's one connection to Graph, shared by every GraphQL request: each exchange (one
  * direct call, or one `$batch` envelope) first waits out an open throttle window and takes an
  * in-flight slot, is counted, and any `Retry-After` in its answers closes the window for all.
+ * On shutdown `drain()` stops anything new from reaching Graph.
  */
+import { setMaxListeners } from 'node:events';
 import { type GraphCall, type GraphReply, GraphTransportError } from './call.js';
 import { type Deadline, sleep } from './deadline.js';
 import { UpstreamMetrics } from './metrics.js';
@@ -21,10 +23,37 @@ export const DEFAULT_UPSTREAM_OPTIONS: UpstreamOptions = { maxInFlight: 16, shar
 
 type Outcome = GraphReply | GraphTransportError;
 
+const OUT_OF_TIME = 'The request ran out of time waiting for a free connection to Microsoft Graph';
+const SHUTTING_DOWN = 'The gateway is shutting down; the request was not sent to Microsoft Graph';
+
+/** `not-sent`: the request never left, so even a write is known not to be applied. */
+function notSent(calls: readonly GraphCall[], message: string): Outcome[] {
+  const failure = new GraphTransportError('not-sent', message);
+  return calls.map(() => failure);
+}
+
+/** A signal that aborts when either does; `dispose` lets go of both. */
+function eitherAborts(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (a.aborted || b.aborted) abort();
+  a.addEventListener('abort', abort, { once: true });
+  b.addEventListener('abort', abort, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      a.removeEventListener('abort', abort);
+      b.removeEventListener('abort', abort);
+    },
+  };
+}
+
 export class Upstream {
   readonly metrics = new UpstreamMetrics();
   private readonly gate: ThrottleGate;
   private readonly limit: InFlightLimit;
+  /** Aborted by `drain()`: every wait ends at once and nothing new is sent. */
+  private readonly draining = new AbortController();
 
   constructor(
     private readonly transport: GraphTransport,
@@ -32,26 +61,75 @@ export class Upstream {
   ) {
     this.gate = new ThrottleGate(options.sharedThrottle);
     this.limit = new InFlightLimit(options.maxInFlight);
+    // Every waiting exchange listens until it is done; hundreds at once are not a leak.
+    setMaxListeners(0, this.draining.signal);
+  }
+
+  /**
+   * The process is shutting down: exchanges still waiting (for a throttle window, an in-flight
+   * slot or a retry backoff) and every later one end as `not-sent`, so a write that had not
+   * left is known not to be applied. Exchanges already sent are left to finish.
+   */
+  drain(): void {
+    this.draining.abort();
+  }
+
+  get isDraining(): boolean {
+    return this.draining.signal.aborted;
+  }
+
+  /** Exchanges sent to Graph and not answered yet. */
+  get inFlight(): number {
+    return this.limit.inFlight;
+  }
+
+  /** Waits `ms` before a retry; ends early at the deadline or when the upstream drains. */
+  async pause(ms: number, deadline: Deadline): Promise<void> {
+    const waiting = eitherAborts(deadline.signal, this.draining.signal);
+    try {
+      await sleep(ms, waiting.signal);
+    } finally {
+      waiting.dispose();
+    }
   }
 
   /** One HTTP request for up to 20 calls; one outcome per call, in order. Never rejects. */
   async exchange(calls: readonly GraphCall[], deadline: Deadline): Promise<Outcome[]> {
+    if (this.isDraining) return notSent(calls, SHUTTING_DOWN);
+    const waiting = eitherAborts(deadline.signal, this.draining.signal);
+    try {
+      return await this.waitAndSend(calls, deadline, waiting.signal);
+    } finally {
+      waiting.dispose();
+    }
+  }
+
+  /** `waiting` ends the waits (throttle window, queue) but never an attempt in flight. */
+  private async waitAndSend(
+    calls: readonly GraphCall[],
+    deadline: Deadline,
+    waiting: AbortSignal,
+  ): Promise<Outcome[]> {
     const closedMs = this.gate.remainingMs();
     if (closedMs > 0) {
       if (!deadline.allowsWait(closedMs)) return calls.map(() => throttledLocally(closedMs));
       this.metrics.waitedForThrottle(closedMs);
-      await sleep(closedMs, deadline.signal);
+      await sleep(closedMs, waiting);
     }
+    let sent = false;
     let outcomes: Outcome[];
     try {
-      outcomes = await this.limit.run(() => this.send(calls, deadline.signal), deadline.signal);
+      outcomes = await this.limit.run(async () => {
+        // The slot may have been granted in the very tick the drain began.
+        if (this.isDraining) return notSent(calls, SHUTTING_DOWN);
+        sent = true;
+        return this.send(calls, deadline.signal);
+      }, waiting);
     } catch (error) {
-      if (!deadline.signal.aborted) throw error;
-      const notSent = new GraphTransportError(
-        'not-sent',
-        'The request ran out of time waiting for a free connection to Microsoft Graph',
-      );
-      return calls.map(() => notSent);
+      if (sent) throw error;
+      if (this.isDraining) return notSent(calls, SHUTTING_DOWN);
+      if (deadline.signal.aborted) return notSent(calls, OUT_OF_TIME);
+      throw error;
     }
     for (const outcome of outcomes) {
       const waitMs = retryAfterMs(outcome);

@@ -104,6 +104,37 @@ describe('loadConfig', () => {
     expect(config.graph).toMatchObject({ baseUrl: 'http://127.0.0.1:4010' });
   });
 
+  it('sets the HTTP limits and a grace period one Graph attempt long plus 5 s by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      http: {
+        requestTimeoutMs: 10_000,
+        headersTimeoutMs: 5_000,
+        keepAliveTimeoutMs: 5_000,
+        maxConnections: 1_024,
+      },
+      shutdownGraceMs: 15_000,
+    });
+    expect(loadConfig({ GRAPH_TIMEOUT_MS: '20000' }).shutdownGraceMs).toBe(25_000);
+  });
+
+  it('takes HTTP limits and the grace period from the environment', () => {
+    const config = loadConfig({
+      HTTP_REQUEST_TIMEOUT_MS: '2000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000',
+      HTTP_MAX_CONNECTIONS: '10',
+      GRAPH_TIMEOUT_MS: '3000',
+      SHUTDOWN_GRACE_MS: '4000',
+    });
+    // The headers timeout follows a shorter request timeout: it cannot exceed it.
+    expect(config.http).toEqual({
+      requestTimeoutMs: 2_000,
+      headersTimeoutMs: 2_000,
+      keepAliveTimeoutMs: 65_000,
+      maxConnections: 10,
+    });
+    expect(config.shutdownGraceMs).toBe(4_000);
+  });
+
   it('bounds the Graph calls of one request at 500 unless GRAPH_MAX_CALLS_PER_REQUEST says otherwise', () => {
     expect(loadConfig({}).graphService.maxCallsPerRequest).toBe(500);
     expect(loadConfig({ GRAPH_MAX_CALLS_PER_REQUEST: '40' }).graphService.maxCallsPerRequest).toBe(
@@ -170,6 +201,15 @@ describe('loadConfig', () => {
     [{ GRAPH_TIMEOUT_MS: '5' }, /GRAPH_TIMEOUT_MS/],
     [{ GRAPH_MAX_CALLS_PER_REQUEST: '0' }, /GRAPH_MAX_CALLS_PER_REQUEST/],
     [{ GRAPH_MAX_CALLS_PER_REQUEST: '10001' }, /GRAPH_MAX_CALLS_PER_REQUEST/],
+    [
+      { SHUTDOWN_GRACE_MS: '10999' },
+      /SHUTDOWN_GRACE_MS \(10999\) must be at least GRAPH_TIMEOUT_MS/,
+    ],
+    [{ GRAPH_TIMEOUT_MS: '30000', SHUTDOWN_GRACE_MS: '20000' }, /at least .* \(31000\)/],
+    [{ HTTP_REQUEST_TIMEOUT_MS: '0' }, /HTTP_REQUEST_TIMEOUT_MS/],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '20000' }, /must not exceed HTTP_REQUEST_TIMEOUT_MS/],
+    [{ HTTP_KEEP_ALIVE_TIMEOUT_MS: '10' }, /HTTP_KEEP_ALIVE_TIMEOUT_MS/],
+    [{ HTTP_MAX_CONNECTIONS: '0' }, /HTTP_MAX_CONNECTIONS/],
   ])('refuses %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,0 +1,35 @@
+/**
+ * The HTTP server's limits, set deliberately rather than left to Node's defaults (a 300 s request
+ * timeout and no connection cap let slow clients hold sockets until file descriptors run out).
+ * Read from the environment by config.ts; documented in the README's configuration table.
+ */
+export interface HttpServerSettings {
+  /** Time to receive a whole request, headers and body; past it Node answers 408 and closes. */
+  requestTimeoutMs: number;
+  /** Time to receive the request headers; at most `requestTimeoutMs`. */
+  headersTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at once; connections beyond it are closed as soon as they are accepted. */
+  maxConnections: number;
+}
+
+export const DEFAULT_HTTP_SERVER_SETTINGS: HttpServerSettings = {
+  requestTimeoutMs: 10_000,
+  headersTimeoutMs: 5_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 1_024,
+};
+
+/**
+ * How often Node looks for requests past their timeouts. Node's default, 30 s, would let a slow
+ * client keep its socket for up to 30 s beyond the request timeout.
+ */
+export const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+
+/**
+ * Largest request head Node accepts (431 beyond it). Node's default, pinned so that a Node
+ * upgrade or a `--max-http-header-size` flag does not change it: a bearer key and a GraphQL
+ * request's headers need a fraction of it.
+ */
+export const MAX_HEADER_BYTES = 16_384;

@@ -1,0 +1,95 @@
+/**
+ * The gateway as a real process (`node --import tsx src/main.ts`), configured only by its
+ * environment, and a keep-alive HTTP client that reports what came back on the wire.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { type Agent, request } from 'node:http';
+import { createInterface } from 'node:readline';
+
+export interface GatewayProcess {
+  child: ChildProcess;
+  /** Every JSON log line so far. */
+  lines: Array<Record<string, unknown>>;
+  exited: Promise<number | null>;
+  /** The GraphQL endpoint, once the gateway listens. */
+  listening: Promise<string>;
+  /** Resolves when a log line with this message has been written. */
+  logged(message: string): Promise<void>;
+}
+
+export function startGatewayProcess(env: Record<string, string>): GatewayProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env['PATH'] ?? '', PORT: '0', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const lines: Array<Record<string, unknown>> = [];
+  const waiters: Array<{ message: string; resolve: () => void }> = [];
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
+    const entry = JSON.parse(line) as Record<string, unknown>;
+    lines.push(entry);
+    for (const waiter of waiters) if (entry['message'] === waiter.message) waiter.resolve();
+  });
+  const logged = (message: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (lines.some((entry) => entry['message'] === message)) return resolve();
+      waiters.push({ message, resolve });
+      exited.then((code) =>
+        reject(new Error(`exited ${code} before logging "${message}": ${JSON.stringify(lines)}`)),
+      );
+    });
+  const listening = logged('Gateway listening').then(() => {
+    const entry = lines.find((line) => line['message'] === 'Gateway listening');
+    return entry?.['graphql'] as string;
+  });
+  // A process that is meant to fail never listens; that is not an unhandled rejection.
+  listening.catch(() => {});
+  return { child, lines, exited, listening, logged };
+}
+
+/** What one HTTP request ended with: an answer, or a socket error code (no answer). */
+export type WireOutcome =
+  | { kind: 'answer'; status: number; connection: string | undefined; body: unknown }
+  | { kind: 'no-answer'; error: string };
+
+export function postJson(url: string, body: unknown, agent: Agent): Promise<WireOutcome> {
+  return new Promise((resolve) => {
+    const text = JSON.stringify(body);
+    const outgoing = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+      },
+      (response) => {
+        let received = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          received += chunk;
+        });
+        response.on('end', () => {
+          let parsed: unknown = received;
+          try {
+            parsed = JSON.parse(received);
+          } catch {
+            // Keep the text: the assertion shows it.
+          }
+          resolve({
+            kind: 'answer',
+            status: response.statusCode ?? 0,
+            connection: response.headers.connection,
+            body: parsed,
+          });
+        });
+        response.on('error', (error: NodeJS.ErrnoException) =>
+          resolve({ kind: 'no-answer', error: error.code ?? error.message }),
+        );
+      },
+    );
+    outgoing.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ kind: 'no-answer', error: error.code ?? error.message }),
+    );
+    outgoing.end(text);
+  });
+}
