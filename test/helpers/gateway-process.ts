@@ -17,16 +17,24 @@ export interface GatewayProcess {
   logged(message: string): Promise<void>;
 }
 
+const running: ChildProcess[] = [];
+
+/** Kills every process `startGatewayProcess` started that still runs: for `afterEach`. */
+export function killGatewayProcesses(): void {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+}
+
 export function startGatewayProcess(env: Record<string, string>): GatewayProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { PATH: process.env['PATH'] ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  running.push(child);
   const lines: Array<Record<string, unknown>> = [];
   const waiters: Array<{ message: string; resolve: () => void }> = [];
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
-    const entry = JSON.parse(line) as Record<string, unknown>;
+    const entry = parseLogLine(line);
     lines.push(entry);
     for (const waiter of waiters) if (entry['message'] === waiter.message) waiter.resolve();
   });
@@ -92,4 +100,13 @@ export function postJson(url: string, body: unknown, agent: Agent): Promise<Wire
     );
     outgoing.end(text);
   });
+}
+
+/** A line that is not JSON (a crash's stack trace, say) is kept as `raw`, never thrown on. */
+function parseLogLine(line: string): Record<string, unknown> {
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return { raw: line };
+  }
 }

@@ -2,36 +2,11 @@
  * `npm start` as a user runs it: a real process, configured only by its environment, that
  * starts the embedded emulator, answers GraphQL, and stops cleanly on SIGTERM.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTRA, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
+import { killGatewayProcesses, startGatewayProcess as start } from '../helpers/gateway-process.js';
 
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) child.kill('SIGKILL');
-});
-
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env['PATH'] ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(child);
-  const lines: Array<Record<string, unknown>> = [];
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const listening = new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
-      const entry = JSON.parse(line) as Record<string, unknown>;
-      lines.push(entry);
-      if (entry['message'] === 'Gateway listening') resolve(entry['graphql'] as string);
-    });
-    exited.then((code) => reject(new Error(`exited ${code}: ${JSON.stringify(lines)}`)));
-  });
-  // A process that is meant to fail never listens; that is not an unhandled rejection.
-  listening.catch(() => {});
-  return { child, lines, exited, listening };
-}
+afterEach(killGatewayProcesses);
 
 describe('the gateway process', () => {
   it('starts on the embedded emulator with no Graph configuration and answers a query', async () => {
