@@ -1,6 +1,7 @@
 /** Builds the GraphQL-over-HTTP app. Never listens: main.ts and the tests do that. */
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createAuditLog } from './audit/audit-log.js';
 import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { useBatchLimit } from './edge/batch-limit.js';
@@ -88,7 +89,7 @@ export function createApp({
     // they share one Graph batcher (see context.ts).
     batching: { limit: MAX_OPERATIONS_PER_REQUEST },
     maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
-    context: createContextFactory(graph, callers.callerOf),
+    context: createContextFactory(graph, callers.callerOf, createAuditLog(logger)),
     // Served from the package, not a CDN: works offline and under a strict CSP.
     graphiql: graphiql && { title: 'Universal Print gateway', defaultQuery: RELEASE_SCREEN_QUERY },
     renderGraphiQL,

@@ -1,4 +1,8 @@
-/** What every resolver gets: who is calling, and this HTTP request's session with Microsoft Graph. */
+/**
+ * What every resolver gets: who is calling, this HTTP request's session with Microsoft Graph,
+ * and the audit log its writes are recorded in.
+ */
+import type { AuditLog } from './audit/audit-log.js';
 import type { Caller } from './auth/caller.js';
 import type { GraphService } from './graph/service.js';
 import type { GraphSession } from './graph/session.js';
@@ -8,6 +12,8 @@ export interface GatewayContext {
   readonly caller: Caller;
   /** Batches every Graph call of this HTTP request; never shared between requests. */
   readonly graph: GraphSession;
+  /** One line per write item, refused ones included (src/audit/). */
+  readonly audit: AuditLog;
 }
 
 /**
@@ -17,6 +23,7 @@ export interface GatewayContext {
 export function createContextFactory(
   service: GraphService,
   callerOf: (request: Request) => Caller,
+  audit: AuditLog,
 ): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
   return ({ request }) => {
@@ -25,6 +32,6 @@ export function createContextFactory(
       graph = service.session();
       sessions.set(request, graph);
     }
-    return { caller: callerOf(request), graph };
+    return { caller: callerOf(request), graph, audit };
   };
 }

@@ -34,6 +34,15 @@ export class InvalidInputError extends GatewayError {
   }
 }
 
+/**
+ * The caller's permissions do not allow this (docs/authorization.md). Decided by the gateway
+ * before anything is sent to Microsoft Graph, which cannot tell callers apart.
+ */
+export class ForbiddenError extends GatewayError {
+  readonly code = 'FORBIDDEN';
+  override readonly name = 'ForbiddenError';
+}
+
 /** An error that Microsoft Graph answered; `requestId` is what Microsoft support asks for. */
 export abstract class UpstreamError extends GatewayError {
   constructor(

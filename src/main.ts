@@ -71,7 +71,11 @@ async function main(): Promise<void> {
     authentication: authenticationFrom(config.callerAuth, graph.emulatedEntra),
   });
   if (config.callerAuth.allowAnonymous) {
-    logger.warn('Anonymous callers are allowed: anyone who reaches this port can call the gateway');
+    logger.warn(
+      'Anonymous callers are allowed (GATEWAY_ALLOW_ANONYMOUS): a request without credentials ' +
+        'gets Print.Release.All, reading and acting on ANY print job. Only safe when something ' +
+        'in front of the gateway has already decided who may call (docs/authorization.md)',
+    );
   }
   const readiness = new Readiness();
   const http = createHttpServer({ app, readiness, settings: config.http });

@@ -63,12 +63,14 @@ export interface AnonymousCaller {
 export type Caller = PersonCaller | AppCaller | ServiceKeyCaller | AnonymousCaller;
 
 /**
- * Anonymous callers hold no permission. Where anonymous access is allowed, something in front
- * of the gateway decides; enforcing permissions then is that deployment's choice (a later step).
+ * Anonymous callers exist only where `GATEWAY_ALLOW_ANONYMOUS=true`: that setting means that
+ * something in front of the gateway (a router, a proxy) has already decided who may call. They
+ * keep the power the gateway had before it authorized anything itself: `Print.Release.All`, so
+ * any job can be read and acted on (docs/authorization.md says so loudly).
  */
 export const ANONYMOUS: AnonymousCaller = Object.freeze({
   kind: 'anonymous',
-  permissions: Object.freeze([]) as readonly Permission[],
+  permissions: Object.freeze(['Print.Release.All']) as readonly Permission[],
 });
 
 /** A stable, non-secret identity for audit logs and rate limits. */

@@ -49,18 +49,20 @@ export async function listPrinterJobs(graph: GraphSession, printerId: string): P
 /**
  * `POST …/abort` (204). Graph accepts it only while the job has a `processing` task from a
  * trigger of the calling app. Not idempotent in effect, so it is never resent blindly.
+ * Resolves with Graph's `request-id`, for the audit log.
  */
 export async function abortPrintJob(
   graph: GraphSession,
   printerId: string,
   printJobId: string,
   reason?: string | null,
-): Promise<void> {
-  await graph.call<null>({
+): Promise<{ requestId: string | null }> {
+  const { requestId } = await graph.answered<null>({
     method: 'POST',
     url: graphPath`/print/printers/${printerId}/jobs/${printJobId}/abort`,
     ...(reason == null ? {} : { body: { reason } }),
   });
+  return { requestId };
 }
 
 /** Where a task came from: `parentUrl` is `…/print/printers/{printerId}/jobs/{jobId}` on any host. */

@@ -40,14 +40,17 @@ export async function listPrintTasks(
   return tasks.value.map(withDefinition(taskDefinitionId));
 }
 
-/** `PATCH …/tasks/{id}`: completing the task releases the job; Graph answers with the task. */
+/**
+ * `PATCH …/tasks/{id}`: completing the task releases the job; Graph answers with the task.
+ * Resolves with it and Graph's `request-id`, for the audit log.
+ */
 export async function updatePrintTaskStatus(
   graph: GraphSession,
   taskDefinitionId: string,
   taskId: string,
   status: PrintTaskStatusUpdate,
-): Promise<PrintTask> {
-  const task = await graph.call<GraphTask>({
+): Promise<{ printTask: PrintTask; requestId: string | null }> {
+  const { body: task, requestId } = await graph.answered<GraphTask>({
     method: 'PATCH',
     url: graphPath`/print/taskDefinitions/${taskDefinitionId}/tasks/${taskId}`,
     body: {
@@ -57,5 +60,5 @@ export async function updatePrintTaskStatus(
       },
     },
   });
-  return withDefinition(taskDefinitionId)(task);
+  return { printTask: withDefinition(taskDefinitionId)(task), requestId };
 }

@@ -44,6 +44,11 @@ export class GraphSession {
    * `CallBudgetExceededError`, before anything is sent, when the budget cannot pay for it.
    */
   async call<T>(call: GraphCall): Promise<T> {
+    return (await this.answered<T>(call)).body;
+  }
+
+  /** `call`, plus Graph's `request-id` for the answer: what the audit log quotes for a write. */
+  async answered<T>(call: GraphCall): Promise<{ body: T; requestId: string | null }> {
     if (!this.batcher.isCached(call)) this.allowance.take(1);
     let reply: GraphReply;
     try {
@@ -52,7 +57,9 @@ export class GraphSession {
       if (error instanceof GraphTransportError) throw toGatewayError(error, call);
       throw error;
     }
-    if (reply.status >= 200 && reply.status < 300) return reply.body as T;
+    if (reply.status >= 200 && reply.status < 300) {
+      return { body: reply.body as T, requestId: reply.headers['request-id'] ?? null };
+    }
     throw toGatewayError(reply, call);
   }
 }

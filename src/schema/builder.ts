@@ -3,25 +3,43 @@ import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { type AccessScopes, accessScopesOf } from '../access/permissions.js';
 import type { GatewayContext } from '../context.js';
-import { InvalidInputError } from '../errors.js';
+import { ForbiddenError, InvalidInputError } from '../errors.js';
 
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
+  AuthScopes: AccessScopes;
   DefaultFieldNullability: false;
   Scalars: {
     ID: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date | string };
   };
 }>({
-  // Federation last: it must see the resolvers the errors plugin has already wrapped.
-  plugins: [ErrorsPlugin, ValidationPlugin, DirectivesPlugin, FederationPlugin],
+  // Errors before scope-auth, so that a refusal (ForbiddenError) becomes a member of the field's
+  // result union rather than a top-level error; safe because error types carry no data of their
+  // own to protect (hayes/pothos#464). Federation last: it must see the wrapped resolvers.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, ValidationPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    // Computed once per request from the caller; the rules are in src/access/permissions.ts.
+    authScopes: (context) => accessScopesOf(context.caller),
+    unauthorizedError: (_parent, _context, info) =>
+      new ForbiddenError(
+        `The caller's permissions do not allow ${info.parentType.name}.${info.fieldName} ` +
+          '(docs/authorization.md)',
+      ),
+  },
   errors: {
-    // Validation fails before the resolver runs; this lets a field's result union carry it as
-    // InvalidInputError (there is no field authorization to bypass: the gateway's callers are
-    // authenticated before any field runs).
+    // Input validation runs before field authorization: Pothos runs argument mappers (the
+    // validation plugin's) before any resolver wrapper, scope-auth's included, whatever the
+    // plugin order. This option lets the result union carry the validation failure as
+    // InvalidInputError. Neither leaks nor bypasses: validation is pure (it reads nothing and
+    // sends nothing to Graph, and its rules are in the schema), so an unauthorized caller learns
+    // only that its own input is malformed; and a valid input always meets the scope check
+    // before the resolver runs. test/integration/authorization.test.ts pins both.
     unsafelyHandleInputErrors: true,
     directResult: true,
   },

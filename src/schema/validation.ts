@@ -16,6 +16,14 @@ export const graphId = z
   .regex(/^[A-Za-z0-9._~:@+=-]*$/, 'may contain only letters, digits and . _ ~ : @ + = -')
   .refine((id) => !/^\.+$/.test(id), 'must not consist of dots only');
 
+/** An Entra object id (`oid`): a GUID, compared without regard to case. */
+export const entraObjectId = z
+  .string()
+  .regex(
+    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    'must be an Entra object id (a GUID)',
+  );
+
 /** Free text that is stored at Graph: bounded, and no control characters except tab and newline. */
 export const boundedText = (max: number) =>
   z

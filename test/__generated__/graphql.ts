@@ -5,6 +5,8 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type AbortPrintJobInput = {
+  /** The Entra object id of the person a release station acts for (e.g. who badged in). The job must be theirs, or the result is NotFoundError and nothing is sent. A person may name only themselves (ForbiddenError otherwise). */
+  onBehalfOf?: string | number | null | undefined;
   printJobId: string | number;
   printerId: string | number;
   reason?: string | null | undefined;
@@ -56,6 +58,8 @@ export type PrinterState =
   | 'UNKNOWN_FUTURE_VALUE';
 
 export type UpdatePrintTaskInput = {
+  /** The Entra object id of the person a release station acts for (e.g. who badged in). The task's job must be theirs, or the result is NotFoundError and nothing is sent. A person may name only themselves (ForbiddenError otherwise). */
+  onBehalfOf?: string | number | null | undefined;
   status: PrintTaskStatusInput;
   taskDefinitionId: string | number;
   taskId: string | number;
@@ -64,6 +68,8 @@ export type UpdatePrintTaskInput = {
 type ErrorFields_CallBudgetExceededError_Fragment = { __typename: 'CallBudgetExceededError', maxCallsPerRequest: number, requestedCalls: number, remainingCalls: number, code: string, message: string };
 
 type ErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', requestId: string | null, code: string, message: string };
+
+type ErrorFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', code: string, message: string };
 
 type ErrorFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> };
 
@@ -78,6 +84,7 @@ type ErrorFields_UpstreamUnavailableError_Fragment = { __typename: 'UpstreamUnav
 export type ErrorFieldsFragment =
   | ErrorFields_CallBudgetExceededError_Fragment
   | ErrorFields_ConflictError_Fragment
+  | ErrorFields_ForbiddenError_Fragment
   | ErrorFields_InvalidInputError_Fragment
   | ErrorFields_NotFoundError_Fragment
   | ErrorFields_PermissionDeniedError_Fragment
@@ -97,6 +104,7 @@ export type UpdatePrintTaskMutationVariables = Exact<{
 export type UpdatePrintTaskMutation = { updatePrintTask:
     | { __typename: 'CallBudgetExceededError', maxCallsPerRequest: number, requestedCalls: number, remainingCalls: number, code: string, message: string }
     | { __typename: 'ConflictError', requestId: string | null, code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
@@ -114,6 +122,7 @@ export type AbortPrintJobMutation = { abortPrintJob:
     | { __typename: 'AbortPrintJobSuccess', printerId: string, printJobId: string, printJob: { id: string, printerId: string, createdDateTime: string | null, tasks: Array<{ id: string, taskDefinitionId: string, parentUrl: string | null, status: { state: PrintTaskState, description: string | null } }>, createdBy: { userPrincipalName: string | null } | null, status: { state: PrintJobState, description: string | null, details: Array<PrintJobStateDetail>, isAcquiredByPrinter: boolean | null } } | null }
     | { __typename: 'CallBudgetExceededError', maxCallsPerRequest: number, requestedCalls: number, remainingCalls: number, code: string, message: string }
     | { __typename: 'ConflictError', requestId: string | null, code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
@@ -128,10 +137,12 @@ export type UpdatePrintTasksMutationVariables = Exact<{
 
 export type UpdatePrintTasksMutation = { updatePrintTasks:
     | { __typename: 'CallBudgetExceededError', maxCallsPerRequest: number, requestedCalls: number, remainingCalls: number, code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'UpdatePrintTasksSuccess', results: Array<
         | { __typename: 'CallBudgetExceededError', maxCallsPerRequest: number, requestedCalls: number, remainingCalls: number, code: string, message: string }
         | { __typename: 'ConflictError', requestId: string | null, code: string, message: string }
+        | { __typename: 'ForbiddenError', code: string, message: string }
         | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
         | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
         | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
@@ -151,6 +162,7 @@ export type AbortPrintJobsMutation = { abortPrintJobs:
         | { __typename: 'AbortPrintJobSuccess', printJobId: string, printJob: { status: { state: PrintJobState } } | null }
         | { __typename: 'CallBudgetExceededError', maxCallsPerRequest: number, requestedCalls: number, remainingCalls: number, code: string, message: string }
         | { __typename: 'ConflictError', requestId: string | null, code: string, message: string }
+        | { __typename: 'ForbiddenError', code: string, message: string }
         | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
         | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
         | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
@@ -158,6 +170,7 @@ export type AbortPrintJobsMutation = { abortPrintJobs:
         | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
       > }
     | { __typename: 'CallBudgetExceededError', maxCallsPerRequest: number, requestedCalls: number, remainingCalls: number, code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
@@ -174,6 +187,7 @@ export type PrintTaskQueryVariables = Exact<{
 
 export type PrintTaskQuery = { printTask:
     | { __typename: 'CallBudgetExceededError', maxCallsPerRequest: number, requestedCalls: number, remainingCalls: number, code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
@@ -190,6 +204,7 @@ export type PrintJobQueryVariables = Exact<{
 
 export type PrintJobQuery = { printJob:
     | { __typename: 'CallBudgetExceededError', maxCallsPerRequest: number, requestedCalls: number, remainingCalls: number, code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
@@ -207,6 +222,7 @@ export type PrintJobsQueryVariables = Exact<{
 
 export type PrintJobsQuery = { a:
     | { __typename: 'CallBudgetExceededError' }
+    | { __typename: 'ForbiddenError' }
     | { __typename: 'InvalidInputError' }
     | { __typename: 'NotFoundError' }
     | { __typename: 'PermissionDeniedError' }
@@ -215,6 +231,7 @@ export type PrintJobsQuery = { a:
     | { __typename: 'UpstreamUnavailableError' }
   , b:
     | { __typename: 'CallBudgetExceededError' }
+    | { __typename: 'ForbiddenError' }
     | { __typename: 'InvalidInputError' }
     | { __typename: 'NotFoundError' }
     | { __typename: 'PermissionDeniedError' }
@@ -230,6 +247,7 @@ export type PrinterQueryVariables = Exact<{
 
 export type PrinterQuery = { printer:
     | { __typename: 'CallBudgetExceededError', maxCallsPerRequest: number, requestedCalls: number, remainingCalls: number, code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
@@ -245,6 +263,7 @@ export type PrintTaskDefinitionQueryVariables = Exact<{
 
 export type PrintTaskDefinitionQuery = { printTaskDefinition:
     | { __typename: 'CallBudgetExceededError', maxCallsPerRequest: number, requestedCalls: number, remainingCalls: number, code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }

@@ -98,6 +98,7 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
     const writeErrors = [
       'CallBudgetExceededError',
       'ConflictError',
+      'ForbiddenError',
       'InvalidInputError',
       'NotFoundError',
       'PermissionDeniedError',
@@ -110,7 +111,7 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
     expect(members('AbortPrintJobResult')).toEqual([...writeErrors, 'AbortPrintJobSuccess'].sort());
     expect(members('PrintJobResult')).toEqual(
       ['CallBudgetExceededError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError']
-        .concat(['PrintJob'])
+        .concat(['ForbiddenError', 'PrintJob'])
         .concat(['ThrottledError', 'UpstreamUnavailableError'])
         .sort(),
     );
@@ -130,6 +131,7 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
     ).toEqual([
       'CallBudgetExceededError',
       'ConflictError',
+      'ForbiddenError',
       'InvalidInputError',
       'NotFoundError',
       'PermissionDeniedError',

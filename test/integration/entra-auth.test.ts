@@ -8,6 +8,7 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import type { JWK, JWTPayload } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
+import { createAuditLog } from '../../src/audit/audit-log.js';
 import { createCallerAuthentication } from '../../src/auth/authenticate.js';
 import { callerKey, hasPermission } from '../../src/auth/caller.js';
 import {
@@ -338,7 +339,11 @@ describe('the caller in context', () => {
       { serviceKeys: SERVICE_KEYS, entra: validatorFor(), allowAnonymous: false },
       { graphiql: false },
     );
-    const context = createContextFactory(graphService(), callers.callerOf);
+    const context = createContextFactory(
+      graphService(),
+      callers.callerOf,
+      createAuditLog(silentLogger),
+    );
     const yoga = createYoga({
       schema: createSchema<GatewayContext>({
         typeDefs: 'type Query { caller: String! }',

@@ -41,10 +41,15 @@ describe('hasPermission', () => {
     expect(hasPermission(releaseApp, 'Print.Release')).toBe(false);
   });
 
-  it('gives a person their delegated scope only, and anonymous nothing', () => {
+  it('gives a person their delegated scope only', () => {
     expect(hasPermission(person, 'Print.Release')).toBe(true);
     expect(hasPermission(person, 'Print.Read.All')).toBe(false);
-    expect(hasPermission(ANONYMOUS, 'Print.Read.All')).toBe(false);
+  });
+
+  it("gives anonymous callers the gateway's old power, Print.Release.All, never own-jobs", () => {
+    expect(hasPermission(ANONYMOUS, 'Print.Release.All')).toBe(true);
+    expect(hasPermission(ANONYMOUS, 'Print.Read.All')).toBe(true);
+    expect(hasPermission(ANONYMOUS, 'Print.Release')).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@
 import {
   CallBudgetExceededError,
   ConflictError,
+  ForbiddenError,
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
@@ -41,6 +42,15 @@ builder.objectType(InvalidInputError, {
         "Graph's request-id when Graph rejected the request; null for the gateway's checks.",
     }),
   }),
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  shareable: true,
+  description:
+    "The caller's permissions do not allow this (docs/authorization.md). The gateway decided; " +
+    'nothing was sent to Microsoft Graph.',
+  interfaces: [ErrorInterface],
 });
 
 builder.objectType(NotFoundError, {
@@ -125,6 +135,7 @@ export const GRAPH_ERRORS = [
   ThrottledError,
   UpstreamUnavailableError,
   CallBudgetExceededError,
+  ForbiddenError,
 ] as const;
 
 /** Writes can also meet a state that does not allow them. */

@@ -1,6 +1,7 @@
-import { CallBudgetExceededError, InvalidInputError } from '../../errors.js';
-import { abortPrintJob, getPrintJob } from '../../graph/print-jobs.js';
-import type { GraphSession } from '../../graph/session.js';
+import { FIELD_RULES } from '../../access/permissions.js';
+import { readPrintJob } from '../../access/reads.js';
+import { type AbortRequest, abortJob, callsForAbort, refuseWrites } from '../../access/writes.js';
+import { CallBudgetExceededError, ForbiddenError, InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { PrintJobRef } from '../refs.js';
@@ -8,6 +9,7 @@ import { settleItems } from '../settle-items.js';
 import {
   boundedText,
   bulkInputs,
+  entraObjectId,
   graphId,
   MAX_BULK_ITEMS,
   MAX_REASON_LENGTH,
@@ -18,6 +20,13 @@ const AbortPrintJobInput = builder.inputType('AbortPrintJobInput', {
     printerId: t.id({ required: true, validate: graphId }),
     printJobId: t.id({ required: true, validate: graphId }),
     reason: t.string({ validate: boundedText(MAX_REASON_LENGTH) }),
+    onBehalfOf: t.id({
+      validate: entraObjectId,
+      description:
+        'The Entra object id of the person a release station acts for (e.g. who badged in). ' +
+        'The job must be theirs, or the result is NotFoundError and nothing is sent. A person ' +
+        'may name only themselves (ForbiddenError otherwise).',
+    }),
   }),
 });
 
@@ -34,18 +43,16 @@ const AbortPrintJobSuccess = builder.objectRef<AbortedJob>('AbortPrintJobSuccess
       type: PrintJobRef,
       nullable: true,
       description: 'The job as it stands after the abort, read back through the batcher.',
-      resolve: (aborted, _args, { graph }) =>
-        getPrintJob(graph, aborted.printerId, aborted.printJobId),
+      resolve: (aborted, _args, context) =>
+        readPrintJob(context, aborted.printerId, aborted.printJobId),
     }),
   }),
 });
 
-type AbortPrintJobArgs = typeof AbortPrintJobInput.$inferInput;
-
-async function abortOne(graph: GraphSession, input: AbortPrintJobArgs): Promise<AbortedJob> {
-  await abortPrintJob(graph, input.printerId, input.printJobId, input.reason);
-  return { printerId: input.printerId, printJobId: input.printJobId };
-}
+const abortTarget = (input: AbortRequest) => ({
+  target: { printerId: input.printerId, printJobId: input.printJobId },
+  onBehalfOf: input.onBehalfOf,
+});
 
 builder.mutationFields((t) => ({
   abortPrintJob: t.field({
@@ -53,10 +60,18 @@ builder.mutationFields((t) => ({
     description:
       'Aborts a job waiting for release (Graph POST …/jobs/{id}/abort). Graph allows it only ' +
       'while the job has a PROCESSING task from a trigger of the gateway app; otherwise ' +
-      'ConflictError (no such task) or PermissionDeniedError (another app’s task).',
+      'ConflictError (no such task) or PermissionDeniedError (another app’s task). A person ' +
+      "aborts only their own jobs: another's is NotFoundError, and nothing is sent.",
+    authScopes: FIELD_RULES.write,
+    unauthorizedResolver: (_root, { input }, context, _info, error) => {
+      throw refuseWrites(context, 'abortPrintJob', [abortTarget(input)], error);
+    },
     errors: { types: [...GRAPH_WRITE_ERRORS], union: { name: 'AbortPrintJobResult' } },
     args: { input: t.arg({ type: AbortPrintJobInput, required: true }) },
-    resolve: (_root, { input }, { graph }) => abortOne(graph, input),
+    resolve: async (_root, { input }, context) => {
+      await abortJob(context, input);
+      return { printerId: input.printerId, printJobId: input.printJobId };
+    },
   }),
   abortPrintJobs: t.field({
     type: [AbortPrintJobSuccess],
@@ -64,9 +79,13 @@ builder.mutationFields((t) => ({
       `abortPrintJob for up to ${MAX_BULK_ITEMS} jobs at once, sent through Graph $batch. Each ` +
       'item has its own result in input order; one failing never fails the others. Invalid ' +
       'input rejects the whole list before anything is sent, and so does a request budget of ' +
-      'Graph calls that cannot cover it (CallBudgetExceededError).',
+      'Graph calls that cannot cover it (CallBudgetExceededError), ownership reads included.',
+    authScopes: FIELD_RULES.write,
+    unauthorizedResolver: (_root, { inputs }, context, _info, error) => {
+      throw refuseWrites(context, 'abortPrintJob', inputs.map(abortTarget), error);
+    },
     errors: {
-      types: [InvalidInputError, CallBudgetExceededError],
+      types: [InvalidInputError, CallBudgetExceededError, ForbiddenError],
       union: { name: 'AbortPrintJobsResult' },
       result: { name: 'AbortPrintJobsSuccess' },
       dataField: { name: 'results' },
@@ -79,14 +98,18 @@ builder.mutationFields((t) => ({
     args: {
       inputs: t.arg({ type: [AbortPrintJobInput], required: true, validate: bulkInputs }),
     },
-    resolve: (_root, { inputs }, { graph }) => {
-      // The whole list's calls or none: a list half sent for want of budget is worse than one
-      // refused (CallBudgetExceededError for the field).
-      const prepaid = graph.reserve(inputs.length);
+    resolve: (_root, { inputs }, context) => {
+      // The whole list's calls or none, ownership reads included: a list half sent for want of
+      // budget is worse than one refused (CallBudgetExceededError for the field).
+      const calls = inputs.reduce((sum, input) => sum + callsForAbort(context.caller, input), 0);
+      const prepaid = { ...context, graph: context.graph.reserve(calls) };
       // Every item started in this tick so their calls share envelopes, and all settled before
       // the field resolves (settle-items.ts says why); a rejected item is that item's typed error.
       return settleItems(
-        inputs.map((input) => abortOne(prepaid, input)),
+        inputs.map(async (input) => {
+          await abortJob(prepaid, input);
+          return { printerId: input.printerId, printJobId: input.printJobId };
+        }),
         GRAPH_WRITE_ERRORS,
       );
     },

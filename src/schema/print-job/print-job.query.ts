@@ -1,4 +1,5 @@
-import { getPrintJob } from '../../graph/print-jobs.js';
+import { FIELD_RULES } from '../../access/permissions.js';
+import { readPrintJob } from '../../access/reads.js';
 import { builder } from '../builder.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';
 import { PrintJobRef } from '../refs.js';
@@ -7,12 +8,15 @@ import { graphId } from '../validation.js';
 builder.queryField('printJob', (t) =>
   t.field({
     type: PrintJobRef,
-    description: 'One print job, with its tasks.',
+    description:
+      'One print job, with its tasks. A person (Print.Release) sees only their own jobs: ' +
+      "another person's is NotFoundError, exactly as a job that does not exist.",
+    authScopes: FIELD_RULES.read,
     errors: { types: [...GRAPH_ERRORS], union: { name: 'PrintJobResult' } },
     args: {
       printerId: t.arg.id({ required: true, validate: graphId }),
       id: t.arg.id({ required: true, validate: graphId }),
     },
-    resolve: (_root, args, { graph }) => getPrintJob(graph, args.printerId, args.id),
+    resolve: (_root, args, context) => readPrintJob(context, args.printerId, args.id),
   }),
 );

@@ -1,5 +1,4 @@
-import { getPrintJob } from '../../graph/print-jobs.js';
-import { getPrinter } from '../../graph/printers.js';
+import { readPrinter, readPrintJob } from '../../access/reads.js';
 import type { PrintJob } from '../../graph/resources.js';
 import { builder } from '../builder.js';
 import { federatedEntity } from '../federation/entity.js';
@@ -96,11 +95,12 @@ PrintJobRef.implement({
     printer: t.field({
       type: PrinterRef,
       nullable: true,
-      resolve: (job, _args, { graph }) => getPrinter(graph, job.printerId),
+      resolve: (job, _args, context) => readPrinter(context, job.printerId),
     }),
   }),
 });
 
-federatedEntity(PrintJobRef, ['printerId', 'id'], ({ printerId, id }, { graph }) =>
-  getPrintJob(graph, printerId, id),
+// A person's reference to another person's job resolves to null, with NotFoundError at its index.
+federatedEntity(PrintJobRef, ['printerId', 'id'], ({ printerId, id }, context) =>
+  readPrintJob(context, printerId, id),
 );

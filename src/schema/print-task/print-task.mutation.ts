@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import { CallBudgetExceededError, InvalidInputError } from '../../errors.js';
-import { type ReportableTaskState, updatePrintTaskStatus } from '../../graph/print-tasks.js';
+import { FIELD_RULES } from '../../access/permissions.js';
+import {
+  callsForTaskReport,
+  refuseWrites,
+  reportTaskState,
+  type TaskReportRequest,
+  type WriteContext,
+} from '../../access/writes.js';
+import { CallBudgetExceededError, ForbiddenError, InvalidInputError } from '../../errors.js';
+import type { ReportableTaskState } from '../../graph/print-tasks.js';
 import type { PrintTask } from '../../graph/resources.js';
-import type { GraphSession } from '../../graph/session.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { PrintTaskRef } from '../refs.js';
@@ -10,6 +17,7 @@ import { settleItems } from '../settle-items.js';
 import {
   boundedText,
   bulkInputs,
+  entraObjectId,
   graphId,
   MAX_BULK_ITEMS,
   MAX_DESCRIPTION_LENGTH,
@@ -36,6 +44,13 @@ const UpdatePrintTaskInput = builder.inputType('UpdatePrintTaskInput', {
     taskDefinitionId: t.id({ required: true, validate: graphId }),
     taskId: t.id({ required: true, validate: graphId }),
     status: t.field({ type: PrintTaskStatusInput, required: true }),
+    onBehalfOf: t.id({
+      validate: entraObjectId,
+      description:
+        'The Entra object id of the person a release station acts for (e.g. who badged in). ' +
+        "The task's job must be theirs, or the result is NotFoundError and nothing is sent. A " +
+        'person may name only themselves (ForbiddenError otherwise).',
+    }),
   }),
 });
 
@@ -49,12 +64,28 @@ const UpdatePrintTaskSuccess = builder
 
 type UpdatePrintTaskArgs = typeof UpdatePrintTaskInput.$inferInput;
 
-async function updateOne(graph: GraphSession, input: UpdatePrintTaskArgs) {
-  const printTask = await updatePrintTaskStatus(graph, input.taskDefinitionId, input.taskId, {
+const taskReport = (input: UpdatePrintTaskArgs): TaskReportRequest => ({
+  taskDefinitionId: input.taskDefinitionId,
+  taskId: input.taskId,
+  // Validation admitted only the reportable states.
+  status: {
     state: input.status.state as ReportableTaskState,
     description: input.status.description,
-  });
-  return { printTask };
+  },
+  onBehalfOf: input.onBehalfOf,
+});
+
+const taskTarget = (input: UpdatePrintTaskArgs) => ({
+  target: {
+    taskDefinitionId: input.taskDefinitionId,
+    taskId: input.taskId,
+    state: input.status.state,
+  },
+  onBehalfOf: input.onBehalfOf,
+});
+
+async function updateOne(context: WriteContext, input: UpdatePrintTaskArgs) {
+  return { printTask: await reportTaskState(context, taskReport(input)) };
 }
 
 builder.mutationFields((t) => ({
@@ -62,10 +93,15 @@ builder.mutationFields((t) => ({
     type: UpdatePrintTaskSuccess,
     description:
       "Reports a task's state to Universal Print (Graph PATCH …/tasks/{id}). Completing the " +
-      'task releases its job to print.',
+      'task releases its job to print. A person reports only on the tasks of their own jobs: ' +
+      "another's is NotFoundError, and nothing is sent.",
+    authScopes: FIELD_RULES.write,
+    unauthorizedResolver: (_root, { input }, context, _info, error) => {
+      throw refuseWrites(context, 'updatePrintTask', [taskTarget(input)], error);
+    },
     errors: { types: [...GRAPH_WRITE_ERRORS], union: { name: 'UpdatePrintTaskResult' } },
     args: { input: t.arg({ type: UpdatePrintTaskInput, required: true }) },
-    resolve: (_root, { input }, { graph }) => updateOne(graph, input),
+    resolve: (_root, { input }, context) => updateOne(context, input),
   }),
   updatePrintTasks: t.field({
     type: [UpdatePrintTaskSuccess],
@@ -73,9 +109,14 @@ builder.mutationFields((t) => ({
       `updatePrintTask for up to ${MAX_BULK_ITEMS} tasks at once, sent through Graph $batch. ` +
       'Each item has its own result in input order; one failing never fails the others. ' +
       'Invalid input rejects the whole list before anything is sent, and so does a request ' +
-      'budget of Graph calls that cannot cover it (CallBudgetExceededError).',
+      'budget of Graph calls that cannot cover it (CallBudgetExceededError), ownership reads ' +
+      'included.',
+    authScopes: FIELD_RULES.write,
+    unauthorizedResolver: (_root, { inputs }, context, _info, error) => {
+      throw refuseWrites(context, 'updatePrintTask', inputs.map(taskTarget), error);
+    },
     errors: {
-      types: [InvalidInputError, CallBudgetExceededError],
+      types: [InvalidInputError, CallBudgetExceededError, ForbiddenError],
       union: { name: 'UpdatePrintTasksResult' },
       result: { name: 'UpdatePrintTasksSuccess' },
       dataField: { name: 'results' },
@@ -88,10 +129,14 @@ builder.mutationFields((t) => ({
     args: {
       inputs: t.arg({ type: [UpdatePrintTaskInput], required: true, validate: bulkInputs }),
     },
-    resolve: (_root, { inputs }, { graph }) => {
-      // The whole list's calls or none: a list half sent for want of budget is worse than one
-      // refused (CallBudgetExceededError for the field).
-      const prepaid = graph.reserve(inputs.length);
+    resolve: (_root, { inputs }, context) => {
+      // The whole list's calls or none, ownership reads included: a list half sent for want of
+      // budget is worse than one refused (CallBudgetExceededError for the field).
+      const calls = inputs.reduce(
+        (sum, input) => sum + callsForTaskReport(context.caller, taskReport(input)),
+        0,
+      );
+      const prepaid = { ...context, graph: context.graph.reserve(calls) };
       // Every item started in this tick so their calls share envelopes, and all settled before
       // the field resolves (settle-items.ts says why); a rejected item is that item's typed error.
       return settleItems(

@@ -1,4 +1,5 @@
-import { getPrintTask } from '../../graph/print-tasks.js';
+import { FIELD_RULES } from '../../access/permissions.js';
+import { readPrintTask } from '../../access/reads.js';
 import { builder } from '../builder.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';
 import { PrintTaskRef } from '../refs.js';
@@ -7,12 +8,15 @@ import { graphId } from '../validation.js';
 builder.queryField('printTask', (t) =>
   t.field({
     type: PrintTaskRef,
-    description: 'One print task of a task definition the gateway app owns.',
+    description:
+      'One print task of a task definition the gateway app owns. A person sees only the tasks ' +
+      'of their own jobs.',
+    authScopes: FIELD_RULES.read,
     errors: { types: [...GRAPH_ERRORS], union: { name: 'PrintTaskResult' } },
     args: {
       taskDefinitionId: t.arg.id({ required: true, validate: graphId }),
       id: t.arg.id({ required: true, validate: graphId }),
     },
-    resolve: (_root, args, { graph }) => getPrintTask(graph, args.taskDefinitionId, args.id),
+    resolve: (_root, args, context) => readPrintTask(context, args.taskDefinitionId, args.id),
   }),
 );

@@ -1,7 +1,5 @@
-import { getPrintJob, parsePrintJobUrl } from '../../graph/print-jobs.js';
-import { getPrintTask } from '../../graph/print-tasks.js';
+import { readJobOfTask, readPrintTask, readTaskDefinition } from '../../access/reads.js';
 import type { PrintTask } from '../../graph/resources.js';
-import { getTaskDefinition } from '../../graph/task-definitions.js';
 import { builder } from '../builder.js';
 import { federatedEntity } from '../federation/entity.js';
 import { graphEnum } from '../graph-enum.js';
@@ -42,20 +40,18 @@ PrintTaskRef.implement({
     definition: t.field({
       type: PrintTaskDefinitionRef,
       nullable: true,
-      resolve: (task, _args, { graph }) => getTaskDefinition(graph, task.taskDefinitionId),
+      resolve: (task, _args, context) => readTaskDefinition(context, task.taskDefinitionId),
     }),
     printJob: t.field({
       type: PrintJobRef,
       nullable: true,
       description: 'The job this task holds, resolved from parentUrl through the batcher.',
-      resolve: (task, _args, { graph }) => {
-        const job = parsePrintJobUrl(task.parentUrl);
-        return job ? getPrintJob(graph, job.printerId, job.printJobId) : null;
-      },
+      resolve: (task, _args, context) => readJobOfTask(context, task),
     }),
   }),
 });
 
-federatedEntity(PrintTaskRef, ['taskDefinitionId', 'id'], ({ taskDefinitionId, id }, { graph }) =>
-  getPrintTask(graph, taskDefinitionId, id),
+// A person's reference to a task of another person's job resolves to null (NotFoundError).
+federatedEntity(PrintTaskRef, ['taskDefinitionId', 'id'], ({ taskDefinitionId, id }, context) =>
+  readPrintTask(context, taskDefinitionId, id),
 );

@@ -1,4 +1,5 @@
-import { getPrinter } from '../../graph/printers.js';
+import { FIELD_RULES } from '../../access/permissions.js';
+import { readPrinter } from '../../access/reads.js';
 import { builder } from '../builder.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';
 import { PrinterRef } from '../refs.js';
@@ -7,8 +8,9 @@ import { graphId } from '../validation.js';
 builder.queryField('printer', (t) =>
   t.field({
     type: PrinterRef,
+    authScopes: FIELD_RULES.read,
     errors: { types: [...GRAPH_ERRORS], union: { name: 'PrinterResult' } },
     args: { id: t.arg.id({ required: true, validate: graphId }) },
-    resolve: (_root, args, { graph }) => getPrinter(graph, args.id),
+    resolve: (_root, args, context) => readPrinter(context, args.id),
   }),
 );

@@ -1,5 +1,4 @@
-import { listPrinterJobs } from '../../graph/print-jobs.js';
-import { getPrinter } from '../../graph/printers.js';
+import { listVisiblePrinterJobs, readPrinter } from '../../access/reads.js';
 import type { Printer } from '../../graph/resources.js';
 import { builder } from '../builder.js';
 import { federatedEntity } from '../federation/entity.js';
@@ -45,10 +44,12 @@ PrinterRef.implement({
     status: t.field({ type: PrinterStatusRef, resolve: (p) => p.status ?? {} }),
     jobs: t.field({
       type: [PrintJobRef],
-      description: "The printer's jobs with their tasks: what a release screen lists.",
-      resolve: (printer, _args, { graph }) => listPrinterJobs(graph, printer.id),
+      description:
+        "The printer's jobs with their tasks: what a release screen lists. A person sees only " +
+        'their own.',
+      resolve: (printer, _args, context) => listVisiblePrinterJobs(context, printer.id),
     }),
   }),
 });
 
-federatedEntity(PrinterRef, ['id'], ({ id }, { graph }) => getPrinter(graph, id));
+federatedEntity(PrinterRef, ['id'], ({ id }, context) => readPrinter(context, id));

@@ -1,4 +1,5 @@
-import { getTaskDefinition, listTaskDefinitions } from '../../graph/task-definitions.js';
+import { FIELD_RULES } from '../../access/permissions.js';
+import { readTaskDefinition, readTaskDefinitions } from '../../access/reads.js';
 import { builder } from '../builder.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';
 import { PrintTaskDefinitionRef } from '../refs.js';
@@ -7,13 +8,17 @@ import { graphId } from '../validation.js';
 builder.queryFields((t) => ({
   printTaskDefinitions: t.field({
     type: [PrintTaskDefinitionRef],
-    description: 'The task definitions the gateway app created (Graph lists only those).',
-    resolve: (_root, _args, { graph }) => listTaskDefinitions(graph),
+    description:
+      'The task definitions the gateway app created (Graph lists only those). Without a result ' +
+      'union: a caller without permission gets a top-level FORBIDDEN error.',
+    authScopes: FIELD_RULES.read,
+    resolve: (_root, _args, context) => readTaskDefinitions(context),
   }),
   printTaskDefinition: t.field({
     type: PrintTaskDefinitionRef,
+    authScopes: FIELD_RULES.read,
     errors: { types: [...GRAPH_ERRORS], union: { name: 'PrintTaskDefinitionResult' } },
     args: { id: t.arg.id({ required: true, validate: graphId }) },
-    resolve: (_root, args, { graph }) => getTaskDefinition(graph, args.id),
+    resolve: (_root, args, context) => readTaskDefinition(context, args.id),
   }),
 }));

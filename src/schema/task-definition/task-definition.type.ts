@@ -1,6 +1,5 @@
-import { listPrintTasks } from '../../graph/print-tasks.js';
+import { listVisiblePrintTasks, readTaskDefinition } from '../../access/reads.js';
 import type { PrintTaskDefinition } from '../../graph/resources.js';
-import { getTaskDefinition } from '../../graph/task-definitions.js';
 import { builder } from '../builder.js';
 import { federatedEntity } from '../federation/entity.js';
 import { PrintTaskDefinitionRef, PrintTaskRef } from '../refs.js';
@@ -30,12 +29,14 @@ PrintTaskDefinitionRef.implement({
     }),
     tasks: t.field({
       type: [PrintTaskRef],
-      description: 'Tasks still running plus recently completed ones, as Graph lists them.',
-      resolve: (definition, _args, { graph }) => listPrintTasks(graph, definition.id),
+      description:
+        'Tasks still running plus recently completed ones, as Graph lists them. A person sees ' +
+        'only the tasks of their own jobs.',
+      resolve: (definition, _args, context) => listVisiblePrintTasks(context, definition.id),
     }),
   }),
 });
 
-federatedEntity(PrintTaskDefinitionRef, ['id'], ({ id }, { graph }) =>
-  getTaskDefinition(graph, id),
+federatedEntity(PrintTaskDefinitionRef, ['id'], ({ id }, context) =>
+  readTaskDefinition(context, id),
 );

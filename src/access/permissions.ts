@@ -1,0 +1,41 @@
+/**
+ * What each permission lets a caller do, as the three scopes the schema's fields require
+ * (`authScopes` of @pothos/plugin-scope-auth). The table in docs/authorization.md is this file
+ * in prose, and test/integration/authorization-table.test.ts checks one against the other.
+ */
+import { type Caller, hasPermission } from '../auth/caller.js';
+
+export interface AccessScopes {
+  /** Read any job and task: `Print.Read.All`, or `Print.Release.All` which implies it. */
+  readAny: boolean;
+  /** Act on any job: `Print.Release.All`. */
+  releaseAny: boolean;
+  /** Read and act on one's own jobs only: `Print.Release`, which only a person holds. */
+  releaseOwn: boolean;
+}
+
+export function accessScopesOf(caller: Caller): AccessScopes {
+  return {
+    readAny: hasPermission(caller, 'Print.Read.All'),
+    releaseAny: hasPermission(caller, 'Print.Release.All'),
+    releaseOwn: caller.kind === 'person' && hasPermission(caller, 'Print.Release'),
+  };
+}
+
+/** Field rules, by what the field does. The default strategy is `any`: one scope suffices. */
+export const FIELD_RULES = {
+  /** Reads: jobs and tasks (people see only theirs), printers, task definitions. */
+  read: { readAny: true, releaseOwn: true },
+  /** Writes: abort a job, report a task's state (people act only on their own). */
+  write: { releaseAny: true, releaseOwn: true },
+} as const satisfies Record<string, Partial<Record<keyof AccessScopes, true>>>;
+
+export const mayRead = (caller: Caller): boolean => {
+  const scopes = accessScopesOf(caller);
+  return scopes.readAny || scopes.releaseOwn;
+};
+
+export const mayWrite = (caller: Caller): boolean => {
+  const scopes = accessScopesOf(caller);
+  return scopes.releaseAny || scopes.releaseOwn;
+};
