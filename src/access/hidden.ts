@@ -1,15 +1,14 @@
 /**
  * What a person gets for a job or task that is not theirs: exactly what they get for one that
- * does not exist. Both come from here, so typename, code and message match, and `requestId` is
- * null in both (a Graph request id would tell the two apart).
+ * does not exist. Both come from here, so typename, code and message match (the message names
+ * no id, so it cannot differ by one), and `requestId` is null in both: Graph's request id would
+ * tell the two apart.
  */
 import { NotFoundError } from '../errors.js';
 
-export const hiddenJob = (printerId: string, printJobId: string): NotFoundError =>
-  new NotFoundError(`No print job ${printJobId} of yours on printer ${printerId}`, null);
+export const HIDDEN_JOB_MESSAGE = 'No print job of yours has this id on this printer';
+export const HIDDEN_TASK_MESSAGE = 'No print task of yours has this id in this task definition';
 
-export const hiddenTask = (taskDefinitionId: string, taskId: string): NotFoundError =>
-  new NotFoundError(
-    `No print task ${taskId} of yours in task definition ${taskDefinitionId}`,
-    null,
-  );
+export const hiddenJob = (): NotFoundError => new NotFoundError(HIDDEN_JOB_MESSAGE, null);
+
+export const hiddenTask = (): NotFoundError => new NotFoundError(HIDDEN_TASK_MESSAGE, null);

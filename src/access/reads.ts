@@ -37,7 +37,7 @@ export async function readPrintJob(
 ): Promise<PrintJob> {
   const visibility = jobVisibilityOf(caller);
   if (visibility.kind === 'all') return getPrintJob(graph, printerId, printJobId);
-  const hidden = () => hiddenJob(printerId, printJobId);
+  const hidden = () => hiddenJob();
   const job = await getPrintJob(graph, printerId, printJobId).catch(hideNotFound(hidden));
   if (!isOwnedBy(job, visibility.objectId)) throw hidden();
   return job;
@@ -79,7 +79,7 @@ export async function readPrintTask(
 ): Promise<PrintTask> {
   const visibility = jobVisibilityOf(caller);
   if (visibility.kind === 'all') return getPrintTask(graph, taskDefinitionId, taskId);
-  const hidden = () => hiddenTask(taskDefinitionId, taskId);
+  const hidden = () => hiddenTask();
   const task = await getPrintTask(graph, taskDefinitionId, taskId).catch(hideNotFound(hidden));
   if (!(await taskOwnedBy(graph, task, visibility.objectId))) throw hidden();
   return task;

@@ -84,7 +84,7 @@ async function jobOwnedBy(
   printJobId: string,
   owner: string,
 ): Promise<void> {
-  const hidden = () => hiddenJob(printerId, printJobId);
+  const hidden = () => hiddenJob();
   let job: PrintJob;
   try {
     job = await getPrintJob(graph, printerId, printJobId);
@@ -102,7 +102,7 @@ async function taskOwnedBy(
   taskId: string,
   owner: string,
 ): Promise<void> {
-  const hidden = () => hiddenTask(taskDefinitionId, taskId);
+  const hidden = () => hiddenTask();
   let task: PrintTask;
   try {
     task = await getPrintTask(graph, taskDefinitionId, taskId);

@@ -1,0 +1,181 @@
+/**
+ * The real app listening on a loopback port, authenticating callers against the emulator's
+ * Entra (real tokens over HTTP) and reaching Graph on the same emulator, with every log line
+ * captured so that tests can read the audit trail.
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type ExecutionResult, print } from 'graphql';
+import { afterEach, beforeEach } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
+import { parseServiceKeys } from '../../src/auth/service-keys.js';
+import { ENTRA, emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
+import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
+import type { RecordedRequest, RunningEmulator } from '../../src/emulator/server.js';
+import { createGraphTransport } from '../../src/graph/client.js';
+import { staticToken } from '../../src/graph/credentials.js';
+import { GraphService } from '../../src/graph/service.js';
+import type { Logger } from '../../src/logger.js';
+import { useEmulator } from './emulator.js';
+import { appToken, claimsOf, listen, personToken } from './entra.js';
+
+export const STATION_KEY = 'station-key-0123456789abcdef';
+export const DASHBOARD_KEY = 'dashboard-key-0123456789abcdef';
+const SERVICE_KEYS = parseServiceKeys(
+  `station:Print.Release.All:${STATION_KEY},dashboard:Print.Read.All:${DASHBOARD_KEY}`,
+);
+
+/** Who a test calls as; `anonymous` sends no credentials at all. */
+export type CallerName =
+  | 'adele'
+  | 'megan'
+  | 'stationApp'
+  | 'dashboardApp'
+  | 'stationKey'
+  | 'dashboardKey'
+  | 'noPermission'
+  | 'anonymous';
+
+export type LogLine = Record<string, unknown> & { level: string; message: string };
+
+export interface AuthorizedGateway {
+  readonly emulator: RunningEmulator;
+  /** The credential a caller sends (null for anonymous). */
+  credential(caller: CallerName): Promise<string | null>;
+  execute<Result, Variables>(
+    caller: CallerName,
+    document: TypedDocumentNode<Result, Variables> | string,
+    variables?: Variables,
+  ): Promise<ExecutionResult<Result>>;
+  /** Every log line the gateway wrote since the test began. */
+  readonly logLines: readonly LogLine[];
+  auditLines(): LogLine[];
+  /** Graph requests that could change something: writes, alone or inside `$batch`. */
+  writesSent(): RecordedRequest[];
+  /** `$batch` envelopes and the items in them, by method. */
+  upstream(): { envelopes: number; getItems: number; writeItems: number; direct: number };
+}
+
+export function useAuthorizedGateway(
+  options: { allowAnonymous?: boolean } = {},
+): AuthorizedGateway {
+  const env = useEmulator();
+  let server: { url: string; close(): Promise<void> } | undefined;
+  let lines: LogLine[] = [];
+  const tokens = new Map<CallerName, Promise<string>>();
+
+  beforeEach(async () => {
+    lines = [];
+    const capture =
+      (level: string) =>
+      (message: string, fields?: Record<string, unknown>): void => {
+        lines.push({ level, message, ...fields });
+      };
+    const logger: Logger = {
+      info: capture('info'),
+      warn: capture('warn'),
+      error: capture('error'),
+    };
+    const graph = new GraphService(
+      createGraphTransport({
+        baseUrl: env.emulator.url,
+        auth: staticToken(EMULATOR_TOKENS.gatewayApp),
+        timeoutMs: 5_000,
+      }),
+    );
+    const app = createApp({
+      graph,
+      logger,
+      graphiql: false,
+      authentication: {
+        serviceKeys: SERVICE_KEYS,
+        entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
+        allowAnonymous: options.allowAnonymous ?? false,
+      },
+    });
+    server = await listen(app);
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  const mint = async (caller: CallerName): Promise<string> => {
+    const url = env.emulator.url;
+    switch (caller) {
+      case 'adele':
+      case 'megan':
+        return personToken(url, caller);
+      case 'stationApp':
+        return appToken(url, 'releaseStation');
+      case 'dashboardApp':
+        return appToken(url, 'dashboard');
+      case 'noPermission': {
+        // A genuine, correctly signed delegated token whose only scope the gateway does not know.
+        const claims = claimsOf(await personToken(url, 'adele'));
+        return env.emulator.entra.sign({ ...claims, scp: 'User.Read' });
+      }
+      default:
+        throw new Error(`no token for ${caller}`);
+    }
+  };
+
+  const credential = async (caller: CallerName): Promise<string | null> => {
+    if (caller === 'anonymous') return null;
+    if (caller === 'stationKey') return STATION_KEY;
+    if (caller === 'dashboardKey') return DASHBOARD_KEY;
+    let token = tokens.get(caller);
+    if (!token) {
+      token = mint(caller);
+      tokens.set(caller, token);
+    }
+    return token;
+  };
+
+  return {
+    get emulator() {
+      return env.emulator;
+    },
+    credential,
+    async execute(caller, document, variables) {
+      if (!server) throw new Error('useAuthorizedGateway() is ready inside tests only');
+      const presented = await credential(caller);
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json',
+          ...(presented === null ? {} : { authorization: `Bearer ${presented}` }),
+        },
+        body: JSON.stringify({
+          query: typeof document === 'string' ? document : print(document),
+          variables,
+        }),
+      });
+      return (await response.json()) as ExecutionResult<never>;
+    },
+    get logLines() {
+      return lines;
+    },
+    auditLines: () => lines.filter((line) => line['audit'] === true),
+    writesSent: () =>
+      env.emulator.requests
+        .entries()
+        .filter((entry) => entry.via !== 'batch-envelope' && entry.method !== 'GET'),
+    upstream() {
+      const entries = env.emulator.requests.entries();
+      const items = entries.filter((entry) => entry.via === 'batch-item');
+      return {
+        envelopes: entries.filter((entry) => entry.via === 'batch-envelope').length,
+        getItems: items.filter((entry) => entry.method === 'GET').length,
+        writeItems: items.filter((entry) => entry.method !== 'GET').length,
+        direct: entries.filter((entry) => entry.via === 'direct').length,
+      };
+    },
+  };
+}
+
+export const PEOPLE = {
+  adele: ENTRA.people.adele.objectId,
+  megan: ENTRA.people.megan.objectId,
+} as const;
