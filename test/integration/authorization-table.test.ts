@@ -1,0 +1,234 @@
+/**
+ * docs/authorization.md's "Who may do what" table, run: every operation it names, as a real
+ * caller of every column, against the emulator. A cell says what must happen; the probes say
+ * what does. Also fails when a root field of the schema is missing from the table.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../../src/emulator/seed.js';
+import { schema } from '../../src/schema/index.js';
+import { type CallerName, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
+
+const env = useAuthorizedGateway({ allowAnonymous: true });
+
+type Outcome = 'allowed' | 'hidden' | 'forbidden';
+type Cell = 'yes' | 'any' | 'own' | 'no';
+
+/** The table, as the doc has it. */
+function readTable(): { columns: CallerName[]; rows: { operations: string[]; cells: Cell[] }[] } {
+  const doc = readFileSync(new URL('../../docs/authorization.md', import.meta.url), 'utf8');
+  const section = doc.split('## Who may do what')[1]?.split('\n## ')[0] ?? '';
+  const lines = section.split('\n').filter((line) => line.startsWith('|'));
+  const cellsOf = (line: string) =>
+    line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+  const [header = '', , ...body] = lines;
+  const callerOf = (heading: string): CallerName => {
+    const permission = /^`([^`]+)`/.exec(heading)?.[1];
+    if (permission === 'Print.Release') return 'adele';
+    if (permission === 'Print.Release.All') return 'stationApp';
+    if (permission === 'Print.Read.All') return 'dashboardApp';
+    if (heading.startsWith('anonymous')) return 'anonymous';
+    if (heading.startsWith('no known permission')) return 'noPermission';
+    throw new Error(`unknown column "${heading}"`);
+  };
+  return {
+    columns: cellsOf(header).slice(1).map(callerOf),
+    rows: body.map((line) => {
+      const [operation = '', ...cells] = cellsOf(line);
+      return {
+        operations: [...operation.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? ''),
+        cells: cells as Cell[],
+      };
+    }),
+  };
+}
+
+const { floor1 } = DEMO.printers;
+const ADELE = { job: DEMO.jobs.floor1WaitingAdele, task: DEMO.tasks.floor1WaitingAdele };
+const MEGAN = { job: DEMO.jobs.floor1WaitingMegan, task: DEMO.tasks.floor1WaitingMegan };
+
+interface Answer {
+  data?: Record<string, unknown> | null;
+  errors?: readonly { extensions?: Record<string, unknown> }[];
+}
+
+async function ask(caller: CallerName, query: string): Promise<Answer> {
+  return (await env.execute(caller, query)) as Answer;
+}
+
+/** A union result: its typename decides. */
+const unionOutcome = (value: unknown): Outcome | string => {
+  const name = (value as { __typename?: string } | null)?.__typename ?? 'null';
+  if (name === 'ForbiddenError') return 'forbidden';
+  if (name === 'NotFoundError') return 'hidden';
+  return ['InvalidInputError', 'CallBudgetExceededError'].includes(name) ? name : 'allowed';
+};
+
+/** A field without a union: a top-level FORBIDDEN error, or data. */
+const plainOutcome = (answer: Answer): Outcome | string => {
+  const codes = (answer.errors ?? []).map((error) => error.extensions?.['code']);
+  if (codes.length === 0) return 'allowed';
+  if (codes.every((code) => code === 'FORBIDDEN')) return 'forbidden';
+  if (codes.every((code) => code === 'NOT_FOUND')) return 'hidden';
+  return codes.join(',');
+};
+
+/** A job list: whether Megan's job is in it says "any" or "own". */
+const listOutcomes = (ids: string[] | null) =>
+  ids === null
+    ? { own: 'forbidden', other: 'forbidden' }
+    : {
+        own: ids.includes(ADELE.job) || ids.includes(ADELE.task) ? 'allowed' : 'missing',
+        other: ids.includes(MEGAN.job) || ids.includes(MEGAN.task) ? 'allowed' : 'hidden',
+      };
+
+const abort = (job: string, field = 'abortPrintJob') =>
+  field === 'abortPrintJob'
+    ? `mutation { r: abortPrintJob(input: { printerId: "${floor1}", printJobId: "${job}" }) { __typename } }`
+    : `mutation { r: abortPrintJobs(inputs: [{ printerId: "${floor1}", printJobId: "${job}" }]) {
+        __typename ... on AbortPrintJobsSuccess { results { __typename } } } }`;
+const complete = (task: string, field = 'updatePrintTask') => {
+  const input = `{ taskDefinitionId: "${DEMO.taskDefinitionId}", taskId: "${task}", status: { state: COMPLETED } }`;
+  return field === 'updatePrintTask'
+    ? `mutation { r: updatePrintTask(input: ${input}) { __typename } }`
+    : `mutation { r: updatePrintTasks(inputs: [${input}]) {
+        __typename ... on UpdatePrintTasksSuccess { results { __typename } } } }`;
+};
+/** A bulk field's outcome is its one item's, unless the whole field was refused. */
+const bulkOutcome = (answer: Answer) => {
+  const field = answer.data?.['r'] as { __typename: string; results?: unknown[] } | undefined;
+  return field?.results ? unionOutcome(field.results[0]) : unionOutcome(field);
+};
+
+type Probe = (caller: CallerName) => Promise<{ own: string; other?: string }>;
+
+const PROBES: Record<string, Probe> = {
+  printer: async (caller) => ({
+    own: unionOutcome(
+      (await ask(caller, `{ r: printer(id: "${floor1}") { __typename } }`)).data?.['r'],
+    ),
+  }),
+  printTaskDefinition: async (caller) => ({
+    own: unionOutcome(
+      (
+        await ask(
+          caller,
+          `{ r: printTaskDefinition(id: "${DEMO.taskDefinitionId}") { __typename } }`,
+        )
+      ).data?.['r'],
+    ),
+  }),
+  printTaskDefinitions: async (caller) => ({
+    own: plainOutcome(await ask(caller, '{ printTaskDefinitions { id } }')),
+  }),
+  printJob: async (caller) => {
+    const job = (id: string) => `printJob(printerId: "${floor1}", id: "${id}") { __typename }`;
+    const { data } = await ask(caller, `{ own: ${job(ADELE.job)} other: ${job(MEGAN.job)} }`);
+    return { own: unionOutcome(data?.['own']), other: unionOutcome(data?.['other']) };
+  },
+  printTask: async (caller) => {
+    const task = (id: string) =>
+      `printTask(taskDefinitionId: "${DEMO.taskDefinitionId}", id: "${id}") { __typename }`;
+    const { data } = await ask(caller, `{ own: ${task(ADELE.task)} other: ${task(MEGAN.task)} }`);
+    return { own: unionOutcome(data?.['own']), other: unionOutcome(data?.['other']) };
+  },
+  'Printer.jobs': async (caller) => {
+    const { data } = await ask(
+      caller,
+      `{ r: printer(id: "${floor1}") { __typename ... on Printer { jobs { id } } } }`,
+    );
+    const printer = data?.['r'] as { jobs?: { id: string }[] } | undefined;
+    return listOutcomes(printer?.jobs ? printer.jobs.map((job) => job.id) : null);
+  },
+  'PrintTaskDefinition.tasks': async (caller) => {
+    const { data } = await ask(
+      caller,
+      `{ r: printTaskDefinition(id: "${DEMO.taskDefinitionId}") {
+          __typename ... on PrintTaskDefinition { tasks { id } } } }`,
+    );
+    const definition = data?.['r'] as { tasks?: { id: string }[] } | undefined;
+    return listOutcomes(definition?.tasks ? definition.tasks.map((task) => task.id) : null);
+  },
+  _entities: async (caller) => {
+    const reference = (id: string) =>
+      `{ __typename: "PrintJob", printerId: "${floor1}", id: "${id}" }`;
+    const answer = await ask(
+      caller,
+      `{ _entities(representations: [${reference(ADELE.job)}, ${reference(MEGAN.job)}]) { __typename } }`,
+    );
+    const entities = (answer.data?.['_entities'] as unknown[] | undefined) ?? [];
+    const codeAt = (index: number) =>
+      (answer.errors ?? []).find((error) => (error as { path?: unknown[] }).path?.[1] === index)
+        ?.extensions?.['code'];
+    const outcome = (index: number) =>
+      entities[index]
+        ? 'allowed'
+        : codeAt(index) === 'FORBIDDEN'
+          ? 'forbidden'
+          : codeAt(index) === 'NOT_FOUND'
+            ? 'hidden'
+            : String(codeAt(index));
+    return { own: outcome(0), other: outcome(1) };
+  },
+  abortPrintJob: async (caller) => ({
+    other: unionOutcome((await ask(caller, abort(MEGAN.job))).data?.['r']),
+    own: unionOutcome((await ask(caller, abort(ADELE.job))).data?.['r']),
+  }),
+  abortPrintJobs: async (caller) => ({
+    other: bulkOutcome(await ask(caller, abort(MEGAN.job, 'abortPrintJobs'))),
+    own: bulkOutcome(await ask(caller, abort(ADELE.job, 'abortPrintJobs'))),
+  }),
+  updatePrintTask: async (caller) => ({
+    other: unionOutcome((await ask(caller, complete(MEGAN.task))).data?.['r']),
+    own: unionOutcome((await ask(caller, complete(ADELE.task))).data?.['r']),
+  }),
+  updatePrintTasks: async (caller) => ({
+    other: bulkOutcome(await ask(caller, complete(MEGAN.task, 'updatePrintTasks'))),
+    own: bulkOutcome(await ask(caller, complete(ADELE.task, 'updatePrintTasks'))),
+  }),
+};
+
+const EXPECTED: Record<Cell, { own: string; other?: string }> = {
+  yes: { own: 'allowed' },
+  any: { own: 'allowed', other: 'allowed' },
+  own: { own: 'allowed', other: 'hidden' },
+  no: { own: 'forbidden', other: 'forbidden' },
+};
+
+const table = readTable();
+
+describe('docs/authorization.md, "Who may do what"', () => {
+  it('names five callers and every root field of the schema, each with a probe', () => {
+    expect(new Set(table.columns)).toEqual(
+      new Set(['adele', 'stationApp', 'dashboardApp', 'anonymous', 'noPermission']),
+    );
+    const named = table.rows.flatMap((row) => row.operations);
+    for (const operation of named) expect(Object.keys(PROBES)).toContain(operation);
+    const rootFields = [schema.getQueryType(), schema.getMutationType()].flatMap((type) =>
+      Object.keys(type?.getFields() ?? {}).filter((name) => name !== '_service'),
+    );
+    for (const field of rootFields) expect(named).toContain(field);
+  });
+
+  const cases = table.rows.flatMap((row) =>
+    row.operations.flatMap((operation) =>
+      table.columns.map((caller, index) => ({
+        operation,
+        caller,
+        cell: row.cells[index] as Cell,
+      })),
+    ),
+  );
+
+  it.each(cases)('$operation as $caller: $cell', async ({ operation, caller, cell }) => {
+    const probe = PROBES[operation];
+    if (!probe) throw new Error(`no probe for ${operation}`);
+    const expected = EXPECTED[cell];
+    const observed = await probe(caller);
+    // Metadata has no owner: its probes answer for one object, and its cells are yes or no.
+    expect(observed).toEqual(observed.other === undefined ? { own: expected.own } : expected);
+  });
+});
