@@ -30,6 +30,16 @@ export const FIELD_RULES = {
   write: { releaseAny: true, releaseOwn: true },
 } as const satisfies Record<string, Partial<Record<keyof AccessScopes, true>>>;
 
+/**
+ * The same rules as `@requiresScopes` for routers that enforce Federation's authorization
+ * directives (outer list: any of; inner: all of). They name Entra's permission values; a router
+ * maps the token's `scp` and `roles` claims onto its `scope` (docs/federation.md).
+ */
+export const ROUTER_SCOPES = {
+  read: [['Print.Read.All'], ['Print.Release.All'], ['Print.Release']],
+  write: [['Print.Release.All'], ['Print.Release']],
+} as const satisfies Record<keyof typeof FIELD_RULES, ReadonlyArray<readonly string[]>>;
+
 export const mayRead = (caller: Caller): boolean => {
   const scopes = accessScopesOf(caller);
   return scopes.readAny || scopes.releaseOwn;

@@ -56,8 +56,11 @@ async function listen(handler: RequestListener, port = 0): Promise<Listening> {
 }
 
 export interface SupergraphOptions {
-  /** The print subgraph: anything node:http can serve, answering on /graphql. */
-  print: RequestListener;
+  /**
+   * The print subgraph: anything node:http can serve, answering on /graphql, or the origin of
+   * one that already listens.
+   */
+  print: RequestListener | string;
   users: readonly UserRecord[];
   /** Port of the router; ephemeral by default. */
   port?: number;
@@ -71,6 +74,7 @@ export interface RunningSupergraph {
   query(
     source: string,
     variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
   ): Promise<{ data?: Record<string, unknown> | null; errors?: RouterError[] }>;
   close(): Promise<void>;
 }
@@ -84,14 +88,27 @@ export interface RouterError {
 export async function startSupergraph(options: SupergraphOptions): Promise<RunningSupergraph> {
   // Yoga and the gateway runtime are node:http listeners at run time; their types are the
   // broader whatwg-node server adapter, hence the casts below.
-  const print = await listen(options.print);
+  const print =
+    typeof options.print === 'string'
+      ? { url: options.print, close: async () => {} }
+      : await listen(options.print);
   const users = await listen(createUsersSubgraph(options.users) as unknown as RequestListener);
   const subgraphUrls = { print: `${print.url}/graphql`, users: `${users.url}/graphql` };
   const supergraphSdl = composeSupergraph([
     { name: 'print', typeDefs: PRINT_SDL, url: subgraphUrls.print },
     { name: 'users', typeDefs: USERS_SDL, url: subgraphUrls.users },
   ]);
-  const gateway = createGatewayRuntime({ supergraph: supergraphSdl, logging: false });
+  const gateway = createGatewayRuntime({
+    supergraph: supergraphSdl,
+    logging: false,
+    // As a router in front of this subgraph is configured (docs/federation.md): the caller's
+    // credential travels with every subgraph request, and the subgraph decides.
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({
+        authorization: request.headers.get('authorization'),
+      }),
+    },
+  });
   const router = await listen(gateway as unknown as RequestListener, options.port);
   const url = `${router.url}/graphql`;
 
@@ -99,10 +116,10 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
     url,
     subgraphUrls,
     supergraphSdl,
-    async query(source, variables) {
+    async query(source, variables, headers = {}) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
         body: JSON.stringify({ query: source, variables }),
       });
       return (await response.json()) as Awaited<ReturnType<RunningSupergraph['query']>>;

@@ -40,6 +40,8 @@ export type LogLine = Record<string, unknown> & { level: string; message: string
 
 export interface AuthorizedGateway {
   readonly emulator: RunningEmulator;
+  /** The gateway's origin, while a test runs. */
+  readonly url: string;
   /** The credential a caller sends (null for anonymous). */
   credential(caller: CallerName): Promise<string | null>;
   execute<Result, Variables>(
@@ -135,6 +137,10 @@ export function useAuthorizedGateway(
   return {
     get emulator() {
       return env.emulator;
+    },
+    get url() {
+      if (!server) throw new Error('useAuthorizedGateway() is ready inside tests only');
+      return server.url;
     },
     credential,
     async execute(caller, document, variables) {

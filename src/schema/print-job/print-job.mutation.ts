@@ -1,7 +1,7 @@
-import { FIELD_RULES } from '../../access/permissions.js';
 import { readPrintJob } from '../../access/reads.js';
 import { type AbortRequest, abortJob, callsForAbort, refuseWrites } from '../../access/writes.js';
 import { CallBudgetExceededError, ForbiddenError, InvalidInputError } from '../../errors.js';
+import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { PrintJobRef } from '../refs.js';
@@ -62,7 +62,7 @@ builder.mutationFields((t) => ({
       'while the job has a PROCESSING task from a trigger of the gateway app; otherwise ' +
       'ConflictError (no such task) or PermissionDeniedError (another app’s task). A person ' +
       "aborts only their own jobs: another's is NotFoundError, and nothing is sent.",
-    authScopes: FIELD_RULES.write,
+    ...WRITE_ACCESS,
     unauthorizedResolver: (_root, { input }, context, _info, error) => {
       throw refuseWrites(context, 'abortPrintJob', [abortTarget(input)], error);
     },
@@ -80,7 +80,7 @@ builder.mutationFields((t) => ({
       'item has its own result in input order; one failing never fails the others. Invalid ' +
       'input rejects the whole list before anything is sent, and so does a request budget of ' +
       'Graph calls that cannot cover it (CallBudgetExceededError), ownership reads included.',
-    authScopes: FIELD_RULES.write,
+    ...WRITE_ACCESS,
     unauthorizedResolver: (_root, { inputs }, context, _info, error) => {
       throw refuseWrites(context, 'abortPrintJob', inputs.map(abortTarget), error);
     },

@@ -1,5 +1,5 @@
-import { FIELD_RULES } from '../../access/permissions.js';
 import { readPrintJob } from '../../access/reads.js';
+import { READ_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';
 import { PrintJobRef } from '../refs.js';
@@ -11,7 +11,7 @@ builder.queryField('printJob', (t) =>
     description:
       'One print job, with its tasks. A person (Print.Release) sees only their own jobs: ' +
       "another person's is NotFoundError, exactly as a job that does not exist.",
-    authScopes: FIELD_RULES.read,
+    ...READ_ACCESS,
     errors: { types: [...GRAPH_ERRORS], union: { name: 'PrintJobResult' } },
     args: {
       printerId: t.arg.id({ required: true, validate: graphId }),

@@ -1,5 +1,6 @@
 import { readPrinter, readPrintJob } from '../../access/reads.js';
 import type { PrintJob } from '../../graph/resources.js';
+import { READ_ACCESS_DECLARED } from '../access.js';
 import { builder } from '../builder.js';
 import { federatedEntity } from '../federation/entity.js';
 import { graphEnum } from '../graph-enum.js';
@@ -67,6 +68,7 @@ const UserIdentityRef = builder.objectRef<UserIdentity>('UserIdentity').implemen
 });
 
 PrintJobRef.implement({
+  ...READ_ACCESS_DECLARED,
   description:
     'A print job on a printer. In pull printing it waits for a release app to act on its task.',
   fields: (t) => ({

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { FIELD_RULES } from '../../access/permissions.js';
 import {
   callsForTaskReport,
   refuseWrites,
@@ -10,6 +9,7 @@ import {
 import { CallBudgetExceededError, ForbiddenError, InvalidInputError } from '../../errors.js';
 import type { ReportableTaskState } from '../../graph/print-tasks.js';
 import type { PrintTask } from '../../graph/resources.js';
+import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { PrintTaskRef } from '../refs.js';
@@ -95,7 +95,7 @@ builder.mutationFields((t) => ({
       "Reports a task's state to Universal Print (Graph PATCH …/tasks/{id}). Completing the " +
       'task releases its job to print. A person reports only on the tasks of their own jobs: ' +
       "another's is NotFoundError, and nothing is sent.",
-    authScopes: FIELD_RULES.write,
+    ...WRITE_ACCESS,
     unauthorizedResolver: (_root, { input }, context, _info, error) => {
       throw refuseWrites(context, 'updatePrintTask', [taskTarget(input)], error);
     },
@@ -111,7 +111,7 @@ builder.mutationFields((t) => ({
       'Invalid input rejects the whole list before anything is sent, and so does a request ' +
       'budget of Graph calls that cannot cover it (CallBudgetExceededError), ownership reads ' +
       'included.',
-    authScopes: FIELD_RULES.write,
+    ...WRITE_ACCESS,
     unauthorizedResolver: (_root, { inputs }, context, _info, error) => {
       throw refuseWrites(context, 'updatePrintTask', inputs.map(taskTarget), error);
     },

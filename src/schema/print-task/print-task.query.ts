@@ -1,5 +1,5 @@
-import { FIELD_RULES } from '../../access/permissions.js';
 import { readPrintTask } from '../../access/reads.js';
+import { READ_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';
 import { PrintTaskRef } from '../refs.js';
@@ -11,7 +11,7 @@ builder.queryField('printTask', (t) =>
     description:
       'One print task of a task definition the gateway app owns. A person sees only the tasks ' +
       'of their own jobs.',
-    authScopes: FIELD_RULES.read,
+    ...READ_ACCESS,
     errors: { types: [...GRAPH_ERRORS], union: { name: 'PrintTaskResult' } },
     args: {
       taskDefinitionId: t.arg.id({ required: true, validate: graphId }),

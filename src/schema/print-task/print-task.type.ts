@@ -1,5 +1,6 @@
 import { readJobOfTask, readPrintTask, readTaskDefinition } from '../../access/reads.js';
 import type { PrintTask } from '../../graph/resources.js';
+import { READ_ACCESS_DECLARED } from '../access.js';
 import { builder } from '../builder.js';
 import { federatedEntity } from '../federation/entity.js';
 import { graphEnum } from '../graph-enum.js';
@@ -24,6 +25,7 @@ const PrintTaskStatusRef = builder.objectRef<PrintTaskStatus>('PrintTaskStatus')
 });
 
 PrintTaskRef.implement({
+  ...READ_ACCESS_DECLARED,
   description:
     'Work Universal Print hands to the app that owns a task definition: release or abort a job.',
   fields: (t) => ({

@@ -1,5 +1,5 @@
-import { FIELD_RULES } from '../../access/permissions.js';
 import { readPrinter } from '../../access/reads.js';
+import { READ_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';
 import { PrinterRef } from '../refs.js';
@@ -8,7 +8,7 @@ import { graphId } from '../validation.js';
 builder.queryField('printer', (t) =>
   t.field({
     type: PrinterRef,
-    authScopes: FIELD_RULES.read,
+    ...READ_ACCESS,
     errors: { types: [...GRAPH_ERRORS], union: { name: 'PrinterResult' } },
     args: { id: t.arg.id({ required: true, validate: graphId }) },
     resolve: (_root, args, context) => readPrinter(context, args.id),

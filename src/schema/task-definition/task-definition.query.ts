@@ -1,5 +1,5 @@
-import { FIELD_RULES } from '../../access/permissions.js';
 import { readTaskDefinition, readTaskDefinitions } from '../../access/reads.js';
+import { READ_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';
 import { PrintTaskDefinitionRef } from '../refs.js';
@@ -11,12 +11,12 @@ builder.queryFields((t) => ({
     description:
       'The task definitions the gateway app created (Graph lists only those). Without a result ' +
       'union: a caller without permission gets a top-level FORBIDDEN error.',
-    authScopes: FIELD_RULES.read,
+    ...READ_ACCESS,
     resolve: (_root, _args, context) => readTaskDefinitions(context),
   }),
   printTaskDefinition: t.field({
     type: PrintTaskDefinitionRef,
-    authScopes: FIELD_RULES.read,
+    ...READ_ACCESS,
     errors: { types: [...GRAPH_ERRORS], union: { name: 'PrintTaskDefinitionResult' } },
     args: { id: t.arg.id({ required: true, validate: graphId }) },
     resolve: (_root, args, context) => readTaskDefinition(context, args.id),
