@@ -8,26 +8,16 @@ import { killGatewayProcesses, startGatewayProcess as start } from '../helpers/g
 
 afterEach(killGatewayProcesses);
 
-describe('the gateway process', () => {
-  it('starts on the embedded emulator with no Graph configuration and answers a query', async () => {
-    const gateway = start({ PORT: '0', EMULATOR_PORT: '0' });
-    const url = await gateway.listening;
-
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ printTaskDefinitions { displayName } }' }),
-    });
-
-    expect(await response.json()).toEqual({
-      data: { printTaskDefinitions: [{ displayName: 'Release at printer' }] },
-    });
-    gateway.child.kill('SIGTERM');
-    expect(await gateway.exited).toBe(0);
+const query = (url: string, headers: Record<string, string>) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: '{ printTaskDefinitions { displayName } }' }),
   });
 
-  it("validates real Entra tokens from the embedded emulator's token endpoint", async () => {
-    const gateway = start({ PORT: '0', EMULATOR_PORT: '0', GATEWAY_ALLOW_ANONYMOUS: 'false' });
+describe('the gateway process', () => {
+  it("starts on the embedded emulator with no configuration, and serves only callers with its Entra's tokens", async () => {
+    const gateway = start({ PORT: '0', EMULATOR_PORT: '0' });
     const url = await gateway.listening;
     const started = gateway.lines.find((line) => typeof line['tokens'] === 'string');
     const tokenEndpoint = String(started?.['tokens']).replace(/^POST /, '');
@@ -43,21 +33,36 @@ describe('the gateway process', () => {
       }),
     });
     const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
-    const query = (headers: Record<string, string>) =>
-      fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query: '{ printTaskDefinitions { displayName } }' }),
-      });
 
-    const anonymous = await query({});
-    const withToken = await query({ authorization: `Bearer ${token}` });
+    const anonymous = await query(url, {});
+    const withToken = await query(url, { authorization: `Bearer ${token}` });
 
+    // Anonymous access is never a default, not even on `npm start`.
     expect(anonymous.status).toBe(401);
     expect(withToken.status).toBe(200);
     expect(await withToken.json()).toEqual({
       data: { printTaskDefinitions: [{ displayName: 'Release at printer' }] },
     });
+    expect(gateway.lines.map((line) => line['message'])).not.toContain(
+      'Anonymous callers are allowed: anyone who reaches this port can call the gateway',
+    );
+    gateway.child.kill('SIGTERM');
+    expect(await gateway.exited).toBe(0);
+  });
+
+  it('serves callers without credentials when GATEWAY_ALLOW_ANONYMOUS=true, and warns', async () => {
+    const gateway = start({ PORT: '0', EMULATOR_PORT: '0', GATEWAY_ALLOW_ANONYMOUS: 'true' });
+    const url = await gateway.listening;
+
+    const anonymous = await query(url, {});
+
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.json()).toEqual({
+      data: { printTaskDefinitions: [{ displayName: 'Release at printer' }] },
+    });
+    expect(gateway.lines).toContainEqual(
+      expect.objectContaining({ level: 'warn', message: expect.stringMatching(/Anonymous/) }),
+    );
     gateway.child.kill('SIGTERM');
     expect(await gateway.exited).toBe(0);
   });
