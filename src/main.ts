@@ -50,7 +50,9 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
   const { startEmulator } = await import('./emulator/server.js');
   const { EMULATOR_TOKENS } = await import('./emulator/seed.js');
   const { emulatedEntraSettings } = await import('./emulator/entra/entra-seed.js');
-  const { createGraphiQLSignIn, DEMO_IDENTITIES } = await import('./dev/graphiql-sign-in.js');
+  const { createGraphiQLSignIn, DEFAULT_DEMO_IDENTITY, DEMO_IDENTITIES } = await import(
+    './dev/graphiql-sign-in.js'
+  );
   const emulator = await startEmulator({ port: config.graph.emulatorPort, printDurationMs: 5_000 });
   const emulatedEntra = emulatedEntraSettings(emulator.url);
   const tokenEndpoint = `${emulator.url}/${emulatedEntra.tenantIds[0]}/oauth2/v2.0/token`;
@@ -59,7 +61,7 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
     submitJob: `POST ${emulator.url}/_emulator/jobs`,
     tokens: `POST ${tokenEndpoint}`,
     tokensForCurl: 'README.md#tokens-for-curl',
-    graphiqlSignedInAs: `adele by default; /graphql?as=${DEMO_IDENTITIES.join('|')}`,
+    graphiql: `signed in as ${DEFAULT_DEMO_IDENTITY}; pick with /graphql?as=${DEMO_IDENTITIES.join('|')}`,
   });
   return {
     service: graphService(config, emulator.url, staticToken(EMULATOR_TOKENS.gatewayApp)),

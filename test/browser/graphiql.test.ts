@@ -198,7 +198,7 @@ function senderOf(request: Request): string {
   const authorization = request.headers()['authorization'] ?? '(no Authorization)';
   const token = /^Bearer (\S+)$/.exec(authorization)?.[1];
   if (!token) return authorization.slice(0, 20);
-  return String(decodeJwt(token).oid);
+  return String(decodeJwt(token)['oid']);
 }
 
 /** The operationName of a GraphQL POST, as GraphiQL sent it. */
