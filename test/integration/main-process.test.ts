@@ -2,11 +2,27 @@
  * `npm start` as a user runs it: a real process, configured only by its environment, that
  * starts the embedded emulator, answers GraphQL, and stops cleanly on SIGTERM.
  */
+import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTRA, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
+import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
+import { startEmulator } from '../../src/emulator/server.js';
 import { killGatewayProcesses, startGatewayProcess as start } from '../helpers/gateway-process.js';
 
 afterEach(killGatewayProcesses);
+
+/** GraphiQL's page, as a browser asks for it. */
+async function graphiqlPage(url: string): Promise<string> {
+  const response = await fetch(url, { headers: { accept: 'text/html' } });
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+function bearerIn(page: string): string {
+  const token = /Bearer ([\w-]+\.[\w-]+\.[\w-]+)/.exec(page)?.[1];
+  if (!token) throw new Error('the GraphiQL page carries no bearer token');
+  return token;
+}
 
 const query = (url: string, headers: Record<string, string>) =>
   fetch(url, {
@@ -46,8 +62,35 @@ describe('the gateway process', () => {
     expect(gateway.lines.map((line) => line['message'])).not.toContain(
       'Anonymous callers are allowed: anyone who reaches this port can call the gateway',
     );
+    // GraphiQL's page comes signed in as Adele, with a token the gateway accepts.
+    const pageToken = bearerIn(await graphiqlPage(url));
+    expect(decodeJwt(pageToken)['oid']).toBe(ENTRA.people.adele.objectId);
+    expect((await query(url, { authorization: `Bearer ${pageToken}` })).status).toBe(200);
     gateway.child.kill('SIGTERM');
     expect(await gateway.exited).toBe(0);
+  });
+
+  it('on any Graph but the embedded emulator, GraphiQL comes with no token', async () => {
+    const emulator = await startEmulator();
+    try {
+      const gateway = start({
+        PORT: '0',
+        GRAPH_BASE_URL: emulator.url,
+        GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
+        GATEWAY_API_KEYS: 'ci:Print.Release.All:a-key-of-sixteen-chars',
+      });
+      const url = await gateway.listening;
+
+      const page = await graphiqlPage(`${url}?as=adele`);
+
+      expect(page).toContain('<title>Universal Print gateway</title>');
+      expect(page).not.toMatch(/Bearer/);
+      expect(emulator.entra.hits().token).toBe(0);
+      gateway.child.kill('SIGTERM');
+      expect(await gateway.exited).toBe(0);
+    } finally {
+      await emulator.close();
+    }
   });
 
   it('serves callers without credentials when GATEWAY_ALLOW_ANONYMOUS=true, and warns', async () => {
