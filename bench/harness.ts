@@ -2,6 +2,8 @@
  * What every scenario needs: an emulator with injected round-trip latency, gateways built on it
  * with given settings, a direct SDK client on the same emulator, and load loops that measure.
  */
+
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@microsoft/microsoft-graph-client';
@@ -55,7 +57,17 @@ export async function gateway(
     ...DEFAULT_GRAPH_SERVICE_OPTIONS,
     ...options,
   });
-  const app = createApp({ graph: service, logger: silentLogger, graphiql: false });
+  // Callers authenticate as in production, with a service key: anonymous access is no default.
+  const key = `bench-${randomBytes(16).toString('hex')}`;
+  const app = createApp({
+    graph: service,
+    logger: silentLogger,
+    graphiql: false,
+    authentication: {
+      serviceKeys: [{ name: 'bench', roles: ['Print.Release.All'], key }],
+      allowAnonymous: false,
+    },
+  });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -64,7 +76,7 @@ export async function gateway(
     async post(body) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify(body),
       });
       return response.json();

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { callerCost } from './scenarios/caller-cost.js';
 import { fanOut } from './scenarios/fan-out.js';
 import { memory } from './scenarios/memory.js';
 import { throttled } from './scenarios/throttled.js';
@@ -81,6 +82,23 @@ async function main() {
     `   RSS growth after the 10,000th: ${(m.rssGrowth * 100).toFixed(1)}% (target < 10%: ${mark(m.rssGrowth < 0.1)})\n`,
   );
 
+  const c = await callerCost({
+    operations: quick ? 200 : 4_000,
+    concurrency: 8,
+    checks: quick ? 1_000 : 20_000,
+  });
+  console.log(
+    `5. gateway CPU per operation: a person's Entra token vs a service key (concurrency ${c.concurrency}, CPU tick ${c.cpuTickMs} ms)`,
+  );
+  console.table({
+    'printJob read': c.read,
+    'abortPrintJob write (fresh jobs)': c.write,
+  });
+  console.log(
+    `   person token / service key: read ${c.read.ratio}, write ${c.write.ratio} (measured, no target); ` +
+      `the check alone, in-process: ${c.authenticationAlone.personTokenUsPerCall} vs ${c.authenticationAlone.serviceKeyUsPerCall} µs\n`,
+  );
+
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -89,6 +107,7 @@ async function main() {
     fanOut: f,
     throttled: th,
     memory: m,
+    callerCost: c,
   };
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });

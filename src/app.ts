@@ -1,9 +1,11 @@
 /** Builds the GraphQL-over-HTTP app. Never listens: main.ts and the tests do that. */
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
 import { createAuditLog } from './audit/audit-log.js';
 import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
 import { createContextFactory, type GatewayContext } from './context.js';
+// Types only: the module, and the emulator's seed it reads, load in development alone (main.ts).
+import type { GraphiQLSignIn } from './dev/graphiql-sign-in.js';
 import { useBatchLimit } from './edge/batch-limit.js';
 import { useCorsAllowlist } from './edge/cors-allowlist.js';
 import { useErrorScrubbing } from './edge/error-scrubbing.js';
@@ -24,6 +26,8 @@ export interface AppDependencies {
   logger?: Logger;
   /** GraphiQL in the browser at /graphql; on by default, a development tool. */
   graphiql?: boolean;
+  /** On the embedded emulator only: GraphiQL opens signed in as a demo identity (src/dev/). */
+  graphiqlSignIn?: GraphiQLSignIn;
   /** Who may call (src/auth/). Omitted: anonymous callers only, as the unit tests use it. */
   authentication?: AuthenticationOptions;
   /** Browser origins allowed to call cross-site (exact `scheme://host[:port]`); none by default. */
@@ -58,10 +62,17 @@ query ReleaseScreen {
 }
 `;
 
+/** The GraphiQL page; served from the package, not a CDN: works offline and under a strict CSP. */
+const GRAPHIQL_PAGE: GraphiQLOptions = {
+  title: 'Universal Print gateway',
+  defaultQuery: RELEASE_SCREEN_QUERY,
+};
+
 export function createApp({
   graph,
   logger = jsonLogger,
   graphiql = true,
+  graphiqlSignIn,
   authentication = { allowAnonymous: true },
   corsOrigins = [],
   introspection = true,
@@ -90,8 +101,11 @@ export function createApp({
     batching: { limit: MAX_OPERATIONS_PER_REQUEST },
     maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
     context: createContextFactory(graph, callers.callerOf, createAuditLog(logger)),
-    // Served from the package, not a CDN: works offline and under a strict CSP.
-    graphiql: graphiql && { title: 'Universal Print gateway', defaultQuery: RELEASE_SCREEN_QUERY },
+    graphiql:
+      graphiql &&
+      (graphiqlSignIn
+        ? (request: Request) => graphiqlSignIn.pageOptions(request, GRAPHIQL_PAGE)
+        : GRAPHIQL_PAGE),
     renderGraphiQL,
     landingPage: false,
     maskedErrors: { maskError: createErrorMasker(logger) },

@@ -167,7 +167,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: vars.HOST,
     port: vars.PORT,
     graph,
-    callerAuth: callerAuth(vars, production, graph),
+    callerAuth: callerAuth(vars, graph),
     graphTimeoutMs: vars.GRAPH_TIMEOUT_MS,
     graphMaxResponseBytes: vars.GRAPH_MAX_RESPONSE_BYTES,
     http: httpServerSettings(vars),
@@ -329,7 +329,7 @@ const list = (raw: string | undefined) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-function callerAuth(vars: Env, production: boolean, graph: GraphTarget): CallerAuth {
+function callerAuth(vars: Env, graph: GraphTarget): CallerAuth {
   let serviceKeys: ServiceKey[];
   try {
     serviceKeys = parseServiceKeys(vars.GATEWAY_API_KEYS);
@@ -339,13 +339,10 @@ function callerAuth(vars: Env, production: boolean, graph: GraphTarget): CallerA
   const entra: CallerAuth['entra'] =
     graph.kind === 'emulator' ? { kind: 'embedded-emulator' } : entraAuthority(vars);
   const nothingConfigured = serviceKeys.length === 0 && entra === null;
-  // Explicit either way when set. Unset, development keeps its old convenience while no caller
-  // credential was configured by hand (the emulator's Entra is implicit): GraphiQL on `npm start`
-  // works without a token, and a token that is sent is still validated.
-  const allowAnonymous =
-    vars.GATEWAY_ALLOW_ANONYMOUS === undefined
-      ? !production && serviceKeys.length === 0 && entra?.kind !== 'authority'
-      : vars.GATEWAY_ALLOW_ANONYMOUS === 'true';
+  // Only an explicit `true` lets callers in without credentials, in development too: a gateway
+  // that is open by default stays open when it is deployed by mistake. On the embedded emulator
+  // callers sign in with the emulator's Entra, and GraphiQL opens signed in (src/dev/).
+  const allowAnonymous = vars.GATEWAY_ALLOW_ANONYMOUS === 'true';
   if (nothingConfigured && !allowAnonymous) {
     throw new ConfigError(
       'The gateway acts with its own Graph credentials, so it must decide who calls it: set ' +

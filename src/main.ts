@@ -8,6 +8,7 @@ import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { createApp } from './app.js';
 import { authenticationFrom } from './auth/from-config.js';
 import { type Config, ConfigError, type EntraSettings, loadConfig } from './config.js';
+import type { GraphiQLSignIn } from './dev/graphiql-sign-in.js';
 import { createGraphTransport } from './graph/client.js';
 import { authenticationProvider, staticToken } from './graph/credentials.js';
 import { GraphService } from './graph/service.js';
@@ -21,6 +22,8 @@ interface GraphConnection {
   service: GraphService;
   /** On the embedded emulator: its Entra, which callers get their tokens from. */
   emulatedEntra?: EntraSettings;
+  /** On the embedded emulator: GraphiQL signs in with a token from that Entra. */
+  graphiqlSignIn?: GraphiQLSignIn;
   close(): Promise<void>;
 }
 
@@ -42,20 +45,28 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
     const auth = authenticationProvider(credentials, baseUrl, authorityHost);
     return { service: graphService(config, baseUrl, auth), close: async () => {} };
   }
-  // Loaded only here so that a production process never loads the emulator.
+  // Loaded only here so that a production process never loads the emulator, nor the sign-in
+  // that mints tokens from it: no other configuration can reach either.
   const { startEmulator } = await import('./emulator/server.js');
   const { EMULATOR_TOKENS } = await import('./emulator/seed.js');
   const { emulatedEntraSettings } = await import('./emulator/entra/entra-seed.js');
+  const { createGraphiQLSignIn, DEFAULT_DEMO_IDENTITY, DEMO_IDENTITIES } = await import(
+    './dev/graphiql-sign-in.js'
+  );
   const emulator = await startEmulator({ port: config.graph.emulatorPort, printDurationMs: 5_000 });
   const emulatedEntra = emulatedEntraSettings(emulator.url);
+  const tokenEndpoint = `${emulator.url}/${emulatedEntra.tenantIds[0]}/oauth2/v2.0/token`;
   logger.info('No Graph credentials configured: started the Universal Print emulator', {
     emulator: emulator.url,
     submitJob: `POST ${emulator.url}/_emulator/jobs`,
-    tokens: `POST ${emulator.url}/${emulatedEntra.tenantIds[0]}/oauth2/v2.0/token`,
+    tokens: `POST ${tokenEndpoint}`,
+    tokensForCurl: 'README.md#tokens-for-curl',
+    graphiql: `signed in as ${DEFAULT_DEMO_IDENTITY}; pick with /graphql?as=${DEMO_IDENTITIES.join('|')}`,
   });
   return {
     service: graphService(config, emulator.url, staticToken(EMULATOR_TOKENS.gatewayApp)),
     emulatedEntra,
+    graphiqlSignIn: createGraphiQLSignIn(tokenEndpoint),
     close: () => emulator.close(),
   };
 }
@@ -67,6 +78,7 @@ async function main(): Promise<void> {
     graph: graph.service,
     logger,
     graphiql: !config.production,
+    ...(graph.graphiqlSignIn && !config.production ? { graphiqlSignIn: graph.graphiqlSignIn } : {}),
     ...config.edge,
     authentication: authenticationFrom(config.callerAuth, graph.emulatedEntra),
   });

@@ -27,6 +27,7 @@ const emulator = await startEmulator({
 });
 
 const graph = `${emulator.url}/v1.0`;
+const tokenEndpoint = `${emulator.url}/${ENTRA.tenantId}/oauth2/v2.0/token`;
 console.log(`Universal Print emulator listening on ${emulator.url} (Graph root ${graph})
 
 Bearer tokens:
@@ -40,8 +41,14 @@ Try:
   curl -X POST -H 'Content-Type: application/json' \\
     -d '{"printerId":"${DEMO.printers.floor1}"}' ${emulator.url}/_emulator/jobs
 
-Entra ID tokens for the gateway (AZURE_AUTHORITY_HOST=${emulator.url}):
-  curl ${emulator.url}/${ENTRA.tenantId}/oauth2/v2.0/token -d grant_type=client_credentials \\
+Entra ID tokens for the gateway (AZURE_AUTHORITY_HOST=${emulator.url}; every identity, and how
+to call the gateway with one: README.md#tokens-for-curl):
+  # Adele, a person (ROPC through the public release app); Megan: username=${ENTRA.people.megan.userPrincipalName} password=${ENTRA.people.megan.password}
+  curl ${tokenEndpoint} -d grant_type=password \\
+    -d client_id=${ENTRA.apps.releaseApp.appId} -d username=${ENTRA.people.adele.userPrincipalName} \\
+    -d password=${ENTRA.people.adele.password} -d scope=${GATEWAY_API.appIdUri}/Print.Release
+  # The release station, an app (client credentials)
+  curl ${tokenEndpoint} -d grant_type=client_credentials \\
     -d client_id=${ENTRA.apps.releaseStation.appId} -d client_secret=${ENTRA.apps.releaseStation.secret} \\
     -d scope=${GATEWAY_API.appIdUri}/.default
 `);

@@ -5,7 +5,8 @@
  * the result read back from the result pane.
  *
  * The operations are read from README.md at test time, so the test fails when the README drifts
- * from what the gateway does. Run with `npx vitest run -c vitest.browser.config.ts` (or
+ * from what the gateway does. The gateway serves no anonymous caller: GraphiQL opens signed in
+ * as Adele (src/dev/graphiql-sign-in.ts), and every operation it sends must carry her token. Run with `npx vitest run -c vitest.browser.config.ts` (or
  * `bash .ci/browser.sh`); it needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -15,8 +16,17 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Kind, type OperationDefinitionNode, parse, type ValueNode, visit } from 'graphql';
-import { type Browser, chromium, type Locator, type Page, type Response } from 'playwright-core';
+import { decodeJwt } from 'jose';
+import {
+  type Browser,
+  chromium,
+  type Locator,
+  type Page,
+  type Request,
+  type Response,
+} from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const screenshotPath = fileURLToPath(new URL('./__screenshots__/graphiql.png', import.meta.url));
@@ -180,6 +190,17 @@ async function copyAll(page: Page, editor: Locator): Promise<string> {
   return (await page.evaluate('window.__copied')) as string;
 }
 
+/**
+ * Who GraphiQL sent a request as: the `oid` of the bearer token in its Authorization header
+ * (decoded only: the gateway is what validates it), or what was sent instead.
+ */
+function senderOf(request: Request): string {
+  const authorization = request.headers()['authorization'] ?? '(no Authorization)';
+  const token = /^Bearer (\S+)$/.exec(authorization)?.[1];
+  if (!token) return authorization.slice(0, 20);
+  return String(decodeJwt(token)['oid']);
+}
+
 /** The operationName of a GraphQL POST, as GraphiQL sent it. */
 const postedOperationName = (response: Response): string | undefined =>
   (response.request().postDataJSON() as { operationName?: string } | null)?.operationName;
@@ -210,6 +231,7 @@ async function runInGraphiQL(page: Page, operation: ReadmeOperation): Promise<un
   await page.getByRole('button', { name: /^Execute query/ }).click();
   const posted = await response;
   expect(postedOperationName(posted), 'the operation GraphiQL ran').toBe(operation.name);
+  expect(senderOf(posted.request()), 'who GraphiQL ran it as').toBe(ENTRA.people.adele.objectId);
   const served = await posted.json();
   // The pane shows the operation's result once its root field appears in it.
   await resultPane(page).getByText(`"${operation.rootField}"`).first().waitFor();
@@ -236,6 +258,8 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
   let page: Page;
   const pageErrors: string[] = [];
   const foreignRequests: string[] = [];
+  /** Who each GraphQL POST of the page was sent as, introspection included. */
+  const senders: string[] = [];
 
   beforeAll(async () => {
     // Both at once; each is kept as soon as it is up, so that afterAll stops it even when the
@@ -267,6 +291,9 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
       if ((protocol === 'http:' || protocol === 'https:') && origin !== url.origin) {
         foreignRequests.push(request.url());
       }
+      if (request.method() === 'POST' && new URL(request.url()).pathname === url.pathname) {
+        senders.push(senderOf(request));
+      }
     });
     await page.addInitScript(
       `document.addEventListener('copy', (event) => { window.__copied = event.clipboardData.getData('text/plain'); });`,
@@ -292,8 +319,8 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     ]);
   });
 
-  it('opens GraphiQL, served by the gateway, on the release screen', async () => {
-    expect(await page.title()).toBe('Universal Print gateway');
+  it('opens GraphiQL, served by the gateway, on the release screen, signed in as Adele', async () => {
+    expect(await page.title()).toBe('Universal Print gateway (signed in as Adele Vance)');
     await poll(() => operationEditor(page).textContent()).toContain('printTaskDefinitions');
   });
 
@@ -367,8 +394,11 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     ]);
   });
 
-  it('loaded nothing from another origin and threw no error in the page', () => {
+  it('loaded nothing from another origin, threw no error in the page, and sent everything as Adele', () => {
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
+    // The schema's introspection and the three operations at least, none of them anonymous.
+    expect(senders.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(senders)).toEqual(new Set([ENTRA.people.adele.objectId]));
   });
 });

@@ -67,6 +67,9 @@ async function startAgainstEmulator(env: Record<string, string>) {
   gateway = startGatewayProcess({
     GRAPH_BASE_URL: emulator.url,
     GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
+    // What is tested here is the HTTP lifecycle, not who calls: callers need no credentials,
+    // which since anonymous access is no default anywhere has to be said.
+    GATEWAY_ALLOW_ANONYMOUS: 'true',
     ...env,
   });
   const url = await gateway.listening;

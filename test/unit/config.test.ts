@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const CLIENT = '66666666-7777-4888-9999-aaaaaaaaaaaa';
+/** A caller credential, for the tests about something else: without one, Graph mode refuses to start. */
+const SOME_KEY = { GATEWAY_API_KEYS: 'ci:Print.Release.All:a-key-of-sixteen-chars' };
 
 describe('loadConfig', () => {
   it('starts the embedded emulator when nothing about Graph is configured', () => {
@@ -15,7 +17,7 @@ describe('loadConfig', () => {
   });
 
   it('uses Microsoft Graph with a static token', () => {
-    expect(loadConfig({ GRAPH_ACCESS_TOKEN: 'tok' }).graph).toEqual({
+    expect(loadConfig({ GRAPH_ACCESS_TOKEN: 'tok', ...SOME_KEY }).graph).toEqual({
       kind: 'graph',
       baseUrl: 'https://graph.microsoft.com',
       credentials: { kind: 'static-token', token: 'tok' },
@@ -74,13 +76,28 @@ describe('loadConfig', () => {
     expect(config.callerAuth).toEqual({ serviceKeys: [], entra: null, allowAnonymous: true });
   });
 
-  it('on the embedded emulator, validates tokens against its Entra and allows anonymous unless told not to', () => {
+  it('on the embedded emulator, validates tokens against its Entra and refuses anonymous callers unless told to', () => {
     expect(loadConfig({}).callerAuth).toEqual({
       serviceKeys: [],
       entra: { kind: 'embedded-emulator' },
-      allowAnonymous: true,
+      allowAnonymous: false,
     });
     expect(loadConfig({ GATEWAY_ALLOW_ANONYMOUS: 'false' }).callerAuth.allowAnonymous).toBe(false);
+    expect(loadConfig({ GATEWAY_ALLOW_ANONYMOUS: 'true' }).callerAuth.allowAnonymous).toBe(true);
+  });
+
+  it('never allows anonymous callers unless GATEWAY_ALLOW_ANONYMOUS=true, in development too', () => {
+    const development = { GRAPH_ACCESS_TOKEN: 't' };
+    // Nothing to authenticate callers with and no explicit opening: it refuses to start.
+    expect(() => loadConfig(development)).toThrow(/GATEWAY_ALLOW_ANONYMOUS=true/);
+    expect(loadConfig({ ...development, ...SOME_KEY }).callerAuth.allowAnonymous).toBe(false);
+    expect(
+      loadConfig({ ...development, AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT }).callerAuth
+        .allowAnonymous,
+    ).toBe(false);
+    expect(
+      loadConfig({ ...development, GATEWAY_ALLOW_ANONYMOUS: 'true' }).callerAuth.allowAnonymous,
+    ).toBe(true);
   });
 
   it('accepts a list of tenants and audiences, and a loopback http authority', () => {
@@ -100,7 +117,11 @@ describe('loadConfig', () => {
   });
 
   it('accepts a plain-http Graph on loopback', () => {
-    const config = loadConfig({ GRAPH_BASE_URL: 'http://127.0.0.1:4010', GRAPH_ACCESS_TOKEN: 't' });
+    const config = loadConfig({
+      GRAPH_BASE_URL: 'http://127.0.0.1:4010',
+      GRAPH_ACCESS_TOKEN: 't',
+      ...SOME_KEY,
+    });
     expect(config.graph).toMatchObject({ baseUrl: 'http://127.0.0.1:4010' });
   });
 
