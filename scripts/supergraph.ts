@@ -4,6 +4,8 @@
  * Hive Gateway, all on loopback. Ctrl-C stops everything. See docs/federation.md.
  */
 
+import { createEntraTokenValidator } from '../src/auth/entra-token.js';
+import { emulatedEntraSettings } from '../src/emulator/entra/entra-seed.js';
 import { DEMO, EMULATOR_TOKENS } from '../src/emulator/seed.js';
 import { startEmulator } from '../src/emulator/server.js';
 import { jsonLogger } from '../src/logger.js';
@@ -18,7 +20,15 @@ const { app } = createTestGateway({
   baseUrl: emulator.url,
   token: EMULATOR_TOKENS.gatewayApp,
   logger: jsonLogger,
+  // Callers authenticate with the emulator's Entra tokens, forwarded by the router.
+  edge: {
+    authentication: {
+      entra: createEntraTokenValidator(emulatedEntraSettings(emulator.url)),
+      allowAnonymous: false,
+    },
+  },
 });
+const entra = emulatedEntraSettings(emulator.url);
 const supergraph = await startSupergraph({
   print: app as unknown as Parameters<typeof startSupergraph>[0]['print'],
   port,
@@ -40,9 +50,11 @@ console.log(`Supergraph (Hive Gateway):  ${supergraph.url}
   print subgraph:            ${supergraph.subgraphUrls.print}  (Graph: emulator at ${emulator.url})
   users subgraph:            ${supergraph.subgraphUrls.users}
 
-Try:
-  curl -s ${supergraph.url} -H 'content-type: application/json' \\
+The router forwards your Authorization header; get a token as the README's "Tokens for curl"
+shows, with the token endpoint ${emulator.url}/${entra.tenantIds[0]}/oauth2/v2.0/token, then:
+  curl -s ${supergraph.url} -H 'content-type: application/json' -H "authorization: Bearer $ADELE" \\
     -d '{"query":"{ users { name lastPrintJob { id status { state } printer { displayName } } } }"}'
+Adele sees her job and null for Megan's; the station token sees both.
 
 Ctrl-C stops everything.`);
 
