@@ -6,7 +6,9 @@
  *
  * The operations are read from README.md at test time, so the test fails when the README drifts
  * from what the gateway does. The gateway serves no anonymous caller: GraphiQL opens signed in
- * as Adele (src/dev/graphiql-sign-in.ts), and every operation it sends must carry her token. Run with `npx vitest run -c vitest.browser.config.ts` (or
+ * as Adele (src/dev/graphiql-sign-in.ts), and the README's later steps reopen it as Megan
+ * (`?as=megan`) and as the release station (`?as=station`); every operation must carry the token
+ * of whoever the step names. Run with `npx vitest run -c vitest.browser.config.ts` (or
  * `bash .ci/browser.sh`); it needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -206,7 +208,11 @@ const postedOperationName = (response: Response): string | undefined =>
   (response.request().postDataJSON() as { operationName?: string } | null)?.operationName;
 
 /** Pastes the operation into the editor, runs it with the run button, returns the pane's JSON. */
-async function runInGraphiQL(page: Page, operation: ReadmeOperation): Promise<unknown> {
+async function runInGraphiQL(
+  page: Page,
+  operation: ReadmeOperation,
+  as: SignedIn,
+): Promise<unknown> {
   // Replace whatever the editor holds with the README's block, through the clipboard: typing it
   // would let Monaco auto-indent and auto-close brackets, which a paste does not.
   await operationEditor(page).click();
@@ -231,7 +237,7 @@ async function runInGraphiQL(page: Page, operation: ReadmeOperation): Promise<un
   await page.getByRole('button', { name: /^Execute query/ }).click();
   const posted = await response;
   expect(postedOperationName(posted), 'the operation GraphiQL ran').toBe(operation.name);
-  expect(senderOf(posted.request()), 'who GraphiQL ran it as').toBe(ENTRA.people.adele.objectId);
+  expect(senderOf(posted.request()), 'who GraphiQL ran it as').toBe(as.objectId);
   const served = await posted.json();
   // The pane shows the operation's result once its root field appears in it.
   await resultPane(page).getByText(`"${operation.rootField}"`).first().waitFor();
@@ -245,10 +251,39 @@ async function runInGraphiQL(page: Page, operation: ReadmeOperation): Promise<un
 
 // ---- The walk-through --------------------------------------------------------------------------
 
+/** Who GraphiQL is signed in as: the README's `?as=` values and what the page then shows. */
+interface SignedIn {
+  query: string;
+  title: string;
+  /** The `oid` of the tokens the page sends. */
+  objectId: string;
+}
+
+const ADELE: SignedIn = {
+  query: '',
+  title: 'Universal Print gateway (signed in as Adele Vance)',
+  objectId: ENTRA.people.adele.objectId,
+};
+const MEGAN: SignedIn = {
+  query: '?as=megan',
+  title: 'Universal Print gateway (signed in as Megan Bowen)',
+  objectId: ENTRA.people.megan.objectId,
+};
+const STATION: SignedIn = {
+  query: '?as=station',
+  title: `Universal Print gateway (signed in as ${ENTRA.apps.releaseStation.displayName})`,
+  objectId: ENTRA.apps.releaseStation.servicePrincipalId,
+};
+
 interface Task {
   id: string;
   status: { state: string };
-  printJob: { id: string; printerId: string; status: { state: string; details: string[] } };
+  printJob: {
+    id: string;
+    printerId: string;
+    createdBy: { userPrincipalName: string };
+    status: { state: string; details: string[] };
+  };
 }
 
 describe('the README pull-print flow in GraphiQL, in Chromium', () => {
@@ -260,6 +295,7 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
   const foreignRequests: string[] = [];
   /** Who each GraphQL POST of the page was sent as, introspection included. */
   const senders: string[] = [];
+  let gatewayUrl = '';
 
   beforeAll(async () => {
     // Both at once; each is kept as soon as it is up, so that afterAll stops it even when the
@@ -282,6 +318,7 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
     if (!gateway || !browser) throw new Error('unreachable: started without a gateway or browser');
     const url = new URL(gateway.url);
+    gatewayUrl = url.href;
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
     page = await context.newPage();
@@ -311,70 +348,95 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     if (failures.length > 0) throw new AggregateError(failures, 'cleanup failed');
   }, 15_000);
 
-  it('has the three operations: the release screen, Release and Decline', () => {
+  it("has the README's four operations: the release screen, Release, Decline, Release for", () => {
     expect(operations.map(({ kind, rootField }) => `${kind} ${rootField}`)).toEqual([
       'query printTaskDefinitions',
       'mutation updatePrintTask',
       'mutation abortPrintJob',
+      'mutation updatePrintTask',
     ]);
   });
 
   it('opens GraphiQL, served by the gateway, on the release screen, signed in as Adele', async () => {
-    expect(await page.title()).toBe('Universal Print gateway (signed in as Adele Vance)');
+    expect(await page.title()).toBe(ADELE.title);
     await poll(() => operationEditor(page).textContent()).toContain('printTaskDefinitions');
   });
 
-  let waiting: Task[] = [];
+  const [releaseScreen, release, declineMegans, releaseForMegan] = operations;
+  const step = (operation: ReadmeOperation | undefined): ReadmeOperation => {
+    if (!operation) throw new Error('the README lacks a step this test runs');
+    return operation;
+  };
 
-  it('1. lists PROCESSING tasks, each holding a job in PAUSED / RELEASE_WAIT', async () => {
-    const [releaseScreen] = operations;
-    if (!releaseScreen) throw new Error('no release screen block in the README');
-    const result = (await runInGraphiQL(page, releaseScreen)) as {
+  /** Reopens GraphiQL signed in as someone else, as the README's `?as=` links do. */
+  async function signInAs(who: SignedIn): Promise<void> {
+    await page.goto(`${gatewayUrl}${who.query}`);
+    await poll(() => page.title()).toBe(who.title);
+    await operationEditor(page).waitFor();
+  }
+
+  /** Runs the release screen; returns its PROCESSING tasks, each job checked to be waiting. */
+  async function waitingTasks(who: SignedIn): Promise<Task[]> {
+    const result = (await runInGraphiQL(page, step(releaseScreen), who)) as {
       data: { printTaskDefinitions: Array<{ tasks: Task[] }> };
       errors?: unknown;
     };
-    await mkdir(dirname(screenshotPath), { recursive: true });
-    await page.screenshot({ path: screenshotPath });
-
     expect(result.errors).toBeUndefined();
-    waiting = result.data.printTaskDefinitions
+    const waiting = result.data.printTaskDefinitions
       .flatMap((definition) => definition.tasks)
       .filter((task) => task.status.state === 'PROCESSING');
-    expect(waiting.length).toBeGreaterThan(0);
     for (const task of waiting) {
       expect(task.printJob.status, `job ${task.printJob.id}`).toMatchObject({
         state: 'PAUSED',
         details: ['RELEASE_WAIT'],
       });
     }
+    return waiting;
+  }
+
+  const ownersOf = (tasks: Task[]) =>
+    new Set(tasks.map((task) => task.printJob.createdBy.userPrincipalName));
+  const jobIdsOf = (tasks: Task[]) => tasks.map((task) => task.printJob.id).sort();
+
+  it("1. shows Adele her own waiting jobs, 5182 and 5191, and nobody else's", async () => {
+    const waiting = await waitingTasks(ADELE);
+    await mkdir(dirname(screenshotPath), { recursive: true });
+    await page.screenshot({ path: screenshotPath });
+
+    expect(jobIdsOf(waiting)).toEqual(['5182', '5191']);
+    expect(ownersOf(waiting)).toEqual(new Set([ENTRA.people.adele.userPrincipalName]));
+    expect(waiting.map((task) => task.id)).toContain(step(release).strings.get('taskId'));
   });
 
-  it('2. Release completes a PROCESSING task from step 1', async () => {
-    const [, release] = operations;
-    if (!release) throw new Error('no Release block in the README');
-    // "use any PROCESSING task from step 1": the README's own ids must be one.
-    expect(waiting.map((task) => task.id)).toContain(release.strings.get('taskId'));
-
-    const result = (await runInGraphiQL(page, release)) as {
+  it('2. lets Adele release her job by completing its task', async () => {
+    const result = (await runInGraphiQL(page, step(release), ADELE)) as {
       data: { updatePrintTask: { __typename: string; printTask?: Task } };
     };
 
     expect(result.data.updatePrintTask).toMatchObject({
       __typename: 'UpdatePrintTaskSuccess',
-      printTask: { id: release.strings.get('taskId'), status: { state: 'COMPLETED' } },
+      printTask: { id: step(release).strings.get('taskId'), status: { state: 'COMPLETED' } },
     });
   });
 
-  it('3. Decline aborts another waiting job, and its task', async () => {
-    const [, , decline] = operations;
-    if (!decline) throw new Error('no Decline block in the README');
-    const jobId = decline.strings.get('printJobId');
-    expect(
-      waiting.map((task) => `${task.printJob.printerId}/${task.printJob.id}`),
-      'a job waiting on the release screen',
-    ).toContain(`${decline.strings.get('printerId')}/${jobId}`);
+  it("3. answers Adele's abort of Megan's job as NotFoundError", async () => {
+    const result = (await runInGraphiQL(page, step(declineMegans), ADELE)) as {
+      data: { abortPrintJob: { __typename: string; code?: string } };
+    };
 
-    const result = (await runInGraphiQL(page, decline)) as {
+    expect(result.data.abortPrintJob).toMatchObject({
+      __typename: 'NotFoundError',
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('4. shows Megan only her jobs, and lets her decline 5183', async () => {
+    await signInAs(MEGAN);
+    const waiting = await waitingTasks(MEGAN);
+    expect(jobIdsOf(waiting)).toEqual(['5183', '5190']);
+    expect(ownersOf(waiting)).toEqual(new Set([ENTRA.people.megan.userPrincipalName]));
+
+    const result = (await runInGraphiQL(page, step(declineMegans), MEGAN)) as {
       data: {
         abortPrintJob: {
           __typename: string;
@@ -386,7 +448,7 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
 
     expect(result.data.abortPrintJob).toMatchObject({
       __typename: 'AbortPrintJobSuccess',
-      printJobId: jobId,
+      printJobId: step(declineMegans).strings.get('printJobId'),
       printJob: { status: { state: 'ABORTED' } },
     });
     expect(result.data.abortPrintJob.printJob?.tasks.map((task) => task.status.state)).toEqual([
@@ -394,11 +456,31 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     ]);
   });
 
-  it('loaded nothing from another origin, threw no error in the page, and sent everything as Adele', () => {
+  it("5. shows the release station everyone's waiting jobs, and lets it release Megan's for her", async () => {
+    await signInAs(STATION);
+    const waiting = await waitingTasks(STATION);
+    // What steps 2 and 4 left waiting: Adele's 5191 and Megan's 5190.
+    expect(jobIdsOf(waiting)).toEqual(['5190', '5191']);
+    expect(step(releaseForMegan).strings.get('onBehalfOf')).toBe(ENTRA.people.megan.objectId);
+
+    const result = (await runInGraphiQL(page, step(releaseForMegan), STATION)) as {
+      data: { updatePrintTask: { __typename: string; printTask?: Task } };
+    };
+
+    expect(result.data.updatePrintTask).toMatchObject({
+      __typename: 'UpdatePrintTaskSuccess',
+      printTask: {
+        id: step(releaseForMegan).strings.get('taskId'),
+        status: { state: 'COMPLETED' },
+      },
+    });
+  });
+
+  it('loaded nothing from another origin, threw no error in the page, and sent nothing anonymously', () => {
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
-    // The schema's introspection and the three operations at least, none of them anonymous.
-    expect(senders.length).toBeGreaterThanOrEqual(4);
-    expect(new Set(senders)).toEqual(new Set([ENTRA.people.adele.objectId]));
+    // Introspection and the operations of each step, each as whoever the page was signed in as.
+    expect(senders.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(senders)).toEqual(new Set([ADELE.objectId, MEGAN.objectId, STATION.objectId]));
   });
 });
