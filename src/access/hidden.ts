@@ -12,3 +12,10 @@ export const HIDDEN_TASK_MESSAGE = 'No print task of yours has this id in this t
 export const hiddenJob = (): NotFoundError => new NotFoundError(HIDDEN_JOB_MESSAGE, null);
 
 export const hiddenTask = (): NotFoundError => new NotFoundError(HIDDEN_TASK_MESSAGE, null);
+
+/** Rethrows Graph's "not found" as the person's "not found", which carries no request id. */
+export function hideNotFound(hidden: () => NotFoundError): (error: unknown) => never {
+  return (error) => {
+    throw error instanceof NotFoundError ? hidden() : error;
+  };
+}

@@ -15,19 +15,12 @@ import { getPrinter } from '../graph/printers.js';
 import type { Printer, PrintJob, PrintTask, PrintTaskDefinition } from '../graph/resources.js';
 import type { GraphSession } from '../graph/session.js';
 import { getTaskDefinition, listTaskDefinitions } from '../graph/task-definitions.js';
-import { hiddenJob, hiddenTask } from './hidden.js';
+import { hiddenJob, hiddenTask, hideNotFound } from './hidden.js';
 import { assertMayRead, isOwnedBy, isVisible, jobVisibilityOf } from './visibility.js';
 
 export interface AccessContext {
   readonly caller: Caller;
   readonly graph: GraphSession;
-}
-
-/** Rethrows Graph's "not found" as the person's "not found", which carries no request id. */
-function hideNotFound(hidden: () => NotFoundError): (error: unknown) => never {
-  return (error) => {
-    throw error instanceof NotFoundError ? hidden() : error;
-  };
 }
 
 export async function readPrintJob(

@@ -17,8 +17,8 @@ import {
   type PrintTaskStatusUpdate,
   updatePrintTaskStatus,
 } from '../graph/print-tasks.js';
-import type { PrintJob, PrintTask } from '../graph/resources.js';
-import { hiddenJob, hiddenTask } from './hidden.js';
+import type { PrintTask } from '../graph/resources.js';
+import { hiddenJob, hiddenTask, hideNotFound } from './hidden.js';
 import { accessScopesOf } from './permissions.js';
 import { type AccessContext, jobOfTask } from './reads.js';
 import { isOwnedBy, sameObjectId } from './visibility.js';
@@ -78,6 +78,14 @@ function notOwned(caller: Caller, hidden: () => NotFoundError, what: string, own
     : new NotFoundError(`${what} was not submitted by ${owner} (onBehalfOf)`, null);
 }
 
+/** A person's "not found" hides Graph's; a station sees Graph's own, request id and all. */
+function personal(caller: Caller, hidden: () => NotFoundError): (error: unknown) => never {
+  if (caller.kind === 'person') return hideNotFound(hidden);
+  return (error) => {
+    throw error;
+  };
+}
+
 async function jobOwnedBy(
   { caller, graph }: AccessContext,
   printerId: string,
@@ -85,12 +93,7 @@ async function jobOwnedBy(
   owner: string,
 ): Promise<void> {
   const hidden = () => hiddenJob();
-  let job: PrintJob;
-  try {
-    job = await getPrintJob(graph, printerId, printJobId);
-  } catch (error) {
-    throw caller.kind === 'person' && error instanceof NotFoundError ? hidden() : error;
-  }
+  const job = await getPrintJob(graph, printerId, printJobId).catch(personal(caller, hidden));
   if (!isOwnedBy(job, owner)) {
     throw notOwned(caller, hidden, `Print job ${printJobId} on printer ${printerId}`, owner);
   }
@@ -103,12 +106,7 @@ async function taskOwnedBy(
   owner: string,
 ): Promise<void> {
   const hidden = () => hiddenTask();
-  let task: PrintTask;
-  try {
-    task = await getPrintTask(graph, taskDefinitionId, taskId);
-  } catch (error) {
-    throw caller.kind === 'person' && error instanceof NotFoundError ? hidden() : error;
-  }
+  const task = await getPrintTask(graph, taskDefinitionId, taskId).catch(personal(caller, hidden));
   const job = await jobOfTask(graph, task);
   if (job === null || !isOwnedBy(job, owner)) {
     throw notOwned(caller, hidden, `The job of print task ${taskId}`, owner);
