@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BatchResponseItem } from '../../../src/emulator/batch.js';
@@ -92,14 +93,31 @@ describe('server-driven paging of job lists', () => {
 
   it('names the host the caller used, so a link leads back the way the caller came', async () => {
     adeleBacklog(12);
-    const port = new URL(env.emulator.url).port;
-    const reply = await fetch(`http://localhost:${port}/v1.0${floor1Jobs}`, {
-      headers: { Authorization: `Bearer ${EMULATOR_TOKENS.gatewayApp}` },
-    }).catch(() => undefined);
-    // localhost may resolve to ::1 first where the emulator listens on 127.0.0.1 only.
-    if (reply === undefined) return;
-    const page = (await reply.json()) as Paged<GraphPrintJob>;
-    expect(page['@odata.nextLink']?.startsWith(`http://localhost:${port}/v1.0/`)).toBe(true);
+    // As a container peer would call it: by a DNS name, not the address the emulator bound.
+    const body = await new Promise<string>((resolve, reject) => {
+      const request = httpGet(
+        `${env.emulator.url}/v1.0${floor1Jobs}`,
+        {
+          headers: {
+            Host: 'emulator.internal:4010',
+            Authorization: `Bearer ${EMULATOR_TOKENS.gatewayApp}`,
+          },
+        },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          response.on('end', () => resolve(text));
+        },
+      );
+      request.on('error', reject);
+    });
+    const page = JSON.parse(body) as Paged<GraphPrintJob>;
+    expect(
+      page['@odata.nextLink']?.startsWith(`http://emulator.internal:4010/v1.0${floor1Jobs}?`),
+    ).toBe(true);
   });
 
   it('sizes pages by $top and keeps $top in the nextLink', async () => {
