@@ -1,6 +1,7 @@
 import { type FaultInjector, InvalidFaultRuleError, parseFaultRule } from './faults.js';
 import { GraphFailure } from './graph-errors.js';
 import type { EmulatorPrintJob } from './graph-shapes.js';
+import { parseConfigurationPatch } from './print-job-configuration.js';
 import { isJsonObject } from './request-body.js';
 import type { RequestLog } from './request-log.js';
 import type { SubmitJobInput } from './store.js';
@@ -9,6 +10,7 @@ import type { SubmitJobInput } from './store.js';
 
 export interface AdminDeps {
   submitJob(input: SubmitJobInput): EmulatorPrintJob;
+  submitJobs(input: SubmitJobInput, count: number): EmulatorPrintJob[];
   faults: FaultInjector;
   requests: RequestLog;
   reset(): void;
@@ -44,13 +46,30 @@ function parseJson(rawBody: string | undefined): unknown {
   }
 }
 
-function parseSubmitJob(rawBody: string | undefined): SubmitJobInput {
+/** Enough for a backlog that spans many pages, small enough to stay instant. */
+export const MAX_JOBS_PER_SUBMIT = 500;
+
+const STRING_FIELDS = [
+  'documentName',
+  'contentType',
+  'userId',
+  'userPrincipalName',
+  'displayName',
+] as const;
+
+interface SubmitJobRequest {
+  input: SubmitJobInput;
+  /** Absent: one job, answered as the job itself; present: `{value: [...]}`. */
+  count?: number;
+}
+
+function parseSubmitJob(rawBody: string | undefined): SubmitJobRequest {
   const body = parseJson(rawBody);
   if (!isJsonObject(body) || typeof body['printerId'] !== 'string' || body['printerId'] === '') {
     throw new AdminError(400, 'badRequest', 'Expected {"printerId": "...", ...}.');
   }
   const input: SubmitJobInput = { printerId: body['printerId'] };
-  for (const key of ['documentName', 'userPrincipalName', 'displayName'] as const) {
+  for (const key of STRING_FIELDS) {
     const value = body[key];
     if (value === undefined) continue;
     if (typeof value !== 'string' || value === '') {
@@ -58,7 +77,33 @@ function parseSubmitJob(rawBody: string | undefined): SubmitJobInput {
     }
     input[key] = value;
   }
-  return input;
+  const size = body['size'];
+  if (size !== undefined) {
+    if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) {
+      throw new AdminError(400, 'badRequest', 'size must be a positive integer (bytes).');
+    }
+    input.size = size;
+  }
+  if (body['configuration'] !== undefined) {
+    input.configuration = parseConfigurationPatch(body['configuration']);
+  }
+  const count = body['count'];
+  if (count === undefined) {
+    return { input };
+  }
+  if (
+    typeof count !== 'number' ||
+    !Number.isInteger(count) ||
+    count < 1 ||
+    count > MAX_JOBS_PER_SUBMIT
+  ) {
+    throw new AdminError(
+      400,
+      'badRequest',
+      `count must be an integer from 1 to ${MAX_JOBS_PER_SUBMIT}.`,
+    );
+  }
+  return { input, count };
 }
 
 type Action = (rawBody: string | undefined) => AdminAnswer;
@@ -66,7 +111,12 @@ type Action = (rawBody: string | undefined) => AdminAnswer;
 export function createAdminHandler(deps: AdminDeps): AdminHandler {
   const routes: Record<string, Partial<Record<string, Action>>> = {
     '/_emulator/jobs': {
-      POST: (rawBody) => ({ status: 201, body: deps.submitJob(parseSubmitJob(rawBody)) }),
+      POST: (rawBody) => {
+        const { input, count } = parseSubmitJob(rawBody);
+        return count === undefined
+          ? { status: 201, body: deps.submitJob(input) }
+          : { status: 201, body: { value: deps.submitJobs(input, count) } };
+      },
     },
     '/_emulator/faults': {
       POST: (rawBody) => ({

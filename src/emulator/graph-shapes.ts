@@ -1,3 +1,5 @@
+import type { Page } from './paging.js';
+import type { PrintJobConfiguration } from './print-job-configuration.js';
 import type { EmulatorStore, JobState } from './store.js';
 import type {
   DefinitionRecord,
@@ -51,14 +53,7 @@ export interface GraphPrintJob {
   redirectedTo: string | null;
   errorCode: number | null;
   acknowledgedDateTime: string | null;
-  configuration: {
-    copies: number;
-    colorMode: string;
-    duplexMode: string;
-    orientation: string;
-    mediaSize: string;
-    quality: string;
-  };
+  configuration: PrintJobConfiguration;
   documents?: GraphPrintDocument[];
   tasks?: GraphPrintTask[];
 }
@@ -94,6 +89,10 @@ export const contexts = {
   printer: () => `${METADATA}#print/printers/$entity`,
   jobs: (printerId: string) => `${METADATA}#print/printers('${printerId}')/jobs`,
   job: (printerId: string) => `${METADATA}#print/printers('${printerId}')/jobs/$entity`,
+  documents: (printerId: string, jobId: string) =>
+    `${METADATA}#print/printers('${printerId}')/jobs('${jobId}')/documents`,
+  document: (printerId: string, jobId: string) =>
+    `${METADATA}#print/printers('${printerId}')/jobs('${jobId}')/documents/$entity`,
 };
 
 export function jobUrl(printerId: string, jobId: string): string {
@@ -139,36 +138,33 @@ export function toGraphJob(
       isAcquiredByPrinter: status.isAcquiredByPrinter,
     },
     isFetchable: status.isFetchable,
-    redirectedFrom: null,
-    redirectedTo: null,
+    redirectedFrom: job.redirectedFrom,
+    redirectedTo:
+      job.phase.kind === 'redirected' ? jobUrl(job.phase.toPrinterId, job.phase.toJobId) : null,
     errorCode: null,
     acknowledgedDateTime: status.acknowledgedDateTime,
-    configuration: {
-      copies: 1,
-      colorMode: 'blackAndWhite',
-      duplexMode: 'flipOnLongEdge',
-      orientation: 'portrait',
-      mediaSize: 'A4',
-      quality: 'medium',
-    },
+    configuration: structuredClone(job.configuration),
   };
   if (expansion.documents) {
-    shape.documents = [
-      {
-        id: job.documentId,
-        displayName: job.documentName,
-        contentType: 'application/oxps',
-        size: job.documentSize,
-        uploadedDateTime: job.createdDateTime,
-        downloadedDateTime: status.acknowledgedDateTime,
-      },
-    ];
+    shape.documents = [toGraphDocument(job, store)];
   }
   if (expansion.tasks !== null) {
     const { withDefinition } = expansion.tasks;
     shape.tasks = store.tasksOfJob(job.id).map((task) => toGraphTask(task, store, withDefinition));
   }
   return shape;
+}
+
+/** The job's one document; it counts as downloaded once the printer acknowledged the job. */
+export function toGraphDocument(job: JobRecord, store: EmulatorStore): GraphPrintDocument {
+  return {
+    id: job.document.id,
+    displayName: job.document.displayName,
+    contentType: job.document.contentType,
+    size: job.document.size,
+    uploadedDateTime: job.createdDateTime,
+    downloadedDateTime: store.jobStatus(job).acknowledgedDateTime,
+  };
 }
 
 export function toGraphPrinter(printer: PrinterRecord, store: EmulatorStore): GraphPrinter {
@@ -195,6 +191,9 @@ export function withContext<T extends object>(context: string, entity: T): T {
   return { '@odata.context': context, ...entity };
 }
 
-export function collection(context: string, value: unknown[]): object {
-  return { '@odata.context': context, value };
+/** Graph writes `@odata.nextLink` after `value`, and only when another page follows. */
+export function collection(context: string, page: Page<unknown>): object {
+  return page.nextLink === undefined
+    ? { '@odata.context': context, value: page.value }
+    : { '@odata.context': context, value: page.value, '@odata.nextLink': page.nextLink };
 }

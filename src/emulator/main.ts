@@ -20,10 +20,19 @@ function readDuration(value: string | undefined): number {
   return duration;
 }
 
+function readPageSize(value: string | undefined): number {
+  const size = Number(value ?? '10');
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(`EMULATOR_PAGE_SIZE must be a positive integer, got '${value}'.`);
+  }
+  return size;
+}
+
 const emulator = await startEmulator({
   host: process.env['EMULATOR_HOST'] ?? '127.0.0.1',
   port: readPort(process.env['EMULATOR_PORT']),
   printDurationMs: readDuration(process.env['EMULATOR_PRINT_DURATION_MS']),
+  pageSize: readPageSize(process.env['EMULATOR_PAGE_SIZE']),
 });
 
 const graph = `${emulator.url}/v1.0`;
@@ -40,6 +49,10 @@ Try:
     ${graph}/print/taskDefinitions/${DEMO.taskDefinitionId}/tasks
   curl -X POST -H 'Content-Type: application/json' \\
     -d '{"printerId":"${DEMO.printers.floor1}"}' ${emulator.url}/_emulator/jobs
+  # 25 more waiting jobs for Adele, so her list spans several pages:
+  curl -X POST -H 'Content-Type: application/json' \
+    -d '{"printerId":"${DEMO.printers.floor1}","userId":"${DEMO.users.adele.id}","count":25}' \
+    ${emulator.url}/_emulator/jobs
 
 Entra ID tokens for the gateway (AZURE_AUTHORITY_HOST=${emulator.url}; every identity, and how
 to call the gateway with one: README.md#tokens-for-curl):

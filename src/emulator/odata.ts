@@ -16,26 +16,46 @@ export interface QueryOptions {
   expand?: ExpandRules;
   /** Only print job lists filter, and only by creator, the way pull-print apps look jobs up. */
   filterByCreator?: boolean;
+  /** `$top` accepted as the page size, 1..max; without this `$top` is ignored (or refused). */
+  top?: { max: number };
+  /**
+   * Options Graph's page for this endpoint lists as not supported: they answer 400 rather than
+   * being ignored, so a client never believes it limited or shaped a collection when it did not.
+   */
+  unsupported?: readonly string[];
 }
 
 export interface ODataQuery {
   expand: ExpandTree;
   createdByUserPrincipalName?: string;
+  top?: number;
 }
+
+/** Not supported on list tasks, list task definitions (and list triggers) per Graph's pages. */
+export const TASK_LIST_UNSUPPORTED = ['$count', '$format', '$search', '$select', '$skip', '$top'];
+/** printer-list-jobs.md: "does not support $count, $search". */
+export const JOB_LIST_UNSUPPORTED = ['$count', '$search'];
 
 /**
  * Reads the query options the emulator understands. Unsupported $expand/$filter values are
- * rejected so a client cannot believe it filtered; other options ($select, $top, ...) are ignored.
+ * rejected so a client cannot believe it filtered; so are the options an endpoint lists as
+ * unsupported. Other options ($select, $orderby, ...) are ignored.
  */
 export function parseODataQuery(rawQuery: string, options: QueryOptions): ODataQuery {
   const params = new URLSearchParams(rawQuery);
+  for (const name of options.unsupported ?? []) {
+    if (params.has(name)) {
+      throw invalidRequest(`Query option '${name}' is not supported on this resource.`);
+    }
+  }
+  const top = options.top === undefined ? undefined : parseTop(params, options.top.max);
   const expandText = params.get('$expand');
   const expand = expandText === null ? new Map() : parseExpandList(expandText);
   checkExpand(expand, options.expand ?? {}, options.typeName);
 
   const filter = params.get('$filter');
   if (filter === null) {
-    return { expand };
+    return top === undefined ? { expand } : { expand, top };
   }
   const upn = options.filterByCreator === true ? parseCreatorFilter(filter) : undefined;
   if (upn === undefined) {
@@ -44,7 +64,22 @@ export function parseODataQuery(rawQuery: string, options: QueryOptions): ODataQ
         "$filter=createdBy/userPrincipalName eq '<upn>' on print job lists.",
     );
   }
-  return { expand, createdByUserPrincipalName: upn };
+  return top === undefined
+    ? { expand, createdByUserPrincipalName: upn }
+    : { expand, createdByUserPrincipalName: upn, top };
+}
+
+function parseTop(params: URLSearchParams, max: number): number | undefined {
+  const text = params.get('$top');
+  if (text === null) return undefined;
+  const top = /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!(top >= 1 && top <= max)) {
+    // Graph's wording for an out-of-range page size (e.g. on /users).
+    throw invalidRequest(
+      `Invalid page size specified: '${text}'. Must be between 1 and ${max} inclusive.`,
+    );
+  }
+  return top;
 }
 
 function parseCreatorFilter(filter: string): string | undefined {

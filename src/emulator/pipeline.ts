@@ -16,6 +16,8 @@ export interface IncomingGraphRequest {
   rawBody: string | undefined;
   authorization: string | undefined;
   clientRequestId: string | undefined;
+  /** `http://host:port` the caller addressed; see GraphCall.origin. */
+  origin: string;
 }
 
 export interface PipelineDeps {
@@ -75,6 +77,7 @@ export class GraphPipeline {
             contentType: request.contentType,
             rawBody: request.rawBody,
             caller,
+            origin: request.origin,
           });
     } catch (error) {
       result = this.#toResult(error, ids);
@@ -100,14 +103,14 @@ export class GraphPipeline {
       throw new GraphFailure(405, 'BadRequest', '$batch accepts only POST.', { Allow: 'POST' });
     }
     return answerBatch(request.contentType, request.rawBody, (item) =>
-      this.#answerItem(item, caller, request.authorization, envelopeIds),
+      this.#answerItem(item, caller, request, envelopeIds),
     );
   }
 
   async #answerItem(
     item: BatchItemCall,
     caller: Caller,
-    authorization: string | undefined,
+    envelope: IncomingGraphRequest,
     envelopeIds: RequestIds,
   ): Promise<GraphResult> {
     const ids = newIds(item.clientRequestId ?? envelopeIds.clientRequestId);
@@ -124,6 +127,7 @@ export class GraphPipeline {
         contentType: item.contentType,
         rawBody: item.rawBody,
         caller,
+        origin: envelope.origin,
       });
     } catch (error) {
       result = this.#toResult(error, ids);
@@ -133,7 +137,7 @@ export class GraphPipeline {
       path: item.path,
       query: item.query,
       body: item.body,
-      authorization,
+      authorization: envelope.authorization,
       via: 'batch-item',
       batchRequestId: item.id,
       status: result.status,

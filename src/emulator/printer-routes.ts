@@ -1,5 +1,5 @@
 import { requireAppCaller, requireUserCaller } from './auth.js';
-import { invalidRequest, itemNotFound } from './graph-errors.js';
+import { invalidRequest } from './graph-errors.js';
 import { jsonResult, noContentResult } from './graph-result.js';
 import {
   collection,
@@ -9,11 +9,17 @@ import {
   toGraphPrinter,
   withContext,
 } from './graph-shapes.js';
-import { type ExpandRules, type ExpandTree, parseODataQuery } from './odata.js';
+import { jobOf, printerOf } from './job-lookup.js';
+import {
+  type ExpandRules,
+  type ExpandTree,
+  JOB_LIST_UNSUPPORTED,
+  parseODataQuery,
+} from './odata.js';
+import { MAX_TOP, type Pager } from './paging.js';
 import { readJsonObject } from './request-body.js';
-import type { Route, RouteContext } from './router.js';
+import type { Route } from './router.js';
 import type { EmulatorStore } from './store.js';
-import type { JobRecord, PrinterRecord } from './tenant.js';
 
 const JOB_EXPAND: ExpandRules = {
   tasks: { type: 'printTask', nested: { definition: { type: 'printTaskDefinition' } } },
@@ -29,32 +35,13 @@ function expansionOf(expand: ExpandTree): JobExpansion {
 }
 
 /** Printers and their jobs, including the two job actions (abort is app-only, cancel delegated). */
-export function printerRoutes(store: EmulatorStore): Route[] {
-  const printerOf = (context: RouteContext): PrinterRecord => {
-    const id = context.param('printerId');
-    const printer = store.printer(id);
-    if (printer === undefined) {
-      throw itemNotFound(`Printer '${id}' was not found.`);
-    }
-    return printer;
-  };
-
-  const jobOf = (context: RouteContext): JobRecord => {
-    const printer = printerOf(context);
-    const id = context.param('jobId');
-    const job = store.job(id);
-    if (job === undefined || job.printerId !== printer.id) {
-      throw itemNotFound(`Print job '${id}' was not found on printer '${printer.id}'.`);
-    }
-    return job;
-  };
-
+export function printerRoutes(store: EmulatorStore, pager: Pager): Route[] {
   return [
     {
       method: 'GET',
       pattern: '/print/printers/:printerId',
       handle: (context) => {
-        const printer = printerOf(context);
+        const printer = printerOf(store, context);
         parseODataQuery(context.call.query, { typeName: 'printer' });
         return jsonResult(200, withContext(contexts.printer(), toGraphPrinter(printer, store)));
       },
@@ -63,29 +50,32 @@ export function printerRoutes(store: EmulatorStore): Route[] {
       method: 'GET',
       pattern: '/print/printers/:printerId/jobs',
       handle: (context) => {
-        const printer = printerOf(context);
+        const printer = printerOf(store, context);
         const query = parseODataQuery(context.call.query, {
           typeName: 'printJob',
           expand: JOB_EXPAND,
           filterByCreator: true,
+          top: { max: MAX_TOP },
+          unsupported: JOB_LIST_UNSUPPORTED,
         });
         // UPNs are case-insensitive in Entra ID, so the filter is too.
         const upn = query.createdByUserPrincipalName?.toLowerCase();
         const expansion = expansionOf(query.expand);
-        const value = store
+        const matching = store
           .jobsOfPrinter(printer.id)
           .filter(
             (job) => upn === undefined || job.createdBy.userPrincipalName.toLowerCase() === upn,
-          )
-          .map((job) => toGraphJob(job, store, expansion));
-        return jsonResult(200, collection(contexts.jobs(printer.id), value));
+          );
+        const page = pager.page(context.call, matching, query.top);
+        const value = page.value.map((job) => toGraphJob(job, store, expansion));
+        return jsonResult(200, collection(contexts.jobs(printer.id), { ...page, value }));
       },
     },
     {
       method: 'GET',
       pattern: '/print/printers/:printerId/jobs/:jobId',
       handle: (context) => {
-        const job = jobOf(context);
+        const job = jobOf(store, context);
         const query = parseODataQuery(context.call.query, {
           typeName: 'printJob',
           expand: JOB_EXPAND,
@@ -104,7 +94,11 @@ export function printerRoutes(store: EmulatorStore): Route[] {
         if (reason !== undefined && reason !== null && typeof reason !== 'string') {
           throw invalidRequest('reason must be a string.');
         }
-        store.abortJob(jobOf(context), app.appId, typeof reason === 'string' ? reason : undefined);
+        store.abortJob(
+          jobOf(store, context),
+          app.appId,
+          typeof reason === 'string' ? reason : undefined,
+        );
         return noContentResult();
       },
     },
@@ -113,7 +107,7 @@ export function printerRoutes(store: EmulatorStore): Route[] {
       pattern: '/print/printers/:printerId/jobs/:jobId/cancel',
       handle: (context) => {
         requireUserCaller(context.caller, 'Canceling a print job');
-        store.cancelJob(jobOf(context));
+        store.cancelJob(jobOf(store, context));
         return noContentResult();
       },
     },

@@ -13,6 +13,11 @@ export interface GraphCall {
   contentType: string | undefined;
   rawBody: string | undefined;
   caller: Caller;
+  /**
+   * `http://host:port` as the caller addressed the emulator (batch items: as the envelope did),
+   * for the absolute `@odata.nextLink`s of paged collections.
+   */
+  origin: string;
 }
 
 export interface RouteContext {

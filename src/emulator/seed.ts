@@ -1,5 +1,10 @@
 import type { Caller } from './auth.js';
-import { WAITING_TASK_DESCRIPTION } from './store.js';
+import {
+  type ConfigurationPatch,
+  defaultConfiguration,
+  mergeConfiguration,
+} from './print-job-configuration.js';
+import { DEFAULT_DOCUMENT_CONTENT_TYPE, WAITING_TASK_DESCRIPTION } from './store.js';
 import type {
   DefinitionRecord,
   DemoUser,
@@ -151,6 +156,7 @@ interface SeedJob {
   printerId: string;
   user: DemoUser;
   documentName: string;
+  configuration?: ConfigurationPatch;
   minutesAgo: number;
   phase: JobPhase;
   task?: {
@@ -266,6 +272,7 @@ function seedJobs(now: number): SeedJob[] {
       printerId: DEMO.printers.floor2,
       user: USERS.adele,
       documentName: 'Team photo.png',
+      configuration: { colorMode: 'color', duplexMode: 'oneSided', quality: 'high' },
       minutesAgo: 4,
       phase: waiting,
       task: gatewayTask(
@@ -329,9 +336,14 @@ export function createDemoTenant(now: number): TenantState {
       printerId: seed.printerId,
       createdDateTime: new Date(now - seed.minutesAgo * MINUTE).toISOString(),
       createdBy: { ...seed.user },
-      documentId: `d0c0ffee-0000-4000-8000-${seed.id.padStart(12, '0')}`,
-      documentName: seed.documentName,
-      documentSize: 48_213 + Number(seed.id),
+      configuration: mergeConfiguration(defaultConfiguration(), seed.configuration),
+      document: {
+        id: `d0c0ffee-0000-4000-8000-${seed.id.padStart(12, '0')}`,
+        displayName: seed.documentName,
+        contentType: DEFAULT_DOCUMENT_CONTENT_TYPE,
+        size: 48_213 + Number(seed.id),
+      },
+      redirectedFrom: null,
       phase: seed.phase,
     });
     if (seed.task) {

@@ -9,6 +9,9 @@ import { FaultInjector } from './faults.js';
 import { errorResult, GraphFailure } from './graph-errors.js';
 import { type EmulatorPrintJob, toGraphJob } from './graph-shapes.js';
 import { BodyTooLargeError, header, readBody, send } from './http-io.js';
+import { jobDocumentRoutes } from './job-document-routes.js';
+import { jobRedirectRoutes } from './job-redirect-routes.js';
+import { DEFAULT_PAGE_SIZE, Pager } from './paging.js';
 import { GraphPipeline } from './pipeline.js';
 import { printerRoutes } from './printer-routes.js';
 import { RequestLog } from './request-log.js';
@@ -30,6 +33,8 @@ export interface EmulatorOptions {
   port?: number;
   /** How long a released job stays 'processing' before it reads 'completed'. @default 0 */
   printDurationMs?: number;
+  /** Items per page of every collection when the caller sends no `$top`. @default 10 */
+  pageSize?: number;
 }
 
 export interface RunningEmulator {
@@ -42,6 +47,8 @@ export interface RunningEmulator {
   entra: EmulatedEntra;
   /** Same as POST /_emulator/jobs. */
   submitJob(input: SubmitJobInput): EmulatorPrintJob;
+  /** `count` jobs like `submitJob` (POST /_emulator/jobs with `count`): a backlog that pages. */
+  submitJobs(input: SubmitJobInput, count: number): EmulatorPrintJob[];
   /** Back to the seeded tenant, with faults and the request log cleared. */
   reset(): void;
   /** Closes the server and every socket, hung requests included. */
@@ -50,6 +57,19 @@ export interface RunningEmulator {
 
 const GRAPH_PREFIX = '/v1.0';
 const ADMIN_PREFIX = '/_emulator';
+
+// A Host header as a browser or fetch sends it: a name or IPv4 address, or a bracketed IPv6
+// address, and an optional port. Anything else is ignored rather than echoed into links.
+const HOST_HEADER = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * The origin the caller addressed, so a nextLink leads back the way the caller came (the
+ * emulator may listen on 0.0.0.0 and be reached as `emulator:4010`); its own origin otherwise.
+ */
+function originOf(request: IncomingMessage, fallback: string): string {
+  const host = header(request, 'host');
+  return host !== undefined && HOST_HEADER.test(host) ? `http://${host}` : fallback;
+}
 
 function hasPrefix(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(`${prefix}/`);
@@ -75,6 +95,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
     return { ...shape, tasks: shape.tasks ?? [] };
   };
+  const submitJobs = (input: SubmitJobInput, count: number): EmulatorPrintJob[] =>
+    Array.from({ length: count }, () => submitJob(input));
+  const pager = new Pager(options.pageSize ?? DEFAULT_PAGE_SIZE);
   // The issuer and key URLs name the emulator's origin, known once it listens (below).
   let origin = '';
   const entra = await createEmulatedEntra(() => origin);
@@ -87,12 +110,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const pipeline = new GraphPipeline({
     authenticate: createAuthenticator(demoCallers()),
-    dispatch: createRouter([...taskDefinitionRoutes(store), ...printerRoutes(store)]),
+    dispatch: createRouter([
+      ...taskDefinitionRoutes(store, pager),
+      ...printerRoutes(store, pager),
+      ...jobRedirectRoutes(store),
+      ...jobDocumentRoutes(store, pager),
+    ]),
     faults,
     log: requests,
     signal: lifetime.signal,
   });
-  const admin = createAdminHandler({ submitJob, faults, requests, reset });
+  const admin = createAdminHandler({ submitJob, submitJobs, faults, requests, reset });
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://emulator.invalid');
@@ -134,6 +162,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       rawBody,
       authorization: header(request, 'authorization'),
       clientRequestId: header(request, 'client-request-id'),
+      origin: originOf(request, origin),
     });
     send(
       response,
@@ -200,6 +229,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store,
     entra,
     submitJob,
+    submitJobs,
     reset,
     close,
   };

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { accessDenied, conflict, invalidRequest, itemNotFound } from './graph-errors.js';
+import { jobUrl } from './graph-shapes.js';
+import {
+  type ConfigurationPatch,
+  defaultConfiguration,
+  mergeConfiguration,
+} from './print-job-configuration.js';
 import type {
   DefinitionRecord,
   DemoUser,
@@ -13,10 +19,23 @@ import type {
 export interface SubmitJobInput {
   printerId: string;
   documentName?: string;
-  /** Defaults to the demo user behind the delegated token (Adele). */
+  /** The document's media type. @default 'application/oxps' (what Windows clients upload) */
+  contentType?: string;
+  /** Document size in bytes. @default 52480 */
+  size?: number;
+  /** Merged over the default configuration (copies 1, A4, black and white, …). */
+  configuration?: ConfigurationPatch;
+  /**
+   * Who prints: a tenant user's object id (Adele's and Megan's are their Entra `oid`s), or a UPN.
+   * Without either, the demo user behind the delegated token (Adele).
+   */
+  userId?: string;
   userPrincipalName?: string;
   displayName?: string;
 }
+
+export const DEFAULT_DOCUMENT_CONTENT_TYPE = 'application/oxps';
+export const DEFAULT_DOCUMENT_SIZE = 52_480;
 
 export type JobState = 'processing' | 'paused' | 'completed' | 'canceled' | 'aborted';
 
@@ -119,6 +138,16 @@ export class EmulatorStore {
   jobStatus(job: JobRecord): JobStatusView {
     const phase = job.phase;
     switch (phase.kind) {
+      case 'redirected':
+        // Handed off, not printed here: terminal, but without completedSuccessfully.
+        return {
+          state: 'completed',
+          description: `The job was redirected to printer '${phase.toPrinterId}'.`,
+          details: [],
+          isAcquiredByPrinter: false,
+          isFetchable: false,
+          acknowledgedDateTime: null,
+        };
       case 'releaseWait':
         return {
           state: 'paused',
@@ -179,15 +208,33 @@ export class EmulatorStore {
     if (printer === undefined) {
       throw itemNotFound(`Printer '${input.printerId}' was not found.`);
     }
+    return this.#createJob(printer, {
+      createdBy: this.#userFor(input),
+      configuration: mergeConfiguration(defaultConfiguration(), input.configuration),
+      document: {
+        id: randomUUID(),
+        displayName: input.documentName ?? 'Document.pdf',
+        contentType: input.contentType ?? DEFAULT_DOCUMENT_CONTENT_TYPE,
+        size: input.size ?? DEFAULT_DOCUMENT_SIZE,
+      },
+      redirectedFrom: null,
+    });
+  }
+
+  /**
+   * Queues a job on `printer` the way a submitted job arrives there: held behind a new processing
+   * task when the printer has a trigger, printing straight away when it has none.
+   */
+  #createJob(
+    printer: PrinterRecord,
+    fields: Pick<JobRecord, 'createdBy' | 'configuration' | 'document' | 'redirectedFrom'>,
+  ): JobRecord {
     const now = this.#now();
     const job: JobRecord = {
       id: String(this.#nextJobId++),
       printerId: printer.id,
       createdDateTime: new Date(now).toISOString(),
-      createdBy: this.#userFor(input),
-      documentId: randomUUID(),
-      documentName: input.documentName ?? 'Document.pdf',
-      documentSize: 52_480,
+      ...fields,
       phase:
         printer.trigger === null
           ? { kind: 'released', releasedAt: now, printsForMs: this.#options.printDurationMs }
@@ -241,22 +288,7 @@ export class EmulatorStore {
 
   /** Abort needs a processing task on the job from a trigger whose definition the app owns. */
   abortJob(job: JobRecord, callerAppId: string, reason: string | undefined): void {
-    const processing = this.tasksOfJob(job.id).filter((task) => task.state === 'processing');
-    if (processing.length === 0) {
-      throw conflict(
-        `Print job '${job.id}' has no print task in the 'processing' state, so it cannot be ` +
-          "aborted: abort needs a processing task created by the calling app's trigger.",
-      );
-    }
-    const ownsOne = processing.some(
-      (task) => this.definition(task.definitionId)?.createdBy.appId === callerAppId,
-    );
-    if (!ownsOne) {
-      throw accessDenied(
-        `Print job '${job.id}' is held by another application's task trigger; only that ` +
-          'application can abort it.',
-      );
-    }
+    const processing = this.#heldBy(job, callerAppId, 'aborted', 'abort');
     for (const task of processing) {
       task.state = 'aborted';
       task.description = 'The print job was aborted.';
@@ -269,6 +301,62 @@ export class EmulatorStore {
           ? 'The job was aborted by the application.'
           : `The job was aborted by the application: ${reason}`,
     };
+  }
+
+  /**
+   * Moves a held job to another printer: a new job is queued there (configuration merged over the
+   * source's), the source job records where it went and ends, and its task completes by itself,
+   * as Graph's docs say redirect does. Same precondition as abort.
+   */
+  redirectJob(
+    job: JobRecord,
+    callerAppId: string,
+    destination: PrinterRecord,
+    configuration: ConfigurationPatch | undefined,
+  ): JobRecord {
+    const processing = this.#heldBy(job, callerAppId, 'redirected', 'redirect');
+    const redirected = this.#createJob(destination, {
+      createdBy: { ...job.createdBy },
+      configuration: mergeConfiguration(job.configuration, configuration),
+      // The document travels with the job; a new job owns a new document entity.
+      document: { ...job.document, id: randomUUID() },
+      redirectedFrom: jobUrl(job.printerId, job.id),
+    });
+    for (const task of processing) {
+      task.state = 'completed';
+      task.description = `The job was redirected to printer '${destination.id}'.`;
+    }
+    job.phase = {
+      kind: 'redirected',
+      at: this.#now(),
+      toPrinterId: destination.id,
+      toJobId: redirected.id,
+    };
+    return redirected;
+  }
+
+  /**
+   * The processing tasks that let `callerAppId` act on a held job: 409 when there is none at all,
+   * 403 when only another app's trigger holds it.
+   */
+  #heldBy(job: JobRecord, callerAppId: string, participle: string, verb: string): TaskRecord[] {
+    const processing = this.tasksOfJob(job.id).filter((task) => task.state === 'processing');
+    if (processing.length === 0) {
+      throw conflict(
+        `Print job '${job.id}' has no print task in the 'processing' state, so it cannot be ` +
+          `${participle}: ${verb} needs a processing task created by the calling app's trigger.`,
+      );
+    }
+    const ownsOne = processing.some(
+      (task) => this.definition(task.definitionId)?.createdBy.appId === callerAppId,
+    );
+    if (!ownsOne) {
+      throw accessDenied(
+        `Print job '${job.id}' is held by another application's task trigger; only that ` +
+          `application can ${verb} it.`,
+      );
+    }
+    return processing;
   }
 
   /** The user withdraws a job that has not finished yet. */
@@ -287,6 +375,13 @@ export class EmulatorStore {
   }
 
   #userFor(input: SubmitJobInput): DemoUser {
+    if (input.userId !== undefined) {
+      const byId = this.#tenant.users.find((user) => user.id === input.userId);
+      if (byId === undefined) {
+        throw itemNotFound(`No user with id '${input.userId}' in the tenant.`);
+      }
+      return { ...byId };
+    }
     const upn = input.userPrincipalName ?? this.#tenant.users[0]?.userPrincipalName;
     if (upn === undefined || upn === '') {
       throw invalidRequest('userPrincipalName is required.');

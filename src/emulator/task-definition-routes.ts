@@ -8,7 +8,8 @@ import {
   toGraphTask,
   withContext,
 } from './graph-shapes.js';
-import { type ExpandRules, parseODataQuery } from './odata.js';
+import { type ExpandRules, parseODataQuery, TASK_LIST_UNSUPPORTED } from './odata.js';
+import type { Pager } from './paging.js';
 import { isJsonObject, type JsonObject, readJsonObject } from './request-body.js';
 import type { Route, RouteContext } from './router.js';
 import type { EmulatorStore, TaskStatusUpdate } from './store.js';
@@ -40,7 +41,7 @@ function parseStatusUpdate(body: JsonObject): TaskStatusUpdate {
 }
 
 /** Task definitions and their tasks: app-only, and visible to the owning app alone. */
-export function taskDefinitionRoutes(store: EmulatorStore): Route[] {
+export function taskDefinitionRoutes(store: EmulatorStore, pager: Pager): Route[] {
   const ownedDefinition = (context: RouteContext): DefinitionRecord => {
     const app = requireAppCaller(context.caller, 'Print task definitions');
     const id = context.param('definitionId');
@@ -72,12 +73,16 @@ export function taskDefinitionRoutes(store: EmulatorStore): Route[] {
       pattern: '/print/taskDefinitions',
       handle: (context) => {
         const app = requireAppCaller(context.caller, 'Print task definitions');
-        parseODataQuery(context.call.query, { typeName: 'printTaskDefinition' });
-        const value = store
+        parseODataQuery(context.call.query, {
+          typeName: 'printTaskDefinition',
+          unsupported: TASK_LIST_UNSUPPORTED,
+        });
+        const mine = store
           .definitions()
-          .filter((definition) => definition.createdBy.appId === app.appId)
-          .map(toGraphDefinition);
-        return jsonResult(200, collection(contexts.definitions(), value));
+          .filter((definition) => definition.createdBy.appId === app.appId);
+        const page = pager.page(context.call, mine);
+        const value = page.value.map(toGraphDefinition);
+        return jsonResult(200, collection(contexts.definitions(), { ...page, value }));
       },
     },
     {
@@ -97,12 +102,12 @@ export function taskDefinitionRoutes(store: EmulatorStore): Route[] {
         const query = parseODataQuery(context.call.query, {
           typeName: 'printTask',
           expand: TASK_EXPAND,
+          unsupported: TASK_LIST_UNSUPPORTED,
         });
         const withDefinition = query.expand.has('definition');
-        const value = store
-          .tasksOfDefinition(definition.id)
-          .map((task) => toGraphTask(task, store, withDefinition));
-        return jsonResult(200, collection(contexts.tasks(definition.id), value));
+        const page = pager.page(context.call, store.tasksOfDefinition(definition.id));
+        const value = page.value.map((task) => toGraphTask(task, store, withDefinition));
+        return jsonResult(200, collection(contexts.tasks(definition.id), { ...page, value }));
       },
     },
     {

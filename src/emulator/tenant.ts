@@ -1,3 +1,5 @@
+import type { PrintJobConfiguration } from './print-job-configuration.js';
+
 // The records the emulator keeps per tenant. They are storage shapes, not wire shapes:
 // graph-shapes.ts turns them into Graph JSON, store.ts owns the rules that change them.
 
@@ -61,6 +63,8 @@ export interface TaskRecord {
  */
 export type JobPhase =
   | { kind: 'releaseWait' }
+  /** Handed to another printer by `redirect`; the new job carries on there. */
+  | { kind: 'redirected'; at: number; toPrinterId: string; toJobId: string }
   | { kind: 'released'; releasedAt: number; printsForMs: number }
   | { kind: 'aborted'; at: number; description: string }
   | { kind: 'canceled'; at: number };
@@ -70,10 +74,20 @@ export interface JobRecord {
   printerId: string;
   createdDateTime: string;
   createdBy: DemoUser;
-  documentId: string;
-  documentName: string;
-  documentSize: number;
+  configuration: PrintJobConfiguration;
+  /** Universal Print allows exactly one document per job. */
+  document: DocumentRecord;
+  /** Graph URL of the job this one was redirected from, if any. */
+  redirectedFrom: string | null;
   phase: JobPhase;
+}
+
+export interface DocumentRecord {
+  id: string;
+  displayName: string;
+  contentType: string;
+  /** Bytes. */
+  size: number;
 }
 
 export interface TenantState {
