@@ -3,8 +3,10 @@
  * for the same operations authenticated (a) with a service key and (b) with a person's Entra
  * token (RS256 signature, claims, keys from the emulator's Entra over JWKS, cached). The gateway
  * runs as its own process, configured as in production, so that its CPU (read from /proc) holds
- * neither the emulator's nor the load generator's. The difference between (a) and (b) is the
- * token's validation: everything else the two do is the same.
+ * neither the emulator's nor the load generator's. For the read, the difference between (a) and
+ * (b) is the token's validation and the ownership check on the job already read. For the write it
+ * is also the ownership read a person's abort makes first (one more Graph call through the
+ * batcher, docs/authorization.md): the station acts on any job without reading it.
  */
 import { randomBytes } from 'node:crypto';
 import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
