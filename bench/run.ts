@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { callerCost } from './scenarios/caller-cost.js';
 import { fanOut } from './scenarios/fan-out.js';
 import { memory } from './scenarios/memory.js';
+import { releaseAtDevice } from './scenarios/release-at-device.js';
 import { throttled } from './scenarios/throttled.js';
 import { throughput } from './scenarios/throughput.js';
 
@@ -99,6 +100,26 @@ async function main() {
       `the check alone, in-process: ${c.authenticationAlone.personTokenUsPerCall} vs ${c.authenticationAlone.serviceKeyUsPerCall} µs\n`,
   );
 
+  const RELEASED_JOBS = 45;
+  const r = await releaseAtDevice({
+    latencyMs: LATENCY_MS,
+    jobs: RELEASED_JOBS,
+    repetitions: quick ? 2 : 5,
+  });
+  const writeGoal = Math.ceil(RELEASED_JOBS / 20);
+  console.log(
+    `6. releasePrintJobs: ${RELEASED_JOBS} jobs to a device in one call (one upstream round trip: ${r.roundTripMs} ms)`,
+  );
+  console.table({
+    'station naming the jobs': r.stationNaming,
+    'person releasing all': r.personAll,
+  });
+  console.log(
+    `   redirect requests: station ${r.stationNaming.writeRequests}, person ${r.personAll.writeRequests} ` +
+      `(target ${writeGoal}: ${mark(r.stationNaming.writeRequests === writeGoal && r.personAll.writeRequests === writeGoal)}); ` +
+      `station reads ${r.stationNaming.reads} (target 0: ${mark(r.stationNaming.reads === 0)})\n`,
+  );
+
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -108,6 +129,7 @@ async function main() {
     throttled: th,
     memory: m,
     callerCost: c,
+    releaseAtDevice: r,
   };
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });

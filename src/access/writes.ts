@@ -7,7 +7,7 @@
  * may name the person it acts for (`onBehalfOf`, e.g. who badged in at the device); the job must
  * then be theirs. A refused write sends no write to Graph.
  */
-import type { AuditLog } from '../audit/audit-log.js';
+import type { AuditedOperation, AuditLog } from '../audit/audit-log.js';
 import { outcomeOfError, requestIdOfError } from '../audit/outcome.js';
 import type { Caller } from '../auth/caller.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
@@ -42,7 +42,7 @@ export interface TaskReportRequest {
 }
 
 /** A person's writes, and a station's that name `onBehalfOf`, read the job first. */
-const checksOwner = (caller: Caller, onBehalfOf: string | null | undefined): boolean =>
+export const checksOwner = (caller: Caller, onBehalfOf: string | null | undefined): boolean =>
   caller.kind === 'person' || onBehalfOf != null;
 
 /** Graph calls an abort can cost: the job read when ownership is checked, then the abort. */
@@ -57,7 +57,10 @@ export const callsForTaskReport = (caller: Caller, request: TaskReportRequest): 
  * Whose job the write must touch: a person's own, the `onBehalfOf` a station names, or anyone's
  * (null). Throws `ForbiddenError`, before any Graph call, for a person naming someone else.
  */
-function requiredOwner(caller: Caller, onBehalfOf: string | null | undefined): string | null {
+export function requiredOwner(
+  caller: Caller,
+  onBehalfOf: string | null | undefined,
+): string | null {
   const scopes = accessScopesOf(caller);
   if (caller.kind === 'person' && scopes.releaseOwn) {
     if (onBehalfOf != null && !sameObjectId(onBehalfOf, caller.objectId)) {
@@ -86,7 +89,7 @@ function personal(caller: Caller, hidden: () => NotFoundError): (error: unknown)
   };
 }
 
-async function jobOwnedBy(
+export async function jobOwnedBy(
   { caller, graph }: AccessContext,
   printerId: string,
   printJobId: string,
@@ -117,24 +120,30 @@ async function taskOwnedBy(
  * Runs a write's check and then the write, auditing one line either way. Graph's request id is
  * recorded only for the write itself, never for the reads that preceded it.
  */
-async function audited<T>(
+export async function audited<T>(
   context: WriteContext,
   entry: {
-    operation: 'abortPrintJob' | 'updatePrintTask';
+    operation: AuditedOperation;
     onBehalfOf: string | null | undefined;
     target: Record<string, string>;
     /** The GraphQL typename the schema gives a success: what the audit line calls it. */
     success: string;
+    /** Ids only a success knows (a redirect's new job), added to the success's target. */
+    successTarget?: (result: T) => Record<string, string>;
   },
   check: () => Promise<void>,
   write: () => Promise<{ result: T; requestId: string | null }>,
 ): Promise<T> {
-  const record = (outcome: string, graphRequestId: string | null) =>
+  const record = (
+    outcome: string,
+    graphRequestId: string | null,
+    target: Record<string, string> = entry.target,
+  ) =>
     context.audit.record({
       operation: entry.operation,
       caller: context.caller,
       onBehalfOf: entry.onBehalfOf ?? null,
-      target: entry.target,
+      target,
       outcome,
       graphRequestId,
     });
@@ -146,7 +155,7 @@ async function audited<T>(
   }
   try {
     const { result, requestId } = await write();
-    record(entry.success, requestId);
+    record(entry.success, requestId, { ...entry.target, ...entry.successTarget?.(result) });
     return result;
   } catch (error) {
     record(outcomeOfError(error), requestIdOfError(error));
@@ -215,7 +224,7 @@ export function reportTaskState(
  */
 export function refuseWrites(
   context: WriteContext,
-  operation: 'abortPrintJob' | 'updatePrintTask',
+  operation: AuditedOperation,
   targets: readonly { target: Record<string, string>; onBehalfOf?: string | null | undefined }[],
   error: Error,
 ): Error {

@@ -11,14 +11,17 @@ import type { Caller } from '../auth/caller.js';
 import type { Logger } from '../logger.js';
 
 /** The writes the gateway can make on Graph. */
-export type AuditedOperation = 'abortPrintJob' | 'updatePrintTask';
+export type AuditedOperation = 'abortPrintJob' | 'updatePrintTask' | 'redirectPrintJob';
 
 export interface AuditEntry {
   readonly operation: AuditedOperation;
   readonly caller: Caller;
   /** The person a release station said it acted for (`onBehalfOf`), when it said so. */
   readonly onBehalfOf: string | null;
-  /** The ids the write names: `printerId` + `printJobId`, or `taskDefinitionId` + `taskId`. */
+  /**
+   * The ids the write names: `printerId` + `printJobId`, or `taskDefinitionId` + `taskId`; a
+   * redirect adds `destinationPrinterId`, and on success `redirectedPrintJobId` (the new job).
+   */
   readonly target: Readonly<Record<string, string>>;
   /** The result's GraphQL typename on success (`AbortPrintJobSuccess`), else the error code. */
   readonly outcome: string;

@@ -103,6 +103,20 @@ const bulkOutcome = (answer: Answer) => {
   return field?.results ? unionOutcome(field.results[0]) : unionOutcome(field);
 };
 
+const { direct } = DEMO.printers;
+const redirect = (job: string) =>
+  `mutation { r: redirectPrintJob(input: { printerId: "${floor1}", printJobId: "${job}", destinationPrinterId: "${direct}" }) { __typename } }`;
+const release = (job: string) =>
+  `mutation { r: releasePrintJobs(input: { destinationPrinterId: "${direct}", printJobIds: [{ printerId: "${floor1}", printJobId: "${job}" }] }) {
+      __typename ... on ReleasePrintJobsSuccess { results { result { __typename } } } } }`;
+/** releasePrintJobs' one item's outcome, unless the whole field was refused. */
+const releaseOutcome = (answer: Answer) => {
+  const field = answer.data?.['r'] as
+    | { __typename: string; results?: { result: unknown }[] }
+    | undefined;
+  return field?.results ? unionOutcome(field.results[0]?.result) : unionOutcome(field);
+};
+
 type Probe = (caller: CallerName) => Promise<{ own: string; other?: string }>;
 
 const PROBES: Record<string, Probe> = {
@@ -184,6 +198,14 @@ const PROBES: Record<string, Probe> = {
   updatePrintTask: async (caller) => ({
     other: unionOutcome((await ask(caller, complete(MEGAN.task))).data?.['r']),
     own: unionOutcome((await ask(caller, complete(ADELE.task))).data?.['r']),
+  }),
+  redirectPrintJob: async (caller) => ({
+    other: unionOutcome((await ask(caller, redirect(MEGAN.job))).data?.['r']),
+    own: unionOutcome((await ask(caller, redirect(ADELE.job))).data?.['r']),
+  }),
+  releasePrintJobs: async (caller) => ({
+    other: releaseOutcome(await ask(caller, release(MEGAN.job))),
+    own: releaseOutcome(await ask(caller, release(ADELE.job))),
   }),
   updatePrintTasks: async (caller) => ({
     other: bulkOutcome(await ask(caller, complete(MEGAN.task, 'updatePrintTasks'))),
