@@ -4,8 +4,11 @@
  * test/unit/documented-limits.test.ts fails when they disagree.
  */
 
-/** Selection depth. Every field below a list can fan out into Graph calls. */
-export const MAX_DEPTH = 8;
+/**
+ * Selection depth. Every field below a list can fan out into Graph calls. 10, not 8, since lists
+ * became connections: `edges { node { … } }` adds two levels and no fan-out.
+ */
+export const MAX_DEPTH = 10;
 /** A release screen may ask for as many jobs by alias as a bulk mutation may touch (100). */
 export const MAX_ALIASES = 100;
 /** Lexical tokens in one document (comments excluded). */
