@@ -57,18 +57,28 @@ export async function readConnectionPage<Raw, Item>(
     skip: 0,
   };
   const edges: Edge<Item>[] = [];
+  const pageAt = (pageUrl: string) =>
+    graph.call<GraphPage<Raw>>({ method: 'GET', url: relativeToRoot(pageUrl, root) });
   let graphPages = 0;
+  let prefetched: { pageUrl: string; page: Promise<GraphPage<Raw>> } | null = null;
   for (;;) {
     if (graphPages === maxPages) {
       return { edges, hasNextPage: true, endCursor: encodeCursor(position), graphPages };
     }
-    const page = await graph.call<GraphPage<Raw>>({
-      method: 'GET',
-      url: relativeToRoot(position.pageUrl, root),
-    });
+    const page = await (prefetched?.pageUrl === position.pageUrl
+      ? prefetched.page
+      : pageAt(position.pageUrl));
+    prefetched = null;
     graphPages++;
     const nextLink = followable(page['@odata.nextLink'], root, read.collection);
     const items = page.value.slice(position.skip).map(read.toItem);
+    if (read.keep && nextLink && graphPages < maxPages) {
+      // Filtering reads calls of its own (a person's tasks: their jobs). Asking for the next
+      // page in the same tick puts it in their envelope: a round trip less per Graph page, for
+      // one call the request may not need (when this page fills `first`).
+      prefetched = { pageUrl: nextLink, page: pageAt(nextLink) };
+      prefetched.page.catch(() => {});
+    }
     const kept = read.keep ? await read.keep(items) : items.map(() => true);
     const pageUrl = position.pageUrl;
     const length = page.value.length;

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/emulator/seed.js';
+import { MAX_GRAPH_PAGES_PER_FIELD } from '../../src/graph/paged-read.js';
 import { type CallerName, PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 
 const env = useAuthorizedGateway({ emulator: { pageSize: 3 } });
@@ -251,6 +252,26 @@ describe('myPrintJobs', () => {
       myJobsPage('adele', { first: 4, after, printerId: floor2 }),
     );
     expect(new Set(floor2Only)).toEqual(new Set([DEMO.jobs.floor2WaitingAdele, ...onFloor2]));
+  });
+
+  it("reads the next page of tasks in the envelope of this page's jobs, 10 pages at most", async () => {
+    submitBacklog();
+    env.emulator.requests.clear();
+    const page = await myJobsPage('adele', { first: 50 });
+    const entries = env.emulator.requests.entries();
+    const taskPages = entries.filter(
+      (entry) => entry.path === `/print/taskDefinitions/${DEMO.taskDefinitionId}/tasks`,
+    ).length;
+    // 32 tasks by 3 are 11 Graph pages; one field reads at most 10, then says there is more.
+    expect(taskPages).toBe(MAX_GRAPH_PAGES_PER_FIELD);
+    expect(page.pageInfo?.hasNextPage).toBe(true);
+    // The definitions; the first page alone; then one envelope per page holding its jobs and
+    // the next page; the last page's jobs alone.
+    const roundTrips = entries.filter((entry) => entry.via !== 'batch-item').length;
+    expect(roundTrips).toBe(1 + 1 + (taskPages - 1) + 1);
+
+    const rest = await myJobsPage('adele', { first: 50, after: page.pageInfo?.endCursor });
+    expect(rest.pageInfo?.hasNextPage).toBe(false);
   });
 
   it('leaves out released jobs: only a processing task makes a job wait', async () => {
