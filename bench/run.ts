@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { callerCost } from './scenarios/caller-cost.js';
 import { fanOut } from './scenarios/fan-out.js';
+import { listPages } from './scenarios/list-pages.js';
 import { memory } from './scenarios/memory.js';
 import { throttled } from './scenarios/throttled.js';
 import { throughput } from './scenarios/throughput.js';
@@ -99,6 +100,17 @@ async function main() {
       `the check alone, in-process: ${c.authenticationAlone.personTokenUsPerCall} vs ${c.authenticationAlone.serviceKeyUsPerCall} µs\n`,
   );
 
+  const l = await listPages({ latencyMs: LATENCY_MS, repetitions: quick ? 1 : 5 });
+  console.log(
+    `6. listing ${l.waitingJobs} waiting jobs, first: ${l.first}, Graph pages of ${l.graphPageSize} ` +
+      `(median of ${l.repetitions})`,
+  );
+  console.table({
+    'person, myPrintJobs': l.personMyPrintJobs,
+    'station, Printer.jobs': l.stationPrinterJobs,
+  });
+  console.log('   measured, no target\n');
+
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -108,6 +120,7 @@ async function main() {
     throttled: th,
     memory: m,
     callerCost: c,
+    listPages: l,
   };
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
