@@ -5,10 +5,11 @@
  */
 
 /**
- * Selection depth. Every field below a list can fan out into Graph calls. 10, not 8, since lists
- * became connections: `edges { node { … } }` adds two levels and no fan-out.
+ * Selection depth, fields and fragments alike (graphql-armor's count). Every field below a list
+ * can fan out into Graph calls. 11, not 8, since lists became connections in result unions:
+ * `... on PrintJobConnection { edges { node { … } } }` adds three levels and no fan-out.
  */
-export const MAX_DEPTH = 10;
+export const MAX_DEPTH = 11;
 /** A release screen may ask for as many jobs by alias as a bulk mutation may touch (100). */
 export const MAX_ALIASES = 100;
 /** Lexical tokens in one document (comments excluded). */

@@ -48,10 +48,10 @@ const nested = (open: string, close: string, levels: number, inner = '1') =>
 
 describe('document limits', () => {
   it(`refuses a document nested deeper than ${MAX_DEPTH} levels`, async () => {
-    // 11 levels: a connection's `edges { node }` counts two.
+    // 12 levels: the connection's fragment, `edges` and `node` count three.
     const deep =
       '{ printTaskDefinitions { tasks { ... on PrintTaskConnection { edges { node { printJob { ' +
-      'tasks { printJob { tasks { printJob { id } } } } } } } } } } }';
+      'tasks { printJob { tasks { printJob { tasks { id } } } } } } } } } } } }';
     await expectRefused(await post(deep), LIMIT_CODES.depth);
   });
 
