@@ -10,7 +10,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { createApp } from '../src/app.js';
 import { EMULATOR_TOKENS } from '../src/emulator/seed.js';
 import { type RunningEmulator, startEmulator } from '../src/emulator/server.js';
-import { createGraphClient } from '../src/graph/client.js';
+import { createGraphClient, versionRootOf } from '../src/graph/client.js';
 import { staticToken } from '../src/graph/credentials.js';
 import {
   DEFAULT_GRAPH_SERVICE_OPTIONS,
@@ -53,7 +53,7 @@ export async function gateway(
   options: Partial<GraphServiceOptions> = {},
 ): Promise<BenchGateway> {
   const client = directClient(emulator);
-  const service = new GraphService(new SdkGraphTransport(client), {
+  const service = new GraphService(new SdkGraphTransport(client, versionRootOf(emulator.url)), {
     ...DEFAULT_GRAPH_SERVICE_OPTIONS,
     ...options,
   });

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { callerCost } from './scenarios/caller-cost.js';
 import { fanOut } from './scenarios/fan-out.js';
+import { listPages } from './scenarios/list-pages.js';
 import { memory } from './scenarios/memory.js';
 import { releaseAtDevice } from './scenarios/release-at-device.js';
 import { throttled } from './scenarios/throttled.js';
@@ -120,6 +121,17 @@ async function main() {
       `station reads ${r.stationNaming.reads} (target 0: ${mark(r.stationNaming.reads === 0)})\n`,
   );
 
+  const l = await listPages({ latencyMs: LATENCY_MS, repetitions: quick ? 1 : 5 });
+  console.log(
+    `7. listing ${l.waitingJobs} waiting jobs, first: ${l.first}, Graph pages of ${l.graphPageSize} ` +
+      `(median of ${l.repetitions})`,
+  );
+  console.table({
+    'person, myPrintJobs': l.personMyPrintJobs,
+    'station, Printer.jobs': l.stationPrinterJobs,
+  });
+  console.log('   measured, no target\n');
+
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -130,6 +142,7 @@ async function main() {
     memory: m,
     callerCost: c,
     releaseAtDevice: r,
+    listPages: l,
   };
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });

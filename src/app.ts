@@ -46,17 +46,26 @@ query ReleaseScreen {
   printTaskDefinitions {
     id
     displayName
-    tasks {
-      id
-      taskDefinitionId
-      status { state }
-      printJob {
-        id
-        printerId
-        createdBy { userPrincipalName }
-        status { state details }
-        printer { displayName }
+    tasks(first: 50) {
+      ... on PrintTaskConnection {
+        pageInfo { hasNextPage endCursor }
+        edges {
+          node {
+            id
+            taskDefinitionId
+            status { state }
+            printJob {
+              id
+              printerId
+              createdBy { userPrincipalName }
+              status { state details }
+              document { displayName }
+              printer { displayName }
+            }
+          }
+        }
       }
+      ... on Error { code message }
     }
   }
 }

@@ -9,8 +9,15 @@
  */
 import type { Caller } from '../auth/caller.js';
 import { NotFoundError } from '../errors.js';
-import { getPrintJob, listPrinterJobs, parsePrintJobUrl } from '../graph/print-jobs.js';
-import { getPrintTask, listPrintTasks } from '../graph/print-tasks.js';
+import { decodeCursor } from '../graph/page-cursor.js';
+import type { ConnectionPage } from '../graph/paged-read.js';
+import {
+  getPrintJob,
+  pagePrinterJobs,
+  parsePrintJobUrl,
+  printerJobsCollection,
+} from '../graph/print-jobs.js';
+import { definitionTasksCollection, getPrintTask, pagePrintTasks } from '../graph/print-tasks.js';
 import { getPrinter } from '../graph/printers.js';
 import type { Printer, PrintJob, PrintTask, PrintTaskDefinition } from '../graph/resources.js';
 import type { GraphSession } from '../graph/session.js';
@@ -21,6 +28,12 @@ import { assertMayRead, isOwnedBy, isVisible, jobVisibilityOf } from './visibili
 export interface AccessContext {
   readonly caller: Caller;
   readonly graph: GraphSession;
+}
+
+/** What a connection field asks for: `after` is the client's cursor, not yet checked. */
+export interface PageRequest {
+  readonly first: number;
+  readonly after: string | null;
 }
 
 export async function readPrintJob(
@@ -36,13 +49,27 @@ export async function readPrintJob(
   return job;
 }
 
-export async function listVisiblePrinterJobs(
+/**
+ * One page of a printer's jobs; a person's pages hold only their own (Graph pages are filtered,
+ * so one connection page may read several). A cursor is checked before anything is sent.
+ */
+export function pageVisiblePrinterJobs(
   { caller, graph }: AccessContext,
   printerId: string,
-): Promise<PrintJob[]> {
+  { first, after }: PageRequest,
+): Promise<ConnectionPage<PrintJob>> {
   const visibility = jobVisibilityOf(caller);
-  const jobs = await listPrinterJobs(graph, printerId);
-  return jobs.filter((job) => isVisible(job, visibility));
+  const start =
+    after === null
+      ? null
+      : decodeCursor(after, graph.versionRoot, printerJobsCollection(printerId));
+  return pagePrinterJobs(graph, printerId, {
+    start,
+    first,
+    ...(visibility.kind === 'all'
+      ? {}
+      : { keep: async (jobs) => jobs.map((job) => isVisible(job, visibility)) }),
+  });
 }
 
 /**
@@ -78,18 +105,25 @@ export async function readPrintTask(
   return task;
 }
 
-export async function listVisiblePrintTasks(
+/** One page of a definition's tasks; a person's hold only the tasks of their own jobs. */
+export function pageVisiblePrintTasks(
   { caller, graph }: AccessContext,
   taskDefinitionId: string,
-): Promise<PrintTask[]> {
+  { first, after }: PageRequest,
+): Promise<ConnectionPage<PrintTask>> {
   const visibility = jobVisibilityOf(caller);
-  const tasks = await listPrintTasks(graph, taskDefinitionId);
-  if (visibility.kind === 'all') return tasks;
-  // Every task's job is asked for in this tick, so they share envelopes.
-  const owned = await Promise.all(
-    tasks.map((task) => taskOwnedBy(graph, task, visibility.objectId)),
-  );
-  return tasks.filter((_, index) => owned[index]);
+  const start =
+    after === null
+      ? null
+      : decodeCursor(after, graph.versionRoot, definitionTasksCollection(taskDefinitionId));
+  if (visibility.kind === 'all') return pagePrintTasks(graph, taskDefinitionId, { start, first });
+  return pagePrintTasks(graph, taskDefinitionId, {
+    start,
+    first,
+    // Every task's job on a Graph page is asked for in one tick, so they share envelopes.
+    keep: (tasks) =>
+      Promise.all(tasks.map((task) => taskOwnedBy(graph, task, visibility.objectId))),
+  });
 }
 
 /** `PrintTask.printJob`: null when the caller may not see the job (a person, another's job). */

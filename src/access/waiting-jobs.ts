@@ -1,54 +1,140 @@
 /**
- * "All my waiting jobs", for `releasePrintJobs` without ids: the jobs held by a `PROCESSING` task
- * of the gateway app's task definitions whose `createdBy.id` is the person's.
+ * "My waiting jobs": the jobs of one person that wait for release on the gateway's pull printers.
  *
- * Found through the task definitions (Graph lists only the calling app's), their tasks (every
- * page, following `@odata.nextLink`, up to MAX_TASK_PAGES per definition) and each processing
- * task's job, read through the batcher: the jobs of one page are asked for in the same tick as
- * the next page, so they share its `$batch` envelope. Reads only; they are paid from the
- * request's call budget as they go.
+ * Found through the gateway's own task definitions, not through `$filter` by UPN: a waiting job
+ * is one with a `processing` task from a definition the gateway app owns (the precondition of
+ * every release action), so the definitions' tasks list exactly the waiting jobs, on exactly the
+ * printers whose triggers point at the gateway (an app-only gateway cannot list triggers or
+ * printers, but it can list its tasks). Each processing task's job is read by its `parentUrl`
+ * through the batcher (one envelope per Graph page of tasks) and kept only when its
+ * `createdBy.id` is the person's object id. The token's UPN is never used, so a renamed person
+ * still finds every job, including those submitted under the old UPN.
  *
- * Interim: the read side is building a shared "my waiting jobs" lookup (`myPrintJobs`); at merge
- * this function is meant to give way to it.
+ * Definitions are read in id order and their task collections one after another; a cursor names
+ * the definition it stopped in.
  */
-
+import type { Caller } from '../auth/caller.js';
+import { ForbiddenError, InvalidInputError } from '../errors.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  firstPageUrl,
+  type PagePosition,
+  relativeToRoot,
+} from '../graph/page-cursor.js';
+import { type Edge, MAX_GRAPH_PAGES_PER_FIELD } from '../graph/paged-read.js';
+import { parsePrintJobUrl } from '../graph/print-jobs.js';
+import { definitionTasksCollection, pagePrintTasks } from '../graph/print-tasks.js';
 import type { PrintJob, PrintTask } from '../graph/resources.js';
-import type { GraphSession } from '../graph/session.js';
 import { listTaskDefinitions } from '../graph/task-definitions.js';
-import { printTaskPages } from '../graph/task-pages.js';
-import { jobOfTask } from './reads.js';
-import { isOwnedBy } from './visibility.js';
+import { accessScopesOf } from './permissions.js';
+import { type AccessContext, jobOfTask, type PageRequest } from './reads.js';
+import { isOwnedBy, sameObjectId } from './visibility.js';
 
-/** Pages of tasks read per task definition; a backlog beyond this waits for the next call. */
-export const MAX_TASK_PAGES = 20;
+export interface WaitingJobsPage {
+  readonly edges: Edge<PrintJob>[];
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
+}
 
-const isWaiting = (task: PrintTask): boolean => task.status?.state === 'processing';
-
-/** The person's waiting jobs, in task order, each once. */
-export async function waitingJobsOf(graph: GraphSession, objectId: string): Promise<PrintJob[]> {
-  const definitions = await listTaskDefinitions(graph);
-  const perDefinition = await Promise.all(
-    definitions.map(async (definition) => {
-      const reads: Promise<PrintJob | null>[] = [];
-      for await (const page of printTaskPages(graph, definition.id, MAX_TASK_PAGES)) {
-        for (const task of page.filter(isWaiting)) {
-          // Started, not awaited: they go out with the request for the next page. Handled at
-          // once so that one failing before the last page is not an unhandled rejection;
-          // Promise.all below still rejects with it.
-          const read = jobOfTask(graph, task);
-          read.catch(() => undefined);
-          reads.push(read);
-        }
-      }
-      return Promise.all(reads);
-    }),
+/**
+ * Whose waiting jobs the caller may list: a person only their own; a caller that may read every
+ * job (`Print.Read.All`, `Print.Release.All`) anyone's, but must name them. Throws
+ * `ForbiddenError` otherwise, before any Graph call.
+ */
+export function waitingJobsOwner(caller: Caller, userId: string | null): string {
+  const scopes = accessScopesOf(caller);
+  if (caller.kind === 'person' && scopes.releaseOwn) {
+    if (userId !== null && !sameObjectId(userId, caller.objectId)) {
+      throw new ForbiddenError(
+        "A person sees only their own waiting print jobs, not another user's",
+      );
+    }
+    return caller.objectId;
+  }
+  if (scopes.readAny && userId !== null) return userId;
+  throw new ForbiddenError(
+    scopes.readAny
+      ? 'myPrintJobs is for people (Print.Release); a station names the user: User.waitingPrintJobs'
+      : 'This caller holds none of Print.Release, Print.Release.All, Print.Read.All',
   );
-  const seen = new Set<string>();
-  return perDefinition.flat().filter((job): job is PrintJob => {
-    if (job === null || !isOwnedBy(job, objectId)) return false;
-    const key = `${job.printerId}/${job.id}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+}
+
+const isWaiting = (task: PrintTask, printerId: string | null): boolean => {
+  if (task.status?.state !== 'processing') return false;
+  if (printerId === null) return true;
+  return parsePrintJobUrl(task.parentUrl)?.printerId === printerId;
+};
+
+export async function pageWaitingJobs(
+  { graph }: AccessContext,
+  owner: string,
+  request: PageRequest & { printerId: string | null },
+): Promise<WaitingJobsPage> {
+  // The cursor is checked before anything is sent; that it names one of the gateway's own
+  // definitions can only be checked once they are read.
+  const located = request.after === null ? null : locate(request.after, graph.versionRoot);
+  const definitionIds = (await listTaskDefinitions(graph)).map((d) => d.id).sort();
+  const from = located === null ? 0 : definitionIds.indexOf(located.definitionId);
+  if (from === -1) throw notACursor('another task definition');
+  const start = located?.position ?? null;
+  const edges: Edge<PrintJob>[] = [];
+  let pagesLeft = MAX_GRAPH_PAGES_PER_FIELD;
+  for (let index = from; index < definitionIds.length; index++) {
+    const definitionId = definitionIds[index] as string;
+    const page = await pagePrintTasks(graph, definitionId, {
+      start: index === from ? start : null,
+      first: request.first - edges.length,
+      maxGraphPages: pagesLeft,
+      keep: (tasks) =>
+        Promise.all(
+          tasks.map(async (task) => {
+            if (!isWaiting(task, request.printerId)) return false;
+            const job = await jobOfTask(graph, task);
+            return job !== null && isOwnedBy(job, owner);
+          }),
+        ),
+    });
+    pagesLeft -= page.graphPages;
+    for (const edge of page.edges) {
+      // Read while keeping: the batcher answers from this request's cache.
+      const job = await jobOfTask(graph, edge.node);
+      if (job) edges.push({ node: job, cursor: edge.cursor });
+    }
+    if (page.hasNextPage) {
+      return { edges, hasNextPage: true, endCursor: page.endCursor };
+    }
+    if (pagesLeft <= 0 && index + 1 < definitionIds.length) {
+      const next = definitionTasksCollection(definitionIds[index + 1] as string);
+      const endCursor = encodeCursor({ pageUrl: firstPageUrl(graph.versionRoot, next), skip: 0 });
+      return { edges, hasNextPage: true, endCursor };
+    }
+  }
+  return { edges, hasNextPage: false, endCursor: edges.at(-1)?.cursor ?? null };
+}
+
+const notACursor = (message: string) =>
+  new InvalidInputError([{ path: ['after'], message: `is not a cursor of this list: ${message}` }]);
+
+const TASKS_PATH = /^\/print\/taskDefinitions\/([^/?#]+)\/tasks(?:\?|$)/;
+
+/** Which definition's tasks a cursor points into, checked as `decodeCursor` checks any. */
+function locate(
+  cursor: string,
+  versionRoot: string,
+): { definitionId: string; position: PagePosition } {
+  // A first, loose decode only to learn which collection to check the cursor against.
+  const loose = decodeCursor(cursor, versionRoot, null);
+  const match = TASKS_PATH.exec(relativeToRoot(loose.pageUrl, versionRoot));
+  let definitionId: string | null = null;
+  try {
+    definitionId = match?.[1] ? decodeURIComponent(match[1]) : null;
+  } catch {
+    definitionId = null;
+  }
+  if (definitionId === null) throw notACursor('another collection');
+  return {
+    definitionId,
+    position: decodeCursor(cursor, versionRoot, definitionTasksCollection(definitionId)),
+  };
 }

@@ -44,5 +44,14 @@ export function createGraphClient(options: GraphClientOptions): Client {
 }
 
 export function createGraphTransport(options: GraphClientOptions): GraphTransport {
-  return new SdkGraphTransport(createGraphClient(options), options.maxResponseBytes);
+  return new SdkGraphTransport(
+    createGraphClient(options),
+    versionRootOf(options.baseUrl),
+    options.maxResponseBytes,
+  );
+}
+
+/** `https://graph.microsoft.com` → `https://graph.microsoft.com/v1.0`, as the SDK joins them. */
+export function versionRootOf(baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${GRAPH_VERSION}`;
 }

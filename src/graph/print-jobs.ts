@@ -1,6 +1,8 @@
-/** Print jobs: read with their tasks, and aborted when a release app declines them. */
+/** Print jobs: read with their tasks and document, and aborted when a release app declines them. */
 import { graphPath } from './call.js';
-import type { Collection, PrintJob, PrintTask } from './resources.js';
+import type { CollectionAddress, PagePosition } from './page-cursor.js';
+import { type ConnectionPage, readConnectionPage } from './paged-read.js';
+import type { PrintJob, PrintTask } from './resources.js';
 import type { GraphSession } from './session.js';
 
 type GraphTask = Omit<PrintTask, 'taskDefinitionId'> & { definition?: { id?: string } | null };
@@ -8,9 +10,17 @@ type GraphJob = Omit<PrintJob, 'printerId' | 'tasks'> & { tasks?: GraphTask[] };
 
 /**
  * A job's tasks do not name their definition unless it is expanded too, and without it a task
- * cannot be addressed (every task URL sits under its definition).
+ * cannot be addressed (every task URL sits under its definition). Its document (name, size,
+ * content type) comes in the same GET, so details cost no call of their own.
  */
-const EXPAND_TASKS = '$expand=tasks($expand=definition)';
+const EXPAND = 'tasks($expand=definition),documents';
+const EXPAND_TASKS = `$expand=${EXPAND}`;
+
+/** `Printer.jobs`: the collection its cursors must point into. */
+export const printerJobsCollection = (printerId: string): CollectionAddress => ({
+  path: graphPath`/print/printers/${printerId}/jobs`,
+  query: { $expand: EXPAND },
+});
 
 function toPrintJob(printerId: string, job: GraphJob): PrintJob {
   const { tasks, ...rest } = job;
@@ -38,12 +48,21 @@ export async function getPrintJob(
   return toPrintJob(printerId, job);
 }
 
-export async function listPrinterJobs(graph: GraphSession, printerId: string): Promise<PrintJob[]> {
-  const jobs = await graph.call<Collection<GraphJob>>({
-    method: 'GET',
-    url: `${graphPath`/print/printers/${printerId}/jobs`}?${EXPAND_TASKS}`,
+/** One connection page of a printer's jobs; `keep` filters each Graph page (ownership). */
+export function pagePrinterJobs(
+  graph: GraphSession,
+  printerId: string,
+  page: {
+    start: PagePosition | null;
+    first: number;
+    keep?: (jobs: readonly PrintJob[]) => Promise<readonly boolean[]>;
+  },
+): Promise<ConnectionPage<PrintJob>> {
+  return readConnectionPage<GraphJob, PrintJob>(graph, {
+    collection: printerJobsCollection(printerId),
+    toItem: (job) => toPrintJob(printerId, job),
+    ...page,
   });
-  return jobs.value.map((job) => toPrintJob(printerId, job));
 }
 
 /**

@@ -1,6 +1,8 @@
 /** Print tasks: where a pull-print release app reads and completes the work Graph hands it. */
 import { graphPath } from './call.js';
-import type { Collection, PrintTask } from './resources.js';
+import type { CollectionAddress, PagePosition } from './page-cursor.js';
+import { type ConnectionPage, readConnectionPage } from './paged-read.js';
+import type { PrintTask } from './resources.js';
 import type { GraphSession } from './session.js';
 
 type GraphTask = Omit<PrintTask, 'taskDefinitionId'>;
@@ -29,15 +31,28 @@ export async function getPrintTask(
   return withDefinition(taskDefinitionId)(task);
 }
 
-export async function listPrintTasks(
+/** `PrintTaskDefinition.tasks`: the collection its cursors must point into (no `$top` here). */
+export const definitionTasksCollection = (taskDefinitionId: string): CollectionAddress => ({
+  path: graphPath`/print/taskDefinitions/${taskDefinitionId}/tasks`,
+  query: {},
+});
+
+/** One connection page of a definition's tasks; `keep` filters each Graph page (ownership). */
+export function pagePrintTasks(
   graph: GraphSession,
   taskDefinitionId: string,
-): Promise<PrintTask[]> {
-  const tasks = await graph.call<Collection<GraphTask>>({
-    method: 'GET',
-    url: graphPath`/print/taskDefinitions/${taskDefinitionId}/tasks`,
+  page: {
+    start: PagePosition | null;
+    first: number;
+    keep?: (tasks: readonly PrintTask[]) => Promise<readonly boolean[]>;
+    maxGraphPages?: number;
+  },
+): Promise<ConnectionPage<PrintTask>> {
+  return readConnectionPage<GraphTask, PrintTask>(graph, {
+    collection: definitionTasksCollection(taskDefinitionId),
+    toItem: withDefinition(taskDefinitionId),
+    ...page,
   });
-  return tasks.value.map(withDefinition(taskDefinitionId));
 }
 
 /**

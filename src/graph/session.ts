@@ -19,6 +19,8 @@ export interface SessionOptions extends BatcherOptions {
 
 export class GraphSession {
   private constructor(
+    /** The absolute root of Graph's URLs (src/graph/page-cursor.ts checks nextLinks against it). */
+    readonly versionRoot: string,
     private readonly batcher: GraphBatcher,
     private readonly budget: RequestCallBudget,
     /** What this view's calls are paid from: the request's budget, or a reservation in it. */
@@ -28,7 +30,7 @@ export class GraphSession {
   static open(upstream: Upstream, options: SessionOptions): GraphSession {
     const budget = new RequestCallBudget(options.maxCallsPerRequest);
     const batcher = new GraphBatcher(upstream, new Deadline(options.deadlineMs), options);
-    return new GraphSession(batcher, budget, budget);
+    return new GraphSession(upstream.versionRoot, batcher, budget, budget);
   }
 
   /**
@@ -36,7 +38,12 @@ export class GraphSession {
    * view of this session whose calls spend them first. Same batcher, same deadline.
    */
   reserve(calls: number): GraphSession {
-    return new GraphSession(this.batcher, this.budget, this.budget.reserve(calls));
+    return new GraphSession(
+      this.versionRoot,
+      this.batcher,
+      this.budget,
+      this.budget.reserve(calls),
+    );
   }
 
   /**

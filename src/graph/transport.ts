@@ -12,6 +12,12 @@ export const MAX_BATCH_SIZE = 20;
 
 /** `signal` ends the attempt early: the request's deadline. */
 export interface GraphTransport {
+  /**
+   * The absolute root every `GraphCall.url` is relative to, e.g. `https://graph.microsoft.com/v1.0`
+   * or `http://127.0.0.1:4010/v1.0` (the emulator). An `@odata.nextLink` is followed only when it
+   * lies under it (src/graph/page-cursor.ts).
+   */
+  readonly versionRoot: string;
   send(call: GraphCall, signal?: AbortSignal): Promise<GraphReply>;
   /** Answers in the order of `calls`, whatever order Graph used. Items that are missing are errors. */
   sendBatch(
@@ -30,6 +36,8 @@ interface BatchItemResponse {
 export class SdkGraphTransport implements GraphTransport {
   constructor(
     private readonly client: Client,
+    /** Where `client` sends relative calls: its `baseUrl` plus the version. */
+    readonly versionRoot: string,
     /** The most the gateway reads of one answer; more fails the call. */
     private readonly maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES,
   ) {}

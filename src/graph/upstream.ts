@@ -74,6 +74,11 @@ export class Upstream {
     this.draining.abort();
   }
 
+  /** Where Graph lives for this gateway: the root `@odata.nextLink`s must lie under. */
+  get versionRoot(): string {
+    return this.transport.versionRoot;
+  }
+
   get isDraining(): boolean {
     return this.draining.signal.aborted;
   }

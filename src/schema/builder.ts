@@ -3,6 +3,7 @@ import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
+import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { type AccessScopes, accessScopesOf } from '../access/permissions.js';
@@ -21,8 +22,24 @@ export const builder = new SchemaBuilder<{
   // Errors before scope-auth, so that a refusal (ForbiddenError) becomes a member of the field's
   // result union rather than a top-level error; safe because error types carry no data of their
   // own to protect (hayes/pothos#464). Federation last: it must see the wrapped resolvers.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, ValidationPlugin, DirectivesPlugin, FederationPlugin],
+  plugins: [
+    ErrorsPlugin,
+    ScopeAuthPlugin,
+    RelayPlugin,
+    ValidationPlugin,
+    DirectivesPlugin,
+    FederationPlugin,
+  ],
   defaultFieldNullability: false,
+  relay: {
+    // Connections only: objects are addressed by their Graph keys, as federation entities.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    // Other subgraphs of a supergraph define PageInfo too.
+    pageInfoTypeOptions: { shareable: true },
+  },
   scopeAuth: {
     // Computed once per request from the caller; the rules are in src/access/permissions.ts.
     authScopes: (context) => accessScopesOf(context.caller),

@@ -12,6 +12,8 @@ import './print-job/print-job.type.js';
 import './print-job/print-job.query.js';
 import './print-job/print-job.mutation.js';
 import './print-job/print-job-redirect.mutation.js';
+import './print-job/my-print-jobs.query.js';
+import './federation/user.type.js';
 import './printer/printer.type.js';
 import './printer/printer.query.js';
 import { isolateEntityFailures } from './federation/entities-field.js';

@@ -100,6 +100,14 @@ function readmeOperations(): ReadmeOperation[] {
   });
 }
 
+/** The JSON body of the README's backlog curl (the `_emulator/jobs` request with a `count`). */
+function readmeBacklogRequest(): Record<string, unknown> {
+  const readme = readFileSync(`${root}README.md`, 'utf8');
+  const body = /-d '(\{[^']*"count":\d+\})'/.exec(readme)?.[1];
+  if (!body) throw new Error('README.md has no backlog request with a "count"');
+  return JSON.parse(body) as Record<string, unknown>;
+}
+
 function collectString(into: Map<string, string>, name: string, value: ValueNode): void {
   if (value.kind === Kind.STRING) into.set(name, value.value);
 }
@@ -109,6 +117,8 @@ function collectString(into: Map<string, string>, name: string, value: ValueNode
 interface Gateway {
   child: ChildProcess;
   url: string;
+  /** The embedded emulator's origin, from the gateway's start-up log. */
+  emulatorUrl: string;
   log: string[];
   exited: Promise<number | null>;
 }
@@ -148,7 +158,17 @@ async function startGateway(): Promise<Gateway> {
     child.kill('SIGKILL');
     throw error;
   });
-  return { child, url, log, exited };
+  const emulatorUrl = log
+    .map((line) => {
+      try {
+        return JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        return {};
+      }
+    })
+    .find((entry) => typeof entry['emulator'] === 'string')?.['emulator'] as string | undefined;
+  if (!emulatorUrl) throw new Error(`the gateway logged no emulator URL:\n${log.join('\n')}`);
+  return { child, url, emulatorUrl, log, exited };
 }
 
 async function stopGateway(gateway: Gateway): Promise<number | null> {
@@ -296,6 +316,7 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
   /** Who each GraphQL POST of the page was sent as, introspection included. */
   const senders: string[] = [];
   let gatewayUrl = '';
+  let emulatorUrl = '';
 
   beforeAll(async () => {
     // Both at once; each is kept as soon as it is up, so that afterAll stops it even when the
@@ -319,6 +340,7 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     if (!gateway || !browser) throw new Error('unreachable: started without a gateway or browser');
     const url = new URL(gateway.url);
     gatewayUrl = url.href;
+    emulatorUrl = gateway.emulatorUrl;
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
     page = await context.newPage();
@@ -348,12 +370,14 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     if (failures.length > 0) throw new AggregateError(failures, 'cleanup failed');
   }, 15_000);
 
-  it("has the README's four operations: the release screen, Release, Decline, Release for", () => {
+  it("has the README's six operations, from the release screen to releasing all at a device", () => {
     expect(operations.map(({ kind, rootField }) => `${kind} ${rootField}`)).toEqual([
       'query printTaskDefinitions',
       'mutation updatePrintTask',
       'mutation abortPrintJob',
       'mutation updatePrintTask',
+      'query myPrintJobs',
+      'mutation releasePrintJobs',
     ]);
   });
 
@@ -362,7 +386,8 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     await poll(() => operationEditor(page).textContent()).toContain('printTaskDefinitions');
   });
 
-  const [releaseScreen, release, declineMegans, releaseForMegan] = operations;
+  const [releaseScreen, release, declineMegans, releaseForMegan, myWaitingJobs, releaseAllHere] =
+    operations;
   const step = (operation: ReadmeOperation | undefined): ReadmeOperation => {
     if (!operation) throw new Error('the README lacks a step this test runs');
     return operation;
@@ -378,12 +403,12 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
   /** Runs the release screen; returns its PROCESSING tasks, each job checked to be waiting. */
   async function waitingTasks(who: SignedIn): Promise<Task[]> {
     const result = (await runInGraphiQL(page, step(releaseScreen), who)) as {
-      data: { printTaskDefinitions: Array<{ tasks: Task[] }> };
+      data: { printTaskDefinitions: Array<{ tasks: { edges: Array<{ node: Task }> } }> };
       errors?: unknown;
     };
     expect(result.errors).toBeUndefined();
     const waiting = result.data.printTaskDefinitions
-      .flatMap((definition) => definition.tasks)
+      .flatMap((definition) => definition.tasks.edges.map((edge) => edge.node))
       .filter((task) => task.status.state === 'PROCESSING');
     for (const task of waiting) {
       expect(task.printJob.status, `job ${task.printJob.id}`).toMatchObject({
@@ -474,6 +499,62 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
         status: { state: 'COMPLETED' },
       },
     });
+  });
+
+  interface MyWaitingJobs {
+    data: {
+      myPrintJobs: {
+        pageInfo: { hasNextPage: boolean };
+        edges: Array<{ node: { id: string; printerId: string } }>;
+      };
+    };
+  }
+
+  it('6. lets Adele list every page of her waiting jobs and release them all at a device', async () => {
+    // The README's backlog: its curl, sent to the emulator `npm start` started.
+    const backlog = readmeBacklogRequest();
+    const submitted = await fetch(`${emulatorUrl}/_emulator/jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(backlog),
+    });
+    expect(submitted.status).toBe(201);
+
+    await signInAs(ADELE);
+    const before = (await runInGraphiQL(page, step(myWaitingJobs), ADELE)) as MyWaitingJobs;
+    const waitingIds = before.data.myPrintJobs.edges.map((edge) => edge.node.id);
+    // The backlog and Adele's 5191 (5182 was released in step 2); more than one Graph page.
+    expect(waitingIds).toHaveLength(Number(backlog['count']) + 1);
+    expect(waitingIds).toContain('5191');
+    expect(before.data.myPrintJobs.pageInfo.hasNextPage).toBe(false);
+
+    const released = (await runInGraphiQL(page, step(releaseAllHere), ADELE)) as {
+      data: {
+        releasePrintJobs: {
+          __typename: string;
+          results: Array<{
+            printJobId: string;
+            result: {
+              __typename: string;
+              printJob?: { printerId: string; status: { state: string } };
+            };
+          }>;
+        };
+      };
+    };
+    const device = step(releaseAllHere).strings.get('destinationPrinterId');
+    expect(released.data.releasePrintJobs.__typename).toBe('ReleasePrintJobsSuccess');
+    const results = released.data.releasePrintJobs.results;
+    expect(results.map((item) => item.printJobId).sort()).toEqual([...waitingIds].sort());
+    for (const item of results) {
+      expect(item.result, `job ${item.printJobId}`).toMatchObject({
+        __typename: 'RedirectPrintJobSuccess',
+        printJob: { printerId: device },
+      });
+    }
+
+    const after = (await runInGraphiQL(page, step(myWaitingJobs), ADELE)) as MyWaitingJobs;
+    expect(after.data.myPrintJobs.edges).toEqual([]);
   });
 
   it('loaded nothing from another origin, threw no error in the page, and sent nothing anonymously', () => {

@@ -34,7 +34,7 @@ function fieldSignature(field: GraphQLField<unknown, unknown> | undefined): stri
 }
 
 describe('schema.graphql as a Federation v2 subgraph', () => {
-  it('declares the four entities with the keys other subgraphs reference them by', () => {
+  it('declares its four entities, and the User it extends, with the keys other subgraphs use', () => {
     const keys = Object.fromEntries(
       parse(PRINT_SDL)
         .definitions.filter((node) => node.kind === 'ObjectTypeDefinition')
@@ -52,6 +52,8 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
       PrintJob: 'printerId id',
       PrintTask: 'taskDefinitionId id',
       PrintTaskDefinition: 'id',
+      // Owned by the users subgraph, keyed by Entra object id; this one adds waitingPrintJobs.
+      User: 'id',
     });
   });
 

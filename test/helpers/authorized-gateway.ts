@@ -11,7 +11,11 @@ import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
 import { parseServiceKeys } from '../../src/auth/service-keys.js';
 import { ENTRA, emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
 import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import type { RecordedRequest, RunningEmulator } from '../../src/emulator/server.js';
+import type {
+  EmulatorOptions,
+  RecordedRequest,
+  RunningEmulator,
+} from '../../src/emulator/server.js';
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
 import { GraphService } from '../../src/graph/service.js';
@@ -59,9 +63,9 @@ export interface AuthorizedGateway {
 }
 
 export function useAuthorizedGateway(
-  options: { allowAnonymous?: boolean } = {},
+  options: { allowAnonymous?: boolean; emulator?: EmulatorOptions } = {},
 ): AuthorizedGateway {
-  const env = useEmulator();
+  const env = useEmulator(options.emulator);
   let server: { url: string; close(): Promise<void> } | undefined;
   let lines: LogLine[] = [];
   const tokens = new Map<CallerName, Promise<string>>();

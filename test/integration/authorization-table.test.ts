@@ -76,6 +76,21 @@ const plainOutcome = (answer: Answer): Outcome | string => {
   return codes.join(',');
 };
 
+/** One page of a connection's ids, whatever the connection type; its typename otherwise. */
+const idsOf = (connection: string) => `__typename ... on ${connection} { edges { node { id } } }`;
+
+/** A nested field, or its parent when the parent answered an error instead. */
+const fieldOf = (parent: unknown, name: string): unknown =>
+  (parent as Record<string, unknown> | undefined)?.[name] ?? parent;
+
+/** The ids of a connection page, or null when the field answered ForbiddenError. */
+function connectionIds(field: unknown): string[] | null {
+  const page = field as { __typename?: string; edges?: { node: { id: string } }[] } | undefined;
+  if (page?.__typename === 'ForbiddenError') return null;
+  if (!page?.edges) throw new Error(`not a connection: ${JSON.stringify(field)}`);
+  return page.edges.map((edge) => edge.node.id);
+}
+
 /** A job list: whether Megan's job is in it says "any" or "own". */
 const listOutcomes = (ids: string[] | null) =>
   ids === null
@@ -152,19 +167,24 @@ const PROBES: Record<string, Probe> = {
   'Printer.jobs': async (caller) => {
     const { data } = await ask(
       caller,
-      `{ r: printer(id: "${floor1}") { __typename ... on Printer { jobs { id } } } }`,
+      `{ r: printer(id: "${floor1}") { __typename ... on Printer { jobs { ${idsOf('PrintJobConnection')} } } } }`,
     );
-    const printer = data?.['r'] as { jobs?: { id: string }[] } | undefined;
-    return listOutcomes(printer?.jobs ? printer.jobs.map((job) => job.id) : null);
+    return listOutcomes(connectionIds(fieldOf(data?.['r'], 'jobs')));
   },
   'PrintTaskDefinition.tasks': async (caller) => {
     const { data } = await ask(
       caller,
       `{ r: printTaskDefinition(id: "${DEMO.taskDefinitionId}") {
-          __typename ... on PrintTaskDefinition { tasks { id } } } }`,
+          __typename ... on PrintTaskDefinition { tasks { ${idsOf('PrintTaskConnection')} } } } }`,
     );
-    const definition = data?.['r'] as { tasks?: { id: string }[] } | undefined;
-    return listOutcomes(definition?.tasks ? definition.tasks.map((task) => task.id) : null);
+    return listOutcomes(connectionIds(fieldOf(data?.['r'], 'tasks')));
+  },
+  myPrintJobs: async (caller) => {
+    const { data } = await ask(
+      caller,
+      `{ r: myPrintJobs(first: 50) { ${idsOf('WaitingPrintJobConnection')} } }`,
+    );
+    return listOutcomes(connectionIds(data?.['r']));
   },
   _entities: async (caller) => {
     const reference = (id: string) =>

@@ -23,6 +23,7 @@ import {
   STATION_KEY,
   useAuthorizedGateway,
 } from '../helpers/authorized-gateway.js';
+import { nodesOf } from '../helpers/connection.js';
 
 const env = useAuthorizedGateway();
 const { floor1 } = DEMO.printers;
@@ -45,14 +46,15 @@ describe('a person (Print.Release) reads only their own jobs', () => {
   it("lists only Adele's jobs on a printer and only her jobs' tasks", async () => {
     const printer = await env.execute('adele', PrinterJobsDocument, { id: floor1 });
     const listed = printer.data?.printer;
-    const printerJobs = listed && 'jobs' in listed ? listed.jobs : [];
+    const printerJobs = listed && 'jobs' in listed ? nodesOf(listed.jobs) : [];
     expect(printerJobs.map((job) => job.id)).toContain(jobs.floor1WaitingAdele);
     expect(printerJobs.map((job) => job.id)).not.toContain(jobs.floor1WaitingMegan);
     expect(printerJobs.every((job) => job.createdBy?.id === PEOPLE.adele)).toBe(true);
 
     const screen = await env.execute('adele', ReleaseTasksDocument);
     expect(screen.errors).toBeUndefined();
-    const seen = screen.data?.printTaskDefinitions.flatMap((definition) => definition.tasks) ?? [];
+    const seen =
+      screen.data?.printTaskDefinitions.flatMap((definition) => nodesOf(definition.tasks)) ?? [];
     expect(seen.map((task) => task.id)).toEqual(
       expect.arrayContaining([tasks.floor1WaitingAdele, tasks.floor2WaitingAdele]),
     );
@@ -240,7 +242,7 @@ describe.each<CallerName>(['dashboardKey', 'dashboardApp'])('Print.Read.All (%s)
     const printer = await env.execute(dashboard, PrinterJobsDocument, { id: floor1 });
     const listed = printer.data?.printer;
     const owners = new Set(
-      (listed && 'jobs' in listed ? listed.jobs : []).map((job) => job.createdBy?.id),
+      (listed && 'jobs' in listed ? nodesOf(listed.jobs) : []).map((job) => job.createdBy?.id),
     );
     expect(owners).toEqual(new Set([PEOPLE.adele, PEOPLE.megan]));
     const megans = await env.execute(dashboard, PrintJobDocument, {

@@ -10,6 +10,7 @@ import {
   ReleaseScreenDocument,
   UpdatePrintTaskDocument,
 } from '../__generated__/graphql.js';
+import { nodesOf } from '../helpers/connection.js';
 import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
 
 const env = useEmulatedGateway();
@@ -18,7 +19,7 @@ async function processingTasks() {
   const result = await env.gateway.execute(ReleaseScreenDocument);
   expect(result.errors).toBeUndefined();
   return (result.data?.printTaskDefinitions ?? [])
-    .flatMap((definition) => definition.tasks)
+    .flatMap((definition) => nodesOf(definition.tasks))
     .filter((task) => task.status.state === 'PROCESSING');
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   LIMIT_CODES,
   MAX_ALIASES,
+  MAX_DEPTH,
   MAX_DIRECTIVES,
   MAX_NESTING,
   MAX_OPERATIONS_PER_REQUEST,
@@ -46,9 +47,11 @@ const nested = (open: string, close: string, levels: number, inner = '1') =>
   `${open.repeat(levels)}${inner}${close.repeat(levels)}`;
 
 describe('document limits', () => {
-  it('refuses a document nested deeper than 8 levels', async () => {
+  it(`refuses a document nested deeper than ${MAX_DEPTH} levels`, async () => {
+    // 12 levels: the connection's fragment, `edges` and `node` count three.
     const deep =
-      '{ printTaskDefinitions { tasks { printJob { tasks { printJob { tasks { printJob { tasks { printJob { id } } } } } } } } } }';
+      '{ printTaskDefinitions { tasks { ... on PrintTaskConnection { edges { node { printJob { ' +
+      'tasks { printJob { tasks { printJob { tasks { id } } } } } } } } } } } }';
     await expectRefused(await post(deep), LIMIT_CODES.depth);
   });
 
@@ -73,11 +76,13 @@ describe('document limits', () => {
   });
 
   it('refuses a document that is too costly, though within depth, aliases and tokens', async () => {
-    // 100 aliases six levels deep: cost about 5,300 with 2,300 tokens.
+    // 100 aliases seven levels deep.
     const aliases = Array.from(
       { length: MAX_ALIASES },
       (_, n) =>
-        `a${n}: printTaskDefinitions { tasks { printJob { tasks { printJob { tasks { id } } } } } }`,
+        `a${n}: printTaskDefinitions { tasks { ... on PrintTaskConnection { edges { node { ` +
+        'printJob { id printerId status { state details description } ' +
+        'tasks { id parentUrl status { state description } } } } } } } }',
     ).join(' ');
     await expectRefused(await post(`{ ${aliases} }`), LIMIT_CODES.cost);
   });

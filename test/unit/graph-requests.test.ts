@@ -96,7 +96,7 @@ describe('requests sent to Microsoft Graph', () => {
     expect(result.data?.abortPrintJob.__typename).toBe('AbortPrintJobSuccess');
     expect(http.sent.map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /print/printers/p-1/jobs/5182/abort',
-      'GET /print/printers/p-1/jobs/5182?$expand=tasks($expand=definition)',
+      'GET /print/printers/p-1/jobs/5182?$expand=tasks($expand=definition),documents',
     ]);
     expect(http.sent[0]?.body).toEqual({ reason: 'User declined' });
   });
@@ -133,12 +133,12 @@ describe('requests sent to Microsoft Graph', () => {
           {
             id: '1',
             method: 'GET',
-            url: '/print/printers/p-1/jobs/1?$expand=tasks($expand=definition)',
+            url: '/print/printers/p-1/jobs/1?$expand=tasks($expand=definition),documents',
           },
           {
             id: '2',
             method: 'GET',
-            url: '/print/printers/p-1/jobs/2?$expand=tasks($expand=definition)',
+            url: '/print/printers/p-1/jobs/2?$expand=tasks($expand=definition),documents',
           },
         ],
       },
@@ -152,7 +152,7 @@ describe('requests sent to Microsoft Graph', () => {
     await gateway.execute(PrintJobDocument, { printerId: 'p:1@x', id: '5182' });
 
     expect(http.sent[0]?.url).toBe(
-      `${BASE_URL}/v1.0/print/printers/p%3A1%40x/jobs/5182?$expand=tasks($expand=definition)`,
+      `${BASE_URL}/v1.0/print/printers/p%3A1%40x/jobs/5182?$expand=tasks($expand=definition),documents`,
     );
   });
 });

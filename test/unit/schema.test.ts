@@ -11,7 +11,7 @@ describe('schema.graphql', () => {
 
   it('is a Federation v2 subgraph SDL linking the pinned spec and its directives', () => {
     expect(schemaSdl().split('\n\n')[0]).toBe(
-      `extend schema\n  @link(url: "${FEDERATION_SPEC}", import: ["@authenticated", "@key", "@requiresScopes", "@shareable"])`,
+      `extend schema\n  @link(url: "${FEDERATION_SPEC}", import: ["@authenticated", "@extends", "@external", "@key", "@requiresScopes", "@shareable"])`,
     );
   });
 });

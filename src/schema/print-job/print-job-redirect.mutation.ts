@@ -5,13 +5,13 @@
  * src/access/waiting-jobs.ts.
  */
 import { z } from 'zod';
+import { waitingJobsOf } from '../../access/all-waiting-jobs.js';
 import {
   callsForRedirect,
   type RedirectRequest,
   redirectJob,
   redirectTarget,
 } from '../../access/redirects.js';
-import { waitingJobsOf } from '../../access/waiting-jobs.js';
 import { refuseWrites, requiredOwner, type WriteContext } from '../../access/writes.js';
 import {
   CallBudgetExceededError,

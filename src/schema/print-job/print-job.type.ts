@@ -5,6 +5,7 @@ import { builder } from '../builder.js';
 import { federatedEntity } from '../federation/entity.js';
 import { graphEnum } from '../graph-enum.js';
 import { PrinterRef, PrintJobRef, PrintTaskRef } from '../refs.js';
+import { PrintDocumentRef, PrintJobConfigurationRef } from './print-job-details.type.js';
 
 export const PrintJobState = graphEnum(
   'PrintJobState',
@@ -86,6 +87,17 @@ PrintJobRef.implement({
       resolve: (job) => job.createdBy ?? null,
     }),
     isFetchable: t.boolean({ nullable: true, resolve: (job) => job.isFetchable ?? null }),
+    document: t.field({
+      type: PrintDocumentRef,
+      nullable: true,
+      description: "The job's one document (Graph's documents[0]): name, size, content type.",
+      resolve: (job) => job.documents?.[0] ?? null,
+    }),
+    configuration: t.field({
+      type: PrintJobConfigurationRef,
+      nullable: true,
+      resolve: (job) => job.configuration ?? null,
+    }),
     redirectedFrom: t.string({ nullable: true, resolve: (job) => job.redirectedFrom ?? null }),
     redirectedTo: t.string({ nullable: true, resolve: (job) => job.redirectedTo ?? null }),
     tasks: t.field({

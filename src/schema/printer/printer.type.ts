@@ -1,6 +1,8 @@
-import { listVisiblePrinterJobs, readPrinter } from '../../access/reads.js';
+import { pageVisiblePrinterJobs, readPrinter } from '../../access/reads.js';
 import type { Printer } from '../../graph/resources.js';
 import { builder } from '../builder.js';
+import { CONNECTION_DESCRIPTION, connectionOf, pageRequest } from '../connections.js';
+import { GRAPH_ERRORS } from '../errors/error-types.js';
 import { federatedEntity } from '../federation/entity.js';
 import { graphEnum } from '../graph-enum.js';
 import { PrinterRef, PrintJobRef } from '../refs.js';
@@ -42,13 +44,19 @@ PrinterRef.implement({
     }),
     isShared: t.boolean({ nullable: true, resolve: (p) => p.isShared ?? null }),
     status: t.field({ type: PrinterStatusRef, resolve: (p) => p.status ?? {} }),
-    jobs: t.field({
-      type: [PrintJobRef],
-      description:
-        "The printer's jobs with their tasks: what a release screen lists. A person sees only " +
-        'their own.',
-      resolve: (printer, _args, context) => listVisiblePrinterJobs(context, printer.id),
-    }),
+    jobs: t.connection(
+      {
+        type: PrintJobRef,
+        description:
+          "The printer's jobs with their tasks and document: what a release screen lists. A " +
+          `person sees only their own. ${CONNECTION_DESCRIPTION}`,
+        errors: { types: [...GRAPH_ERRORS], union: { name: 'PrinterJobsResult' } },
+        resolve: async (printer, args, context) =>
+          connectionOf(await pageVisiblePrinterJobs(context, printer.id, pageRequest(args))),
+      },
+      { name: 'PrintJobConnection' },
+      { name: 'PrintJobEdge' },
+    ),
   }),
 });
 

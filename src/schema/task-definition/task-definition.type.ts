@@ -1,6 +1,8 @@
-import { listVisiblePrintTasks, readTaskDefinition } from '../../access/reads.js';
+import { pageVisiblePrintTasks, readTaskDefinition } from '../../access/reads.js';
 import type { PrintTaskDefinition } from '../../graph/resources.js';
 import { builder } from '../builder.js';
+import { CONNECTION_DESCRIPTION, connectionOf, pageRequest } from '../connections.js';
+import { GRAPH_ERRORS } from '../errors/error-types.js';
 import { federatedEntity } from '../federation/entity.js';
 import { PrintTaskDefinitionRef, PrintTaskRef } from '../refs.js';
 
@@ -27,13 +29,19 @@ PrintTaskDefinitionRef.implement({
       nullable: true,
       resolve: (definition) => definition.createdBy ?? null,
     }),
-    tasks: t.field({
-      type: [PrintTaskRef],
-      description:
-        'Tasks still running plus recently completed ones, as Graph lists them. A person sees ' +
-        'only the tasks of their own jobs.',
-      resolve: (definition, _args, context) => listVisiblePrintTasks(context, definition.id),
-    }),
+    tasks: t.connection(
+      {
+        type: PrintTaskRef,
+        description:
+          'Tasks still running plus recently completed ones, as Graph lists them. A person sees ' +
+          `only the tasks of their own jobs. ${CONNECTION_DESCRIPTION}`,
+        errors: { types: [...GRAPH_ERRORS], union: { name: 'PrintTaskDefinitionTasksResult' } },
+        resolve: async (definition, args, context) =>
+          connectionOf(await pageVisiblePrintTasks(context, definition.id, pageRequest(args))),
+      },
+      { name: 'PrintTaskConnection' },
+      { name: 'PrintTaskEdge' },
+    ),
   }),
 });
 

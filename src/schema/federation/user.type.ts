@@ -1,0 +1,41 @@
+/**
+ * The company's `User` entity, owned by another subgraph and keyed there by the Entra object id
+ * (`id` = the token's `oid`, docs/federation.md). This subgraph contributes the user's print
+ * jobs waiting for release. A person may ask only for themselves (another user's is
+ * ForbiddenError); a caller that may read every job (Print.Read.All, Print.Release.All) may ask
+ * for anyone.
+ */
+import { pageWaitingJobs, waitingJobsOwner } from '../../access/waiting-jobs.js';
+import { READ_ACCESS } from '../access.js';
+import { builder } from '../builder.js';
+import { CONNECTION_DESCRIPTION, connectionOf, pageRequest } from '../connections.js';
+import { GRAPH_ERRORS } from '../errors/error-types.js';
+import { PrintJobRef } from '../refs.js';
+
+const UserRef = builder.externalRef('User', builder.selection<{ id: string }>('id'));
+
+UserRef.implement({
+  externalFields: (t) => ({ id: t.id() }),
+  fields: (t) => ({
+    waitingPrintJobs: t.connection(
+      {
+        type: PrintJobRef,
+        description:
+          "This user's print jobs that wait for release, as myPrintJobs lists them. A person " +
+          `may ask only for themselves. ${CONNECTION_DESCRIPTION}`,
+        ...READ_ACCESS,
+        errors: { types: [...GRAPH_ERRORS], union: { name: 'UserWaitingPrintJobsResult' } },
+        resolve: async (user, args, context) => {
+          const owner = waitingJobsOwner(context.caller, user.id);
+          const page = await pageWaitingJobs(context, owner, {
+            ...pageRequest(args),
+            printerId: null,
+          });
+          return connectionOf(page);
+        },
+      },
+      { name: 'UserWaitingPrintJobConnection' },
+      { name: 'UserWaitingPrintJobEdge' },
+    ),
+  }),
+});

@@ -1,0 +1,66 @@
+/**
+ * The cursor checks on their own, against real Graph's root: what a connection accepts as
+ * `after`, and which `@odata.nextLink`s it follows.
+ */
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/errors.js';
+import {
+  type CollectionAddress,
+  decodeCursor,
+  encodeCursor,
+  firstPageUrl,
+  pageUrlProblem,
+} from '../../src/graph/page-cursor.js';
+
+const ROOT = 'https://graph.microsoft.com/v1.0';
+const JOBS: CollectionAddress = {
+  path: '/print/printers/p-1/jobs',
+  query: { $expand: 'tasks($expand=definition),documents' },
+};
+const FIRST = firstPageUrl(ROOT, JOBS);
+
+describe('connection cursors', () => {
+  it('round-trips a position on the first page and on a nextLink', () => {
+    const next = `${FIRST}&$skiptoken=abc`;
+    for (const position of [
+      { pageUrl: FIRST, skip: 0 },
+      { pageUrl: next, skip: 7 },
+    ]) {
+      expect(decodeCursor(encodeCursor(position), ROOT, JOBS)).toEqual(position);
+    }
+  });
+
+  it("follows Graph's nextLink however it encodes the same options", () => {
+    const encoded = `${ROOT}/print/printers/p-1/jobs?%24expand=tasks(%24expand%3Ddefinition)%2Cdocuments&%24skiptoken=x`;
+    expect(pageUrlProblem(encoded, ROOT, JOBS)).toBeNull();
+  });
+
+  it.each([
+    ['http instead of https', FIRST.replace('https:', 'http:')],
+    ['a lookalike host', FIRST.replace('graph.microsoft.com', 'graph.microsoft.com.evil.example')],
+    ['credentials', FIRST.replace('https://', 'https://graph.microsoft.com@')],
+    ['the beta root', FIRST.replace('/v1.0/', '/beta/')],
+    ['another printer', FIRST.replace('p-1', 'p-2')],
+    ['a dot segment', FIRST.replace('/print/', '/print/../print/')],
+    ['a fragment', `${FIRST}#x`],
+    ['a repeated option', `${FIRST}&$skiptoken=a&$skiptoken=b`],
+    ['an option the field does not send', `${FIRST}&$filter=x`],
+    ['a missing option', `${ROOT}/print/printers/p-1/jobs?$skiptoken=a`],
+    ['a backslash', FIRST.replace('/print/', '\\print/')],
+  ])('refuses %s', (_label, pageUrl) => {
+    expect(pageUrlProblem(pageUrl, ROOT, JOBS)).not.toBeNull();
+    expect(() => decodeCursor(encodeCursor({ pageUrl, skip: 0 }), ROOT, JOBS)).toThrow(
+      InvalidInputError,
+    );
+  });
+
+  it.each([
+    ['not base64url', 'a+b/c='],
+    ['too long', 'a'.repeat(5_000)],
+    ['an object', Buffer.from('{"skip":0}').toString('base64url')],
+    ['a fractional skip', encodeCursor({ pageUrl: FIRST, skip: 1.5 })],
+    ['a skip beyond any page', encodeCursor({ pageUrl: FIRST, skip: 1_001 })],
+  ])('refuses a cursor that is %s', (_label, cursor) => {
+    expect(() => decodeCursor(cursor, ROOT, JOBS)).toThrow(InvalidInputError);
+  });
+});
