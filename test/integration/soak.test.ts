@@ -16,7 +16,8 @@ import {
 } from '../helpers/gateway-process.js';
 import { processResources } from '../helpers/process-resources.js';
 
-const REQUESTS = 700;
+/** Requests per round; the soak runs two equal rounds. */
+const REQUESTS = 350;
 /** What `hangUp` reports: it never waits for an answer. */
 const HUNG_UP = -1;
 const CONCURRENCY = 16;
@@ -169,6 +170,21 @@ async function runSoak(): Promise<Answer[]> {
   return answers;
 }
 
+/** One round of the soak while Graph fails, throttles, hangs and dawdles. */
+async function faultyRound(): Promise<Answer[]> {
+  emulator.faults.add({ path: '.*', status: 503, share: 0.2 });
+  // A few of each: any Retry-After holds back the whole process (GRAPH_SHARED_THROTTLE), and
+  // a hang costs a whole GRAPH_TIMEOUT_MS.
+  emulator.faults.add({ path: '.*', status: 429, retryAfterSeconds: 1, share: 0.05, times: 3 });
+  emulator.faults.add({ path: '.*', hang: true, share: 0.05, times: 5 });
+  emulator.faults.add({ path: '.*', latencyMs: 50, share: 0.3 });
+  try {
+    return await runSoak();
+  } finally {
+    emulator.faults.clear();
+  }
+}
+
 async function settle(pid: number, baselineFds: number): Promise<number> {
   const until = Date.now() + 10_000;
   let fds = processResources(pid).openFds;
@@ -186,16 +202,12 @@ describe('a bounded soak of hostile requests over a faulty Graph', () => {
     for (let i = 0; i < 50; i++) await PROBES[0]?.();
     const before = processResources(pid);
 
-    emulator.faults.add({ path: '.*', status: 503, share: 0.2 });
-    // A few of each: any Retry-After holds back the whole process (GRAPH_SHARED_THROTTLE), and
-    // a hang costs a whole GRAPH_TIMEOUT_MS.
-    emulator.faults.add({ path: '.*', status: 429, retryAfterSeconds: 1, share: 0.05, times: 5 });
-    emulator.faults.add({ path: '.*', hang: true, share: 0.05, times: 10 });
-    emulator.faults.add({ path: '.*', latencyMs: 50, share: 0.3 });
-    const answers = await runSoak();
-    emulator.faults.clear();
+    // Two rounds, and the sockets must come back down after each.
+    const answers = await faultyRound();
+    const fdsAfterFirst = await settle(pid, before.openFds);
+    answers.push(...(await faultyRound()));
 
-    expect(answers).toHaveLength(REQUESTS);
+    expect(answers).toHaveLength(2 * REQUESTS);
     const serverErrors = answers.filter((answer) => answer.status >= 500 || answer.status === 0);
     expect(serverErrors.map((answer) => answer.body.slice(0, 300))).toEqual([]);
     const leaks = answers.filter((answer) => STACK_OR_PATH.test(answer.body));
@@ -211,9 +223,13 @@ describe('a bounded soak of hostile requests over a faulty Graph', () => {
       data: { printTaskDefinitions: [{ displayName: 'Release at printer' }] },
     });
 
+    expect(fdsAfterFirst).toBeLessThanOrEqual(before.openFds + 5);
     const fds = await settle(pid, before.openFds);
     expect(fds).toBeLessThanOrEqual(before.openFds + 5);
-    // Nothing hostile may have been buffered for keeps: a generous bound, not a benchmark.
-    expect(processResources(pid).rssBytes).toBeLessThan(before.rssBytes + 200 * 1024 * 1024);
+    // A coarse guard against buffering what was refused (100 bodies of 1.1 MB kept would be
+    // 110 MB, one 200 MB answer from Graph 200 MB): V8 grows its heap as it goes and returns
+    // little without a collection, measured here at +100 to +200 MB over both rounds (Node 20
+    // and 24). Growth over many operations is what `npm run bench` scenario 4 measures.
+    expect(processResources(pid).rssBytes).toBeLessThan(before.rssBytes + 300 * 1024 * 1024);
   }, 120_000);
 });
