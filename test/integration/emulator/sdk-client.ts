@@ -5,7 +5,7 @@ import {
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
 
-// The real SDK against the emulator. The SDK adds no token to http:// URLs, so a tiny middleware
+// The real SDK against the emulator, for every emulator test that uses it. The SDK adds no token to http:// URLs, so a tiny middleware
 // sets the bearer token before the SDK's own HTTPMessageHandler sends the request.
 class StaticBearerToken implements Middleware {
   #next: Middleware | undefined;

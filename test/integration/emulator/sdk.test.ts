@@ -1,35 +1,9 @@
-import {
-  BatchResponseContent,
-  Client,
-  type Context,
-  GraphError,
-  HTTPMessageHandler,
-  type Middleware,
-} from '@microsoft/microsoft-graph-client';
+import { BatchResponseContent, type Client, GraphError } from '@microsoft/microsoft-graph-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphPrintJob, GraphPrintTask } from '../../../src/emulator/graph-shapes.js';
 import { DEMO, EMULATOR_TOKENS } from '../../../src/emulator/seed.js';
 import { useEmulator } from '../../helpers/emulator.js';
-
-// The real SDK over a real socket. The SDK adds no token to http:// URLs, so a tiny middleware
-// sets the bearer token before the SDK's own HTTPMessageHandler sends the request.
-class StaticBearerToken implements Middleware {
-  #next: Middleware | undefined;
-
-  constructor(private readonly token: string) {}
-
-  async execute(context: Context): Promise<void> {
-    const headers = new Headers(context.options?.headers);
-    headers.set('Authorization', `Bearer ${this.token}`);
-    context.options = { ...context.options, headers };
-    if (this.#next === undefined) throw new Error('StaticBearerToken needs a next middleware.');
-    await this.#next.execute(context);
-  }
-
-  setNext(next: Middleware): void {
-    this.#next = next;
-  }
-}
+import { sdkClient } from './sdk-client.js';
 
 const taskPath = (taskId: string) =>
   `/print/taskDefinitions/${DEMO.taskDefinitionId}/tasks/${taskId}`;
@@ -39,9 +13,7 @@ const env = useEmulator();
 let client: Client;
 
 beforeAll(() => {
-  const auth = new StaticBearerToken(EMULATOR_TOKENS.gatewayApp);
-  auth.setNext(new HTTPMessageHandler());
-  client = Client.initWithMiddleware({ middleware: auth, baseUrl: `${env.emulator.url}/` });
+  client = sdkClient(env.emulator.url, EMULATOR_TOKENS.gatewayApp);
 });
 
 describe('the Graph SDK against the emulator', () => {
