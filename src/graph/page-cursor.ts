@@ -10,7 +10,7 @@
  * the query options the field asks for (plus Graph's own `$skiptoken`/`$skip`). Anything else is
  * `InvalidInputError` at the `after` argument.
  */
-import { InvalidInputError } from '../errors.js';
+import { GatewayFault, InvalidInputError } from '../errors.js';
 
 /** Longer cursors are refused unread; a Graph nextLink is a few hundred characters. */
 export const MAX_CURSOR_LENGTH = 4_096;
@@ -131,6 +131,17 @@ export function pageUrlProblem(
   }
   return null;
 }
+
+/**
+ * An `@odata.nextLink` the gateway will not follow: Graph's fault, not the caller's, so a
+ * top-level error with this code (logged), and the token stays home.
+ */
+export const unfollowableNextLink = (detail: string): GatewayFault =>
+  new GatewayFault(
+    'UPSTREAM_UNEXPECTED_NEXT_LINK',
+    'Graph sent a page link the gateway does not follow',
+    detail,
+  );
 
 /** The call for a checked page URL: relative to the version root, as every `GraphCall` is. */
 export function relativeToRoot(pageUrl: string, versionRoot: string): string {

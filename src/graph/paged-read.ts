@@ -13,6 +13,7 @@ import {
   type PagePosition,
   pageUrlProblem,
   relativeToRoot,
+  unfollowableNextLink,
 } from './page-cursor.js';
 import type { Collection } from './resources.js';
 import type { GraphSession } from './session.js';
@@ -117,7 +118,7 @@ function followable(
   if (nextLink === undefined) return null;
   const problem = pageUrlProblem(nextLink, root, collection);
   if (problem) {
-    throw new Error(`Microsoft Graph sent an @odata.nextLink that is ${problem}; not followed`);
+    throw unfollowableNextLink(`@odata.nextLink is ${problem}`);
   }
   return nextLink;
 }

@@ -6,9 +6,9 @@
  * them to the configured Graph, so only the path and query are kept, and only when they name the
  * same collection: a link elsewhere ends the walk with a `GatewayFault` instead of being followed.
  */
-import { GatewayFault } from '../errors.js';
 import { graphPath } from './call.js';
 import { GRAPH_VERSION } from './client.js';
+import { unfollowableNextLink } from './page-cursor.js';
 import type { PrintTask } from './resources.js';
 import type { GraphSession } from './session.js';
 
@@ -19,23 +19,16 @@ interface TaskPage {
   '@odata.nextLink'?: string;
 }
 
-const unfollowable = (detail: string) =>
-  new GatewayFault(
-    'UPSTREAM_UNEXPECTED_NEXT_LINK',
-    'Graph sent a page link the gateway does not follow',
-    detail,
-  );
-
 /** `https://host/v1.0/print/taskDefinitions/d/tasks?$skiptoken=…` → `/print/…?$skiptoken=…`. */
 export function relativeNextLink(nextLink: string, collectionPath: string): string {
   let url: URL;
   try {
     url = new URL(nextLink);
   } catch {
-    throw unfollowable('@odata.nextLink is not a URL');
+    throw unfollowableNextLink('@odata.nextLink is not a URL');
   }
   if (url.pathname !== `/${GRAPH_VERSION}${collectionPath}`) {
-    throw unfollowable(`@odata.nextLink names ${url.pathname}, not ${collectionPath}`);
+    throw unfollowableNextLink(`@odata.nextLink names ${url.pathname}, not ${collectionPath}`);
   }
   return `${collectionPath}${url.search}`;
 }
