@@ -8,6 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { createApp } from '../src/app.js';
+import { createEntraTokenValidator } from '../src/auth/entra-token.js';
+import { emulatedEntraSettings } from '../src/emulator/entra/entra-seed.js';
 import { EMULATOR_TOKENS } from '../src/emulator/seed.js';
 import { type RunningEmulator, startEmulator } from '../src/emulator/server.js';
 import { createGraphClient, versionRootOf } from '../src/graph/client.js';
@@ -43,8 +45,12 @@ export function directClient(emulator: RunningEmulator): Client {
 
 export interface BenchGateway {
   service: GraphService;
-  /** POSTs one GraphQL request over a real socket and returns its parsed body. */
-  post(body: unknown): Promise<unknown>;
+  /** The GraphQL endpoint, on a real socket. */
+  url: string;
+  /** A service key with Print.Release.All; a person's token from the emulator's Entra works too. */
+  key: string;
+  /** POSTs one GraphQL request, as the key's holder unless a credential is given. */
+  post(body: unknown, credential?: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -57,7 +63,8 @@ export async function gateway(
     ...DEFAULT_GRAPH_SERVICE_OPTIONS,
     ...options,
   });
-  // Callers authenticate as in production, with a service key: anonymous access is no default.
+  // Callers authenticate as in production, with a service key or the emulator's Entra tokens:
+  // anonymous access is no default.
   const key = `bench-${randomBytes(16).toString('hex')}`;
   const app = createApp({
     graph: service,
@@ -65,6 +72,7 @@ export async function gateway(
     graphiql: false,
     authentication: {
       serviceKeys: [{ name: 'bench', roles: ['Print.Release.All'], key }],
+      entra: createEntraTokenValidator(emulatedEntraSettings(emulator.url)),
       allowAnonymous: false,
     },
   });
@@ -73,10 +81,12 @@ export async function gateway(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   return {
     service,
-    async post(body) {
+    url,
+    key,
+    async post(body, credential = key) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
         body: JSON.stringify(body),
       });
       return response.json();

@@ -9,20 +9,10 @@
  *   else (the seeded printer holds 5 more jobs, so it lists 255).
  * Round trips are the HTTP requests the emulator received (direct calls and envelopes).
  */
-import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../../src/app.js';
-import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
-import { emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
+import { DEMO } from '../../src/emulator/seed.js';
 import { startEmulator } from '../../src/emulator/server.js';
-import { createGraphTransport } from '../../src/graph/client.js';
-import { staticToken } from '../../src/graph/credentials.js';
-import { GraphService } from '../../src/graph/service.js';
-import { silentLogger } from '../../src/logger.js';
 import { personToken } from '../../test/helpers/entra.js';
-import { addLatency, median, round } from '../harness.js';
+import { addLatency, gateway, median, round } from '../harness.js';
 
 const FIRST = 50;
 const JOBS = 250;
@@ -62,40 +52,19 @@ export async function listPages(options: {
   repetitions: number;
 }): Promise<ListPagesResult> {
   const emulator = await startEmulator();
-  const key = `bench-${randomBytes(16).toString('hex')}`;
-  const app = createApp({
-    graph: new GraphService(
-      createGraphTransport({
-        baseUrl: emulator.url,
-        auth: staticToken(EMULATOR_TOKENS.gatewayApp),
-        timeoutMs: 30_000,
-      }),
-    ),
-    logger: silentLogger,
-    graphiql: false,
-    authentication: {
-      serviceKeys: [{ name: 'station', roles: ['Print.Release.All'], key }],
-      entra: createEntraTokenValidator(emulatedEntraSettings(emulator.url)),
-      allowAnonymous: false,
-    },
-  });
-  const server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const gw = await gateway(emulator);
   try {
     const adele = DEMO.users.adele;
-    const credentials = { person: await personToken(emulator.url, 'adele'), station: key };
+    const credentials = { person: await personToken(emulator.url, 'adele'), station: gw.key };
     const listAll = async (credential: string, query: string) => {
       let after: string | null = null;
       let jobs = 0;
       let pages = 0;
       for (;;) {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
-          body: JSON.stringify({ query, variables: { after } }),
-        });
-        const body = (await response.json()) as { data?: unknown; errors?: unknown };
+        const body = (await gw.post({ query, variables: { after } }, credential)) as {
+          data?: unknown;
+          errors?: unknown;
+        };
         const page = findPage(body.data);
         if (!page) throw new Error(`not a connection: ${JSON.stringify(body)}`);
         pages++;
@@ -138,10 +107,7 @@ export async function listPages(options: {
       stationPrinterJobs: await measure(credentials.station, PRINTER_JOBS),
     };
   } finally {
-    await new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+    await gw.close();
     await emulator.close();
   }
 }

@@ -8,18 +8,11 @@
  * The goal: ceil(45 / 20) = 3 envelopes of redirects, plus only the reads ownership needs: none
  * for (a); for (b) one per page of tasks, the job reads riding along, and one for the last page's.
  */
-import { randomBytes } from 'node:crypto';
-import { createApp } from '../../src/app.js';
-import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
-import { ENTRA, emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
+import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
 import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
-import { createGraphTransport } from '../../src/graph/client.js';
-import { staticToken } from '../../src/graph/credentials.js';
-import { GraphService } from '../../src/graph/service.js';
-import { silentLogger } from '../../src/logger.js';
-import { listen, personToken } from '../../test/helpers/entra.js';
-import { addLatency, median, round } from '../harness.js';
+import { personToken } from '../../test/helpers/entra.js';
+import { addLatency, gateway, median, round } from '../harness.js';
 
 const RELEASE = `mutation($input: ReleasePrintJobsInput!) {
   releasePrintJobs(input: $input) {
@@ -79,38 +72,17 @@ export async function releaseAtDevice(options: {
   repetitions: number;
 }): Promise<ReleaseAtDeviceResult> {
   const emulator = await startEmulator();
-  const key = `bench-${randomBytes(16).toString('hex')}`;
-  const service = new GraphService(
-    createGraphTransport({
-      baseUrl: emulator.url,
-      auth: staticToken(EMULATOR_TOKENS.gatewayApp),
-      timeoutMs: 30_000,
-    }),
-  );
-  const server = await listen(
-    createApp({
-      graph: service,
-      logger: silentLogger,
-      graphiql: false,
-      authentication: {
-        serviceKeys: [{ name: 'station', roles: ['Print.Release.All'], key }],
-        entra: createEntraTokenValidator(emulatedEntraSettings(emulator.url)),
-        allowAnonymous: false,
-      },
-    }),
-  );
+  const gw = await gateway(emulator);
   try {
     const adele = await personToken(emulator.url, 'adele');
     const release = async (credential: string, input: Record<string, unknown>) => {
-      const response = await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
-        body: JSON.stringify({
+      const body = (await gw.post(
+        {
           query: RELEASE,
           variables: { input: { destinationPrinterId: DEMO.printers.direct, ...input } },
-        }),
-      });
-      const body = (await response.json()) as {
+        },
+        credential,
+      )) as {
         data?: { releasePrintJobs?: { results?: { result: { __typename: string } }[] } };
       };
       const results = body.data?.releasePrintJobs?.results ?? [];
@@ -163,7 +135,7 @@ export async function releaseAtDevice(options: {
 
     let named: { printerId: string; printJobId: string }[] = [];
     const stationNaming = await measure(
-      () => release(key, { printJobIds: named }),
+      () => release(gw.key, { printJobIds: named }),
       () => {
         named = prepare(options.jobs);
       },
@@ -176,7 +148,7 @@ export async function releaseAtDevice(options: {
     );
     return { latencyMs: options.latencyMs, roundTripMs, stationNaming, personAll };
   } finally {
-    await server.close();
+    await gw.close();
     await emulator.close();
   }
 }
