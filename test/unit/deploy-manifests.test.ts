@@ -1,0 +1,197 @@
+/**
+ * deploy/kubernetes against the code: the manifests must name the real port, probe paths and
+ * settings, so a renamed variable or endpoint fails here rather than in a rollout. The
+ * Deployment's environment is loaded through src/config.ts exactly as a pod would load it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { loadConfig } from '../../src/config.js';
+import { Readiness } from '../../src/http/readiness.js';
+import { createHttpServer } from '../../src/http/server.js';
+import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../src/http/settings.js';
+import { createTestGateway } from '../helpers/gateway.js';
+
+const DIRECTORY = new URL('../../deploy/kubernetes/', import.meta.url);
+
+// Only the fields the checks read; the files carry many more.
+interface Probe {
+  httpGet: { path: string; port: string | number };
+}
+interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: { secretKeyRef?: { name: string; key: string } };
+}
+interface Container {
+  name: string;
+  ports: Array<{ name: string; containerPort: number }>;
+  env: EnvVar[];
+  startupProbe: Probe;
+  livenessProbe: Probe;
+  readinessProbe: Probe;
+  lifecycle?: { preStop?: { sleep?: { seconds: number } } };
+  securityContext: {
+    readOnlyRootFilesystem?: boolean;
+    allowPrivilegeEscalation?: boolean;
+    capabilities?: { drop?: string[] };
+  };
+  resources: { requests?: Record<string, string>; limits?: Record<string, string> };
+}
+interface Manifest {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string };
+  // biome-ignore lint/suspicious/noExplicitAny: each kind's spec is read by the checks below.
+  spec: any;
+}
+
+function load(file: string): Manifest[] {
+  return parseAllDocuments(readFileSync(new URL(file, DIRECTORY), 'utf8')).map((document) => {
+    expect(document.errors, file).toEqual([]);
+    return document.toJS() as Manifest;
+  });
+}
+
+const files = readdirSync(DIRECTORY).filter((name) => name.endsWith('.yaml'));
+const kustomization = load('kustomization.yaml')[0] as unknown as { resources: string[] };
+const manifests = kustomization.resources.flatMap(load);
+const ofKind = (kind: string): Manifest => {
+  const found = manifests.filter((manifest) => manifest.kind === kind);
+  expect(found, kind).toHaveLength(1);
+  return found[0] as Manifest;
+};
+
+const deployment = ofKind('Deployment');
+const pod = deployment.spec.template;
+const container = pod.spec.containers[0] as Container;
+const portNamed = (name: string | number): number => {
+  const port = container.ports.find((candidate) => candidate.name === name);
+  if (!port) throw new Error(`no container port named ${name}`);
+  return port.containerPort;
+};
+
+/** Secret values of the right shape: the cluster's Secret supplies the real ones. */
+const SECRET_PLACEHOLDERS: Record<string, string> = {
+  AZURE_TENANT_ID: '11111111-2222-3333-4444-555555555555',
+  AZURE_CLIENT_ID: '66666666-7777-8888-9999-000000000000',
+  AZURE_CLIENT_SECRET: 'placeholder-client-secret',
+  GATEWAY_API_KEYS: 'release-station:Print.Release.All:placeholder-key-0123456789',
+};
+
+/** The environment a pod of this Deployment starts with (the Dockerfile's ENV, then the pod's). */
+function podEnvironment(): Record<string, string> {
+  const environment: Record<string, string> = { NODE_ENV: 'production' };
+  for (const variable of container.env) {
+    if (variable.value !== undefined) environment[variable.name] = variable.value;
+    else {
+      const placeholder = SECRET_PLACEHOLDERS[variable.name];
+      expect(placeholder, `a placeholder for the secret ${variable.name}`).toBeDefined();
+      environment[variable.name] = placeholder as string;
+    }
+  }
+  return environment;
+}
+
+/** Variable names in the first column of the README's Configuration table. */
+function documentedVariables(): Set<string> {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const table = readme.split('## Configuration')[1]?.split('\n## ')[0] ?? '';
+  const names = new Set<string>();
+  for (const row of table.split('\n').filter((line) => line.startsWith('| `'))) {
+    for (const [, name] of (row.split('|')[1] ?? '').matchAll(/`([A-Z0-9_]+)`/g)) {
+      names.add(name as string);
+    }
+  }
+  return names;
+}
+
+describe('deploy/kubernetes', () => {
+  it('lists every manifest in its kustomization', () => {
+    expect([...kustomization.resources].sort()).toEqual(
+      files.filter((name) => name !== 'kustomization.yaml').sort(),
+    );
+  });
+
+  it('configures the pod with settings the gateway accepts', () => {
+    const environment = podEnvironment();
+    const documented = documentedVariables();
+    for (const name of Object.keys(environment)) {
+      expect(documented.has(name), `${name} is in the README's Configuration table`).toBe(true);
+    }
+    const config = loadConfig(environment);
+    expect(config.production).toBe(true);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.port).toBe(portNamed('http'));
+    expect(config.graph.kind).toBe('graph');
+  });
+
+  it('leaves the drain time to finish before Kubernetes kills the pod', () => {
+    const config = loadConfig(podEnvironment());
+    const preStopMs = (container.lifecycle?.preStop?.sleep?.seconds ?? 0) * 1000;
+    expect(preStopMs).toBeGreaterThan(0);
+    expect(pod.spec.terminationGracePeriodSeconds * 1000).toBeGreaterThan(
+      preStopMs + config.shutdownGraceMs,
+    );
+  });
+
+  it('runs unprivileged, as the image user, on a read-only root filesystem', () => {
+    const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
+    // The official Node image's `node` user is uid 1000.
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(pod.spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
+    expect(pod.spec.automountServiceAccountToken).toBe(false);
+    expect(container.securityContext).toMatchObject({
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    });
+    expect(container.resources.requests).toHaveProperty('cpu');
+    expect(container.resources.limits).toHaveProperty('memory');
+  });
+
+  it('exposes the Dockerfile port and selects its own pods everywhere', () => {
+    const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
+    expect(dockerfile).toContain(`EXPOSE ${portNamed('http')}`);
+    const labels = pod.metadata.labels;
+    expect(deployment.spec.selector.matchLabels).toEqual(labels);
+    const service = ofKind('Service');
+    expect(service.spec.selector).toEqual(labels);
+    for (const port of service.spec.ports) portNamed(port.targetPort);
+    const annotations = pod.metadata.annotations;
+    expect(Number(annotations['prometheus.io/port'])).toBe(portNamed('metrics'));
+    expect(ofKind('PodDisruptionBudget').spec.selector.matchLabels).toEqual(labels);
+    expect(ofKind('HorizontalPodAutoscaler').spec.scaleTargetRef).toMatchObject({
+      kind: 'Deployment',
+      name: deployment.metadata.name,
+    });
+  });
+
+  describe('probes the gateway really answers', () => {
+    const { app } = createTestGateway({ baseUrl: 'http://127.0.0.1:9' });
+    const http = createHttpServer({
+      app,
+      readiness: new Readiness(),
+      settings: DEFAULT_HTTP_SERVER_SETTINGS,
+    });
+    afterAll(() => new Promise((resolve) => http.server.close(resolve)));
+
+    it.each(['startupProbe', 'livenessProbe', 'readinessProbe'] as const)('%s', async (probe) => {
+      const { path, port } = container[probe].httpGet;
+      expect(portNamed(port)).toBe(portNamed('http'));
+      if (!http.server.listening) {
+        await new Promise<void>((resolve) => http.server.listen(0, '127.0.0.1', resolve));
+      }
+      const { port: listening } = http.server.address() as AddressInfo;
+      // No credentials: the kubelet sends none.
+      const answer = await fetch(`http://127.0.0.1:${listening}${path}`);
+      expect(answer.status).toBe(200);
+    });
+
+    it('checks readiness and liveness on different paths', () => {
+      // /health stays 200 while draining; a readiness probe on it would keep traffic coming.
+      expect(container.readinessProbe.httpGet.path).not.toBe(container.livenessProbe.httpGet.path);
+    });
+  });
+});
