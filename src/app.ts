@@ -17,7 +17,8 @@ import { useValidationLimits } from './edge/validation-limits.js';
 import type { GraphService } from './graph/service.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { createErrorMasker } from './mask-error.js';
-import { useMetricsEndpoint } from './metrics-endpoint.js';
+import { GatewayMetrics } from './metrics/gateway-metrics.js';
+import { useGraphQLMetrics } from './metrics/graphql-metrics.js';
 import { schema } from './schema/index.js';
 
 export interface AppDependencies {
@@ -34,6 +35,11 @@ export interface AppDependencies {
   corsOrigins?: readonly string[];
   /** Schema introspection; on by default, config.ts turns it off in production unless asked. */
   introspection?: boolean;
+  /**
+   * Where the app's metrics go (src/metrics/); main.ts serves its registry on METRICS_PORT.
+   * Omitted: a registry of the app's own, with the default limits.
+   */
+  metrics?: GatewayMetrics;
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -85,6 +91,7 @@ export function createApp({
   authentication = { allowAnonymous: true },
   corsOrigins = [],
   introspection = true,
+  metrics = new GatewayMetrics(graph.metrics),
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
   return createYoga<Record<string, never>, GatewayContext>({
@@ -93,7 +100,7 @@ export function createApp({
       // Before caller auth: a preflight carries no key.
       ...(corsOrigins.length > 0 ? [useCorsAllowlist(corsOrigins)] : []),
       callers.plugin,
-      useMetricsEndpoint(graph.metrics),
+      useGraphQLMetrics(metrics.graphql, metrics.upstream),
       useJsonBodiesOnly(),
       useBatchLimit(),
       usePreParseLimits(),

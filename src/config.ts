@@ -10,6 +10,7 @@ import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
+import { DEFAULT_MAX_OPERATION_NAMES } from './metrics/graphql-metrics.js';
 
 export type GraphCredentials =
   | { kind: 'static-token'; token: string }
@@ -45,8 +46,20 @@ export interface Config {
   http: HttpServerSettings;
   /** How long a shutdown waits for requests in flight before it abandons them. */
   shutdownGraceMs: number;
+  metrics: MetricsSettings;
   production: boolean;
 }
+
+/** Prometheus metrics (src/metrics/, docs/operations.md#metrics). */
+export interface MetricsSettings {
+  /** The metrics listener, without credentials; `null` when `METRICS_PORT=off`. */
+  listen: { host: string; port: number } | null;
+  /** Operation names with series of their own; later names are `other`. */
+  maxOperationNames: number;
+}
+
+/** The port OpenTelemetry's Prometheus exporter uses by convention, and the manifests name. */
+export const DEFAULT_METRICS_PORT = 9464;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -129,6 +142,22 @@ const env = z.object({
     .min(100)
     .max(600_000)
     .default(DEFAULT_HTTP_SERVER_SETTINGS.keepAliveTimeoutMs),
+  METRICS_PORT: z
+    .string()
+    .trim()
+    .default(String(DEFAULT_METRICS_PORT))
+    .refine(
+      (value) => value === 'off' || (/^\d{1,5}$/.test(value) && Number(value) <= 65_535),
+      'must be a port number (0-65535) or off',
+    )
+    .transform((value) => (value === 'off' ? ('off' as const) : Number(value))),
+  METRICS_HOST: nonEmpty,
+  METRICS_MAX_OPERATION_NAMES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000)
+    .default(DEFAULT_MAX_OPERATION_NAMES),
   HTTP_MAX_CONNECTIONS: z.coerce
     .number()
     .int()
@@ -172,6 +201,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     graphMaxResponseBytes: vars.GRAPH_MAX_RESPONSE_BYTES,
     http: httpServerSettings(vars),
     shutdownGraceMs: shutdownGraceMs(vars),
+    metrics: {
+      listen:
+        vars.METRICS_PORT === 'off'
+          ? null
+          : { host: vars.METRICS_HOST ?? vars.HOST, port: vars.METRICS_PORT },
+      maxOperationNames: vars.METRICS_MAX_OPERATION_NAMES,
+    },
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,

@@ -16,6 +16,8 @@ import { Readiness } from './http/readiness.js';
 import { createHttpServer } from './http/server.js';
 import { shutDown } from './http/shutdown.js';
 import { jsonLogger as logger } from './logger.js';
+import { GatewayMetrics } from './metrics/gateway-metrics.js';
+import { createMetricsServer, METRICS_PATH, type MetricsServer } from './metrics/metrics-server.js';
 import { installProcessBackstop } from './process-backstop.js';
 
 interface GraphConnection {
@@ -74,8 +76,12 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const graph = await connectGraph(config);
+  const metrics = new GatewayMetrics(graph.service.metrics, {
+    maxOperationNames: config.metrics.maxOperationNames,
+  });
   const app = createApp({
     graph: graph.service,
+    metrics,
     logger,
     graphiql: !config.production,
     ...(graph.graphiqlSignIn && !config.production ? { graphiqlSignIn: graph.graphiqlSignIn } : {}),
@@ -97,6 +103,8 @@ async function main(): Promise<void> {
     logger.info('Gateway listening', { graphql: `http://${host}:${port}${app.graphqlEndpoint}` });
   });
 
+  const metricsServer = listenForScrapes(config, metrics);
+
   let shutdown: Promise<number> | undefined;
   const stop = (fields: Record<string, unknown>, failed: boolean) => {
     if (!shutdown) {
@@ -106,6 +114,7 @@ async function main(): Promise<void> {
         upstream: graph.service.upstream,
         readiness,
         closeGraph: graph.close,
+        ...(metricsServer ? { closeMetrics: metricsServer.close } : {}),
         graceMs: config.shutdownGraceMs,
         logger,
       });
@@ -115,6 +124,22 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop({ signal: 'SIGINT' }, false));
   process.on('SIGTERM', () => stop({ signal: 'SIGTERM' }, false));
   installProcessBackstop(logger, () => stop({ reason: 'uncaughtException' }, true));
+}
+
+/** The metrics listener (METRICS_PORT), without credentials; none when it is `off`. */
+function listenForScrapes(config: Config, metrics: GatewayMetrics): MetricsServer | undefined {
+  if (!config.metrics.listen) {
+    logger.info('Metrics listener off (METRICS_PORT=off)');
+    return undefined;
+  }
+  const { host, port } = config.metrics.listen;
+  const metricsServer = createMetricsServer(metrics.registry, config.http);
+  metricsServer.server.listen(port, host, () => {
+    const { port: bound } = metricsServer.server.address() as AddressInfo;
+    const shown = host === '0.0.0.0' ? 'localhost' : host;
+    logger.info('Metrics listening', { metrics: `http://${shown}:${bound}${METRICS_PATH}` });
+  });
+  return metricsServer;
 }
 
 main().catch((error: unknown) => {

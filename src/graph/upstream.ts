@@ -5,9 +5,9 @@
  * On shutdown `drain()` stops anything new from reaching Graph.
  */
 import { setMaxListeners } from 'node:events';
+import { UpstreamMetrics } from '../metrics/upstream-metrics.js';
 import { type GraphCall, type GraphReply, GraphTransportError } from './call.js';
 import { type Deadline, sleep } from './deadline.js';
-import { UpstreamMetrics } from './metrics.js';
 import { retryAfterMs } from './retry-policy.js';
 import { InFlightLimit, ThrottleGate } from './throttle.js';
 import type { GraphTransport } from './transport.js';
@@ -49,7 +49,10 @@ function eitherAborts(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; di
 }
 
 export class Upstream {
-  readonly metrics = new UpstreamMetrics();
+  readonly metrics = new UpstreamMetrics({
+    inFlight: () => this.inFlight,
+    throttleWindowMs: () => this.gate.remainingMs(),
+  });
   private readonly gate: ThrottleGate;
   private readonly limit: InFlightLimit;
   /** Aborted by `drain()`: every wait ends at once and nothing new is sent. */
@@ -144,6 +147,13 @@ export class Upstream {
   }
 
   private async send(calls: readonly GraphCall[], signal: AbortSignal): Promise<Outcome[]> {
+    const started = performance.now();
+    const outcomes = await this.sendNow(calls, signal);
+    this.metrics.answered(calls, outcomes, (performance.now() - started) / 1000);
+    return outcomes;
+  }
+
+  private async sendNow(calls: readonly GraphCall[], signal: AbortSignal): Promise<Outcome[]> {
     try {
       if (calls.length === 1) {
         this.metrics.direct();

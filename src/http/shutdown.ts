@@ -11,7 +11,8 @@
  * 3. idle keep-alive connections are closed;
  * 4. once every request that was in progress has been answered, the listener closes, the
  *    connections get a moment to close themselves, the rest are closed (none of them has a
- *    request in progress), then the Graph connection (the embedded emulator): exit code 0;
+ *    request in progress), then the metrics listener and the Graph connection (the embedded
+ *    emulator): exit code 0;
  * 5. if the grace period ends first, what is still unanswered is logged as abandoned: exit 1.
  */
 import type { Upstream } from '../graph/upstream.js';
@@ -25,6 +26,8 @@ export interface ShutdownDependencies {
   readiness: Readiness;
   /** Closes what Graph is (the embedded emulator), after the last answer. */
   closeGraph(): Promise<void>;
+  /** Closes the metrics listener, after the last answer: a scrape can watch the drain. */
+  closeMetrics?(): Promise<void>;
   /** How long in-flight requests may take to finish; see `SHUTDOWN_GRACE_MS`. */
   graceMs: number;
   logger: Logger;
@@ -56,6 +59,7 @@ export async function shutDown({
   upstream,
   readiness,
   closeGraph,
+  closeMetrics = async () => {},
   graceMs,
   logger,
 }: ShutdownDependencies): Promise<number> {
@@ -82,6 +86,7 @@ export async function shutDown({
     exitCode = 1;
   }
   await closeConnections(http);
+  await closeMetrics();
   try {
     await closeGraph();
   } catch (error) {
