@@ -15,6 +15,7 @@ import {
   type GraphServiceOptions,
 } from '../../src/graph/service.js';
 import { type Logger, silentLogger } from '../../src/logger.js';
+import { GatewayMetrics } from '../../src/metrics/gateway-metrics.js';
 
 export const TEST_TOKEN = 'test-token';
 
@@ -34,6 +35,8 @@ export interface TestGatewayOptions {
 export interface TestGateway {
   app: App;
   service: GraphService;
+  /** What the app's metrics listener would serve (src/metrics/). */
+  metrics: GatewayMetrics;
   execute<Result, Variables>(
     document: TypedDocumentNode<Result, Variables>,
     ...variables: Variables extends Record<string, never> ? [] : [Variables]
@@ -52,8 +55,10 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     ...DEFAULT_GRAPH_SERVICE_OPTIONS,
     ...options.service,
   });
+  const metrics = new GatewayMetrics(service.metrics);
   const app = createApp({
     graph: service,
+    metrics,
     logger: options.logger ?? silentLogger,
     graphiql: false,
     ...options.edge,
@@ -61,6 +66,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
   return {
     app,
     service,
+    metrics,
     async execute(document, ...[variables]) {
       const response = await app.fetch('http://gateway.test/graphql', {
         method: 'POST',
