@@ -20,6 +20,7 @@ import {
 import { Readiness } from '../../src/http/readiness.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../src/http/settings.js';
+import { type ShutdownDependencies, shutDown } from '../../src/http/shutdown.js';
 import { silentLogger } from '../../src/logger.js';
 import { GatewayMetrics } from '../../src/metrics/gateway-metrics.js';
 import { createMetricsServer } from '../../src/metrics/metrics-server.js';
@@ -39,6 +40,8 @@ interface Running {
   gateway: string;
   /** The metrics listener's origin. */
   metrics: string;
+  /** What main.ts hands to the shutdown. */
+  parts: Pick<ShutdownDependencies, 'http' | 'upstream' | 'closeMetrics'>;
   close(): Promise<void>;
 }
 
@@ -87,6 +90,7 @@ async function startGateway(
   running = {
     gateway: await listen(http.server),
     metrics: await listen(scrapes.server),
+    parts: { http, upstream: service.upstream, closeMetrics: scrapes.close },
     close: async () => {
       http.server.closeAllConnections();
       await new Promise((resolve) => http.server.close(resolve));
@@ -321,6 +325,24 @@ describe('the metrics listener', () => {
     const { port } = new URL(metrics);
     const raw = await rawRequest(Number(port), 'GET /metrics HTTP/1.1\r\nHost: a b\r\n\r\n');
     expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+  });
+});
+
+describe('the shutdown', () => {
+  it('closes the metrics listener once the gateway has drained', async () => {
+    const { metrics, parts } = await startGateway();
+    await scrape(metrics);
+
+    const code = await shutDown({
+      ...parts,
+      readiness: new Readiness(),
+      closeGraph: async () => {},
+      graceMs: 5_000,
+      logger: silentLogger,
+    });
+
+    expect(code).toBe(0);
+    await expect(fetch(`${metrics}/metrics`)).rejects.toThrow();
   });
 });
 
