@@ -18,6 +18,10 @@ import type { GraphService } from './graph/service.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { createErrorMasker } from './mask-error.js';
 import { useMetricsEndpoint } from './metrics-endpoint.js';
+import type { TokenBucketStore } from './rate-limit/bucket-store.js';
+import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
+import type { RateLimitPolicy } from './rate-limit/policy.js';
+import { useCallerRateLimits } from './rate-limit/use-caller-rate-limits.js';
 import { schema } from './schema/index.js';
 
 export interface AppDependencies {
@@ -34,6 +38,11 @@ export interface AppDependencies {
   corsOrigins?: readonly string[];
   /** Schema introspection; on by default, config.ts turns it off in production unless asked. */
   introspection?: boolean;
+  /**
+   * Per-caller limits (src/rate-limit/): config.ts's policy in main.ts; omitted, as in the tests
+   * and the benchmark, nothing is limited. The store defaults to this process's memory.
+   */
+  rateLimits?: { policy: RateLimitPolicy; store?: TokenBucketStore };
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -85,6 +94,7 @@ export function createApp({
   authentication = { allowAnonymous: true },
   corsOrigins = [],
   introspection = true,
+  rateLimits,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
   return createYoga<Record<string, never>, GatewayContext>({
@@ -96,6 +106,17 @@ export function createApp({
       useMetricsEndpoint(graph.metrics),
       useJsonBodiesOnly(),
       useBatchLimit(),
+      // After the batch limit, so an oversized batch is refused without spending tokens.
+      ...(rateLimits
+        ? [
+            useCallerRateLimits({
+              policy: rateLimits.policy,
+              store: rateLimits.store ?? new InMemoryBucketStore(),
+              callerOf: callers.callerOf,
+              logger,
+            }),
+          ]
+        : []),
       usePreParseLimits(),
       useValidationLimits(),
       ...(introspection ? [] : [useNoIntrospection()]),

@@ -10,6 +10,12 @@ import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
+import {
+  DEFAULT_RATE_LIMIT_POLICY,
+  parseBucketLimit,
+  parseMaxInProgress,
+  type RateLimitPolicy,
+} from './rate-limit/policy.js';
 
 export type GraphCredentials =
   | { kind: 'static-token'; token: string }
@@ -45,6 +51,8 @@ export interface Config {
   http: HttpServerSettings;
   /** How long a shutdown waits for requests in flight before it abandons them. */
   shutdownGraceMs: number;
+  /** Per-caller token buckets and the in-progress cap (src/rate-limit/). */
+  rateLimits: RateLimitPolicy;
   production: boolean;
 }
 
@@ -129,6 +137,12 @@ const env = z.object({
     .min(100)
     .max(600_000)
     .default(DEFAULT_HTTP_SERVER_SETTINGS.keepAliveTimeoutMs),
+  // Per-caller limits (src/rate-limit/policy.ts parses them): `rate/burst` or `off`.
+  GATEWAY_RATE_LIMIT_PERSON: nonEmpty,
+  GATEWAY_RATE_LIMIT_APP: nonEmpty,
+  GATEWAY_RATE_LIMIT_KEY: nonEmpty,
+  GATEWAY_RATE_LIMIT_ANONYMOUS: nonEmpty,
+  GATEWAY_MAX_IN_PROGRESS_PER_CALLER: nonEmpty,
   HTTP_MAX_CONNECTIONS: z.coerce
     .number()
     .int()
@@ -172,6 +186,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     graphMaxResponseBytes: vars.GRAPH_MAX_RESPONSE_BYTES,
     http: httpServerSettings(vars),
     shutdownGraceMs: shutdownGraceMs(vars),
+    rateLimits: rateLimitPolicy(vars),
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,
@@ -208,6 +223,33 @@ function httpServerSettings(vars: Env): HttpServerSettings {
     headersTimeoutMs,
     keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     maxConnections: vars.HTTP_MAX_CONNECTIONS,
+  };
+}
+
+/** Each variable falls back to its caller kind's default; `off` turns that limit off. */
+function rateLimitPolicy(vars: Env): RateLimitPolicy {
+  const parsed = <T>(name: keyof Env, parse: (raw: string) => T, fallback: T): T => {
+    const raw = vars[name];
+    if (typeof raw !== 'string') return fallback;
+    try {
+      return parse(raw);
+    } catch (error) {
+      throw new ConfigError(`${name}: ${(error as Error).message}`);
+    }
+  };
+  const rates = DEFAULT_RATE_LIMIT_POLICY.rates;
+  return {
+    rates: {
+      person: parsed('GATEWAY_RATE_LIMIT_PERSON', parseBucketLimit, rates.person),
+      app: parsed('GATEWAY_RATE_LIMIT_APP', parseBucketLimit, rates.app),
+      'service-key': parsed('GATEWAY_RATE_LIMIT_KEY', parseBucketLimit, rates['service-key']),
+      anonymous: parsed('GATEWAY_RATE_LIMIT_ANONYMOUS', parseBucketLimit, rates.anonymous),
+    },
+    maxInProgressPerCaller: parsed(
+      'GATEWAY_MAX_IN_PROGRESS_PER_CALLER',
+      parseMaxInProgress,
+      DEFAULT_RATE_LIMIT_POLICY.maxInProgressPerCaller,
+    ),
   };
 }
 
