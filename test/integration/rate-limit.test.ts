@@ -6,7 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
+import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
 import { parseServiceKeys } from '../../src/auth/service-keys.js';
+import { emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
 import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
@@ -14,7 +16,8 @@ import { GraphService } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logger.js';
 import type { RateLimitPolicy } from '../../src/rate-limit/policy.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { listen } from '../helpers/entra.js';
+import { appToken, listen, personToken } from '../helpers/entra.js';
+import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
 
 const FLOODER_KEY = 'flooder-key-0123456789abcdef';
 const NEIGHBOUR_KEY = 'neighbour-key-0123456789abcdef';
@@ -28,6 +31,7 @@ const env = useEmulator();
 let server: { url: string; close(): Promise<void> } | undefined;
 
 afterEach(async () => {
+  killGatewayProcesses();
   await server?.close();
   server = undefined;
 });
@@ -44,7 +48,11 @@ async function gateway(policy: RateLimitPolicy): Promise<string> {
     graph,
     logger: silentLogger,
     graphiql: false,
-    authentication: { serviceKeys: SERVICE_KEYS, allowAnonymous: false },
+    authentication: {
+      serviceKeys: SERVICE_KEYS,
+      entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
+      allowAnonymous: false,
+    },
     rateLimits: { policy },
   });
   server = await listen(app);
@@ -133,7 +141,11 @@ describe('per-caller token buckets', () => {
       printTaskDefinitions: [{ displayName: 'Release at printer' }],
     });
 
-    const stillRefused = await post(url, FLOODER_KEY);
+    // Tokens trickle in at 2 a second: send until one is refused, however slow this machine is.
+    let stillRefused = await post(url, FLOODER_KEY);
+    for (let i = 0; i < 50 && stillRefused.status !== 429; i++) {
+      stillRefused = await post(url, FLOODER_KEY);
+    }
     expect(stillRefused.status).toBe(429);
     await new Promise((resolve) => setTimeout(resolve, Number(stillRefused.retryAfter) * 1000));
     const again = await post(url, FLOODER_KEY);
@@ -217,5 +229,76 @@ describe('requests in progress per caller', () => {
     }
     const ok = await post(url, FLOODER_KEY);
     expect(ok.status).toBe(200);
+  }, 60_000);
+});
+
+describe('caller identities', () => {
+  it('gives each person and each app a bucket of its kind', async () => {
+    const url = await gateway({
+      rates: {
+        ...NOT_LIMITED,
+        person: { ratePerSecond: 0.01, burst: 10 },
+        app: { ratePerSecond: 0.01, burst: 20 },
+      },
+      maxInProgressPerCaller: null,
+    });
+    const [adele, megan, station] = await Promise.all([
+      personToken(env.emulator.url, 'adele'),
+      personToken(env.emulator.url, 'megan'),
+      appToken(env.emulator.url, 'releaseStation'),
+    ]);
+    // A new token for the same person is the same person (tid + oid), not a new bucket.
+    const adeleAgain = await personToken(env.emulator.url, 'adele');
+
+    const adeles = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => post(url, i % 2 ? adele : adeleAgain)),
+    );
+    expect(served(adeles)).toHaveLength(10);
+    expect(refused(adeles)).toHaveLength(2);
+
+    expect((await post(url, megan)).status).toBe(200);
+    const stations = await Promise.all(Array.from({ length: 21 }, () => post(url, station)));
+    expect(served(stations)).toHaveLength(20);
+    // Service keys are not limited in this policy.
+    expect((await post(url, FLOODER_KEY)).status).toBe(200);
+  }, 60_000);
+});
+
+describe('the gateway process', () => {
+  it('limits by the GATEWAY_RATE_LIMIT_KEY and GATEWAY_MAX_IN_PROGRESS_PER_CALLER it is started with', async () => {
+    const gatewayProcess = startGatewayProcess({
+      GRAPH_BASE_URL: env.emulator.url,
+      GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
+      GATEWAY_API_KEYS: `flooder:Print.Release.All:${FLOODER_KEY}`,
+      GATEWAY_RATE_LIMIT_KEY: '0.01/10',
+      GATEWAY_MAX_IN_PROGRESS_PER_CALLER: '2',
+    });
+    const url = new URL(await gatewayProcess.listening).origin;
+
+    env.emulator.faults.add({ path: '.*', latencyMs: 1_500 });
+    const concurrent = await Promise.all(Array.from({ length: 6 }, () => post(url, FLOODER_KEY)));
+    env.emulator.faults.clear();
+    expect(served(concurrent).length).toBeGreaterThanOrEqual(2);
+    const tooMany = refused(concurrent).map((a) => a.body.errors?.[0]?.extensions?.['code']);
+    expect(tooMany.length).toBeGreaterThan(0);
+    expect(new Set(tooMany)).toEqual(new Set(['TOO_MANY_REQUESTS_IN_PROGRESS']));
+
+    // Refused requests spent no tokens: the bucket of 10 pays for 10 served requests in all.
+    const sequential: Answer[] = [];
+    for (let i = 0; i < 20 && sequential.at(-1)?.status !== 429; i++) {
+      sequential.push(await post(url, FLOODER_KEY));
+    }
+    expect(served(concurrent).length + served(sequential).length).toBe(10);
+    const last = sequential.at(-1);
+    expect(last?.body.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+    // Nearly 1 token at 0.01 a second: up to 100 s, less what trickled in meanwhile.
+    expect(Number(last?.retryAfter)).toBeGreaterThan(50);
+    expect(Number(last?.retryAfter)).toBeLessThanOrEqual(100);
+    expect(last?.body.errors?.[0]?.extensions?.['retryAfterSeconds']).toBe(
+      Number(last?.retryAfter),
+    );
+    expect(gatewayProcess.child.exitCode).toBeNull();
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
   }, 60_000);
 });
