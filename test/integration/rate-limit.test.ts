@@ -13,7 +13,8 @@ import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
 import { GraphService } from '../../src/graph/service.js';
-import { silentLogger } from '../../src/logger.js';
+import { type Logger, silentLogger } from '../../src/logger.js';
+import type { TokenBucketStore } from '../../src/rate-limit/bucket-store.js';
 import type { RateLimitPolicy } from '../../src/rate-limit/policy.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { appToken, listen, personToken } from '../helpers/entra.js';
@@ -36,7 +37,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function gateway(policy: RateLimitPolicy): Promise<string> {
+async function gateway(
+  policy: RateLimitPolicy,
+  extra: { store?: TokenBucketStore; logger?: Logger } = {},
+): Promise<string> {
   const graph = new GraphService(
     createGraphTransport({
       baseUrl: env.emulator.url,
@@ -46,14 +50,14 @@ async function gateway(policy: RateLimitPolicy): Promise<string> {
   );
   const app = createApp({
     graph,
-    logger: silentLogger,
+    logger: extra.logger ?? silentLogger,
     graphiql: false,
     authentication: {
       serviceKeys: SERVICE_KEYS,
       entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
       allowAnonymous: false,
     },
-    rateLimits: { policy },
+    rateLimits: { policy, ...(extra.store ? { store: extra.store } : {}) },
   });
   server = await listen(app);
   return server.url;
@@ -174,6 +178,18 @@ describe('per-caller token buckets', () => {
     const third = await post(url, FLOODER_KEY, batchOf(4));
     expect(third.status).toBe(200);
     expect(third.body).toHaveLength(4);
+  });
+
+  it('lets requests through and logs a warning when the store fails', async () => {
+    const warnings: Array<Record<string, unknown> | undefined> = [];
+    const failing: TokenBucketStore = { take: () => Promise.reject(new Error('store is down')) };
+    const url = await gateway(policy, {
+      store: failing,
+      logger: { ...silentLogger, warn: (_message, fields) => warnings.push(fields) },
+    });
+    const answer = await post(url, FLOODER_KEY);
+    expect(answer.status).toBe(200);
+    expect(warnings).toEqual([{ code: 'RATE_LIMIT_STORE_FAILED', error: 'store is down' }]);
   });
 
   it('does not limit a caller kind whose limit is off', async () => {
