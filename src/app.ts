@@ -19,6 +19,10 @@ import { jsonLogger, type Logger } from './logger.js';
 import { createErrorMasker } from './mask-error.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { useGraphQLMetrics } from './metrics/graphql-metrics.js';
+import type { TokenBucketStore } from './rate-limit/bucket-store.js';
+import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
+import type { RateLimitPolicy } from './rate-limit/policy.js';
+import { useCallerRateLimits } from './rate-limit/use-caller-rate-limits.js';
 import { schema } from './schema/index.js';
 
 export interface AppDependencies {
@@ -40,6 +44,11 @@ export interface AppDependencies {
    * Omitted: a registry of the app's own, with the default limits.
    */
   metrics?: GatewayMetrics;
+  /**
+   * Per-caller limits (src/rate-limit/): config.ts's policy in main.ts; omitted, as in the tests
+   * and the benchmark, nothing is limited. The store defaults to this process's memory.
+   */
+  rateLimits?: { policy: RateLimitPolicy; store?: TokenBucketStore };
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -92,6 +101,7 @@ export function createApp({
   corsOrigins = [],
   introspection = true,
   metrics = new GatewayMetrics(graph.metrics),
+  rateLimits,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
   return createYoga<Record<string, never>, GatewayContext>({
@@ -103,6 +113,17 @@ export function createApp({
       useGraphQLMetrics(metrics.graphql, metrics.upstream),
       useJsonBodiesOnly(),
       useBatchLimit(),
+      // After the batch limit, so an oversized batch is refused without spending tokens.
+      ...(rateLimits
+        ? [
+            useCallerRateLimits({
+              policy: rateLimits.policy,
+              store: rateLimits.store ?? new InMemoryBucketStore(),
+              callerOf: callers.callerOf,
+              logger,
+            }),
+          ]
+        : []),
       usePreParseLimits(),
       useValidationLimits(),
       ...(introspection ? [] : [useNoIntrospection()]),

@@ -11,6 +11,12 @@ import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
 import { DEFAULT_MAX_OPERATION_NAMES } from './metrics/graphql-metrics.js';
+import {
+  DEFAULT_RATE_LIMIT_POLICY,
+  parseBucketLimit,
+  parseMaxInProgress,
+  type RateLimitPolicy,
+} from './rate-limit/policy.js';
 
 export type GraphCredentials =
   | { kind: 'static-token'; token: string }
@@ -47,6 +53,8 @@ export interface Config {
   /** How long a shutdown waits for requests in flight before it abandons them. */
   shutdownGraceMs: number;
   metrics: MetricsSettings;
+  /** Per-caller token buckets and the in-progress cap (src/rate-limit/). */
+  rateLimits: RateLimitPolicy;
   production: boolean;
 }
 
@@ -158,6 +166,12 @@ const env = z.object({
     .min(0)
     .max(1_000)
     .default(DEFAULT_MAX_OPERATION_NAMES),
+  // Per-caller limits (src/rate-limit/policy.ts parses them): `rate/burst` or `off`.
+  GATEWAY_RATE_LIMIT_PERSON: nonEmpty,
+  GATEWAY_RATE_LIMIT_APP: nonEmpty,
+  GATEWAY_RATE_LIMIT_KEY: nonEmpty,
+  GATEWAY_RATE_LIMIT_ANONYMOUS: nonEmpty,
+  GATEWAY_MAX_IN_PROGRESS_PER_CALLER: nonEmpty,
   HTTP_MAX_CONNECTIONS: z.coerce
     .number()
     .int()
@@ -208,6 +222,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           : { host: vars.METRICS_HOST ?? vars.HOST, port: vars.METRICS_PORT },
       maxOperationNames: vars.METRICS_MAX_OPERATION_NAMES,
     },
+    rateLimits: rateLimitPolicy(vars),
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,
@@ -244,6 +259,33 @@ function httpServerSettings(vars: Env): HttpServerSettings {
     headersTimeoutMs,
     keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     maxConnections: vars.HTTP_MAX_CONNECTIONS,
+  };
+}
+
+/** Each variable falls back to its caller kind's default; `off` turns that limit off. */
+function rateLimitPolicy(vars: Env): RateLimitPolicy {
+  const parsed = <T>(name: keyof Env, parse: (raw: string) => T, fallback: T): T => {
+    const raw = vars[name];
+    if (typeof raw !== 'string') return fallback;
+    try {
+      return parse(raw);
+    } catch (error) {
+      throw new ConfigError(`${name}: ${(error as Error).message}`);
+    }
+  };
+  const rates = DEFAULT_RATE_LIMIT_POLICY.rates;
+  return {
+    rates: {
+      person: parsed('GATEWAY_RATE_LIMIT_PERSON', parseBucketLimit, rates.person),
+      app: parsed('GATEWAY_RATE_LIMIT_APP', parseBucketLimit, rates.app),
+      'service-key': parsed('GATEWAY_RATE_LIMIT_KEY', parseBucketLimit, rates['service-key']),
+      anonymous: parsed('GATEWAY_RATE_LIMIT_ANONYMOUS', parseBucketLimit, rates.anonymous),
+    },
+    maxInProgressPerCaller: parsed(
+      'GATEWAY_MAX_IN_PROGRESS_PER_CALLER',
+      parseMaxInProgress,
+      DEFAULT_RATE_LIMIT_POLICY.maxInProgressPerCaller,
+    ),
   };
 }
 

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     ...(graph.graphiqlSignIn && !config.production ? { graphiqlSignIn: graph.graphiqlSignIn } : {}),
     ...config.edge,
     authentication: authenticationFrom(config.callerAuth, graph.emulatedEntra),
+    rateLimits: { policy: config.rateLimits },
   });
   if (config.callerAuth.allowAnonymous) {
     logger.warn(
