@@ -19,6 +19,7 @@ import { jsonLogger, type Logger } from './logger.js';
 import { createErrorMasker } from './mask-error.js';
 import { useMetricsEndpoint } from './metrics-endpoint.js';
 import { schema } from './schema/index.js';
+import { useOperationSpans } from './telemetry/operation-spans.js';
 
 export interface AppDependencies {
   /** How Graph is reached: the SDK client in production, the same over the emulator in tests. */
@@ -100,6 +101,7 @@ export function createApp({
       useValidationLimits(),
       ...(introspection ? [] : [useNoIntrospection()]),
       useErrorScrubbing(),
+      useOperationSpans(),
     ],
     // Yoga's own CORS answers every origin, with credentials; see edge/cors-allowlist.ts.
     cors: false,

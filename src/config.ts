@@ -45,8 +45,20 @@ export interface Config {
   http: HttpServerSettings;
   /** How long a shutdown waits for requests in flight before it abandons them. */
   shutdownGraceMs: number;
+  /** OpenTelemetry tracing; null (off, the SDK not even loaded) when no OTLP endpoint is set. */
+  tracing: TracingSettings | null;
   production: boolean;
 }
+
+/** What config.ts decides about tracing; the SDK reads the other standard OTEL_* itself. */
+export interface TracingSettings {
+  /** Where spans are POSTed: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or the base + `/v1/traces`. */
+  tracesEndpoint: string;
+  protocol: 'http/protobuf' | 'http/json';
+  serviceName: string;
+}
+
+export const DEFAULT_SERVICE_NAME = 'universal-print-gateway';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -135,6 +147,14 @@ const env = z.object({
     .min(1)
     .max(100_000)
     .default(DEFAULT_HTTP_SERVER_SETTINGS.maxConnections),
+  // OpenTelemetry's standard variables, those that decide whether and where spans go.
+  OTEL_SDK_DISABLED: z.string().optional(),
+  OTEL_TRACES_EXPORTER: nonEmpty,
+  OTEL_EXPORTER_OTLP_ENDPOINT: nonEmpty,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: nonEmpty,
+  OTEL_EXPORTER_OTLP_PROTOCOL: nonEmpty,
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: nonEmpty,
+  OTEL_SERVICE_NAME: nonEmpty,
 });
 
 /**
@@ -172,6 +192,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     graphMaxResponseBytes: vars.GRAPH_MAX_RESPONSE_BYTES,
     http: httpServerSettings(vars),
     shutdownGraceMs: shutdownGraceMs(vars),
+    tracing: tracingSettings(vars),
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,
@@ -209,6 +230,51 @@ function httpServerSettings(vars: Env): HttpServerSettings {
     keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     maxConnections: vars.HTTP_MAX_CONNECTIONS,
   };
+}
+
+/**
+ * Tracing is on when an OTLP endpoint is configured and neither OTEL_SDK_DISABLED=true nor
+ * OTEL_TRACES_EXPORTER=none says otherwise. Only the OTLP/HTTP exporters are installed, so
+ * `grpc` (or another exporter) is refused rather than silently not exporting.
+ */
+function tracingSettings(vars: Env): TracingSettings | null {
+  const exporter = vars.OTEL_TRACES_EXPORTER?.toLowerCase() ?? 'otlp';
+  if (exporter !== 'otlp' && exporter !== 'none') {
+    throw new ConfigError(
+      `OTEL_TRACES_EXPORTER must be otlp or none; "${vars.OTEL_TRACES_EXPORTER}" is not installed`,
+    );
+  }
+  const disabled = vars.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true' || exporter === 'none';
+  const signal = vars.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  const base = vars.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (disabled || (!signal && !base)) return null;
+  const tracesEndpoint = signal
+    ? otlpUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', signal)
+    : // The spec: the base endpoint gets the signal's path appended.
+      `${otlpUrl('OTEL_EXPORTER_OTLP_ENDPOINT', base as string).replace(/\/+$/, '')}/v1/traces`;
+  const [protocolName, protocol] = vars.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL
+    ? ['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', vars.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL]
+    : ['OTEL_EXPORTER_OTLP_PROTOCOL', vars.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf'];
+  if (protocol !== 'http/protobuf' && protocol !== 'http/json') {
+    throw new ConfigError(
+      `${protocolName} must be http/protobuf or http/json (the OTLP/HTTP exporters this gateway ` +
+        `ships); "${protocol}" is not supported`,
+    );
+  }
+  return { tracesEndpoint, protocol, serviceName: vars.OTEL_SERVICE_NAME ?? DEFAULT_SERVICE_NAME };
+}
+
+function otlpUrl(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL: ${raw}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http or https URL: ${raw}`);
+  }
+  return url.href;
 }
 
 /** Long enough for a request that reached Graph just before shutdown to be answered. */
