@@ -173,6 +173,61 @@ describe('tracing over OTLP', () => {
     }
   });
 
+  it('shows a call Graph throttled inside its envelope, then its retry as a second exchange', async () => {
+    const receiver = await startOtlpReceiver();
+    try {
+      const gateway = startGateway({
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        OTEL_BSP_SCHEDULE_DELAY: '600000',
+      });
+      const url = await gateway.listening;
+      const emulator = gateway.lines.find((line) => typeof line['emulator'] === 'string');
+      const fault = await fetch(`${String(emulator?.['emulator'])}/_emulator/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          method: 'GET',
+          path: `^/print/printers/[^/]+/jobs/${DEMO.jobs.floor1WaitingMegan}$`,
+          status: 429,
+          retryAfterSeconds: 1,
+          times: 1,
+        }),
+      });
+      expect(fault.status).toBe(201);
+
+      const data = await tracedJobs(url);
+      gateway.child.kill('SIGTERM');
+      expect(await gateway.exited).toBe(0);
+
+      expect(data['b']?.__typename).toBe('PrintJob');
+      const spans = receiver.spans;
+      const envelope = only(spans, (span) => span.name === 'graph POST /$batch');
+      expect(envelope.attributes).toMatchObject({
+        'graph.batch.item_statuses': [200, 429, 200, 404],
+        'graph.attempt': 1,
+      });
+      const retry = only(spans, (span) => span.kind === 3 && span !== envelope);
+      expect(retry).toMatchObject({
+        name: 'graph GET /print/printers/{id}/jobs/{id}',
+        parentSpanId: envelope.parentSpanId,
+        attributes: {
+          'graph.batch.size': 1,
+          'graph.attempt': 2,
+          'graph.retries': 1,
+          'graph.retry_wait_ms': 1_000,
+          'http.response.status_code': 200,
+        },
+      });
+      expect(retry.attributes['graph.client_request_id']).toMatch(GUID);
+      expect(retry.attributes['graph.client_request_id']).not.toBe(
+        envelope.attributes['graph.client_request_id'],
+      );
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('exports nothing and never loads the SDK when no endpoint is configured', async () => {
     const receiver = await startOtlpReceiver();
     try {
