@@ -73,7 +73,8 @@ function only(spans: ReceivedSpan[], matches: (span: ReceivedSpan) => boolean): 
 const loadedPackages = (lines: Array<Record<string, unknown>>): unknown =>
   lines.find((line) => line['message'] === 'Loaded packages')?.['openTelemetry'];
 
-describe('tracing over OTLP', () => {
+// Each test starts a gateway process and stops it: slower than the default on two shared cores.
+describe('tracing over OTLP', { timeout: 60_000 }, () => {
   it('exports the span tree of a batched request, continuing the caller’s traceparent, and flushes it on shutdown', async () => {
     const receiver = await startOtlpReceiver();
     try {
