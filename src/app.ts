@@ -24,6 +24,7 @@ import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
 import type { RateLimitPolicy } from './rate-limit/policy.js';
 import { useCallerRateLimits } from './rate-limit/use-caller-rate-limits.js';
 import { schema } from './schema/index.js';
+import { useOperationSpans } from './telemetry/operation-spans.js';
 
 export interface AppDependencies {
   /** How Graph is reached: the SDK client in production, the same over the emulator in tests. */
@@ -128,6 +129,7 @@ export function createApp({
       useValidationLimits(),
       ...(introspection ? [] : [useNoIntrospection()]),
       useErrorScrubbing(),
+      useOperationSpans(),
     ],
     // Yoga's own CORS answers every origin, with credentials; see edge/cors-allowlist.ts.
     cors: false,

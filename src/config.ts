@@ -55,6 +55,8 @@ export interface Config {
   metrics: MetricsSettings;
   /** Per-caller token buckets and the in-progress cap (src/rate-limit/). */
   rateLimits: RateLimitPolicy;
+  /** OpenTelemetry tracing; null (off, the SDK not even loaded) when no OTLP endpoint is set. */
+  tracing: TracingSettings | null;
   production: boolean;
 }
 
@@ -68,6 +70,16 @@ export interface MetricsSettings {
 
 /** The port OpenTelemetry's Prometheus exporter uses by convention, and the manifests name. */
 export const DEFAULT_METRICS_PORT = 9464;
+
+/** What config.ts decides about tracing; the SDK reads the other standard OTEL_* itself. */
+export interface TracingSettings {
+  /** Where spans are POSTed: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or the base + `/v1/traces`. */
+  tracesEndpoint: string;
+  protocol: 'http/protobuf' | 'http/json';
+  serviceName: string;
+}
+
+export const DEFAULT_SERVICE_NAME = 'universal-print-gateway';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -178,6 +190,14 @@ const env = z.object({
     .min(1)
     .max(100_000)
     .default(DEFAULT_HTTP_SERVER_SETTINGS.maxConnections),
+  // OpenTelemetry's standard variables, those that decide whether and where spans go.
+  OTEL_SDK_DISABLED: z.string().optional(),
+  OTEL_TRACES_EXPORTER: nonEmpty,
+  OTEL_EXPORTER_OTLP_ENDPOINT: nonEmpty,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: nonEmpty,
+  OTEL_EXPORTER_OTLP_PROTOCOL: nonEmpty,
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: nonEmpty,
+  OTEL_SERVICE_NAME: nonEmpty,
 });
 
 /**
@@ -223,6 +243,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxOperationNames: vars.METRICS_MAX_OPERATION_NAMES,
     },
     rateLimits: rateLimitPolicy(vars),
+    tracing: tracingSettings(vars),
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,
@@ -287,6 +308,51 @@ function rateLimitPolicy(vars: Env): RateLimitPolicy {
       DEFAULT_RATE_LIMIT_POLICY.maxInProgressPerCaller,
     ),
   };
+}
+
+/**
+ * Tracing is on when an OTLP endpoint is configured and neither OTEL_SDK_DISABLED=true nor
+ * OTEL_TRACES_EXPORTER=none says otherwise. Only the OTLP/HTTP exporters are installed, so
+ * `grpc` (or another exporter) is refused rather than silently not exporting.
+ */
+function tracingSettings(vars: Env): TracingSettings | null {
+  const exporter = vars.OTEL_TRACES_EXPORTER?.toLowerCase() ?? 'otlp';
+  if (exporter !== 'otlp' && exporter !== 'none') {
+    throw new ConfigError(
+      `OTEL_TRACES_EXPORTER must be otlp or none; "${vars.OTEL_TRACES_EXPORTER}" is not installed`,
+    );
+  }
+  const disabled = vars.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true' || exporter === 'none';
+  const signal = vars.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  const base = vars.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (disabled || (!signal && !base)) return null;
+  const tracesEndpoint = signal
+    ? otlpUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', signal)
+    : // The spec: the base endpoint gets the signal's path appended.
+      `${otlpUrl('OTEL_EXPORTER_OTLP_ENDPOINT', base as string).replace(/\/+$/, '')}/v1/traces`;
+  const [protocolName, protocol] = vars.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL
+    ? ['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', vars.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL]
+    : ['OTEL_EXPORTER_OTLP_PROTOCOL', vars.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf'];
+  if (protocol !== 'http/protobuf' && protocol !== 'http/json') {
+    throw new ConfigError(
+      `${protocolName} must be http/protobuf or http/json (the OTLP/HTTP exporters this gateway ` +
+        `ships); "${protocol}" is not supported`,
+    );
+  }
+  return { tracesEndpoint, protocol, serviceName: vars.OTEL_SERVICE_NAME ?? DEFAULT_SERVICE_NAME };
+}
+
+function otlpUrl(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL: ${raw}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http or https URL: ${raw}`);
+  }
+  return url.href;
 }
 
 /** Long enough for a request that reached Graph just before shutdown to be answered. */

@@ -19,6 +19,26 @@ import { jsonLogger as logger } from './logger.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { createMetricsServer, METRICS_PATH, type MetricsServer } from './metrics/metrics-server.js';
 import { installProcessBackstop } from './process-backstop.js';
+import type { Tracing } from './telemetry/sdk.js';
+
+/**
+ * How long the exit waits for the last spans to reach the collector: an unreachable one must not
+ * hold the process past its grace period.
+ */
+const TRACE_FLUSH_TIMEOUT_MS = 3_000;
+
+/** Loaded only when configured: without an OTLP endpoint the SDK is never imported (no cost). */
+async function startTracing(config: Config): Promise<Tracing | null> {
+  if (!config.tracing) return null;
+  const { startTracing: start } = await import('./telemetry/sdk.js');
+  const tracing = start(config.tracing);
+  logger.info('Tracing on: exporting spans over OTLP', {
+    endpoint: config.tracing.tracesEndpoint,
+    protocol: config.tracing.protocol,
+    serviceName: config.tracing.serviceName,
+  });
+  return tracing;
+}
 
 interface GraphConnection {
   service: GraphService;
@@ -75,6 +95,7 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const tracing = await startTracing(config);
   const graph = await connectGraph(config);
   const metrics = new GatewayMetrics(graph.service.metrics, {
     maxOperationNames: config.metrics.maxOperationNames,
@@ -118,6 +139,10 @@ async function main(): Promise<void> {
         ...(metricsServer ? { closeMetrics: metricsServer.close } : {}),
         graceMs: config.shutdownGraceMs,
         logger,
+      }).then(async (code) => {
+        // After the last answer: its spans are ended, and the shutdown flushes them.
+        await tracing?.shutdown(TRACE_FLUSH_TIMEOUT_MS);
+        return code;
       });
     }
     void shutdown.then((code) => process.exit(failed ? Math.max(code, 1) : code));

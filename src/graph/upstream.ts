@@ -6,6 +6,12 @@
  */
 import { setMaxListeners } from 'node:events';
 import { UpstreamMetrics } from '../metrics/upstream-metrics.js';
+import {
+  type ExchangeAttempt,
+  FIRST_ATTEMPT,
+  noteThrottleWait,
+  traceExchange,
+} from '../telemetry/graph-spans.js';
 import { type GraphCall, type GraphReply, GraphTransportError } from './call.js';
 import { type Deadline, sleep } from './deadline.js';
 import { retryAfterMs } from './retry-policy.js';
@@ -101,8 +107,22 @@ export class Upstream {
     }
   }
 
-  /** One HTTP request for up to 20 calls; one outcome per call, in order. Never rejects. */
-  async exchange(calls: readonly GraphCall[], deadline: Deadline): Promise<Outcome[]> {
+  /**
+   * One HTTP request for up to 20 calls; one outcome per call, in order. Never rejects.
+   * `attempt` says which retry round of the batcher this is, for its trace span.
+   */
+  exchange(
+    calls: readonly GraphCall[],
+    deadline: Deadline,
+    attempt: ExchangeAttempt = FIRST_ATTEMPT,
+  ): Promise<Outcome[]> {
+    return traceExchange(calls, attempt, () => this.waitAndSendUnlessDraining(calls, deadline));
+  }
+
+  private async waitAndSendUnlessDraining(
+    calls: readonly GraphCall[],
+    deadline: Deadline,
+  ): Promise<Outcome[]> {
     if (this.isDraining) return notSent(calls, SHUTTING_DOWN);
     const waiting = eitherAborts(deadline.signal, this.draining.signal);
     try {
@@ -122,6 +142,7 @@ export class Upstream {
     if (closedMs > 0) {
       if (!deadline.allowsWait(closedMs)) return calls.map(() => throttledLocally(closedMs));
       this.metrics.waitedForThrottle(closedMs);
+      noteThrottleWait(closedMs);
       await sleep(closedMs, waiting);
     }
     let sent = false;

@@ -10,6 +10,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { inRequestSpan } from '../telemetry/request-span.js';
 import { isValidHostHeader } from './host-header.js';
 import { sendJson, sendJsonError } from './json-response.js';
 import { READINESS_PATH, type Readiness, readinessAnswer } from './readiness.js';
@@ -95,7 +96,7 @@ export function createHttpServer({
       for (const resolve of idleWaiters) resolve();
       idleWaiters = [];
     });
-    app(request, response);
+    inRequestSpan(request, response, path, () => app(request, response));
   };
 
   const server = createServer(
