@@ -4,7 +4,7 @@
  * is active, and the codes of the errors in the results. Outside a request scope (tests calling
  * `yoga.fetch`) it does nothing.
  */
-import { type ExecutionResult, getOperationAST } from 'graphql';
+import { type DocumentNode, type ExecutionResult, getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Caller } from '../auth/caller.js';
 import { callerFields } from './caller-fields.js';
@@ -18,16 +18,24 @@ export function useAccessLogFields(): Plugin {
       // Inside the app call the request's SERVER span, when tracing is on, is the active one.
       if (scope) scope.traceId ??= activeTraceId();
     },
-    onExecute({ args }) {
+    // At parse time, not execution: an operation that fails validation is listed too.
+    onParse({ context }) {
       const scope = currentRequestScope();
       if (!scope) return;
-      const operation = getOperationAST(args.document, args.operationName);
-      scope.operations.push({
-        name: operation?.name?.value ?? null,
-        type: operation?.operation ?? 'query',
-      });
+      return ({ result }) => {
+        if (!isDocument(result)) return;
+        const { params } = context as { params?: { operationName?: string | null } };
+        const operation = getOperationAST(result, params?.operationName ?? undefined);
+        scope.operations.push({
+          name: operation?.name?.value ?? params?.operationName ?? null,
+          type: operation?.operation ?? 'query',
+        });
+      };
+    },
+    onExecute({ args }) {
+      const scope = currentRequestScope();
       const { caller } = args.contextValue as { caller?: Caller };
-      if (caller && !scope.caller) scope.caller = callerFields(caller);
+      if (scope && caller && !scope.caller) scope.caller = callerFields(caller);
     },
     onResultProcess({ result }) {
       const scope = currentRequestScope();
@@ -48,4 +56,8 @@ function addErrorCodes(codes: string[], result: ExecutionResult): void {
     const name = typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
     if (!codes.includes(name)) codes.push(name);
   }
+}
+
+function isDocument(value: unknown): value is DocumentNode {
+  return (value as DocumentNode | null)?.kind === Kind.DOCUMENT;
 }
