@@ -165,6 +165,7 @@ describe('the log of a gateway process', () => {
       { 'x-request-id': 'no-credentials' },
     );
     expect(response.status).toBe(401);
+    expect(response.headers.get('x-request-id')).toBe('no-credentials');
 
     const access = await accessLineOf(gateway, 'no-credentials');
     expect(access).toMatchObject({
