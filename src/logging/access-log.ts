@@ -36,6 +36,8 @@ export function withRequestLogging(logger: Logger, handle: RequestListener): Req
     const body = countBody(response);
     response.once('close', () => {
       const path = (request.url ?? '/').split('?')[0]?.slice(0, MAX_LOGGED_PATH) ?? '/';
+      const level = PROBE_PATHS.has(path) ? 'debug' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
       const outcome = outcomeOf(response, scope);
       const errorCodes = outcome === 'refused' ? refusalCodes(body.sniffed) : scope.errorCodes;
       const traceId = scope.traceId ?? scope.incomingTraceId;
@@ -53,8 +55,7 @@ export function withRequestLogging(logger: Logger, handle: RequestListener): Req
         ...(errorCodes.length > 0 ? { errorCodes } : {}),
         bytes: body.bytes,
       };
-      if (PROBE_PATHS.has(path)) logger.debug(line, 'access');
-      else logger.info(line, 'access');
+      logger[level](line, 'access');
     });
     runInRequestScope(scope, () => handle(request, response));
   };
@@ -67,7 +68,7 @@ function outcomeOf(response: ServerResponse, scope: RequestScope): AccessOutcome
   return 'ok';
 }
 
-/** The `extensions.code`s of a refusal's JSON body, `HTTP_<status>` when it has none. */
+/** The `extensions.code`s of a refusal's JSON body; none when it is not a GraphQL-style error. */
 function refusalCodes(sniffed: string | undefined): string[] {
   if (sniffed === undefined) return [];
   try {
