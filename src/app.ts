@@ -1,6 +1,7 @@
 /** Builds the GraphQL-over-HTTP app. Never listens: main.ts and the tests do that. */
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import { createAuditLog } from './audit/audit-log.js';
 import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
 import { createContextFactory, type GatewayContext } from './context.js';
@@ -15,7 +16,8 @@ import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limit
 import { usePreParseLimits } from './edge/pre-parse-limits.js';
 import { useValidationLimits } from './edge/validation-limits.js';
 import type { GraphService } from './graph/service.js';
-import { jsonLogger, type Logger } from './logger.js';
+import { useAccessLogFields } from './logging/access-plugin.js';
+import { createLogger } from './logging/logger.js';
 import { createErrorMasker } from './mask-error.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { useGraphQLMetrics } from './metrics/graphql-metrics.js';
@@ -95,7 +97,7 @@ const GRAPHIQL_PAGE: GraphiQLOptions = {
 
 export function createApp({
   graph,
-  logger = jsonLogger,
+  logger = createLogger(),
   graphiql = true,
   graphiqlSignIn,
   authentication = { allowAnonymous: true },
@@ -108,6 +110,8 @@ export function createApp({
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
     plugins: [
+      // First: it sees every request, those the plugins after it refuse included.
+      useAccessLogFields(),
       // Before caller auth: a preflight carries no key.
       ...(corsOrigins.length > 0 ? [useCorsAllowlist(corsOrigins)] : []),
       callers.plugin,

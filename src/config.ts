@@ -10,6 +10,7 @@ import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
+import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from './logging/levels.js';
 import { DEFAULT_MAX_OPERATION_NAMES } from './metrics/graphql-metrics.js';
 import {
   DEFAULT_RATE_LIMIT_POLICY,
@@ -58,6 +59,8 @@ export interface Config {
   /** OpenTelemetry tracing; null (off, the SDK not even loaded) when no OTLP endpoint is set. */
   tracing: TracingSettings | null;
   production: boolean;
+  /** The lowest level written (src/logging/). */
+  logLevel: LogLevel;
 }
 
 /** Prometheus metrics (src/metrics/, docs/operations.md#metrics). */
@@ -101,6 +104,7 @@ const nonEmpty = z.string().trim().min(1).optional();
 
 const env = z.object({
   NODE_ENV: z.string().optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default(DEFAULT_LOG_LEVEL),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port(4000),
   EMULATOR_PORT: port(4010),
@@ -261,6 +265,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       introspection: (vars.GATEWAY_INTROSPECTION ?? String(!production)) === 'true',
     },
     production,
+    logLevel: vars.LOG_LEVEL,
   };
 }
 

@@ -15,7 +15,7 @@ import { GraphService } from './graph/service.js';
 import { Readiness } from './http/readiness.js';
 import { createHttpServer } from './http/server.js';
 import { shutDown } from './http/shutdown.js';
-import { jsonLogger as logger } from './logger.js';
+import { createLogger } from './logging/logger.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { createMetricsServer, METRICS_PATH, type MetricsServer } from './metrics/metrics-server.js';
 import { installProcessBackstop } from './process-backstop.js';
@@ -32,13 +32,19 @@ async function startTracing(config: Config): Promise<Tracing | null> {
   if (!config.tracing) return null;
   const { startTracing: start } = await import('./telemetry/sdk.js');
   const tracing = start(config.tracing);
-  logger.info('Tracing on: exporting spans over OTLP', {
-    endpoint: config.tracing.tracesEndpoint,
-    protocol: config.tracing.protocol,
-    serviceName: config.tracing.serviceName,
-  });
+  logger.info(
+    {
+      endpoint: config.tracing.tracesEndpoint,
+      protocol: config.tracing.protocol,
+      serviceName: config.tracing.serviceName,
+    },
+    'Tracing on: exporting spans over OTLP',
+  );
   return tracing;
 }
+
+// At the default level until the configuration is read: a configuration error is logged too.
+const logger = createLogger();
 
 interface GraphConnection {
   service: GraphService;
@@ -63,7 +69,7 @@ function graphService(config: Config, baseUrl: string, auth: AuthenticationProvi
 async function connectGraph(config: Config): Promise<GraphConnection> {
   if (config.graph.kind === 'graph') {
     const { baseUrl, credentials, authorityHost } = config.graph;
-    logger.info('Using Microsoft Graph', { baseUrl, credentials: credentials.kind });
+    logger.info({ baseUrl, credentials: credentials.kind }, 'Using Microsoft Graph');
     const auth = authenticationProvider(credentials, baseUrl, authorityHost);
     return { service: graphService(config, baseUrl, auth), close: async () => {} };
   }
@@ -78,13 +84,16 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
   const emulator = await startEmulator({ port: config.graph.emulatorPort, printDurationMs: 5_000 });
   const emulatedEntra = emulatedEntraSettings(emulator.url);
   const tokenEndpoint = `${emulator.url}/${emulatedEntra.tenantIds[0]}/oauth2/v2.0/token`;
-  logger.info('No Graph credentials configured: started the Universal Print emulator', {
-    emulator: emulator.url,
-    submitJob: `POST ${emulator.url}/_emulator/jobs`,
-    tokens: `POST ${tokenEndpoint}`,
-    tokensForCurl: 'README.md#tokens-for-curl',
-    graphiql: `signed in as ${DEFAULT_DEMO_IDENTITY}; pick with /graphql?as=${DEMO_IDENTITIES.join('|')}`,
-  });
+  logger.info(
+    {
+      emulator: emulator.url,
+      submitJob: `POST ${emulator.url}/_emulator/jobs`,
+      tokens: `POST ${tokenEndpoint}`,
+      tokensForCurl: 'README.md#tokens-for-curl',
+      graphiql: `signed in as ${DEFAULT_DEMO_IDENTITY}; pick with /graphql?as=${DEMO_IDENTITIES.join('|')}`,
+    },
+    'No Graph credentials configured: started the Universal Print emulator',
+  );
   return {
     service: graphService(config, emulator.url, staticToken(EMULATOR_TOKENS.gatewayApp)),
     emulatedEntra,
@@ -96,6 +105,7 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const tracing = await startTracing(config);
+  logger.level = config.logLevel;
   const graph = await connectGraph(config);
   const metrics = new GatewayMetrics(graph.service.metrics, {
     maxOperationNames: config.metrics.maxOperationNames,
@@ -118,11 +128,11 @@ async function main(): Promise<void> {
     );
   }
   const readiness = new Readiness();
-  const http = createHttpServer({ app, readiness, settings: config.http });
+  const http = createHttpServer({ app, readiness, settings: config.http, logger });
   http.server.listen(config.port, config.host, () => {
     const { port } = http.server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
-    logger.info('Gateway listening', { graphql: `http://${host}:${port}${app.graphqlEndpoint}` });
+    logger.info({ graphql: `http://${host}:${port}${app.graphqlEndpoint}` }, 'Gateway listening');
   });
 
   const metricsServer = listenForScrapes(config, metrics);
@@ -130,7 +140,7 @@ async function main(): Promise<void> {
   let shutdown: Promise<number> | undefined;
   const stop = (fields: Record<string, unknown>, failed: boolean) => {
     if (!shutdown) {
-      logger.info('Shutting down', fields);
+      logger.info(fields, 'Shutting down');
       shutdown = shutDown({
         http,
         upstream: graph.service.upstream,
@@ -163,18 +173,19 @@ function listenForScrapes(config: Config, metrics: GatewayMetrics): MetricsServe
   metricsServer.server.listen(port, host, () => {
     const { port: bound } = metricsServer.server.address() as AddressInfo;
     const shown = host === '0.0.0.0' ? 'localhost' : host;
-    logger.info('Metrics listening', { metrics: `http://${shown}:${bound}${METRICS_PATH}` });
+    logger.info({ metrics: `http://${shown}:${bound}${METRICS_PATH}` }, 'Metrics listening');
   });
   return metricsServer;
 }
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    logger.error(error.message, { code: 'CONFIG_INVALID' });
+    logger.error({ code: 'CONFIG_INVALID' }, error.message);
   } else {
-    logger.error('Failed to start', {
-      error: error instanceof Error ? error.stack : String(error),
-    });
+    logger.error(
+      { error: error instanceof Error ? error.stack : String(error) },
+      'Failed to start',
+    );
   }
   process.exit(1);
 });

@@ -15,8 +15,9 @@
  *    emulator): exit code 0;
  * 5. if the grace period ends first, what is still unanswered is logged as abandoned: exit 1.
  */
+
+import type { Logger } from 'pino';
 import type { Upstream } from '../graph/upstream.js';
-import type { Logger } from '../logger.js';
 import type { Readiness } from './readiness.js';
 import type { GatewayHttpServer } from './server.js';
 
@@ -77,12 +78,15 @@ export async function shutDown({
 
   let exitCode = 0;
   if (outcome === 'expired') {
-    logger.error('Shutdown grace period ended: abandoning unfinished work', {
-      code: 'SHUTDOWN_GRACE_EXPIRED',
-      graceMs,
-      unansweredRequests: http.activeRequests,
-      graphRequestsInFlight: upstream.inFlight,
-    });
+    logger.error(
+      {
+        code: 'SHUTDOWN_GRACE_EXPIRED',
+        graceMs,
+        unansweredRequests: http.activeRequests,
+        graphRequestsInFlight: upstream.inFlight,
+      },
+      'Shutdown grace period ended: abandoning unfinished work',
+    );
     exitCode = 1;
   }
   await closeConnections(http);
@@ -90,7 +94,7 @@ export async function shutDown({
   try {
     await closeGraph();
   } catch (error) {
-    logger.error('Closing the Graph connection failed', { error: String(error) });
+    logger.error({ error: String(error) }, 'Closing the Graph connection failed');
     exitCode = 1;
   }
   if (exitCode === 0) logger.info('Shut down cleanly: every request was answered');

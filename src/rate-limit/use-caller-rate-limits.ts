@@ -8,8 +8,8 @@
  * Requests that run no GraphQL (`/health`, `/ready`, `/metrics`, GraphiQL's page) are not counted.
  */
 import type { Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import { type Caller, callerKey } from '../auth/caller.js';
-import type { Logger } from '../logger.js';
 import type { TokenBucketStore } from './bucket-store.js';
 import { InProgressCounter } from './in-progress.js';
 import type { RateLimitPolicy } from './policy.js';
@@ -74,10 +74,13 @@ export function useCallerRateLimits({
           } catch (error) {
             // A store that cannot answer (a shared one, later) must not stop printing: the
             // request goes through, and the failure is logged for operators.
-            logger.warn('Rate-limit store failed; the request was not limited', {
-              code: 'RATE_LIMIT_STORE_FAILED',
-              error: error instanceof Error ? error.message : String(error),
-            });
+            logger.warn(
+              {
+                code: 'RATE_LIMIT_STORE_FAILED',
+                error: error instanceof Error ? error.message : String(error),
+              },
+              'Rate-limit store failed; the request was not limited',
+            );
             return;
           }
           if (!verdict.allowed) {

@@ -6,6 +6,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import { type ExecutionResult, print } from 'graphql';
+import type { Logger } from 'pino';
 import { type App, type AppDependencies, createApp } from '../../src/app.js';
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
@@ -14,7 +15,7 @@ import {
   GraphService,
   type GraphServiceOptions,
 } from '../../src/graph/service.js';
-import { type Logger, silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/logging/logger.js';
 import { GatewayMetrics } from '../../src/metrics/gateway-metrics.js';
 
 export const TEST_TOKEN = 'test-token';

@@ -21,7 +21,7 @@ import { Readiness } from '../../src/http/readiness.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../src/http/settings.js';
 import { type ShutdownDependencies, shutDown } from '../../src/http/shutdown.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/logging/logger.js';
 import { GatewayMetrics } from '../../src/metrics/gateway-metrics.js';
 import { createMetricsServer } from '../../src/metrics/metrics-server.js';
 import {

@@ -4,6 +4,8 @@
  * another caller is served all the while, and the flooding caller is served again once it has
  * waited. The process stays healthy throughout.
  */
+
+import type { Logger } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
@@ -13,12 +15,13 @@ import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
 import { GraphService } from '../../src/graph/service.js';
-import { type Logger, silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/logging/logger.js';
 import type { TokenBucketStore } from '../../src/rate-limit/bucket-store.js';
 import type { RateLimitPolicy } from '../../src/rate-limit/policy.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { appToken, listen, personToken } from '../helpers/entra.js';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
+import { memoryLogger } from '../helpers/memory-logger.js';
 
 const FLOODER_KEY = 'flooder-key-0123456789abcdef';
 const NEIGHBOUR_KEY = 'neighbour-key-0123456789abcdef';
@@ -181,15 +184,15 @@ describe('per-caller token buckets', () => {
   });
 
   it('lets requests through and logs a warning when the store fails', async () => {
-    const warnings: Array<Record<string, unknown> | undefined> = [];
+    const { logger, lines } = memoryLogger();
     const failing: TokenBucketStore = { take: () => Promise.reject(new Error('store is down')) };
-    const url = await gateway(policy, {
-      store: failing,
-      logger: { ...silentLogger, warn: (_message, fields) => warnings.push(fields) },
-    });
+    const url = await gateway(policy, { store: failing, logger });
     const answer = await post(url, FLOODER_KEY);
     expect(answer.status).toBe(200);
-    expect(warnings).toEqual([{ code: 'RATE_LIMIT_STORE_FAILED', error: 'store is down' }]);
+    const warnings = lines.filter((line) => line.level === 'warn');
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'RATE_LIMIT_STORE_FAILED', error: 'store is down' }),
+    ]);
   });
 
   it('does not limit a caller kind whose limit is off', async () => {
