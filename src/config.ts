@@ -9,6 +9,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/bounded-body.js';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
+import type { TokenCheckOptions } from './graph/token-check.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
 
 export type GraphCredentials =
@@ -45,6 +46,8 @@ export interface Config {
   http: HttpServerSettings;
   /** How long a shutdown waits for requests in flight before it abandons them. */
   shutdownGraceMs: number;
+  /** The background check of the Graph token behind /ready (src/graph/token-check.ts). */
+  readiness: TokenCheckOptions;
   production: boolean;
 }
 
@@ -116,6 +119,13 @@ const env = z.object({
     ),
   GATEWAY_INTROSPECTION: z.enum(['true', 'false']).optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).optional(),
+  READINESS_TOKEN_CHECK_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(3_600_000)
+    .default(60_000),
+  READINESS_TOKEN_RETRY_MAX_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -172,6 +182,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     graphMaxResponseBytes: vars.GRAPH_MAX_RESPONSE_BYTES,
     http: httpServerSettings(vars),
     shutdownGraceMs: shutdownGraceMs(vars),
+    readiness: {
+      intervalMs: vars.READINESS_TOKEN_CHECK_INTERVAL_MS,
+      retryMaxMs: vars.READINESS_TOKEN_RETRY_MAX_MS,
+    },
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,

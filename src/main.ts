@@ -10,8 +10,9 @@ import { authenticationFrom } from './auth/from-config.js';
 import { type Config, ConfigError, type EntraSettings, loadConfig } from './config.js';
 import type { GraphiQLSignIn } from './dev/graphiql-sign-in.js';
 import { createGraphTransport } from './graph/client.js';
-import { authenticationProvider, staticToken } from './graph/credentials.js';
 import { GraphService } from './graph/service.js';
+import { GraphTokenCheck } from './graph/token-check.js';
+import { graphTokenSource, type ObtainedToken, staticTokenSource } from './graph/token-source.js';
 import { Readiness } from './http/readiness.js';
 import { createHttpServer } from './http/server.js';
 import { shutDown } from './http/shutdown.js';
@@ -20,6 +21,8 @@ import { installProcessBackstop } from './process-backstop.js';
 
 interface GraphConnection {
   service: GraphService;
+  /** Gets the Graph token as a request would: the readiness check's probe. */
+  obtainToken(): Promise<ObtainedToken>;
   /** On the embedded emulator: its Entra, which callers get their tokens from. */
   emulatedEntra?: EntraSettings;
   /** On the embedded emulator: GraphiQL signs in with a token from that Entra. */
@@ -42,8 +45,12 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
   if (config.graph.kind === 'graph') {
     const { baseUrl, credentials, authorityHost } = config.graph;
     logger.info('Using Microsoft Graph', { baseUrl, credentials: credentials.kind });
-    const auth = authenticationProvider(credentials, baseUrl, authorityHost);
-    return { service: graphService(config, baseUrl, auth), close: async () => {} };
+    const token = graphTokenSource(credentials, baseUrl, authorityHost);
+    return {
+      service: graphService(config, baseUrl, token.auth),
+      obtainToken: token.obtain,
+      close: async () => {},
+    };
   }
   // Loaded only here so that a production process never loads the emulator, nor the sign-in
   // that mints tokens from it: no other configuration can reach either.
@@ -63,8 +70,10 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
     tokensForCurl: 'README.md#tokens-for-curl',
     graphiql: `signed in as ${DEFAULT_DEMO_IDENTITY}; pick with /graphql?as=${DEMO_IDENTITIES.join('|')}`,
   });
+  const token = staticTokenSource(EMULATOR_TOKENS.gatewayApp);
   return {
-    service: graphService(config, emulator.url, staticToken(EMULATOR_TOKENS.gatewayApp)),
+    service: graphService(config, emulator.url, token.auth),
+    obtainToken: token.obtain,
     emulatedEntra,
     graphiqlSignIn: createGraphiQLSignIn(tokenEndpoint),
     close: () => emulator.close(),
@@ -89,7 +98,9 @@ async function main(): Promise<void> {
         'in front of the gateway has already decided who may call (docs/authorization.md)',
     );
   }
-  const readiness = new Readiness();
+  const tokenCheck = new GraphTokenCheck(graph.obtainToken, config.readiness, logger);
+  tokenCheck.start();
+  const readiness = new Readiness(tokenCheck);
   const http = createHttpServer({ app, readiness, settings: config.http });
   http.server.listen(config.port, config.host, () => {
     const { port } = http.server.address() as AddressInfo;
@@ -101,6 +112,7 @@ async function main(): Promise<void> {
   const stop = (fields: Record<string, unknown>, failed: boolean) => {
     if (!shutdown) {
       logger.info('Shutting down', fields);
+      tokenCheck.stop();
       shutdown = shutDown({
         http,
         upstream: graph.service.upstream,
