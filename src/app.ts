@@ -13,6 +13,7 @@ import { useNoIntrospection } from './edge/introspection.js';
 import { useJsonBodiesOnly } from './edge/json-bodies-only.js';
 import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limits.js';
 import { usePreParseLimits } from './edge/pre-parse-limits.js';
+import { type TrustedDocumentManifest, useTrustedDocuments } from './edge/trusted-documents.js';
 import { useValidationLimits } from './edge/validation-limits.js';
 import type { GraphService } from './graph/service.js';
 import { jsonLogger, type Logger } from './logger.js';
@@ -34,6 +35,8 @@ export interface AppDependencies {
   corsOrigins?: readonly string[];
   /** Schema introspection; on by default, config.ts turns it off in production unless asked. */
   introspection?: boolean;
+  /** Documents served by hash (src/edge/trusted-documents.ts); none by default. */
+  trustedDocuments?: { manifest: TrustedDocumentManifest; only: boolean };
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -85,6 +88,7 @@ export function createApp({
   authentication = { allowAnonymous: true },
   corsOrigins = [],
   introspection = true,
+  trustedDocuments,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
   return createYoga<Record<string, never>, GatewayContext>({
@@ -93,6 +97,11 @@ export function createApp({
       // Before caller auth: a preflight carries no key.
       ...(corsOrigins.length > 0 ? [useCorsAllowlist(corsOrigins)] : []),
       callers.plugin,
+      // After caller auth (whether a caller may send any document depends on who it is), and
+      // before the document limits, which then measure the trusted document.
+      ...(trustedDocuments
+        ? [useTrustedDocuments({ ...trustedDocuments, callerOf: callers.callerOf })]
+        : []),
       useMetricsEndpoint(graph.metrics),
       useJsonBodiesOnly(),
       useBatchLimit(),

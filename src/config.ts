@@ -46,6 +46,8 @@ export interface Config {
   http: HttpServerSettings;
   /** How long a shutdown waits for requests in flight before it abandons them. */
   shutdownGraceMs: number;
+  /** `GATEWAY_TRUSTED_DOCUMENTS`: the manifest file to serve by hash, and whether only it runs. */
+  trustedDocuments: { path: string; only: boolean } | null;
   /** The background check of the Graph token behind /ready (src/graph/token-check.ts). */
   readiness: TokenCheckOptions;
   production: boolean;
@@ -118,6 +120,8 @@ const env = z.object({
       z.array(z.string().refine(isOrigin, 'each entry must be an origin: scheme://host[:port]')),
     ),
   GATEWAY_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  GATEWAY_TRUSTED_DOCUMENTS: nonEmpty,
+  GATEWAY_TRUSTED_DOCUMENTS_ONLY: z.enum(['true', 'false']).default('false'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).optional(),
   READINESS_TOKEN_CHECK_INTERVAL_MS: z.coerce
     .number()
@@ -182,6 +186,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     graphMaxResponseBytes: vars.GRAPH_MAX_RESPONSE_BYTES,
     http: httpServerSettings(vars),
     shutdownGraceMs: shutdownGraceMs(vars),
+    trustedDocuments: trustedDocuments(vars),
     readiness: {
       intervalMs: vars.READINESS_TOKEN_CHECK_INTERVAL_MS,
       retryMaxMs: vars.READINESS_TOKEN_RETRY_MAX_MS,
@@ -223,6 +228,20 @@ function httpServerSettings(vars: Env): HttpServerSettings {
     keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     maxConnections: vars.HTTP_MAX_CONNECTIONS,
   };
+}
+
+function trustedDocuments(vars: Env): Config['trustedDocuments'] {
+  const only = vars.GATEWAY_TRUSTED_DOCUMENTS_ONLY === 'true';
+  if (!vars.GATEWAY_TRUSTED_DOCUMENTS) {
+    if (only) {
+      throw new ConfigError(
+        'GATEWAY_TRUSTED_DOCUMENTS_ONLY=true needs GATEWAY_TRUSTED_DOCUMENTS, the manifest of ' +
+          'the documents people may send (e.g. clients/release-app/__generated__/persisted-documents.json)',
+      );
+    }
+    return null;
+  }
+  return { path: vars.GATEWAY_TRUSTED_DOCUMENTS, only };
 }
 
 /** Long enough for a request that reached Graph just before shutdown to be answered. */

@@ -9,6 +9,7 @@ import { createApp } from './app.js';
 import { authenticationFrom } from './auth/from-config.js';
 import { type Config, ConfigError, type EntraSettings, loadConfig } from './config.js';
 import type { GraphiQLSignIn } from './dev/graphiql-sign-in.js';
+import { loadTrustedDocuments, TrustedDocumentsFileError } from './edge/trusted-documents.js';
 import { createGraphTransport } from './graph/client.js';
 import { GraphService } from './graph/service.js';
 import { GraphTokenCheck } from './graph/token-check.js';
@@ -80,8 +81,23 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
   };
 }
 
+/** The manifest is read once, at start: a missing or altered file stops the process. */
+function loadTrustedDocumentsFrom(config: Config) {
+  if (!config.trustedDocuments) return undefined;
+  const { path, only } = config.trustedDocuments;
+  try {
+    const manifest = loadTrustedDocuments(path);
+    logger.info('Trusted documents loaded', { path, documents: manifest.size, only });
+    return { manifest, only };
+  } catch (error) {
+    if (!(error instanceof TrustedDocumentsFileError)) throw error;
+    throw new ConfigError(`GATEWAY_TRUSTED_DOCUMENTS: ${error.message}`);
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  const trustedDocuments = loadTrustedDocumentsFrom(config);
   const graph = await connectGraph(config);
   const app = createApp({
     graph: graph.service,
@@ -90,6 +106,7 @@ async function main(): Promise<void> {
     ...(graph.graphiqlSignIn && !config.production ? { graphiqlSignIn: graph.graphiqlSignIn } : {}),
     ...config.edge,
     authentication: authenticationFrom(config.callerAuth, graph.emulatedEntra),
+    ...(trustedDocuments ? { trustedDocuments } : {}),
   });
   if (config.callerAuth.allowAnonymous) {
     logger.warn(
