@@ -14,6 +14,7 @@ import { useNoIntrospection } from './edge/introspection.js';
 import { useJsonBodiesOnly } from './edge/json-bodies-only.js';
 import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limits.js';
 import { usePreParseLimits } from './edge/pre-parse-limits.js';
+import { type TrustedDocumentManifest, useTrustedDocuments } from './edge/trusted-documents.js';
 import { useValidationLimits } from './edge/validation-limits.js';
 import type { GraphService } from './graph/service.js';
 import { useAccessLogFields } from './logging/access-plugin.js';
@@ -52,6 +53,8 @@ export interface AppDependencies {
    * and the benchmark, nothing is limited. The store defaults to this process's memory.
    */
   rateLimits?: { policy: RateLimitPolicy; store?: TokenBucketStore };
+  /** Documents served by hash (src/edge/trusted-documents.ts); none by default. */
+  trustedDocuments?: { manifest: TrustedDocumentManifest; only: boolean };
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -105,6 +108,7 @@ export function createApp({
   introspection = true,
   metrics = new GatewayMetrics(graph.metrics),
   rateLimits,
+  trustedDocuments,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
   return createYoga<Record<string, never>, GatewayContext>({
@@ -115,6 +119,11 @@ export function createApp({
       // Before caller auth: a preflight carries no key.
       ...(corsOrigins.length > 0 ? [useCorsAllowlist(corsOrigins)] : []),
       callers.plugin,
+      // After caller auth (whether a caller may send any document depends on who it is), and
+      // before the document limits, which then measure the trusted document.
+      ...(trustedDocuments
+        ? [useTrustedDocuments({ ...trustedDocuments, callerOf: callers.callerOf })]
+        : []),
       useGraphQLMetrics(metrics.graphql, metrics.upstream),
       useJsonBodiesOnly(),
       useBatchLimit(),

@@ -9,6 +9,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/bounded-body.js';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
+import type { TokenCheckOptions } from './graph/token-check.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from './logging/levels.js';
 import { DEFAULT_MAX_OPERATION_NAMES } from './metrics/graphql-metrics.js';
@@ -58,6 +59,10 @@ export interface Config {
   rateLimits: RateLimitPolicy;
   /** OpenTelemetry tracing; null (off, the SDK not even loaded) when no OTLP endpoint is set. */
   tracing: TracingSettings | null;
+  /** `GATEWAY_TRUSTED_DOCUMENTS`: the manifest file to serve by hash, and whether only it runs. */
+  trustedDocuments: { path: string; only: boolean } | null;
+  /** The background check of the Graph token behind /ready (src/graph/token-check.ts). */
+  readiness: TokenCheckOptions;
   production: boolean;
   /** The lowest level written (src/logging/). */
   logLevel: LogLevel;
@@ -152,7 +157,16 @@ const env = z.object({
       z.array(z.string().refine(isOrigin, 'each entry must be an origin: scheme://host[:port]')),
     ),
   GATEWAY_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  GATEWAY_TRUSTED_DOCUMENTS: nonEmpty,
+  GATEWAY_TRUSTED_DOCUMENTS_ONLY: z.enum(['true', 'false']).default('false'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).optional(),
+  READINESS_TOKEN_CHECK_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(3_600_000)
+    .default(60_000),
+  READINESS_TOKEN_RETRY_MAX_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -248,6 +262,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     rateLimits: rateLimitPolicy(vars),
     tracing: tracingSettings(vars),
+    trustedDocuments: trustedDocuments(vars),
+    readiness: {
+      intervalMs: vars.READINESS_TOKEN_CHECK_INTERVAL_MS,
+      retryMaxMs: vars.READINESS_TOKEN_RETRY_MAX_MS,
+    },
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,
@@ -358,6 +377,20 @@ function otlpUrl(name: string, raw: string): string {
     throw new ConfigError(`${name} must be an http or https URL: ${raw}`);
   }
   return url.href;
+}
+
+function trustedDocuments(vars: Env): Config['trustedDocuments'] {
+  const only = vars.GATEWAY_TRUSTED_DOCUMENTS_ONLY === 'true';
+  if (!vars.GATEWAY_TRUSTED_DOCUMENTS) {
+    if (only) {
+      throw new ConfigError(
+        'GATEWAY_TRUSTED_DOCUMENTS_ONLY=true needs GATEWAY_TRUSTED_DOCUMENTS, the manifest of ' +
+          'the documents people may send (e.g. clients/release-app/__generated__/persisted-documents.json)',
+      );
+    }
+    return null;
+  }
+  return { path: vars.GATEWAY_TRUSTED_DOCUMENTS, only };
 }
 
 /** Long enough for a request that reached Graph just before shutdown to be answered. */

@@ -9,9 +9,11 @@ import { createApp } from './app.js';
 import { authenticationFrom } from './auth/from-config.js';
 import { type Config, ConfigError, type EntraSettings, loadConfig } from './config.js';
 import type { GraphiQLSignIn } from './dev/graphiql-sign-in.js';
+import { loadTrustedDocuments, TrustedDocumentsFileError } from './edge/trusted-documents.js';
 import { createGraphTransport } from './graph/client.js';
-import { authenticationProvider, staticToken } from './graph/credentials.js';
 import { GraphService } from './graph/service.js';
+import { GraphTokenCheck } from './graph/token-check.js';
+import { graphTokenSource, type ObtainedToken, staticTokenSource } from './graph/token-source.js';
 import { Readiness } from './http/readiness.js';
 import { createHttpServer } from './http/server.js';
 import { shutDown } from './http/shutdown.js';
@@ -48,6 +50,8 @@ const logger = createLogger();
 
 interface GraphConnection {
   service: GraphService;
+  /** Gets the Graph token as a request would: the readiness check's probe. */
+  obtainToken(): Promise<ObtainedToken>;
   /** On the embedded emulator: its Entra, which callers get their tokens from. */
   emulatedEntra?: EntraSettings;
   /** On the embedded emulator: GraphiQL signs in with a token from that Entra. */
@@ -70,8 +74,12 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
   if (config.graph.kind === 'graph') {
     const { baseUrl, credentials, authorityHost } = config.graph;
     logger.info({ baseUrl, credentials: credentials.kind }, 'Using Microsoft Graph');
-    const auth = authenticationProvider(credentials, baseUrl, authorityHost);
-    return { service: graphService(config, baseUrl, auth), close: async () => {} };
+    const token = graphTokenSource(credentials, baseUrl, authorityHost);
+    return {
+      service: graphService(config, baseUrl, token.auth),
+      obtainToken: token.obtain,
+      close: async () => {},
+    };
   }
   // Loaded only here so that a production process never loads the emulator, nor the sign-in
   // that mints tokens from it: no other configuration can reach either.
@@ -94,18 +102,35 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
     },
     'No Graph credentials configured: started the Universal Print emulator',
   );
+  const token = staticTokenSource(EMULATOR_TOKENS.gatewayApp);
   return {
-    service: graphService(config, emulator.url, staticToken(EMULATOR_TOKENS.gatewayApp)),
+    service: graphService(config, emulator.url, token.auth),
+    obtainToken: token.obtain,
     emulatedEntra,
     graphiqlSignIn: createGraphiQLSignIn(tokenEndpoint),
     close: () => emulator.close(),
   };
 }
 
+/** The manifest is read once, at start: a missing or altered file stops the process. */
+function loadTrustedDocumentsFrom(config: Config) {
+  if (!config.trustedDocuments) return undefined;
+  const { path, only } = config.trustedDocuments;
+  try {
+    const manifest = loadTrustedDocuments(path);
+    logger.info({ path, documents: manifest.size, only }, 'Trusted documents loaded');
+    return { manifest, only };
+  } catch (error) {
+    if (!(error instanceof TrustedDocumentsFileError)) throw error;
+    throw new ConfigError(`GATEWAY_TRUSTED_DOCUMENTS: ${error.message}`);
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const tracing = await startTracing(config);
   logger.level = config.logLevel;
+  const trustedDocuments = loadTrustedDocumentsFrom(config);
   const graph = await connectGraph(config);
   const metrics = new GatewayMetrics(graph.service.metrics, {
     maxOperationNames: config.metrics.maxOperationNames,
@@ -119,6 +144,7 @@ async function main(): Promise<void> {
     ...config.edge,
     authentication: authenticationFrom(config.callerAuth, graph.emulatedEntra),
     rateLimits: { policy: config.rateLimits },
+    ...(trustedDocuments ? { trustedDocuments } : {}),
   });
   if (config.callerAuth.allowAnonymous) {
     logger.warn(
@@ -127,7 +153,9 @@ async function main(): Promise<void> {
         'in front of the gateway has already decided who may call (docs/authorization.md)',
     );
   }
-  const readiness = new Readiness();
+  const tokenCheck = new GraphTokenCheck(graph.obtainToken, config.readiness, logger);
+  tokenCheck.start();
+  const readiness = new Readiness(tokenCheck);
   const http = createHttpServer({ app, readiness, settings: config.http, logger });
   http.server.listen(config.port, config.host, () => {
     const { port } = http.server.address() as AddressInfo;
@@ -141,6 +169,7 @@ async function main(): Promise<void> {
   const stop = (fields: Record<string, unknown>, failed: boolean) => {
     if (!shutdown) {
       logger.info(fields, 'Shutting down');
+      tokenCheck.stop();
       shutdown = shutDown({
         http,
         upstream: graph.service.upstream,
