@@ -29,6 +29,13 @@ export interface SubscriptionOptions {
   deliveryTimeoutMs?: number;
   /** Waits before each retry of a failed POST. @default [1000, 4000, 15000] */
   retryDelaysMs?: readonly number[];
+  /**
+   * Share of change notifications also delivered a second time, as Graph sometimes does
+   * (0 to 1). The duplicate knob is the deterministic way for tests. @default 0
+   */
+  duplicateRate?: number;
+  /** Source of randomness for duplicateRate. @default Math.random */
+  random?: () => number;
 }
 
 interface Entry {
@@ -53,6 +60,8 @@ export class SubscriptionService {
   readonly #store: EmulatorStore;
   readonly #now: () => number;
   readonly #handshakeTimeoutMs: number;
+  readonly #duplicateRate: number;
+  readonly #random: () => number;
   readonly #entries = new Map<string, Entry>();
   readonly #delivery: NotificationDelivery;
   readonly #knobs: KnobState = { dropNext: 0, duplicateNext: 0 };
@@ -66,6 +75,8 @@ export class SubscriptionService {
     this.#store = store;
     this.#now = now;
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
+    this.#duplicateRate = options.duplicateRate ?? 0;
+    this.#random = options.random ?? Math.random;
     this.#delivery = new NotificationDelivery({
       timeoutMs: options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
       retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
@@ -156,8 +167,9 @@ export class SubscriptionService {
         counts.dropped += 1;
         continue;
       }
-      const duplicate = this.#knobs.duplicateNext > 0;
-      if (duplicate) this.#knobs.duplicateNext -= 1;
+      const knob = this.#knobs.duplicateNext > 0;
+      if (knob) this.#knobs.duplicateNext -= 1;
+      const duplicate = knob || this.#random() < this.#duplicateRate;
       this.#delivery.enqueue({
         subscriptionId: record.id,
         kind: 'change',
