@@ -4,8 +4,7 @@ import { requireAppCaller } from '../auth.js';
 import { ENTRA } from '../entra/entra-seed.js';
 import { accessDenied, conflict, GraphFailure, itemNotFound } from '../graph-errors.js';
 import type { JsonObject } from '../request-body.js';
-import type { EmulatorStore } from '../store.js';
-import type { TaskRecord } from '../tenant.js';
+import type { DefinitionRecord, TaskRecord } from '../tenant.js';
 import {
   DEFAULT_DELIVERY_TIMEOUT_MS,
   DEFAULT_RETRY_DELAYS_MS,
@@ -57,7 +56,7 @@ export interface KnobState {
 export const PRINT_LIFECYCLE_EVENTS = ['reauthorizationRequired'] as const;
 
 export class SubscriptionService {
-  readonly #store: EmulatorStore;
+  readonly #definition: (id: string) => DefinitionRecord | undefined;
   readonly #now: () => number;
   readonly #handshakeTimeoutMs: number;
   readonly #duplicateRate: number;
@@ -68,11 +67,11 @@ export class SubscriptionService {
   #lifetime = new AbortController();
 
   constructor(
-    store: EmulatorStore,
+    definition: (id: string) => DefinitionRecord | undefined,
     options: SubscriptionOptions = {},
     now: () => number = Date.now,
   ) {
-    this.#store = store;
+    this.#definition = definition;
     this.#now = now;
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
     this.#duplicateRate = options.duplicateRate ?? 0;
@@ -88,7 +87,7 @@ export class SubscriptionService {
     const request = parseCreateSubscription(body, this.#now());
     // Print task definitions take application permissions only, and only the owning app's.
     const app = requireAppCaller(caller, 'Subscribing to print task definitions');
-    const definition = this.#store.definition(request.targetId);
+    const definition = this.#definition(request.targetId);
     if (definition === undefined) {
       throw itemNotFound(`Print task definition '${request.targetId}' was not found.`);
     }
