@@ -58,6 +58,10 @@ export interface EmulatorStoreOptions {
   printDurationMs: number;
   createTenant: (now: number) => TenantState;
   now?: () => number;
+  /** Called for every task a trigger creates (not for seeded ones): change notifications. */
+  onTaskCreated?: (task: TaskRecord) => void;
+  /** Called when a job is handed to its printer (submitted without a trigger, or released). */
+  onJobFetchable?: (job: JobRecord) => void;
 }
 
 export const WAITING_TASK_DESCRIPTION = 'Waiting for the user to release the job at a printer.';
@@ -252,6 +256,9 @@ export class EmulatorStore {
         description: WAITING_TASK_DESCRIPTION,
       };
       this.#tenant.tasks.set(task.id, task);
+      this.#options.onTaskCreated?.(task);
+    } else {
+      this.#options.onJobFetchable?.(job);
     }
     return job;
   }
@@ -282,6 +289,7 @@ export class EmulatorStore {
       };
     } else if (!this.tasksOfJob(job.id).some((other) => other.state === 'processing')) {
       job.phase = { kind: 'released', releasedAt: now, printsForMs: this.#options.printDurationMs };
+      this.#options.onJobFetchable?.(job);
     }
     return task;
   }
