@@ -10,6 +10,8 @@ import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
+import { DEFAULT_IDEMPOTENCY_WINDOW_SECONDS } from './idempotency/settings.js';
+import { REDIS_DEFAULTS, type RedisSettings } from './shared-state/redis/settings.js';
 
 export type GraphCredentials =
   | { kind: 'static-token'; token: string }
@@ -45,6 +47,10 @@ export interface Config {
   http: HttpServerSettings;
   /** How long a shutdown waits for requests in flight before it abandons them. */
   shutdownGraceMs: number;
+  /** State shared with the other replicas (docs/replicas.md); null: this process alone. */
+  redis: RedisSettings | null;
+  /** How long a write's `idempotencyKey` is remembered. */
+  idempotencyWindowSeconds: number;
   production: boolean;
 }
 
@@ -135,6 +141,27 @@ const env = z.object({
     .min(1)
     .max(100_000)
     .default(DEFAULT_HTTP_SERVER_SETTINGS.maxConnections),
+  // Shared state across replicas (src/shared-state/, docs/replicas.md).
+  REDIS_URL: nonEmpty.refine(
+    (url) => url === undefined || /^rediss?:\/\/[^\s]+$/.test(url),
+    'must be a redis:// or rediss:// URL',
+  ),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 : _ . -')
+    .default(REDIS_DEFAULTS.keyPrefix),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(10_000)
+    .default(REDIS_DEFAULTS.commandTimeoutMs),
+  IDEMPOTENCY_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(DEFAULT_IDEMPOTENCY_WINDOW_SECONDS),
 });
 
 /**
@@ -172,6 +199,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     graphMaxResponseBytes: vars.GRAPH_MAX_RESPONSE_BYTES,
     http: httpServerSettings(vars),
     shutdownGraceMs: shutdownGraceMs(vars),
+    redis: redisSettings(vars),
+    idempotencyWindowSeconds: vars.IDEMPOTENCY_WINDOW_SECONDS,
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,
@@ -208,6 +237,25 @@ function httpServerSettings(vars: Env): HttpServerSettings {
     headersTimeoutMs,
     keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     maxConnections: vars.HTTP_MAX_CONNECTIONS,
+  };
+}
+
+/** Redis only when REDIS_URL is set: without it the process keeps its state to itself. */
+function redisSettings(vars: Env): RedisSettings | null {
+  if (!vars.REDIS_URL) return null;
+  let url: URL;
+  try {
+    url = new URL(vars.REDIS_URL);
+  } catch {
+    throw new ConfigError('REDIS_URL is not a URL: expected redis://host:port or rediss://...');
+  }
+  if (url.search || url.hash) {
+    throw new ConfigError('REDIS_URL must not carry a query or a fragment');
+  }
+  return {
+    url: vars.REDIS_URL,
+    keyPrefix: vars.REDIS_KEY_PREFIX,
+    commandTimeoutMs: vars.REDIS_COMMAND_TIMEOUT_MS,
   };
 }
 

@@ -50,8 +50,9 @@ function eitherAborts(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; di
 
 export class Upstream {
   readonly metrics = new UpstreamMetrics();
-  private readonly gate: ThrottleGate;
-  private readonly limit: InFlightLimit;
+  /** Public so that replicas can share the window and split the cap (src/shared-state/). */
+  readonly gate: ThrottleGate;
+  readonly limit: InFlightLimit;
   /** Aborted by `drain()`: every wait ends at once and nothing new is sent. */
   private readonly draining = new AbortController();
 
