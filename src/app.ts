@@ -15,6 +15,10 @@ import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limit
 import { usePreParseLimits } from './edge/pre-parse-limits.js';
 import { useValidationLimits } from './edge/validation-limits.js';
 import type { GraphService } from './graph/service.js';
+import { IdempotencyGuard } from './idempotency/guard.js';
+import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
+import { DEFAULT_IDEMPOTENCY_WINDOW_SECONDS } from './idempotency/settings.js';
+import type { IdempotencyStore } from './idempotency/store.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { createErrorMasker } from './mask-error.js';
 import { useMetricsEndpoint } from './metrics-endpoint.js';
@@ -34,6 +38,10 @@ export interface AppDependencies {
   corsOrigins?: readonly string[];
   /** Schema introspection; on by default, config.ts turns it off in production unless asked. */
   introspection?: boolean;
+  /** Where writes' idempotency keys live: this process's memory unless Redis is shared. */
+  idempotencyStore?: IdempotencyStore;
+  /** @default 600 (DEFAULT_IDEMPOTENCY_WINDOW_SECONDS) */
+  idempotencyWindowSeconds?: number;
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -85,8 +93,16 @@ export function createApp({
   authentication = { allowAnonymous: true },
   corsOrigins = [],
   introspection = true,
+  idempotencyStore = new MemoryIdempotencyStore(),
+  idempotencyWindowSeconds = DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
+  const idempotency = new IdempotencyGuard(
+    idempotencyStore,
+    // A claim outlives any write: the whole request deadline, and a margin for the answer.
+    { windowMs: idempotencyWindowSeconds * 1000, pendingMs: graph.deadlineMs + 5_000 },
+    logger,
+  );
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
     plugins: [
@@ -109,7 +125,7 @@ export function createApp({
     // they share one Graph batcher (see context.ts).
     batching: { limit: MAX_OPERATIONS_PER_REQUEST },
     maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
-    context: createContextFactory(graph, callers.callerOf, createAuditLog(logger)),
+    context: createContextFactory(graph, callers.callerOf, createAuditLog(logger), idempotency),
     graphiql:
       graphiql &&
       (graphiqlSignIn

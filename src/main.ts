@@ -17,6 +17,7 @@ import { createHttpServer } from './http/server.js';
 import { shutDown } from './http/shutdown.js';
 import { jsonLogger as logger } from './logger.js';
 import { installProcessBackstop } from './process-backstop.js';
+import { startRedisSharedState } from './shared-state/redis/start.js';
 
 interface GraphConnection {
   service: GraphService;
@@ -74,6 +75,16 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const graph = await connectGraph(config);
+  // With REDIS_URL the replicas share throttle windows, the in-flight budget and idempotency
+  // keys (docs/replicas.md); without it this process keeps them to itself.
+  const shared = config.redis
+    ? await startRedisSharedState(
+        config.redis,
+        graph.service.upstream,
+        config.graphService.maxInFlight,
+        logger,
+      )
+    : undefined;
   const app = createApp({
     graph: graph.service,
     logger,
@@ -81,6 +92,8 @@ async function main(): Promise<void> {
     ...(graph.graphiqlSignIn && !config.production ? { graphiqlSignIn: graph.graphiqlSignIn } : {}),
     ...config.edge,
     authentication: authenticationFrom(config.callerAuth, graph.emulatedEntra),
+    idempotencyWindowSeconds: config.idempotencyWindowSeconds,
+    ...(shared ? { idempotencyStore: shared.idempotency } : {}),
   });
   if (config.callerAuth.allowAnonymous) {
     logger.warn(
@@ -105,7 +118,10 @@ async function main(): Promise<void> {
         http,
         upstream: graph.service.upstream,
         readiness,
-        closeGraph: graph.close,
+        closeGraph: async () => {
+          await graph.close();
+          await shared?.close();
+        },
         graceMs: config.shutdownGraceMs,
         logger,
       });
