@@ -1,6 +1,10 @@
 /** The Redis and idempotency settings in src/config.ts. */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import {
+  MAX_RECONNECT_DELAY_MS,
+  reconnectDelayMs,
+} from '../../src/shared-state/redis/connection.js';
 
 describe('Redis configuration', () => {
   it('keeps state in the process when REDIS_URL is unset', () => {
@@ -45,5 +49,12 @@ describe('Redis configuration', () => {
     const load = () => loadConfig({ REDIS_URL: 'redis://:hunter2@cache:6379/?x=1' });
     expect(load).toThrow(ConfigError);
     expect(load).not.toThrow(/hunter2/);
+  });
+});
+
+describe('reconnectDelayMs', () => {
+  it('starts at 50 ms, doubles, and never exceeds the documented 2000 ms', () => {
+    expect([1, 2, 3, 6, 7, 50].map(reconnectDelayMs)).toEqual([50, 100, 200, 1_600, 2_000, 2_000]);
+    expect(MAX_RECONNECT_DELAY_MS).toBe(2_000);
   });
 });

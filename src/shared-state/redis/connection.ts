@@ -12,8 +12,9 @@ import type { RedisSettings } from './settings.js';
 /** Reconnect delays double from 50 ms up to this cap, for as long as Redis stays away. */
 export const MAX_RECONNECT_DELAY_MS = 2_000;
 
+/** `attempt` counts from 1, as ioredis passes it: 50, 100, 200 … 2000, 2000 … ms. */
 export function reconnectDelayMs(attempt: number): number {
-  return Math.min(MAX_RECONNECT_DELAY_MS, 50 * 2 ** Math.min(attempt, 10));
+  return Math.min(MAX_RECONNECT_DELAY_MS, 50 * 2 ** Math.min(Math.max(0, attempt - 1), 10));
 }
 
 type Listener = () => void;
