@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   // With REDIS_URL the replicas share throttle windows, the in-flight budget and idempotency
   // keys (docs/replicas.md); without it this process keeps them to itself.
   const shared = config.redis
-    ? await startRedisSharedState(
+    ? startRedisSharedState(
         config.redis,
         graph.service.upstream,
         config.graphService.maxInFlight,

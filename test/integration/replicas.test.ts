@@ -43,18 +43,18 @@ let a: Replica;
 let b: Replica;
 const agent = new Agent({ keepAlive: true });
 
-async function startReplica(): Promise<Replica> {
+async function startReplica(redisUrl = redis.url, waitForRedis = true): Promise<Replica> {
   const process = startGatewayProcess({
     GRAPH_BASE_URL: emulator.url,
     GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
     // Who calls is not what is tested here.
     GATEWAY_ALLOW_ANONYMOUS: 'true',
-    REDIS_URL: redis.url,
+    REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: 'replicas-test:',
     GRAPH_MAX_IN_FLIGHT: '8',
   });
   const url = await process.listening;
-  await process.logged(CONNECTED);
+  if (waitForRedis) await process.logged(CONNECTED);
   return { process, url };
 }
 
@@ -169,5 +169,25 @@ describe('two replicas sharing Redis', () => {
     const { callsInWindow } = await throttleOneAskTheOther(b, a);
     expect(callsInWindow).toBe(1);
     expect([a.process.child.exitCode, b.process.child.exitCode]).toEqual([null, null]);
+  });
+});
+
+describe('a replica whose Redis is not there at start-up', () => {
+  it('starts and serves, refuses keyed writes, and shares state once Redis appears', async () => {
+    const late = await startRedis();
+    await late.stop();
+    try {
+      const lonely = await startReplica(late.url, false);
+      const answer = await graphql(lonely, PRINTER, { id: DEMO.printers.floor1 });
+      expect(answer.data?.['printer']?.['__typename']).toBe('Printer');
+      const keyed = await graphql(lonely, ABORT, { input: abortInput, key: 'before-redis-01' });
+      expect(keyed.data?.['abortPrintJob']?.['__typename']).toBe('IdempotencyUnavailableError');
+      await late.start();
+      await lonely.process.logged(CONNECTED);
+      const again = await graphql(lonely, ABORT, { input: abortInput, key: 'before-redis-01' });
+      expect(again.data?.['abortPrintJob']?.['__typename']).toBe('AbortPrintJobSuccess');
+    } finally {
+      await late.stop();
+    }
   });
 });

@@ -42,7 +42,7 @@ beforeAll(async () => {
   for (let i = 0; !connection.redisHealthy && i < 500; i += 1) await sleep(10);
 });
 afterAll(async () => {
-  await connection?.close();
+  connection?.close();
   await redis?.stop();
 });
 

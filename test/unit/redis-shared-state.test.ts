@@ -27,7 +27,7 @@ beforeEach(() => {
   prefix += 1;
 });
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((connection) => connection.close()));
+  for (const connection of open.splice(0)) connection.close();
 });
 
 async function replica(): Promise<RedisConnection> {
@@ -38,6 +38,17 @@ async function replica(): Promise<RedisConnection> {
   open.push(connection);
   await until(() => connection.redisHealthy);
   return connection;
+}
+
+/** Waits until `count` replicas listen on the throttle channel. */
+async function subscribers(connection: RedisConnection, count: number): Promise<void> {
+  const channel = connection.key('graph:throttle');
+  for (let waited = 0; waited < 5_000; waited += 10) {
+    const [, listening] = (await connection.client.pubsub('NUMSUB', channel)) as [string, number];
+    if (listening >= count) return;
+    await sleep(10);
+  }
+  throw new Error(`fewer than ${count} subscribers on ${channel}`);
 }
 
 async function until(condition: () => boolean, ms = 5_000): Promise<void> {
@@ -122,6 +133,12 @@ describe('RedisTokenBucketStore', () => {
     expect(takes.filter((take) => take.allowed)).toHaveLength(50);
   });
 
+  it('refuses a limit it cannot compute with, before any command', async () => {
+    const store = new RedisTokenBucketStore(await replica());
+    await expect(store.take('k', 1, { ratePerSecond: 0, burst: 1 })).rejects.toThrow(RangeError);
+    await expect(store.take('k', -1, limit)).rejects.toThrow(RangeError);
+  });
+
   it('lets the key expire once the bucket would be full again', async () => {
     const connection = await replica();
     const store = new RedisTokenBucketStore(connection);
@@ -136,9 +153,10 @@ describe('SharedThrottleWindow', () => {
   it('closes every replica gate when one replica is throttled, with no round trip to read it', async () => {
     const gateA = new ThrottleGate(true);
     const gateB = new ThrottleGate(true);
-    await SharedThrottleWindow.start(await replica(), gateA, silentLogger);
-    await SharedThrottleWindow.start(await replica(), gateB, silentLogger);
-    await sleep(50);
+    const first = await replica();
+    SharedThrottleWindow.start(first, gateA, silentLogger);
+    SharedThrottleWindow.start(await replica(), gateB, silentLogger);
+    await subscribers(first, 2);
     gateA.close(2);
     await until(() => gateB.remainingMs() > 0);
     expect(gateB.remainingMs()).toBeGreaterThan(1_500);
@@ -148,7 +166,7 @@ describe('SharedThrottleWindow', () => {
   it('keeps the longer window when a shorter one is seen later', async () => {
     const connection = await replica();
     const gate = new ThrottleGate(true);
-    await SharedThrottleWindow.start(connection, gate, silentLogger);
+    SharedThrottleWindow.start(connection, gate, silentLogger);
     gate.close(5);
     await sleep(50);
     gate.close(1);
@@ -161,11 +179,11 @@ describe('SharedThrottleWindow', () => {
   it('reads an open window once when a replica connects', async () => {
     const first = await replica();
     const gateA = new ThrottleGate(true);
-    await SharedThrottleWindow.start(first, gateA, silentLogger);
+    SharedThrottleWindow.start(first, gateA, silentLogger);
     gateA.close(3);
     await sleep(50);
     const gateLate = new ThrottleGate(true);
-    await SharedThrottleWindow.start(await replica(), gateLate, silentLogger);
+    SharedThrottleWindow.start(await replica(), gateLate, silentLogger);
     await until(() => gateLate.remainingMs() > 0);
     expect(gateLate.remainingMs()).toBeGreaterThan(2_000);
   });

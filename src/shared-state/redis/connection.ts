@@ -63,18 +63,11 @@ export class RedisConnection {
     return this.subscriber;
   }
 
-  async close(): Promise<void> {
+  close(): void {
     this.closing = true;
-    await Promise.all(
-      [this.client, this.subscriber].map(async (redis) => {
-        if (!redis) return;
-        try {
-          await redis.quit();
-        } catch {
-          redis.disconnect();
-        }
-      }),
-    );
+    // Not QUIT: it would wait for a Redis that may be gone. Nothing is left to answer here.
+    this.client.disconnect();
+    this.subscriber?.disconnect();
   }
 
   private options(subscriber: boolean): RedisOptions {

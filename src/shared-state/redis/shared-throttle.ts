@@ -32,11 +32,7 @@ export class SharedThrottleWindow {
   }
 
   /** Starts sharing `gate`'s windows with every replica on the same Redis and key prefix. */
-  static async start(
-    redis: RedisConnection,
-    gate: ThrottleGate,
-    logger: Logger,
-  ): Promise<SharedThrottleWindow> {
+  static start(redis: RedisConnection, gate: ThrottleGate, logger: Logger): SharedThrottleWindow {
     const shared = new SharedThrottleWindow(redis, gate, logger);
     const subscriber = redis.subscriberClient();
     subscriber.on('message', (channel: string, message: string) => {
@@ -46,9 +42,9 @@ export class SharedThrottleWindow {
     });
     redis.onReady(() => void shared.readOnce());
     gate.onClose((ms) => void shared.publish(ms));
-    await subscriber.subscribe(shared.channel).catch(() => {
-      // Subscriptions queue on this connection and are renewed when Redis is back.
-    });
+    // Not awaited: while Redis is away the SUBSCRIBE waits on its own connection, and the
+    // gateway must start and serve all the same; ioredis renews it after every reconnect.
+    subscriber.subscribe(shared.channel).catch(() => {});
     return shared;
   }
 

@@ -1,7 +1,8 @@
 /**
  * Everything the replicas share through Redis, started once by main.ts when REDIS_URL is set:
  * the Graph throttle window, the in-flight budget split, and the stores other parts use (once
- * sets, leases, rate-limit buckets, idempotency keys).
+ * sets, leases, rate-limit buckets, idempotency keys). Never waits for Redis: a replica starts
+ * and serves while Redis is away, and shares state once it is reachable.
  */
 import type { Upstream } from '../../graph/upstream.js';
 import type { IdempotencyStore } from '../../idempotency/store.js';
@@ -25,14 +26,14 @@ export interface RedisSharedState {
   close(): Promise<void>;
 }
 
-export async function startRedisSharedState(
+export function startRedisSharedState(
   settings: RedisSettings,
   upstream: Upstream,
   inFlightBudget: number,
   logger: Logger,
-): Promise<RedisSharedState> {
+): RedisSharedState {
   const connection = new RedisConnection(settings, logger);
-  await SharedThrottleWindow.start(connection, upstream.gate, logger);
+  SharedThrottleWindow.start(connection, upstream.gate, logger);
   const share = new InFlightShare(connection, upstream.limit, { budget: inFlightBudget }, logger);
   connection.onReady(() => void share.beat());
   share.start();
@@ -43,7 +44,7 @@ export async function startRedisSharedState(
     idempotency: new RedisIdempotencyStore(connection),
     async close() {
       await share.stop();
-      await connection.close();
+      connection.close();
     },
   };
 }

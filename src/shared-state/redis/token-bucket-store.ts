@@ -40,6 +40,10 @@ export class RedisTokenBucketStore implements TokenBucketStore {
     cost: number,
     limit: { ratePerSecond: number; burst: number },
   ): Promise<{ allowed: true; remaining: number } | { allowed: false; retryAfterMs: number }> {
+    // A zero rate would divide by zero inside the script; these come from configuration.
+    if (!(limit.ratePerSecond > 0 && limit.burst > 0 && cost >= 0)) {
+      throw new RangeError('a token bucket needs ratePerSecond > 0, burst > 0 and cost >= 0');
+    }
     const [allowed, value] = (await this.redis.client.eval(
       TAKE,
       1,
