@@ -17,6 +17,10 @@ import { usePreParseLimits } from './edge/pre-parse-limits.js';
 import { type TrustedDocumentManifest, useTrustedDocuments } from './edge/trusted-documents.js';
 import { useValidationLimits } from './edge/validation-limits.js';
 import type { GraphService } from './graph/service.js';
+import { IdempotencyGuard } from './idempotency/guard.js';
+import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
+import { DEFAULT_IDEMPOTENCY_WINDOW_SECONDS } from './idempotency/settings.js';
+import type { IdempotencyStore } from './idempotency/store.js';
 import { useAccessLogFields } from './logging/access-plugin.js';
 import { createLogger } from './logging/logger.js';
 import { createErrorMasker } from './mask-error.js';
@@ -55,6 +59,10 @@ export interface AppDependencies {
   rateLimits?: { policy: RateLimitPolicy; store?: TokenBucketStore };
   /** Documents served by hash (src/edge/trusted-documents.ts); none by default. */
   trustedDocuments?: { manifest: TrustedDocumentManifest; only: boolean };
+  /** Where writes' idempotency keys live: this process's memory unless Redis is shared. */
+  idempotencyStore?: IdempotencyStore;
+  /** @default 600 (DEFAULT_IDEMPOTENCY_WINDOW_SECONDS) */
+  idempotencyWindowSeconds?: number;
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -109,8 +117,16 @@ export function createApp({
   metrics = new GatewayMetrics(graph.metrics),
   rateLimits,
   trustedDocuments,
+  idempotencyStore = new MemoryIdempotencyStore(),
+  idempotencyWindowSeconds = DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
+  const idempotency = new IdempotencyGuard(
+    idempotencyStore,
+    // A claim outlives any write: the whole request deadline, and a margin for the answer.
+    { windowMs: idempotencyWindowSeconds * 1000, pendingMs: graph.deadlineMs + 5_000 },
+    logger,
+  );
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
     plugins: [
@@ -152,7 +168,7 @@ export function createApp({
     // they share one Graph batcher (see context.ts).
     batching: { limit: MAX_OPERATIONS_PER_REQUEST },
     maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
-    context: createContextFactory(graph, callers.callerOf, createAuditLog(logger)),
+    context: createContextFactory(graph, callers.callerOf, createAuditLog(logger), idempotency),
     graphiql:
       graphiql &&
       (graphiqlSignIn

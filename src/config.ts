@@ -11,6 +11,7 @@ import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
 import type { TokenCheckOptions } from './graph/token-check.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
+import { DEFAULT_IDEMPOTENCY_WINDOW_SECONDS } from './idempotency/settings.js';
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from './logging/levels.js';
 import { DEFAULT_MAX_OPERATION_NAMES } from './metrics/graphql-metrics.js';
 import {
@@ -19,6 +20,7 @@ import {
   parseMaxInProgress,
   type RateLimitPolicy,
 } from './rate-limit/policy.js';
+import { REDIS_DEFAULTS, type RedisSettings } from './shared-state/redis/settings.js';
 
 export type GraphCredentials =
   | { kind: 'static-token'; token: string }
@@ -63,6 +65,10 @@ export interface Config {
   trustedDocuments: { path: string; only: boolean } | null;
   /** The background check of the Graph token behind /ready (src/graph/token-check.ts). */
   readiness: TokenCheckOptions;
+  /** State shared with the other replicas (docs/replicas.md); null: this process alone. */
+  redis: RedisSettings | null;
+  /** How long a write's `idempotencyKey` is remembered. */
+  idempotencyWindowSeconds: number;
   production: boolean;
   /** The lowest level written (src/logging/). */
   logLevel: LogLevel;
@@ -216,6 +222,27 @@ const env = z.object({
   OTEL_EXPORTER_OTLP_PROTOCOL: nonEmpty,
   OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: nonEmpty,
   OTEL_SERVICE_NAME: nonEmpty,
+  // Shared state across replicas (src/shared-state/, docs/replicas.md).
+  REDIS_URL: nonEmpty.refine(
+    (url) => url === undefined || /^rediss?:\/\/[^\s]+$/.test(url),
+    'must be a redis:// or rediss:// URL',
+  ),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 : _ . -')
+    .default(REDIS_DEFAULTS.keyPrefix),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(10_000)
+    .default(REDIS_DEFAULTS.commandTimeoutMs),
+  IDEMPOTENCY_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(DEFAULT_IDEMPOTENCY_WINDOW_SECONDS),
 });
 
 /**
@@ -267,6 +294,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       intervalMs: vars.READINESS_TOKEN_CHECK_INTERVAL_MS,
       retryMaxMs: vars.READINESS_TOKEN_RETRY_MAX_MS,
     },
+    redis: redisSettings(vars),
+    idempotencyWindowSeconds: vars.IDEMPOTENCY_WINDOW_SECONDS,
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,
@@ -391,6 +420,25 @@ function trustedDocuments(vars: Env): Config['trustedDocuments'] {
     return null;
   }
   return { path: vars.GATEWAY_TRUSTED_DOCUMENTS, only };
+}
+
+/** Redis only when REDIS_URL is set: without it the process keeps its state to itself. */
+function redisSettings(vars: Env): RedisSettings | null {
+  if (!vars.REDIS_URL) return null;
+  let url: URL;
+  try {
+    url = new URL(vars.REDIS_URL);
+  } catch {
+    throw new ConfigError('REDIS_URL is not a URL: expected redis://host:port or rediss://...');
+  }
+  if (url.search || url.hash) {
+    throw new ConfigError('REDIS_URL must not carry a query or a fragment');
+  }
+  return {
+    url: vars.REDIS_URL,
+    keyPrefix: vars.REDIS_KEY_PREFIX,
+    commandTimeoutMs: vars.REDIS_COMMAND_TIMEOUT_MS,
+  };
 }
 
 /** Long enough for a request that reached Graph just before shutdown to be answered. */

@@ -6,6 +6,9 @@ import type { AuditLog } from './audit/audit-log.js';
 import type { Caller } from './auth/caller.js';
 import type { GraphService } from './graph/service.js';
 import type { GraphSession } from './graph/session.js';
+import { IdempotencyGuard } from './idempotency/guard.js';
+import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
+import { silentLogger } from './logging/logger.js';
 
 export interface GatewayContext {
   /** Who is calling, as src/auth/authenticate.ts established it before any operation ran. */
@@ -14,6 +17,8 @@ export interface GatewayContext {
   readonly graph: GraphSession;
   /** One line per write item, refused ones included (src/audit/). */
   readonly audit: AuditLog;
+  /** Runs a write once per `idempotencyKey` (src/idempotency/). */
+  readonly idempotency: IdempotencyGuard;
 }
 
 /**
@@ -24,6 +29,11 @@ export function createContextFactory(
   service: GraphService,
   callerOf: (request: Request) => Caller,
   audit: AuditLog,
+  idempotency: IdempotencyGuard = new IdempotencyGuard(
+    new MemoryIdempotencyStore(),
+    { windowMs: 600_000, pendingMs: 60_000 },
+    silentLogger,
+  ),
 ): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
   return ({ request }) => {
@@ -32,6 +42,6 @@ export function createContextFactory(
       graph = service.session();
       sessions.set(request, graph);
     }
-    return { caller: callerOf(request), graph, audit };
+    return { caller: callerOf(request), graph, audit, idempotency };
   };
 }

@@ -21,6 +21,9 @@ import { createLogger } from './logging/logger.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { createMetricsServer, METRICS_PATH, type MetricsServer } from './metrics/metrics-server.js';
 import { installProcessBackstop } from './process-backstop.js';
+import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
+import { SharedOrLocalBucketStore } from './rate-limit/shared-or-local-bucket-store.js';
+import { startRedisSharedState } from './shared-state/redis/start.js';
 import type { Tracing } from './telemetry/sdk.js';
 
 /**
@@ -135,6 +138,16 @@ async function main(): Promise<void> {
   const metrics = new GatewayMetrics(graph.service.metrics, {
     maxOperationNames: config.metrics.maxOperationNames,
   });
+  // With REDIS_URL the replicas share throttle windows, the in-flight budget and idempotency
+  // keys (docs/replicas.md); without it this process keeps them to itself.
+  const shared = config.redis
+    ? startRedisSharedState(
+        config.redis,
+        graph.service.upstream,
+        config.graphService.maxInFlight,
+        logger,
+      )
+    : undefined;
   const app = createApp({
     graph: graph.service,
     metrics,
@@ -143,8 +156,21 @@ async function main(): Promise<void> {
     ...(graph.graphiqlSignIn && !config.production ? { graphiqlSignIn: graph.graphiqlSignIn } : {}),
     ...config.edge,
     authentication: authenticationFrom(config.callerAuth, graph.emulatedEntra),
-    rateLimits: { policy: config.rateLimits },
+    rateLimits: {
+      policy: config.rateLimits,
+      ...(shared
+        ? {
+            store: new SharedOrLocalBucketStore(
+              shared.buckets,
+              new InMemoryBucketStore(),
+              () => shared.connection.redisHealthy,
+            ),
+          }
+        : {}),
+    },
     ...(trustedDocuments ? { trustedDocuments } : {}),
+    idempotencyWindowSeconds: config.idempotencyWindowSeconds,
+    ...(shared ? { idempotencyStore: shared.idempotency } : {}),
   });
   if (config.callerAuth.allowAnonymous) {
     logger.warn(
@@ -174,7 +200,10 @@ async function main(): Promise<void> {
         http,
         upstream: graph.service.upstream,
         readiness,
-        closeGraph: graph.close,
+        closeGraph: async () => {
+          await graph.close();
+          await shared?.close();
+        },
         ...(metricsServer ? { closeMetrics: metricsServer.close } : {}),
         graceMs: config.shutdownGraceMs,
         logger,

@@ -28,6 +28,11 @@ export class GraphService {
     this.upstream = new Upstream(transport, options);
   }
 
+  /** The longest one GraphQL request spends on Graph. */
+  get deadlineMs(): number {
+    return this.options.deadlineMs;
+  }
+
   get metrics() {
     return this.upstream.metrics;
   }

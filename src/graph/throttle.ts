@@ -5,12 +5,28 @@
  */
 export class ThrottleGate {
   private closedUntil = 0;
+  private readonly closeListeners: Array<(ms: number) => void> = [];
 
   constructor(private readonly enabled: boolean) {}
 
   /** Graph asked for `seconds` of quiet: no new call goes out before then. */
   close(seconds: number): void {
-    if (this.enabled) this.closedUntil = Math.max(this.closedUntil, Date.now() + seconds * 1000);
+    if (!this.enabled) return;
+    this.closedUntil = Math.max(this.closedUntil, Date.now() + seconds * 1000);
+    for (const listener of this.closeListeners) listener(seconds * 1000);
+  }
+
+  /**
+   * Another replica was told to wait (src/shared-state/): closes this gate too, without telling
+   * the listeners, which would only echo it back.
+   */
+  closeFromPeer(ms: number): void {
+    if (this.enabled) this.closedUntil = Math.max(this.closedUntil, Date.now() + ms);
+  }
+
+  /** Hears every window Graph opened on this process, to share it with the other replicas. */
+  onClose(listener: (ms: number) => void): void {
+    this.closeListeners.push(listener);
   }
 
   /** Milliseconds until calls may go out again; 0 when open. */
@@ -24,7 +40,24 @@ export class InFlightLimit {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly limit: number) {}
+  constructor(private limit: number) {}
+
+  /**
+   * A new cap (this replica's share of a budget several replicas split). Raised: waiters are let
+   * in at once. Lowered: nothing in flight is cut short; slots are not handed on until fewer
+   * than `limit` are held.
+   */
+  resize(limit: number): void {
+    this.limit = Math.max(1, Math.floor(limit));
+    while (this.active < this.limit && this.waiting.length > 0) {
+      this.active += 1;
+      this.waiting.shift()?.();
+    }
+  }
+
+  get capacity(): number {
+    return this.limit;
+  }
 
   async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.acquire(signal);
@@ -62,8 +95,9 @@ export class InFlightLimit {
   }
 
   private release(): void {
-    const next = this.waiting.shift();
-    // The slot passes straight to the next waiter, so `active` stays the same.
+    // The slot passes straight to the next waiter, so `active` stays the same; unless the cap
+    // was lowered below what is held, then the slot is given up.
+    const next = this.active <= this.limit ? this.waiting.shift() : undefined;
     if (next) next();
     else this.active -= 1;
   }

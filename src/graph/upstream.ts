@@ -59,8 +59,9 @@ export class Upstream {
     inFlight: () => this.inFlight,
     throttleWindowMs: () => this.gate.remainingMs(),
   });
-  private readonly gate: ThrottleGate;
-  private readonly limit: InFlightLimit;
+  /** Public so that replicas can share the window and split the cap (src/shared-state/). */
+  readonly gate: ThrottleGate;
+  readonly limit: InFlightLimit;
   /** Aborted by `drain()`: every wait ends at once and nothing new is sent. */
   private readonly draining = new AbortController();
 

@@ -41,3 +41,12 @@ export const bulkInputs = z
   .array(z.unknown())
   .min(1, 'must hold at least one item')
   .max(MAX_BULK_ITEMS, `must hold at most ${MAX_BULK_ITEMS} items`);
+
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 128;
+
+/** A client's idempotency key, e.g. a UUID: short, and only characters that need no escaping. */
+export const idempotencyKey = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(MAX_IDEMPOTENCY_KEY_LENGTH, `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`)
+  .regex(/^[A-Za-z0-9._:-]*$/, 'may contain only letters, digits and . _ : -');

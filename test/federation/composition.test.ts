@@ -83,10 +83,10 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
       'printer(id: ID!): PrinterResult!',
     ]);
     expect(fieldSignature(mutation['updatePrintTask'])).toBe(
-      'updatePrintTask(input: UpdatePrintTaskInput!): UpdatePrintTaskResult!',
+      'updatePrintTask(input: UpdatePrintTaskInput!, idempotencyKey: String): UpdatePrintTaskResult!',
     );
     expect(fieldSignature(mutation['abortPrintJob'])).toBe(
-      'abortPrintJob(input: AbortPrintJobInput!): AbortPrintJobResult!',
+      'abortPrintJob(input: AbortPrintJobInput!, idempotencyKey: String): AbortPrintJobResult!',
     );
     const members = (name: string) => {
       const union = schema.getType(name);
@@ -101,6 +101,9 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
       'CallBudgetExceededError',
       'ConflictError',
       'ForbiddenError',
+      'IdempotencyKeyInProgressError',
+      'IdempotencyKeyReusedError',
+      'IdempotencyUnavailableError',
       'InvalidInputError',
       'NotFoundError',
       'PermissionDeniedError',
@@ -134,6 +137,9 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
       'CallBudgetExceededError',
       'ConflictError',
       'ForbiddenError',
+      'IdempotencyKeyInProgressError',
+      'IdempotencyKeyReusedError',
+      'IdempotencyUnavailableError',
       'InvalidInputError',
       'NotFoundError',
       'PermissionDeniedError',

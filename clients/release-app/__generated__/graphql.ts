@@ -153,6 +153,9 @@ export type AbortMutation = { abortPrintJob:
     | { __typename: 'CallBudgetExceededError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyInProgressError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
+    | { __typename: 'IdempotencyUnavailableError', code: string, message: string }
     | { __typename: 'InvalidInputError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'PermissionDeniedError', code: string, message: string }
@@ -187,6 +190,9 @@ export type RedirectMutation = { redirectPrintJob:
     | { __typename: 'CallBudgetExceededError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyInProgressError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
+    | { __typename: 'IdempotencyUnavailableError', code: string, message: string }
     | { __typename: 'InvalidInputError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'PermissionDeniedError', code: string, message: string }
@@ -247,6 +253,9 @@ export type ReleaseMutation = { updatePrintTask:
     | { __typename: 'CallBudgetExceededError', code: string, message: string }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyInProgressError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
+    | { __typename: 'IdempotencyUnavailableError', code: string, message: string }
     | { __typename: 'InvalidInputError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'PermissionDeniedError', code: string, message: string }

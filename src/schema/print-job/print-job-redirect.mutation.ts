@@ -23,12 +23,14 @@ import {
   UpstreamUnavailableError,
 } from '../../errors.js';
 import type { PrintJob } from '../../graph/resources.js';
+import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
+import { IDEMPOTENCY_KEY } from '../idempotency-key.js';
 import { PrintJobRef } from '../refs.js';
 import { settleItems } from '../settle-items.js';
-import { entraObjectId, graphId, MAX_BULK_ITEMS } from '../validation.js';
+import { entraObjectId, graphId, idempotencyKey, MAX_BULK_ITEMS } from '../validation.js';
 import { PrintJobConfigurationInput, toConfigurationPatch } from './print-job-configuration.js';
 
 const ON_BEHALF_OF =
@@ -218,11 +220,24 @@ builder.mutationFields((t) => ({
         error,
       );
     },
-    errors: { types: [...GRAPH_WRITE_ERRORS], union: { name: 'RedirectPrintJobResult' } },
-    args: { input: t.arg({ type: RedirectPrintJobInput, required: true }) },
-    resolve: async (_root, { input }, context) => ({
-      printJob: await redirectJob(context, redirectRequest(input)),
-    }),
+    errors: {
+      types: [...GRAPH_WRITE_ERRORS, ...IDEMPOTENCY_ERRORS],
+      union: { name: 'RedirectPrintJobResult' },
+    },
+    args: {
+      input: t.arg({ type: RedirectPrintJobInput, required: true }),
+      idempotencyKey: t.arg.string({ validate: idempotencyKey, description: IDEMPOTENCY_KEY }),
+    },
+    resolve: (_root, { input, idempotencyKey }, context) =>
+      context.idempotency.run(
+        context.caller,
+        'redirectPrintJob',
+        idempotencyKey,
+        input,
+        async () => ({
+          printJob: await redirectJob(context, redirectRequest(input)),
+        }),
+      ),
   }),
   releasePrintJobs: t.field({
     type: [ReleasedPrintJob],

@@ -1,9 +1,11 @@
 import { readPrintJob } from '../../access/reads.js';
 import { type AbortRequest, abortJob, callsForAbort, refuseWrites } from '../../access/writes.js';
 import { CallBudgetExceededError, ForbiddenError, InvalidInputError } from '../../errors.js';
+import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
+import { IDEMPOTENCY_KEY } from '../idempotency-key.js';
 import { PrintJobRef } from '../refs.js';
 import { settleItems } from '../settle-items.js';
 import {
@@ -11,6 +13,7 @@ import {
   bulkInputs,
   entraObjectId,
   graphId,
+  idempotencyKey,
   MAX_BULK_ITEMS,
   MAX_REASON_LENGTH,
 } from '../validation.js';
@@ -66,12 +69,19 @@ builder.mutationFields((t) => ({
     unauthorizedResolver: (_root, { input }, context, _info, error) => {
       throw refuseWrites(context, 'abortPrintJob', [abortTarget(input)], error);
     },
-    errors: { types: [...GRAPH_WRITE_ERRORS], union: { name: 'AbortPrintJobResult' } },
-    args: { input: t.arg({ type: AbortPrintJobInput, required: true }) },
-    resolve: async (_root, { input }, context) => {
-      await abortJob(context, input);
-      return { printerId: input.printerId, printJobId: input.printJobId };
+    errors: {
+      types: [...GRAPH_WRITE_ERRORS, ...IDEMPOTENCY_ERRORS],
+      union: { name: 'AbortPrintJobResult' },
     },
+    args: {
+      input: t.arg({ type: AbortPrintJobInput, required: true }),
+      idempotencyKey: t.arg.string({ validate: idempotencyKey, description: IDEMPOTENCY_KEY }),
+    },
+    resolve: (_root, { input, idempotencyKey }, context) =>
+      context.idempotency.run(context.caller, 'abortPrintJob', idempotencyKey, input, async () => {
+        await abortJob(context, input);
+        return { printerId: input.printerId, printJobId: input.printJobId };
+      }),
   }),
   abortPrintJobs: t.field({
     type: [AbortPrintJobSuccess],

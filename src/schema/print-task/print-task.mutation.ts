@@ -9,9 +9,11 @@ import {
 import { CallBudgetExceededError, ForbiddenError, InvalidInputError } from '../../errors.js';
 import type { ReportableTaskState } from '../../graph/print-tasks.js';
 import type { PrintTask } from '../../graph/resources.js';
+import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
+import { IDEMPOTENCY_KEY } from '../idempotency-key.js';
 import { PrintTaskRef } from '../refs.js';
 import { settleItems } from '../settle-items.js';
 import {
@@ -19,6 +21,7 @@ import {
   bulkInputs,
   entraObjectId,
   graphId,
+  idempotencyKey,
   MAX_BULK_ITEMS,
   MAX_DESCRIPTION_LENGTH,
 } from '../validation.js';
@@ -99,9 +102,18 @@ builder.mutationFields((t) => ({
     unauthorizedResolver: (_root, { input }, context, _info, error) => {
       throw refuseWrites(context, 'updatePrintTask', [taskTarget(input)], error);
     },
-    errors: { types: [...GRAPH_WRITE_ERRORS], union: { name: 'UpdatePrintTaskResult' } },
-    args: { input: t.arg({ type: UpdatePrintTaskInput, required: true }) },
-    resolve: (_root, { input }, context) => updateOne(context, input),
+    errors: {
+      types: [...GRAPH_WRITE_ERRORS, ...IDEMPOTENCY_ERRORS],
+      union: { name: 'UpdatePrintTaskResult' },
+    },
+    args: {
+      input: t.arg({ type: UpdatePrintTaskInput, required: true }),
+      idempotencyKey: t.arg.string({ validate: idempotencyKey, description: IDEMPOTENCY_KEY }),
+    },
+    resolve: (_root, { input, idempotencyKey }, context) =>
+      context.idempotency.run(context.caller, 'updatePrintTask', idempotencyKey, input, () =>
+        updateOne(context, input),
+      ),
   }),
   updatePrintTasks: t.field({
     type: [UpdatePrintTaskSuccess],

@@ -1,0 +1,95 @@
+/**
+ * Runs a write at most once per idempotency key. The key is scoped by the caller, so one
+ * caller's key never meets another's (nor tells them anything), and bound to a fingerprint of
+ * the operation and its input: the same key with other input is IdempotencyKeyReusedError.
+ *
+ * Only a write that succeeded is remembered, for the window; one that failed gives its key
+ * back, so a retry is tried again (the failure said the write was not done, or could not say:
+ * the same as a retry without a key). A repeat while the first is still running is refused
+ * with IdempotencyKeyInProgressError rather than kept waiting on another request.
+ */
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import { type Caller, callerKey } from '../auth/caller.js';
+import {
+  IdempotencyKeyInProgressError,
+  IdempotencyKeyReusedError,
+  IdempotencyUnavailableError,
+} from './errors.js';
+import type { IdempotencyStore } from './store.js';
+
+export interface IdempotencyOptions {
+  /** How long a successful outcome is replayed. */
+  windowMs: number;
+  /** How long a claim holds if its replica dies mid-write: longer than any write takes. */
+  pendingMs: number;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/** JSON with object keys sorted: the same input always has the same fingerprint. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export class IdempotencyGuard {
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly options: IdempotencyOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  async run<T>(
+    caller: Caller,
+    operation: string,
+    idempotencyKey: string | null | undefined,
+    input: unknown,
+    write: () => Promise<T>,
+  ): Promise<T> {
+    if (idempotencyKey === null || idempotencyKey === undefined) return write();
+    const key = sha256(`${callerKey(caller)}\n${idempotencyKey}`);
+    const fingerprint = sha256(`${operation}\n${canonicalJson(input)}`);
+    let claim: Awaited<ReturnType<IdempotencyStore['claim']>>;
+    try {
+      claim = await this.store.claim(key, fingerprint, this.options.pendingMs);
+    } catch {
+      throw new IdempotencyUnavailableError();
+    }
+    if (claim.kind !== 'claimed') {
+      if (claim.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+      if (claim.kind === 'in-progress') throw new IdempotencyKeyInProgressError();
+      return JSON.parse(claim.outcome) as T;
+    }
+    let outcome: T;
+    try {
+      outcome = await write();
+    } catch (error) {
+      await this.store.abandon(key, claim.token).catch(() => {});
+      throw error;
+    }
+    try {
+      await this.store.complete(
+        key,
+        claim.token,
+        fingerprint,
+        JSON.stringify(outcome),
+        this.options.windowMs,
+      );
+    } catch (error) {
+      // The write is done; only the memory of it is lost. Its claim lapses after `pendingMs`,
+      // until then a repeat is told it is in progress.
+      this.logger.warn(
+        { operation, error: (error as Error).message },
+        'Could not store the outcome of a write with an idempotency key',
+      );
+    }
+    return outcome;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Everything the replicas share through Redis, started once by main.ts when REDIS_URL is set:
+ * the Graph throttle window, the in-flight budget split, and the stores other parts use (once
+ * sets, leases, rate-limit buckets, idempotency keys). Never waits for Redis: a replica starts
+ * and serves while Redis is away, and shares state once it is reachable.
+ */
+
+import type { Logger } from 'pino';
+import type { Upstream } from '../../graph/upstream.js';
+import type { IdempotencyStore } from '../../idempotency/store.js';
+import type { TokenBucketStore } from '../../rate-limit/bucket-store.js';
+import type { Leadership } from '../contracts.js';
+import { RedisConnection } from './connection.js';
+import { RedisIdempotencyStore } from './idempotency-store.js';
+import { InFlightShare } from './in-flight-share.js';
+import { RedisLeadership } from './leadership.js';
+import type { RedisSettings } from './settings.js';
+import { SharedThrottleWindow } from './shared-throttle.js';
+import { RedisTokenBucketStore } from './token-bucket-store.js';
+
+export interface RedisSharedState {
+  connection: RedisConnection;
+  leadership: Leadership;
+  buckets: TokenBucketStore;
+  idempotency: IdempotencyStore;
+  /** Leaves the replica set and closes the connections: last in a shutdown. */
+  close(): Promise<void>;
+}
+
+export function startRedisSharedState(
+  settings: RedisSettings,
+  upstream: Upstream,
+  inFlightBudget: number,
+  logger: Logger,
+): RedisSharedState {
+  const connection = new RedisConnection(settings, logger);
+  SharedThrottleWindow.start(connection, upstream.gate, logger);
+  const share = new InFlightShare(connection, upstream.limit, { budget: inFlightBudget }, logger);
+  connection.onReady(() => void share.beat());
+  share.start();
+  return {
+    connection,
+    leadership: new RedisLeadership(connection),
+    buckets: new RedisTokenBucketStore(connection),
+    idempotency: new RedisIdempotencyStore(connection),
+    async close() {
+      await share.stop();
+      connection.close();
+    },
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * IdempotencyGuard over both stores: this process's memory, and Redis (a real redis-server on
+ * loopback) as the replicas share it. The write is a counter, so "one write" is counted.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/auth/caller.js';
+import { ConflictError } from '../../src/errors.js';
+import {
+  IdempotencyKeyInProgressError,
+  IdempotencyKeyReusedError,
+  IdempotencyUnavailableError,
+} from '../../src/idempotency/errors.js';
+import { canonicalJson, IdempotencyGuard } from '../../src/idempotency/guard.js';
+import { MemoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
+import type { IdempotencyStore } from '../../src/idempotency/store.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { RedisConnection } from '../../src/shared-state/redis/connection.js';
+import { RedisIdempotencyStore } from '../../src/shared-state/redis/idempotency-store.js';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+
+const ADELE: Caller = {
+  kind: 'person',
+  tenantId: 't',
+  objectId: 'adele',
+  clientAppId: 'c',
+  permissions: ['Print.Release'],
+};
+const MEGAN: Caller = { ...ADELE, objectId: 'megan' };
+const INPUT = { printerId: 'p1', printJobId: '5182' };
+
+let redis: TestRedis;
+let connection: RedisConnection;
+let run = 0;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  connection = new RedisConnection(
+    { url: redis.url, keyPrefix: 'idem:', commandTimeoutMs: 500 },
+    silentLogger,
+  );
+  for (let i = 0; !connection.redisHealthy && i < 500; i += 1) await sleep(10);
+});
+afterAll(async () => {
+  connection?.close();
+  await redis?.stop();
+});
+
+/** A write that counts its calls and answers with the count. */
+function countingWrite() {
+  const write = async () => {
+    write.calls += 1;
+    return { printJobId: '5182', call: write.calls };
+  };
+  write.calls = 0;
+  return write;
+}
+
+const stores: Array<[string, () => IdempotencyStore]> = [
+  ['in memory', () => new MemoryIdempotencyStore()],
+  ['in Redis', () => new RedisIdempotencyStore(connection)],
+];
+
+describe.each(stores)('IdempotencyGuard %s', (_name, makeStore) => {
+  const guard = (windowMs = 60_000) =>
+    new IdempotencyGuard(makeStore(), { windowMs, pendingMs: 5_000 }, silentLogger);
+  const key = () => {
+    run += 1;
+    return `key-${run}-${Date.now()}`;
+  };
+
+  it('writes once and replays the first outcome for a repeat with the same key and input', async () => {
+    const g = guard();
+    const write = countingWrite();
+    const k = key();
+    const first = await g.run(ADELE, 'abortPrintJob', k, INPUT, write);
+    const again = await g.run(ADELE, 'abortPrintJob', k, { ...INPUT }, write);
+    expect(write.calls).toBe(1);
+    expect(again).toEqual(first);
+  });
+
+  it('writes every time without a key', async () => {
+    const g = guard();
+    const write = countingWrite();
+    await g.run(ADELE, 'abortPrintJob', undefined, INPUT, write);
+    await g.run(ADELE, 'abortPrintJob', null, INPUT, write);
+    expect(write.calls).toBe(2);
+  });
+
+  it('refuses the same key with other input or another operation, without writing', async () => {
+    const g = guard();
+    const write = countingWrite();
+    const k = key();
+    await g.run(ADELE, 'abortPrintJob', k, INPUT, write);
+    await expect(
+      g.run(ADELE, 'abortPrintJob', k, { ...INPUT, printJobId: '5183' }, write),
+    ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    await expect(g.run(ADELE, 'updatePrintTask', k, INPUT, write)).rejects.toBeInstanceOf(
+      IdempotencyKeyReusedError,
+    );
+    expect(write.calls).toBe(1);
+  });
+
+  it("keeps callers apart: another caller's same key is a write of its own", async () => {
+    const g = guard();
+    const write = countingWrite();
+    const k = key();
+    await g.run(ADELE, 'abortPrintJob', k, INPUT, write);
+    const megans = await g.run(MEGAN, 'abortPrintJob', k, { other: 'input' }, write);
+    expect(write.calls).toBe(2);
+    expect(megans).toMatchObject({ call: 2 });
+  });
+
+  it('refuses a repeat while the first write is still running', async () => {
+    const g = guard();
+    const k = key();
+    let finish = () => {};
+    const first = g.run(ADELE, 'abortPrintJob', k, INPUT, () => {
+      return new Promise<string>((resolve) => {
+        finish = () => resolve('done');
+      });
+    });
+    await sleep(20);
+    await expect(g.run(ADELE, 'abortPrintJob', k, INPUT, countingWrite())).rejects.toBeInstanceOf(
+      IdempotencyKeyInProgressError,
+    );
+    finish();
+    expect(await first).toBe('done');
+    expect(await g.run(ADELE, 'abortPrintJob', k, INPUT, countingWrite())).toBe('done');
+  });
+
+  it('gives the key back when the write fails, so a retry writes', async () => {
+    const g = guard();
+    const k = key();
+    await expect(
+      g.run(ADELE, 'abortPrintJob', k, INPUT, async () => {
+        throw new ConflictError('no processing task', null);
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const write = countingWrite();
+    await g.run(ADELE, 'abortPrintJob', k, INPUT, write);
+    expect(write.calls).toBe(1);
+  });
+
+  it('forgets the outcome after the window', async () => {
+    const g = guard(100);
+    const write = countingWrite();
+    const k = key();
+    await g.run(ADELE, 'abortPrintJob', k, INPUT, write);
+    await sleep(150);
+    await g.run(ADELE, 'abortPrintJob', k, INPUT, write);
+    expect(write.calls).toBe(2);
+  });
+});
+
+describe('IdempotencyGuard without its store', () => {
+  it('refuses a keyed write with IdempotencyUnavailableError and never writes', async () => {
+    const broken: IdempotencyStore = {
+      claim: () => Promise.reject(new Error('Connection is closed.')),
+      complete: () => Promise.resolve(),
+      abandon: () => Promise.resolve(),
+    };
+    const g = new IdempotencyGuard(broken, { windowMs: 1_000, pendingMs: 1_000 }, silentLogger);
+    const write = countingWrite();
+    await expect(g.run(ADELE, 'abortPrintJob', 'some-key-1', INPUT, write)).rejects.toBeInstanceOf(
+      IdempotencyUnavailableError,
+    );
+    expect(write.calls).toBe(0);
+    // Without a key the write is served all the same.
+    await g.run(ADELE, 'abortPrintJob', undefined, INPUT, write);
+    expect(write.calls).toBe(1);
+  });
+});
+
+describe('MemoryIdempotencyStore', () => {
+  it('stays within its bound, dropping the oldest keys first', async () => {
+    const store = new MemoryIdempotencyStore(3);
+    for (const k of ['a', 'b', 'c', 'd']) await store.claim(k, 'f', 60_000);
+    expect(store.size).toBe(3);
+    expect((await store.claim('a', 'f', 60_000)).kind).toBe('claimed');
+    expect((await store.claim('d', 'f', 60_000)).kind).toBe('in-progress');
+  });
+});
+
+describe('canonicalJson', () => {
+  it('is the same whatever the order of keys, and leaves out undefined', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } })).toBe(
+      canonicalJson({ a: { d: [1, { x: 1, y: 2 }] }, b: 1 }),
+    );
+  });
+});
