@@ -18,6 +18,10 @@ import type { GraphService } from './graph/service.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { createErrorMasker } from './mask-error.js';
 import { useMetricsEndpoint } from './metrics-endpoint.js';
+import { JobAnnouncer } from './notifications/job-announcer.js';
+import { LiveEvents } from './notifications/live-events.js';
+import type { NotificationWebhook } from './notifications/webhook.js';
+import { useNotificationWebhook } from './notifications/webhook-plugin.js';
 import { schema } from './schema/index.js';
 
 export interface AppDependencies {
@@ -34,6 +38,15 @@ export interface AppDependencies {
   corsOrigins?: readonly string[];
   /** Schema introspection; on by default, config.ts turns it off in production unless asked. */
   introspection?: boolean;
+  /**
+   * Live job events (subscriptions): omitted, in this process only (docs/subscriptions.md).
+   * Replicas pass one built over a shared event target.
+   */
+  liveEvents?: LiveEvents;
+  /** Announces confirmed writes and notified tasks; omitted, one over `graph` and `liveEvents`. */
+  jobAnnouncer?: JobAnnouncer;
+  /** Graph's change notifications, at POST /graph/notifications; omitted, not served. */
+  webhook?: NotificationWebhook;
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -85,6 +98,9 @@ export function createApp({
   authentication = { allowAnonymous: true },
   corsOrigins = [],
   introspection = true,
+  liveEvents = new LiveEvents(),
+  jobAnnouncer = new JobAnnouncer(graph, liveEvents, logger),
+  webhook,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
   return createYoga<Record<string, never>, GatewayContext>({
@@ -92,6 +108,8 @@ export function createApp({
     plugins: [
       // Before caller auth: a preflight carries no key.
       ...(corsOrigins.length > 0 ? [useCorsAllowlist(corsOrigins)] : []),
+      // Graph sends no caller credentials: clientState proves a notification is ours.
+      ...(webhook ? [useNotificationWebhook(webhook)] : []),
       callers.plugin,
       useMetricsEndpoint(graph.metrics),
       useJsonBodiesOnly(),
@@ -109,7 +127,10 @@ export function createApp({
     // they share one Graph batcher (see context.ts).
     batching: { limit: MAX_OPERATIONS_PER_REQUEST },
     maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
-    context: createContextFactory(graph, callers.callerOf, createAuditLog(logger)),
+    context: createContextFactory(graph, callers.callerOf, createAuditLog(logger), {
+      liveEvents,
+      jobAnnouncer,
+    }),
     graphiql:
       graphiql &&
       (graphiqlSignIn

@@ -6,6 +6,9 @@ import type { AuditLog } from './audit/audit-log.js';
 import type { Caller } from './auth/caller.js';
 import type { GraphService } from './graph/service.js';
 import type { GraphSession } from './graph/session.js';
+import { silentLogger } from './logger.js';
+import { JobAnnouncer } from './notifications/job-announcer.js';
+import { LiveEvents } from './notifications/live-events.js';
 
 export interface GatewayContext {
   /** Who is calling, as src/auth/authenticate.ts established it before any operation ran. */
@@ -14,6 +17,9 @@ export interface GatewayContext {
   readonly graph: GraphSession;
   /** One line per write item, refused ones included (src/audit/). */
   readonly audit: AuditLog;
+  /** The process's live job events: subscriptions listen, confirmed writes publish. */
+  readonly liveEvents: LiveEvents;
+  readonly jobAnnouncer: JobAnnouncer;
 }
 
 /**
@@ -24,6 +30,7 @@ export function createContextFactory(
   service: GraphService,
   callerOf: (request: Request) => Caller,
   audit: AuditLog,
+  live: Pick<GatewayContext, 'liveEvents' | 'jobAnnouncer'> = quietLiveEvents(service),
 ): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
   return ({ request }) => {
@@ -32,6 +39,14 @@ export function createContextFactory(
       graph = service.session();
       sessions.set(request, graph);
     }
-    return { caller: callerOf(request), graph, audit };
+    return { caller: callerOf(request), graph, audit, ...live };
   };
+}
+
+/** Live events of this process alone, for a context built without an app (unit tests). */
+function quietLiveEvents(
+  service: GraphService,
+): Pick<GatewayContext, 'liveEvents' | 'jobAnnouncer'> {
+  const liveEvents = new LiveEvents();
+  return { liveEvents, jobAnnouncer: new JobAnnouncer(service, liveEvents, silentLogger) };
 }
