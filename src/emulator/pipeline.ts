@@ -68,7 +68,7 @@ export class GraphPipeline {
     try {
       const caller = this.#deps.authenticate(request.authorization);
       await this.#playFault(request.method, request.path, via);
-      result = isBatch
+      const answered = isBatch
         ? await this.#answerEnvelope(request, caller, ids)
         : this.#deps.dispatch({
             method: request.method,
@@ -79,6 +79,7 @@ export class GraphPipeline {
             caller,
             origin: request.origin,
           });
+      result = answered instanceof Promise ? await answered : answered;
     } catch (error) {
       result = this.#toResult(error, ids);
     }
@@ -120,7 +121,7 @@ export class GraphPipeline {
         throw item.failure;
       }
       await this.#playFault(item.method, item.path, 'batch-item');
-      result = this.#deps.dispatch({
+      const answered = this.#deps.dispatch({
         method: item.method,
         path: item.path,
         query: item.query,
@@ -129,6 +130,9 @@ export class GraphPipeline {
         caller,
         origin: envelope.origin,
       });
+      // Only a subscription's handshake is asynchronous; awaiting a plain answer would add a tick
+      // and reorder how batch items are recorded.
+      result = answered instanceof Promise ? await answered : answered;
     } catch (error) {
       result = this.#toResult(error, ids);
     }

@@ -31,10 +31,11 @@ export interface Route {
   method: string;
   /** Literal segments match case-insensitively, as Graph does; `:name` captures one segment. */
   pattern: string;
-  handle(context: RouteContext): GraphResult;
+  /** May be async: creating a subscription waits for the endpoint's validation handshake. */
+  handle(context: RouteContext): GraphResult | Promise<GraphResult>;
 }
 
-export type Dispatch = (call: GraphCall) => GraphResult;
+export type Dispatch = (call: GraphCall) => GraphResult | Promise<GraphResult>;
 
 interface CompiledRoute {
   route: Route;

@@ -18,6 +18,15 @@ import { RequestLog } from './request-log.js';
 import { createRouter } from './router.js';
 import { createDemoTenant, demoCallers } from './seed.js';
 import { EmulatorStore, type SubmitJobInput } from './store.js';
+import {
+  ADMIN_SUBSCRIPTIONS_PREFIX,
+  createSubscriptionAdmin,
+} from './subscriptions/subscription-admin.js';
+import { subscriptionRoutes } from './subscriptions/subscription-routes.js';
+import {
+  type SubscriptionOptions,
+  SubscriptionService,
+} from './subscriptions/subscription-service.js';
 import { taskDefinitionRoutes } from './task-definition-routes.js';
 
 export type { EmulatedEntra, EntraHits } from './entra/emulated-entra.js';
@@ -25,6 +34,10 @@ export type { FaultInjector, FaultRule, FaultScope } from './faults.js';
 export type { EmulatorPrintJob } from './graph-shapes.js';
 export type { RecordedRequest, RequestLog, RequestVia } from './request-log.js';
 export type { EmulatorStore, SubmitJobInput } from './store.js';
+export type {
+  SubscriptionOptions,
+  SubscriptionService,
+} from './subscriptions/subscription-service.js';
 
 export interface EmulatorOptions {
   /** @default '127.0.0.1' */
@@ -35,6 +48,8 @@ export interface EmulatorOptions {
   printDurationMs?: number;
   /** Items per page of every collection when the caller sends no `$top`. @default 10 */
   pageSize?: number;
+  /** Change-notification timing: handshake and delivery deadlines, retry schedule. */
+  subscriptions?: SubscriptionOptions;
 }
 
 export interface RunningEmulator {
@@ -45,6 +60,8 @@ export interface RunningEmulator {
   store: EmulatorStore;
   /** Microsoft Entra ID: discovery, keys and tokens under `{url}/{tenant}/…` (entra/). */
   entra: EmulatedEntra;
+  /** Graph change-notification subscriptions, their deliveries and knobs (subscriptions/). */
+  subscriptions: SubscriptionService;
   /** Same as POST /_emulator/jobs. */
   submitJob(input: SubmitJobInput): EmulatorPrintJob;
   /** `count` jobs like `submitJob` (POST /_emulator/jobs with `count`): a backlog that pages. */
@@ -77,10 +94,15 @@ function hasPrefix(pathname: string, prefix: string): boolean {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
+  // The store reports new tasks to the subscriptions, which are built once the store exists.
+  let subscriptions: SubscriptionService | undefined;
   const store = new EmulatorStore({
     printDurationMs: options.printDurationMs ?? 0,
     createTenant: createDemoTenant,
+    onTaskCreated: (task) => subscriptions?.taskCreated(task),
   });
+  const subscriptionService = new SubscriptionService(store, options.subscriptions);
+  subscriptions = subscriptionService;
   const faults = new FaultInjector();
   const requests = new RequestLog();
   const lifetime = new AbortController();
@@ -103,6 +125,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const entra = await createEmulatedEntra(() => origin);
   const reset = (): void => {
     store.reset();
+    subscriptionService.reset();
     faults.clear();
     requests.clear();
     entra.reset();
@@ -115,12 +138,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ...printerRoutes(store, pager),
       ...jobRedirectRoutes(store),
       ...jobDocumentRoutes(store, pager),
+      ...subscriptionRoutes(subscriptionService),
     ]),
     faults,
     log: requests,
     signal: lifetime.signal,
   });
   const admin = createAdminHandler({ submitJob, submitJobs, faults, requests, reset });
+  const subscriptionAdmin = createSubscriptionAdmin(subscriptionService);
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://emulator.invalid');
@@ -139,7 +164,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return;
     }
     if (hasPrefix(pathname, ADMIN_PREFIX)) {
-      const reply = admin(method, pathname, rawBody);
+      const reply = hasPrefix(pathname, ADMIN_SUBSCRIPTIONS_PREFIX)
+        ? subscriptionAdmin(method, pathname, rawBody)
+        : admin(method, pathname, rawBody);
       send(response, reply.status, reply.headers ?? {}, reply.body);
       return;
     }
@@ -213,6 +240,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
       lifetime.abort(new Error('The emulator is closing.'));
+      subscriptionService.close();
       server.close(() => resolve());
       server.closeAllConnections();
       for (const socket of sockets) {
@@ -228,6 +256,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests,
     store,
     entra,
+    subscriptions: subscriptionService,
     submitJob,
     submitJobs,
     reset,

@@ -58,6 +58,8 @@ export interface EmulatorStoreOptions {
   printDurationMs: number;
   createTenant: (now: number) => TenantState;
   now?: () => number;
+  /** Called for every task a trigger creates (not for seeded ones): change notifications. */
+  onTaskCreated?: (task: TaskRecord) => void;
 }
 
 export const WAITING_TASK_DESCRIPTION = 'Waiting for the user to release the job at a printer.';
@@ -252,6 +254,7 @@ export class EmulatorStore {
         description: WAITING_TASK_DESCRIPTION,
       };
       this.#tenant.tasks.set(task.id, task);
+      this.#options.onTaskCreated?.(task);
     }
     return job;
   }

@@ -1,0 +1,141 @@
+import { invalidRequest } from '../graph-errors.js';
+import type { JsonObject } from '../request-body.js';
+import {
+  MAX_CLIENT_STATE_LENGTH,
+  MAX_PRINT_SUBSCRIPTION_MINUTES,
+  type SubscriptionKind,
+} from './subscription-record.js';
+
+// Binds POST and PATCH /subscriptions bodies. Every rule here answers 400 before any endpoint is
+// contacted or any state changes.
+
+export interface SubscriptionRequest {
+  kind: SubscriptionKind;
+  resource: string;
+  targetId: string;
+  changeType: string;
+  notificationUrl: string;
+  lifecycleNotificationUrl: string | null;
+  clientState: string | null;
+  latestSupportedTlsVersion: string;
+  expiresAt: number;
+}
+
+const TLS_VERSIONS = ['v1_0', 'v1_1', 'v1_2', 'v1_3'] as const;
+const DEFAULT_TLS_VERSION = 'v1_2';
+
+// Literal segments are case-insensitive, as Graph's routing is; a leading '/' is allowed.
+const TASKS_RESOURCE = /^\/?print\/taskDefinitions\/([^/?#]+)\/tasks\/?$/i;
+
+function requiredString(body: JsonObject, name: string): string {
+  const value = body[name];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw invalidRequest(`${name} is required and must be a non-empty string.`);
+  }
+  return value;
+}
+
+function optionalString(body: JsonObject, name: string): string | null {
+  const value = body[name];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') {
+    throw invalidRequest(`${name} must be a string.`);
+  }
+  return value;
+}
+
+/** Only http(s); real Graph insists on https, the emulator also posts to plain-http loopback. */
+function endpointUrl(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalidRequest(`${name} '${value}' is not an absolute URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw invalidRequest(`${name} must be an http or https URL.`);
+  }
+  return value;
+}
+
+/** The expiry as epoch ms: in the future and at most 4,230 minutes away. */
+export function parseExpiration(body: JsonObject, now: number): number {
+  const text = requiredString(body, 'expirationDateTime');
+  const at = Date.parse(text);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(at)) {
+    throw invalidRequest(`expirationDateTime '${text}' is not an ISO 8601 date and time.`);
+  }
+  if (at <= now) {
+    throw invalidRequest('Subscription expiration date time is in the past.');
+  }
+  if (at > now + MAX_PRINT_SUBSCRIPTION_MINUTES * 60_000) {
+    throw invalidRequest(
+      `Subscription expiration can only be ${MAX_PRINT_SUBSCRIPTION_MINUTES} minutes in the future.`,
+    );
+  }
+  return at;
+}
+
+function parseResource(
+  resource: string,
+  changeType: string,
+): { kind: SubscriptionKind; targetId: string } {
+  const tasks = TASKS_RESOURCE.exec(resource);
+  if (tasks?.[1] !== undefined) {
+    const changeTypes = changeType.split(',').map((part) => part.trim());
+    if (changeTypes.length !== 1 || changeTypes[0] !== 'created') {
+      throw invalidRequest(
+        `changeType '${changeType}' is not supported for '${resource}'; print task subscriptions support only 'created'.`,
+      );
+    }
+    return { kind: 'taskCreated', targetId: decodeURIComponent(tasks[1]) };
+  }
+  throw invalidRequest(
+    `Resource '${resource}' is not supported for change notifications by the emulator; ` +
+      "use 'print/taskDefinitions/{id}/tasks'.",
+  );
+}
+
+export function parseCreateSubscription(body: JsonObject, now: number): SubscriptionRequest {
+  const changeType = requiredString(body, 'changeType');
+  const resource = requiredString(body, 'resource');
+  const { kind, targetId } = parseResource(resource, changeType);
+  const notificationUrl = endpointUrl(requiredString(body, 'notificationUrl'), 'notificationUrl');
+  const lifecycle = optionalString(body, 'lifecycleNotificationUrl');
+  const clientState = optionalString(body, 'clientState');
+  if (clientState !== null && clientState.length > MAX_CLIENT_STATE_LENGTH) {
+    throw invalidRequest(`clientState must be at most ${MAX_CLIENT_STATE_LENGTH} characters.`);
+  }
+  const tls = optionalString(body, 'latestSupportedTlsVersion') ?? DEFAULT_TLS_VERSION;
+  if (!TLS_VERSIONS.some((version) => version === tls)) {
+    throw invalidRequest(`latestSupportedTlsVersion must be one of ${TLS_VERSIONS.join(', ')}.`);
+  }
+  if (body['includeResourceData'] === true) {
+    throw invalidRequest(
+      'Rich notifications (includeResourceData) are not supported for print resources.',
+    );
+  }
+  return {
+    kind,
+    resource,
+    targetId,
+    changeType,
+    notificationUrl,
+    lifecycleNotificationUrl:
+      lifecycle === null ? null : endpointUrl(lifecycle, 'lifecycleNotificationUrl'),
+    clientState,
+    latestSupportedTlsVersion: tls,
+    expiresAt: parseExpiration(body, now),
+  };
+}
+
+/** PATCH renews: expirationDateTime is the one property the emulator lets a caller change. */
+export function parseRenewal(body: JsonObject, now: number): number {
+  const other = Object.keys(body).filter((key) => key !== 'expirationDateTime');
+  if (other.length > 0) {
+    throw invalidRequest(
+      `Only expirationDateTime can be updated in the emulator; got ${other.join(', ')}.`,
+    );
+  }
+  return parseExpiration(body, now);
+}

@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '../auth.js';
+import { requireAppCaller } from '../auth.js';
+import { ENTRA } from '../entra/entra-seed.js';
+import { accessDenied, conflict, GraphFailure, itemNotFound } from '../graph-errors.js';
+import type { JsonObject } from '../request-body.js';
+import type { EmulatorStore } from '../store.js';
+import type { TaskRecord } from '../tenant.js';
+import {
+  DEFAULT_DELIVERY_TIMEOUT_MS,
+  DEFAULT_RETRY_DELAYS_MS,
+  NotificationDelivery,
+} from './notification-delivery.js';
+import { parseCreateSubscription, parseRenewal } from './parse-subscription.js';
+import {
+  type DeliveryCounts,
+  emptyCounts,
+  type SubscriptionRecord,
+} from './subscription-record.js';
+import { DEFAULT_HANDSHAKE_TIMEOUT_MS, validateEndpoint } from './validation-handshake.js';
+
+// Graph's /subscriptions for Universal Print: the rules of create, renew and delete, delivery of
+// task-created notifications and lifecycle events, and the knobs tests turn.
+
+export interface SubscriptionOptions {
+  /** How long an endpoint has to answer the validation handshake. @default 10000 (Graph's) */
+  handshakeTimeoutMs?: number;
+  /** How long an endpoint has to answer a notification POST. @default 3000 (Graph's) */
+  deliveryTimeoutMs?: number;
+  /** Waits before each retry of a failed POST. @default [1000, 4000, 15000] */
+  retryDelaysMs?: readonly number[];
+}
+
+interface Entry {
+  record: SubscriptionRecord;
+  counts: DeliveryCounts;
+}
+
+export interface SubscriptionStatus {
+  subscription: SubscriptionRecord;
+  counts: DeliveryCounts;
+}
+
+export interface KnobState {
+  dropNext: number;
+  duplicateNext: number;
+}
+
+/** Lifecycle events Graph sends for print; the others are Outlook- and Teams-only. */
+export const PRINT_LIFECYCLE_EVENTS = ['reauthorizationRequired'] as const;
+
+export class SubscriptionService {
+  readonly #store: EmulatorStore;
+  readonly #now: () => number;
+  readonly #handshakeTimeoutMs: number;
+  readonly #entries = new Map<string, Entry>();
+  readonly #delivery: NotificationDelivery;
+  readonly #knobs: KnobState = { dropNext: 0, duplicateNext: 0 };
+  #lifetime = new AbortController();
+
+  constructor(
+    store: EmulatorStore,
+    options: SubscriptionOptions = {},
+    now: () => number = Date.now,
+  ) {
+    this.#store = store;
+    this.#now = now;
+    this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
+    this.#delivery = new NotificationDelivery({
+      timeoutMs: options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
+      retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+      isLive: (id) => this.#live(id) !== undefined,
+    });
+  }
+
+  async create(caller: Caller, body: JsonObject): Promise<SubscriptionRecord> {
+    const request = parseCreateSubscription(body, this.#now());
+    // Print task definitions take application permissions only, and only the owning app's.
+    const app = requireAppCaller(caller, 'Subscribing to print task definitions');
+    const definition = this.#store.definition(request.targetId);
+    if (definition === undefined) {
+      throw itemNotFound(`Print task definition '${request.targetId}' was not found.`);
+    }
+    if (definition.createdBy.appId !== app.appId) {
+      throw accessDenied(
+        `Print task definition '${request.targetId}' belongs to another application; only that ` +
+          'application can subscribe to its tasks.',
+      );
+    }
+    this.#rejectDuplicate(app.appId, request.kind, request.targetId);
+    const signal = this.#lifetime.signal;
+    await validateEndpoint(request.notificationUrl, this.#handshakeTimeoutMs, signal);
+    if (request.lifecycleNotificationUrl !== null) {
+      await validateEndpoint(request.lifecycleNotificationUrl, this.#handshakeTimeoutMs, signal);
+    }
+    // A twin may have been created while this one's handshake was in flight.
+    this.#rejectDuplicate(app.appId, request.kind, request.targetId);
+    const record: SubscriptionRecord = {
+      id: randomUUID(),
+      kind: request.kind,
+      resource: request.resource,
+      targetId: request.targetId,
+      changeType: request.changeType,
+      notificationUrl: request.notificationUrl,
+      lifecycleNotificationUrl: request.lifecycleNotificationUrl,
+      notificationQueryOptions: null,
+      clientState: request.clientState,
+      latestSupportedTlsVersion: request.latestSupportedTlsVersion,
+      expiresAt: request.expiresAt,
+      applicationId: app.appId,
+      creatorId: app.appId,
+    };
+    this.#entries.set(record.id, { record, counts: emptyCounts() });
+    return record;
+  }
+
+  /** The caller's app's live subscriptions (a delegated caller sees only those it created). */
+  list(caller: Caller): SubscriptionRecord[] {
+    return this.#liveEntries()
+      .map((entry) => entry.record)
+      .filter((record) => this.#visibleTo(record, caller));
+  }
+
+  get(caller: Caller, id: string): SubscriptionRecord {
+    const entry = this.#live(id);
+    if (entry === undefined || !this.#visibleTo(entry.record, caller)) {
+      throw itemNotFound(`Subscription '${id}' was not found.`);
+    }
+    return entry.record;
+  }
+
+  renew(caller: Caller, id: string, body: JsonObject): SubscriptionRecord {
+    const expiresAt = parseRenewal(body, this.#now());
+    const record = this.get(caller, id);
+    record.expiresAt = expiresAt;
+    return record;
+  }
+
+  delete(caller: Caller, id: string): void {
+    this.get(caller, id);
+    this.#entries.delete(id);
+  }
+
+  /** Graph's answer to reauthorizationRequired; the emulator only checks the subscription. */
+  reauthorize(caller: Caller, id: string): void {
+    this.get(caller, id);
+  }
+
+  /** The store's hook: a new print task is JobStarted for every subscription on its definition. */
+  taskCreated(task: TaskRecord): void {
+    const resource = `print/taskDefinitions/${task.definitionId}/tasks/${task.id}`;
+    for (const { record, counts } of this.#liveEntries()) {
+      if (record.kind !== 'taskCreated' || record.targetId !== task.definitionId) continue;
+      if (this.#knobs.dropNext > 0) {
+        this.#knobs.dropNext -= 1;
+        counts.dropped += 1;
+        continue;
+      }
+      const duplicate = this.#knobs.duplicateNext > 0;
+      if (duplicate) this.#knobs.duplicateNext -= 1;
+      this.#delivery.enqueue({
+        subscriptionId: record.id,
+        kind: 'change',
+        endpoint: record.notificationUrl,
+        counts,
+        duplicate,
+        payload: {
+          subscriptionId: record.id,
+          subscriptionExpirationDateTime: new Date(record.expiresAt).toISOString(),
+          changeType: 'created',
+          resource,
+          resourceData: {
+            '@odata.type': '#microsoft.graph.printTask',
+            '@odata.id': resource,
+            id: task.id,
+          },
+          clientState: record.clientState,
+          tenantId: ENTRA.tenantId,
+        },
+      });
+    }
+  }
+
+  /** Sends a lifecycle notification now (admin knob). */
+  sendLifecycle(id: string, event: string): void {
+    const entry = this.#live(id);
+    if (entry === undefined) {
+      throw itemNotFound(`Subscription '${id}' was not found.`);
+    }
+    if (!PRINT_LIFECYCLE_EVENTS.some((known) => known === event)) {
+      throw new GraphFailure(
+        400,
+        'badRequest',
+        `Graph sends only ${PRINT_LIFECYCLE_EVENTS.join(', ')} for print subscriptions; ` +
+          `'${event}' (subscriptionRemoved, missed) is Outlook- and Teams-only.`,
+      );
+    }
+    const { record, counts } = entry;
+    if (record.lifecycleNotificationUrl === null) {
+      throw conflict(`Subscription '${id}' has no lifecycleNotificationUrl.`);
+    }
+    this.#delivery.enqueue({
+      subscriptionId: record.id,
+      kind: 'lifecycle',
+      endpoint: record.lifecycleNotificationUrl,
+      counts,
+      duplicate: false,
+      payload: {
+        subscriptionId: record.id,
+        subscriptionExpirationDateTime: new Date(record.expiresAt).toISOString(),
+        lifecycleEvent: event,
+        resource: record.resource,
+        clientState: record.clientState,
+        tenantId: ENTRA.tenantId,
+      },
+    });
+  }
+
+  /** Admin knob: the subscription expires this instant and is removed. */
+  expireNow(id: string): void {
+    if (this.#live(id) === undefined) {
+      throw itemNotFound(`Subscription '${id}' was not found.`);
+    }
+    this.#entries.delete(id);
+  }
+
+  /** Admin knobs: lose or double the next notifications, across subscriptions. */
+  adjustKnobs(change: Partial<KnobState>): KnobState {
+    if (change.dropNext !== undefined) this.#knobs.dropNext = change.dropNext;
+    if (change.duplicateNext !== undefined) this.#knobs.duplicateNext = change.duplicateNext;
+    return { ...this.#knobs };
+  }
+
+  knobs(): KnobState {
+    return { ...this.#knobs };
+  }
+
+  statuses(): SubscriptionStatus[] {
+    return this.#liveEntries().map(({ record, counts }) => ({
+      subscription: record,
+      counts: { ...counts },
+    }));
+  }
+
+  /** Notifications queued, in flight or waiting for a retry. */
+  pendingDeliveries(): number {
+    return this.#delivery.pending();
+  }
+
+  reset(): void {
+    this.#lifetime.abort(new Error('The emulator was reset.'));
+    this.#lifetime = new AbortController();
+    this.#delivery.cancelAll();
+    this.#entries.clear();
+    this.#knobs.dropNext = 0;
+    this.#knobs.duplicateNext = 0;
+  }
+
+  close(): void {
+    this.reset();
+  }
+
+  #rejectDuplicate(appId: string, kind: SubscriptionRecord['kind'], targetId: string): void {
+    const twin = this.#liveEntries().find(
+      ({ record }) =>
+        record.applicationId === appId && record.kind === kind && record.targetId === targetId,
+    );
+    if (twin !== undefined) {
+      throw conflict(
+        `A subscription with the same changeType and resource already exists for this ` +
+          `application: '${twin.record.id}'.`,
+      );
+    }
+  }
+
+  #visibleTo(record: SubscriptionRecord, caller: Caller): boolean {
+    if (record.applicationId !== caller.appId) return false;
+    return caller.kind === 'app' || record.creatorId === caller.user.id;
+  }
+
+  /** Expired subscriptions are removed the first time anyone looks. */
+  #live(id: string): Entry | undefined {
+    const entry = this.#entries.get(id);
+    if (entry !== undefined && entry.record.expiresAt <= this.#now()) {
+      this.#entries.delete(id);
+      return undefined;
+    }
+    return entry;
+  }
+
+  #liveEntries(): Entry[] {
+    return [...this.#entries.keys()]
+      .map((id) => this.#live(id))
+      .filter((entry): entry is Entry => entry !== undefined);
+  }
+}
