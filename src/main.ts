@@ -16,6 +16,8 @@ import { Readiness } from './http/readiness.js';
 import { createHttpServer } from './http/server.js';
 import { shutDown } from './http/shutdown.js';
 import { jsonLogger as logger } from './logger.js';
+import { createLiveRuntime } from './notifications/live-runtime.js';
+import { NOTIFICATION_PATH } from './notifications/webhook.js';
 import { installProcessBackstop } from './process-backstop.js';
 
 interface GraphConnection {
@@ -71,10 +73,21 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
   };
 }
 
+/** Where the embedded emulator reaches this process: the bound address, or loopback. */
+const loopbackHost = (host: string) =>
+  host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const graph = await connectGraph(config);
+  const live = createLiveRuntime({ graph: graph.service, settings: config.liveEvents, logger });
   const app = createApp({
+    liveEvents: live.liveEvents,
+    jobAnnouncer: live.jobAnnouncer,
+    // Without a URL Graph has nowhere to deliver to; the embedded emulator delivers to our port.
+    ...(config.liveEvents.notificationUrl || config.graph.kind === 'emulator'
+      ? { webhook: live.webhook }
+      : {}),
     graph: graph.service,
     logger,
     graphiql: !config.production,
@@ -95,6 +108,13 @@ async function main(): Promise<void> {
     const { port } = http.server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     logger.info('Gateway listening', { graphql: `http://${host}:${port}${app.graphqlEndpoint}` });
+    // After listening: Graph validates the notification URL when a subscription is created.
+    live.start(
+      config.liveEvents.notificationUrl ??
+        (config.graph.kind === 'emulator'
+          ? `http://${loopbackHost(config.host)}:${port}${NOTIFICATION_PATH}`
+          : null),
+    );
   });
 
   let shutdown: Promise<number> | undefined;
@@ -106,6 +126,7 @@ async function main(): Promise<void> {
         upstream: graph.service.upstream,
         readiness,
         closeGraph: graph.close,
+        stopBackground: live.stop,
         graceMs: config.shutdownGraceMs,
         logger,
       });

@@ -46,7 +46,7 @@ export function announceEnded(
   } catch {
     ownerId = null;
   }
-  void context.jobAnnouncer.ended({ ...change, ownerId });
+  void context.jobAnnouncer.ended({ ...change, ownerId }, context.graph);
 }
 
 export interface AbortRequest {

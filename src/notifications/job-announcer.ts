@@ -79,18 +79,22 @@ export class JobAnnouncer {
   }
 
   /**
-   * The gateway's own write, after Graph confirmed it. Reads the job (one Graph call, in its own
-   * session) only when its owner is not known yet, a station's write without `onBehalfOf`: who
-   * may hear of it depends on it. A person's write checked ownership already, so it costs
-   * nothing, and its event carries no `job`. Never rejects.
+   * The gateway's own write, after Graph confirmed it. Reads the job only when its owner is not
+   * known yet (a station's write without `onBehalfOf`): who may hear of it depends on it. The
+   * read goes through the writing request's session, so it shares its envelopes and is the same
+   * call as the job read that request makes anyway (an abort reads the job back); if that
+   * request's budget is spent, the event goes out with no owner (to stations only). A person's
+   * write checked ownership already: no read, and the event carries no `job`. Never rejects.
    */
-  async ended(change: EndedJob): Promise<void> {
+  async ended(change: EndedJob, session?: GraphSession): Promise<void> {
     try {
       const job =
         change.ownerId === null
-          ? await getPrintJob(this.graph.session(), change.printerId, change.printJobId).catch(
-              () => null,
-            )
+          ? await getPrintJob(
+              session ?? this.newSession(),
+              change.printerId,
+              change.printJobId,
+            ).catch(() => null)
           : null;
       const ownerId = change.ownerId ?? job?.createdBy?.id ?? null;
       this.publish(change.kind, change.printerId, change.printJobId, ownerId, {
