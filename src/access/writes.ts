@@ -31,8 +31,8 @@ export interface WriteContext extends AccessContext {
 }
 
 /**
- * After Graph confirmed a write: tells subscribers, in the background (the caller's answer does
- * not wait). The owner is known when the write checked it; otherwise the announcer reads the job.
+ * After Graph confirmed a write: tells subscribers (no Graph call). The owner is the one the
+ * write checked, when it checked one.
  */
 export function announceEnded(
   context: WriteContext,
@@ -46,7 +46,7 @@ export function announceEnded(
   } catch {
     ownerId = null;
   }
-  void context.jobAnnouncer.ended({ ...change, ownerId }, context.graph);
+  context.jobAnnouncer.ended({ ...change, ownerId });
 }
 
 export interface AbortRequest {

@@ -5,7 +5,6 @@
  * thrown at whoever reported the change.
  */
 import { jobOfTask } from '../access/reads.js';
-import { getPrintJob } from '../graph/print-jobs.js';
 import { getPrintTask } from '../graph/print-tasks.js';
 import type { PrintJob, PrintTask } from '../graph/resources.js';
 import type { GraphService } from '../graph/service.js';
@@ -79,38 +78,18 @@ export class JobAnnouncer {
   }
 
   /**
-   * The gateway's own write, after Graph confirmed it. Reads the job only when its owner is not
-   * known yet (a station's write without `onBehalfOf`): who may hear of it depends on it. The
-   * read goes through the writing request's session, so it shares its envelopes and is the same
-   * call as the job read that request makes anyway (an abort reads the job back); if that
-   * request's budget is spent, the event goes out with no owner (to stations only). A person's
-   * write checked ownership already: no read, and the event carries no `job`. Never rejects.
+   * The gateway's own write, after Graph confirmed it. Costs no Graph call: the owner is what the
+   * write established (a person's own job, a station's `onBehalfOf`, the redirected job's
+   * `createdBy`). A station's write that names nobody goes out with no owner, so only callers who
+   * may read any job hear of it; a person's screen learns of it at the next reconciliation (GONE).
    */
-  async ended(change: EndedJob, session?: GraphSession): Promise<void> {
-    try {
-      const job =
-        change.ownerId === null
-          ? await getPrintJob(
-              session ?? this.newSession(),
-              change.printerId,
-              change.printJobId,
-            ).catch(() => null)
-          : null;
-      const ownerId = change.ownerId ?? job?.createdBy?.id ?? null;
-      this.publish(change.kind, change.printerId, change.printJobId, ownerId, {
-        job,
-        task: change.task ?? null,
-        redirectedTo: change.redirectedTo ?? null,
-      });
-    } catch (error) {
-      this.logger.warn('Could not announce a confirmed write', {
-        code: 'JOB_EVENT_UNANNOUNCED',
-        kind: change.kind,
-        printerId: change.printerId,
-        printJobId: change.printJobId,
-        error: String(error),
-      });
-    }
+  ended(change: EndedJob): void {
+    const ownerId = change.ownerId ?? change.redirectedTo?.createdBy?.id ?? null;
+    this.publish(change.kind, change.printerId, change.printJobId, ownerId, {
+      job: null,
+      task: change.task ?? null,
+      redirectedTo: change.redirectedTo ?? null,
+    });
   }
 
   private publish(

@@ -152,6 +152,47 @@ describe('job events from Graph change notifications', () => {
     });
   });
 
+  it("announces a station's abort to a printer's subscribers, and a person's redirect to them", async () => {
+    const station = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
+    const adele = await open('adele');
+    await until(() => gateway.liveEvents.subscribers.open === 2, 'two subscribers');
+    const mutate = async (who: 'station' | 'adele', query: string) => {
+      const response = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await gateway.token(who)}`,
+        },
+        body: JSON.stringify({ query }),
+      });
+      return (await response.json()) as { data?: Record<string, { __typename: string }> };
+    };
+    const before = gateway.emulator.requests.entries().length;
+    const aborted = await mutate(
+      'station',
+      `mutation { abortPrintJob(input: { printerId: "${PULL_PRINTER}", printJobId: "5183" }) { __typename } }`,
+    );
+    expect(aborted.data?.['abortPrintJob']?.__typename).toBe('AbortPrintJobSuccess');
+    expect((await station.next()).data?.['printerJobEvents']).toMatchObject({
+      kind: 'ABORTED',
+      printJobId: '5183',
+    });
+    // The announcement cost no Graph call: the abort is the only one.
+    expect(gateway.emulator.requests.entries().length - before).toBe(1);
+
+    const redirected = await mutate(
+      'adele',
+      `mutation { redirectPrintJob(input: { printerId: "${PULL_PRINTER}", printJobId: "5182",
+        destinationPrinterId: "0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f63" }) { __typename } }`,
+    );
+    expect(redirected.data?.['redirectPrintJob']?.__typename).toBe('RedirectPrintJobSuccess');
+    // Megan's 5183 was never sent to Adele: her first event is her own redirect.
+    expect((await adele.next()).data?.['myPrintJobEvents']).toMatchObject({
+      kind: 'REDIRECTED',
+      printJobId: '5182',
+    });
+  });
+
   it('finds through reconciliation a waiting job whose notification was lost', async () => {
     await startManager();
     const reconciler = new Reconciler(
