@@ -28,11 +28,24 @@ function readPageSize(value: string | undefined): number {
   return size;
 }
 
+function readDuplicateRate(value: string | undefined): number {
+  const rate = Number(value ?? '0');
+  if (value?.trim() === '' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
+    throw new Error(
+      `EMULATOR_NOTIFICATION_DUPLICATE_RATE must be a number from 0 to 1, got '${value}'.`,
+    );
+  }
+  return rate;
+}
+
 const emulator = await startEmulator({
   host: process.env['EMULATOR_HOST'] ?? '127.0.0.1',
   port: readPort(process.env['EMULATOR_PORT']),
   printDurationMs: readDuration(process.env['EMULATOR_PRINT_DURATION_MS']),
   pageSize: readPageSize(process.env['EMULATOR_PAGE_SIZE']),
+  subscriptions: {
+    duplicateRate: readDuplicateRate(process.env['EMULATOR_NOTIFICATION_DUPLICATE_RATE']),
+  },
 });
 
 const graph = `${emulator.url}/v1.0`;

@@ -94,15 +94,16 @@ function hasPrefix(pathname: string, prefix: string): boolean {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
-  // The store reports new tasks to the subscriptions, which are built once the store exists.
-  let subscriptions: SubscriptionService | undefined;
+  // Each needs the other, through closures that run only once both exist.
+  const subscriptionService = new SubscriptionService(
+    (id: string) => store.definition(id),
+    options.subscriptions,
+  );
   const store = new EmulatorStore({
     printDurationMs: options.printDurationMs ?? 0,
     createTenant: createDemoTenant,
-    onTaskCreated: (task) => subscriptions?.taskCreated(task),
+    onTaskCreated: (task) => subscriptionService.taskCreated(task),
   });
-  const subscriptionService = new SubscriptionService(store, options.subscriptions);
-  subscriptions = subscriptionService;
   const faults = new FaultInjector();
   const requests = new RequestLog();
   const lifetime = new AbortController();

@@ -4,8 +4,7 @@ import { requireAppCaller } from '../auth.js';
 import { ENTRA } from '../entra/entra-seed.js';
 import { accessDenied, conflict, GraphFailure, itemNotFound } from '../graph-errors.js';
 import type { JsonObject } from '../request-body.js';
-import type { EmulatorStore } from '../store.js';
-import type { TaskRecord } from '../tenant.js';
+import type { DefinitionRecord, TaskRecord } from '../tenant.js';
 import {
   DEFAULT_DELIVERY_TIMEOUT_MS,
   DEFAULT_RETRY_DELAYS_MS,
@@ -29,6 +28,13 @@ export interface SubscriptionOptions {
   deliveryTimeoutMs?: number;
   /** Waits before each retry of a failed POST. @default [1000, 4000, 15000] */
   retryDelaysMs?: readonly number[];
+  /**
+   * Share of change notifications also delivered a second time, as Graph sometimes does
+   * (0 to 1). The duplicate knob is the deterministic way for tests. @default 0
+   */
+  duplicateRate?: number;
+  /** Source of randomness for duplicateRate. @default Math.random */
+  random?: () => number;
 }
 
 interface Entry {
@@ -50,22 +56,26 @@ export interface KnobState {
 export const PRINT_LIFECYCLE_EVENTS = ['reauthorizationRequired'] as const;
 
 export class SubscriptionService {
-  readonly #store: EmulatorStore;
+  readonly #definition: (id: string) => DefinitionRecord | undefined;
   readonly #now: () => number;
   readonly #handshakeTimeoutMs: number;
+  readonly #duplicateRate: number;
+  readonly #random: () => number;
   readonly #entries = new Map<string, Entry>();
   readonly #delivery: NotificationDelivery;
   readonly #knobs: KnobState = { dropNext: 0, duplicateNext: 0 };
   #lifetime = new AbortController();
 
   constructor(
-    store: EmulatorStore,
+    definition: (id: string) => DefinitionRecord | undefined,
     options: SubscriptionOptions = {},
     now: () => number = Date.now,
   ) {
-    this.#store = store;
+    this.#definition = definition;
     this.#now = now;
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
+    this.#duplicateRate = options.duplicateRate ?? 0;
+    this.#random = options.random ?? Math.random;
     this.#delivery = new NotificationDelivery({
       timeoutMs: options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
       retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
@@ -77,7 +87,7 @@ export class SubscriptionService {
     const request = parseCreateSubscription(body, this.#now());
     // Print task definitions take application permissions only, and only the owning app's.
     const app = requireAppCaller(caller, 'Subscribing to print task definitions');
-    const definition = this.#store.definition(request.targetId);
+    const definition = this.#definition(request.targetId);
     if (definition === undefined) {
       throw itemNotFound(`Print task definition '${request.targetId}' was not found.`);
     }
@@ -156,8 +166,9 @@ export class SubscriptionService {
         counts.dropped += 1;
         continue;
       }
-      const duplicate = this.#knobs.duplicateNext > 0;
-      if (duplicate) this.#knobs.duplicateNext -= 1;
+      const knob = this.#knobs.duplicateNext > 0;
+      if (knob) this.#knobs.duplicateNext -= 1;
+      const duplicate = knob || this.#random() < this.#duplicateRate;
       this.#delivery.enqueue({
         subscriptionId: record.id,
         kind: 'change',

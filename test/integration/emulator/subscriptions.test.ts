@@ -135,6 +135,7 @@ describe('creating a subscription', () => {
     ['jsonEcho', 'ValidationError', 'Response must exactly match validationToken'],
     ['notFound', 'ValidationError', 'must respond with 200 OK'],
     ['hang', 'InvalidRequest', 'timed out'],
+    ['redirect', 'ValidationError', 'must respond with 200 OK'],
   ] as const)(
     'answers 400 and creates nothing when the handshake is %s',
     async (mode, code, text) => {
@@ -576,5 +577,21 @@ describe('the Graph SDK against /subscriptions', () => {
     expect(failure).toBeInstanceOf(GraphError);
     expect((failure as GraphError).statusCode).toBe(400);
     expect((failure as GraphError).code).toBe('ValidationError');
+  });
+});
+
+describe('with a duplicate rate', () => {
+  const doubled = useEmulator({ subscriptions: { duplicateRate: 1, retryDelaysMs: [] } });
+
+  it('delivers every notification twice when the rate is 1', async () => {
+    const reply = await graph<Subscription>(doubled.emulator.url, 'POST', '/subscriptions', {
+      json: createBody({ lifecycleNotificationUrl: undefined }),
+    });
+    expect(reply.status).toBe(201);
+    doubled.emulator.submitJobs({ printerId: DEMO.printers.floor1 }, 2);
+    const notifications = await hook.waitForNotifications(4);
+    const resources = notifications.map((notification) => notification['resource']);
+    expect(new Set(resources).size).toBe(2);
+    expect(hook.posts).toHaveLength(2);
   });
 });

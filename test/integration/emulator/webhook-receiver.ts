@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 // A real webhook endpoint on loopback for subscription tests: answers Graph's validation
 // handshake as told and records every notification POST.
 
-export type HandshakeMode = 'echo' | 'wrongEcho' | 'notFound' | 'hang' | 'jsonEcho';
+export type HandshakeMode = 'echo' | 'wrongEcho' | 'notFound' | 'hang' | 'jsonEcho' | 'redirect';
 
 export interface ReceivedPost {
   path: string;
@@ -80,6 +80,16 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
             return;
           case 'notFound':
             response.writeHead(404).end();
+            return;
+          case 'redirect':
+            // Back to this same receiver, which echoes there: only a client that follows
+            // redirects would pass.
+            response
+              .writeHead(307, {
+                Location: `/followed?validationToken=${encodeURIComponent(token)}`,
+              })
+              .end();
+            receiver.handshake = 'echo';
             return;
           case 'hang':
             hung.add(response);
