@@ -285,4 +285,16 @@ describe('who may subscribe, and how many', () => {
     again.close();
     await until(() => gateway.liveEvents.subscribers.open === 1, 'the slot to be freed again');
   });
+
+  it('ends every open stream with a complete event when the server closes them (shutdown)', async () => {
+    const adele = await open('adele');
+    const station = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
+    await until(() => gateway.liveEvents.subscribers.open === 2, 'two subscribers');
+    gateway.liveEvents.close();
+    await until(
+      () => [adele, station].every((s) => s.messages.some((m) => m.event === 'complete')),
+      'both streams to complete',
+    );
+    expect(gateway.liveEvents.subscribers.open).toBe(0);
+  });
 });
