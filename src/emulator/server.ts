@@ -96,13 +96,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   // Each needs the other, through closures that run only once both exist.
   const subscriptionService = new SubscriptionService(
-    (id: string) => store.definition(id),
+    { definition: (id) => store.definition(id), printer: (id) => store.printer(id) },
     options.subscriptions,
   );
   const store = new EmulatorStore({
     printDurationMs: options.printDurationMs ?? 0,
     createTenant: createDemoTenant,
     onTaskCreated: (task) => subscriptionService.taskCreated(task),
+    onJobFetchable: (job) => subscriptionService.jobFetchable(job),
   });
   const faults = new FaultInjector();
   const requests = new RequestLog();

@@ -60,6 +60,8 @@ export interface EmulatorStoreOptions {
   now?: () => number;
   /** Called for every task a trigger creates (not for seeded ones): change notifications. */
   onTaskCreated?: (task: TaskRecord) => void;
+  /** Called when a job is handed to its printer (submitted without a trigger, or released). */
+  onJobFetchable?: (job: JobRecord) => void;
 }
 
 export const WAITING_TASK_DESCRIPTION = 'Waiting for the user to release the job at a printer.';
@@ -255,6 +257,8 @@ export class EmulatorStore {
       };
       this.#tenant.tasks.set(task.id, task);
       this.#options.onTaskCreated?.(task);
+    } else {
+      this.#options.onJobFetchable?.(job);
     }
     return job;
   }
@@ -285,6 +289,7 @@ export class EmulatorStore {
       };
     } else if (!this.tasksOfJob(job.id).some((other) => other.state === 'processing')) {
       job.phase = { kind: 'released', releasedAt: now, printsForMs: this.#options.printDurationMs };
+      this.#options.onJobFetchable?.(job);
     }
     return task;
   }

@@ -16,6 +16,7 @@ export interface SubscriptionRequest {
   changeType: string;
   notificationUrl: string;
   lifecycleNotificationUrl: string | null;
+  notificationQueryOptions: string | null;
   clientState: string | null;
   latestSupportedTlsVersion: string;
   expiresAt: number;
@@ -26,6 +27,16 @@ const DEFAULT_TLS_VERSION = 'v1_2';
 
 // Literal segments are case-insensitive, as Graph's routing is; a leading '/' is allowed.
 const TASKS_RESOURCE = /^\/?print\/taskDefinitions\/([^/?#]+)\/tasks\/?$/i;
+const JOBS_RESOURCE = /^\/?print\/printers\/([^/?#]+)\/jobs\/?$/i;
+
+/** JobFetchable's one documented query, `$filter = isFetchable eq true`, spaced any way. */
+function isFetchableFilter(options: string | null): boolean {
+  const normalized = options
+    ?.replace(/\s*=\s*/, '=')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return normalized === '$filter=isFetchable eq true';
+}
 
 function requiredString(body: JsonObject, name: string): string {
   const value = body[name];
@@ -76,30 +87,57 @@ export function parseExpiration(body: JsonObject, now: number): number {
   return at;
 }
 
+function requireChangeType(changeType: string, only: string, resource: string): void {
+  const changeTypes = changeType.split(',').map((part) => part.trim());
+  if (changeTypes.length !== 1 || changeTypes[0] !== only) {
+    throw invalidRequest(
+      `changeType '${changeType}' is not supported for '${resource}'; it supports only '${only}'.`,
+    );
+  }
+}
+
+function decodedId(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw invalidRequest(`The resource segment '${segment}' is not valid percent-encoding.`);
+  }
+}
+
 function parseResource(
   resource: string,
   changeType: string,
+  queryOptions: string | null,
 ): { kind: SubscriptionKind; targetId: string } {
   const tasks = TASKS_RESOURCE.exec(resource);
   if (tasks?.[1] !== undefined) {
-    const changeTypes = changeType.split(',').map((part) => part.trim());
-    if (changeTypes.length !== 1 || changeTypes[0] !== 'created') {
+    requireChangeType(changeType, 'created', resource);
+    if (queryOptions !== null) {
+      throw invalidRequest('notificationQueryOptions is supported only for printer jobs.');
+    }
+    return { kind: 'taskCreated', targetId: decodedId(tasks[1]) };
+  }
+  const jobs = JOBS_RESOURCE.exec(resource);
+  if (jobs?.[1] !== undefined) {
+    requireChangeType(changeType, 'updated', resource);
+    if (!isFetchableFilter(queryOptions)) {
       throw invalidRequest(
-        `changeType '${changeType}' is not supported for '${resource}'; print task subscriptions support only 'created'.`,
+        "Printer job subscriptions need notificationQueryOptions '$filter = isFetchable eq true'.",
       );
     }
-    return { kind: 'taskCreated', targetId: decodeURIComponent(tasks[1]) };
+    return { kind: 'printerJobsUpdated', targetId: decodedId(jobs[1]) };
   }
   throw invalidRequest(
     `Resource '${resource}' is not supported for change notifications by the emulator; ` +
-      "use 'print/taskDefinitions/{id}/tasks'.",
+      "use 'print/taskDefinitions/{id}/tasks' or 'print/printers/{id}/jobs'.",
   );
 }
 
 export function parseCreateSubscription(body: JsonObject, now: number): SubscriptionRequest {
   const changeType = requiredString(body, 'changeType');
   const resource = requiredString(body, 'resource');
-  const { kind, targetId } = parseResource(resource, changeType);
+  const notificationQueryOptions = optionalString(body, 'notificationQueryOptions');
+  const { kind, targetId } = parseResource(resource, changeType, notificationQueryOptions);
   const notificationUrl = endpointUrl(requiredString(body, 'notificationUrl'), 'notificationUrl');
   const lifecycle = optionalString(body, 'lifecycleNotificationUrl');
   const clientState = optionalString(body, 'clientState');
@@ -123,6 +161,7 @@ export function parseCreateSubscription(body: JsonObject, now: number): Subscrip
     notificationUrl,
     lifecycleNotificationUrl:
       lifecycle === null ? null : endpointUrl(lifecycle, 'lifecycleNotificationUrl'),
+    notificationQueryOptions,
     clientState,
     latestSupportedTlsVersion: tls,
     expiresAt: parseExpiration(body, now),

@@ -4,7 +4,7 @@ import { requireAppCaller } from '../auth.js';
 import { ENTRA } from '../entra/entra-seed.js';
 import { accessDenied, conflict, GraphFailure, itemNotFound } from '../graph-errors.js';
 import type { JsonObject } from '../request-body.js';
-import type { DefinitionRecord, TaskRecord } from '../tenant.js';
+import type { DefinitionRecord, JobRecord, PrinterRecord, TaskRecord } from '../tenant.js';
 import {
   DEFAULT_DELIVERY_TIMEOUT_MS,
   DEFAULT_RETRY_DELAYS_MS,
@@ -37,6 +37,12 @@ export interface SubscriptionOptions {
   random?: () => number;
 }
 
+/** What the service reads from the tenant: who owns a definition, whether a printer exists. */
+export interface TenantLookups {
+  definition(id: string): DefinitionRecord | undefined;
+  printer(id: string): PrinterRecord | undefined;
+}
+
 interface Entry {
   record: SubscriptionRecord;
   counts: DeliveryCounts;
@@ -56,7 +62,7 @@ export interface KnobState {
 export const PRINT_LIFECYCLE_EVENTS = ['reauthorizationRequired'] as const;
 
 export class SubscriptionService {
-  readonly #definition: (id: string) => DefinitionRecord | undefined;
+  readonly #tenant: TenantLookups;
   readonly #now: () => number;
   readonly #handshakeTimeoutMs: number;
   readonly #duplicateRate: number;
@@ -67,11 +73,11 @@ export class SubscriptionService {
   #lifetime = new AbortController();
 
   constructor(
-    definition: (id: string) => DefinitionRecord | undefined,
+    tenant: TenantLookups,
     options: SubscriptionOptions = {},
     now: () => number = Date.now,
   ) {
-    this.#definition = definition;
+    this.#tenant = tenant;
     this.#now = now;
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
     this.#duplicateRate = options.duplicateRate ?? 0;
@@ -85,18 +91,8 @@ export class SubscriptionService {
 
   async create(caller: Caller, body: JsonObject): Promise<SubscriptionRecord> {
     const request = parseCreateSubscription(body, this.#now());
-    // Print task definitions take application permissions only, and only the owning app's.
-    const app = requireAppCaller(caller, 'Subscribing to print task definitions');
-    const definition = this.#definition(request.targetId);
-    if (definition === undefined) {
-      throw itemNotFound(`Print task definition '${request.targetId}' was not found.`);
-    }
-    if (definition.createdBy.appId !== app.appId) {
-      throw accessDenied(
-        `Print task definition '${request.targetId}' belongs to another application; only that ` +
-          'application can subscribe to its tasks.',
-      );
-    }
+    const app = requireAppCaller(caller, 'Subscribing to print change notifications');
+    this.#requireAccess(app.appId, request.kind, request.targetId);
     this.#rejectDuplicate(app.appId, request.kind, request.targetId);
     const signal = this.#lifetime.signal;
     await validateEndpoint(request.notificationUrl, this.#handshakeTimeoutMs, signal);
@@ -113,7 +109,7 @@ export class SubscriptionService {
       changeType: request.changeType,
       notificationUrl: request.notificationUrl,
       lifecycleNotificationUrl: request.lifecycleNotificationUrl,
-      notificationQueryOptions: null,
+      notificationQueryOptions: request.notificationQueryOptions,
       clientState: request.clientState,
       latestSupportedTlsVersion: request.latestSupportedTlsVersion,
       expiresAt: request.expiresAt,
@@ -159,8 +155,32 @@ export class SubscriptionService {
   /** The store's hook: a new print task is JobStarted for every subscription on its definition. */
   taskCreated(task: TaskRecord): void {
     const resource = `print/taskDefinitions/${task.definitionId}/tasks/${task.id}`;
+    this.#notify('taskCreated', task.definitionId, 'created', resource, {
+      '@odata.type': '#microsoft.graph.printTask',
+      '@odata.id': resource,
+      id: task.id,
+    });
+  }
+
+  /** The store's hook: a job handed to its printer is JobFetchable for the printer's subscribers. */
+  jobFetchable(job: JobRecord): void {
+    const resource = `print/printers/${job.printerId}/jobs/${job.id}`;
+    this.#notify('printerJobsUpdated', job.printerId, 'updated', resource, {
+      '@odata.type': '#microsoft.graph.printJob',
+      '@odata.id': resource,
+      id: job.id,
+    });
+  }
+
+  #notify(
+    kind: SubscriptionRecord['kind'],
+    targetId: string,
+    changeType: string,
+    resource: string,
+    resourceData: Record<string, unknown>,
+  ): void {
     for (const { record, counts } of this.#liveEntries()) {
-      if (record.kind !== 'taskCreated' || record.targetId !== task.definitionId) continue;
+      if (record.kind !== kind || record.targetId !== targetId) continue;
       if (this.#knobs.dropNext > 0) {
         this.#knobs.dropNext -= 1;
         counts.dropped += 1;
@@ -178,13 +198,9 @@ export class SubscriptionService {
         payload: {
           subscriptionId: record.id,
           subscriptionExpirationDateTime: new Date(record.expiresAt).toISOString(),
-          changeType: 'created',
+          changeType,
           resource,
-          resourceData: {
-            '@odata.type': '#microsoft.graph.printTask',
-            '@odata.id': resource,
-            id: task.id,
-          },
+          resourceData,
           clientState: record.clientState,
           tenantId: ENTRA.tenantId,
         },
@@ -269,6 +285,29 @@ export class SubscriptionService {
 
   close(): void {
     this.reset();
+  }
+
+  /**
+   * Task definitions: only the owning app (as the task-definition routes). Printers: any app, as
+   * JobFetchable needs no task definition.
+   */
+  #requireAccess(appId: string, kind: SubscriptionRecord['kind'], targetId: string): void {
+    if (kind === 'printerJobsUpdated') {
+      if (this.#tenant.printer(targetId) === undefined) {
+        throw itemNotFound(`Printer '${targetId}' was not found.`);
+      }
+      return;
+    }
+    const definition = this.#tenant.definition(targetId);
+    if (definition === undefined) {
+      throw itemNotFound(`Print task definition '${targetId}' was not found.`);
+    }
+    if (definition.createdBy.appId !== appId) {
+      throw accessDenied(
+        `Print task definition '${targetId}' belongs to another application; only that ` +
+          'application can subscribe to its tasks.',
+      );
+    }
   }
 
   #rejectDuplicate(appId: string, kind: SubscriptionRecord['kind'], targetId: string): void {

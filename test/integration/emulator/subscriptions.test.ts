@@ -194,9 +194,20 @@ describe('creating a subscription', () => {
     ['a relative notificationUrl', { notificationUrl: '/hook' }, 'absolute'],
     ['an ftp: lifecycle URL', { lifecycleNotificationUrl: 'ftp://127.0.0.1/x' }, 'http or https'],
     [
-      'a printer resource',
+      'printer jobs with changeType created',
       { resource: `print/printers/${DEMO.printers.floor1}/jobs` },
-      'not supported',
+      "only 'updated'",
+    ],
+    [
+      'printer jobs without the isFetchable filter',
+      { resource: `print/printers/${DEMO.printers.floor1}/jobs`, changeType: 'updated' },
+      'isFetchable eq true',
+    ],
+    ['another resource', { resource: 'print/printers' }, 'not supported'],
+    [
+      'query options on tasks',
+      { notificationQueryOptions: '$filter = isFetchable eq true' },
+      'only for printer jobs',
     ],
     ['changeType updated', { changeType: 'updated' }, "only 'created'"],
     ['no notificationUrl', { notificationUrl: undefined }, 'notificationUrl is required'],
@@ -593,5 +604,60 @@ describe('with a duplicate rate', () => {
     const resources = notifications.map((notification) => notification['resource']);
     expect(new Set(resources).size).toBe(2);
     expect(hook.posts).toHaveLength(2);
+  });
+});
+
+describe('JobFetchable: printer jobs updated', () => {
+  const jobsOf = (printerId: string) => ({
+    resource: `print/printers/${printerId}/jobs`,
+    changeType: 'updated',
+    notificationQueryOptions: '$filter = isFetchable eq true',
+  });
+
+  it('notifies when a job goes straight to a printer without a trigger', async () => {
+    const subscription = await subscribed(jobsOf(DEMO.printers.direct));
+    expect(subscription).toMatchObject({
+      notificationQueryOptions: '$filter = isFetchable eq true',
+    });
+    const job = await submitJob(DEMO.printers.direct);
+    const [notification] = await hook.waitForNotifications(1);
+    const resource = `print/printers/${DEMO.printers.direct}/jobs/${job.id}`;
+    expect(notification).toMatchObject({
+      subscriptionId: subscription.id,
+      changeType: 'updated',
+      resource,
+      resourceData: {
+        '@odata.type': '#microsoft.graph.printJob',
+        '@odata.id': resource,
+        id: job.id,
+      },
+      clientState: 'secret-client-state',
+    });
+  });
+
+  it('notifies for a held job only once its task completes and releases it', async () => {
+    await subscribed(jobsOf(DEMO.printers.floor1));
+    const job = await submitJob(DEMO.printers.floor1);
+    await deliveriesSettled();
+    expect(hook.posts).toEqual([]);
+    const released = await graph(
+      env.emulator.url,
+      'PATCH',
+      `/${tasksResource}/${job.tasks[0]?.id}`,
+      {
+        json: { status: { state: 'completed' } },
+      },
+    );
+    expect(released.status).toBe(200);
+    const [notification] = await hook.waitForNotifications(1);
+    expect(notification?.['resource']).toBe(
+      `print/printers/${DEMO.printers.floor1}/jobs/${job.id}`,
+    );
+  });
+
+  it('answers 404 for an unknown printer', async () => {
+    const reply = await subscribe(jobsOf('00000000-0000-4000-8000-000000000000'));
+    expect(reply.status).toBe(404);
+    expect(hook.validations).toEqual([]);
   });
 });
