@@ -64,6 +64,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
     && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The release app's trusted documents (codegen's manifest, committed), for
+# GATEWAY_TRUSTED_DOCUMENTS=trusted-documents/release-app.json (docs/trusted-documents.md).
+COPY clients/release-app/__generated__/persisted-documents.json ./trusted-documents/release-app.json
 
 # The unprivileged user that the official Node images create (uid 1000).
 USER node

@@ -100,6 +100,9 @@ trap 'exit 143' TERM
 
 cp package.json package-lock.json "$app/"
 cp -R dist "$app/dist"
+# The Dockerfile's COPY of the release app's trusted documents.
+mkdir -p "$app/trusted-documents"
+cp clients/release-app/__generated__/persisted-documents.json "$app/trusted-documents/release-app.json"
 (cd "$app" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund)
 
 # Nothing that only development needs was installed (so nothing like it can be needed by what
@@ -176,6 +179,7 @@ node .ci/http.mjs wait "http://127.0.0.1:$emulator_port/_emulator/health" >/dev/
   HOST=127.0.0.1 PORT="$gateway_port" \
   GRAPH_BASE_URL="http://127.0.0.1:$emulator_port" GRAPH_ACCESS_TOKEN=emulator-gateway-app-token \
   GATEWAY_API_KEYS="$api_key" \
+  GATEWAY_TRUSTED_DOCUMENTS=trusted-documents/release-app.json GATEWAY_TRUSTED_DOCUMENTS_ONLY=true \
   "${entrypoint[@]}" "${cmd[@]}") >"$app/gateway.log" 2>&1 &
 gateway_pid=$!
 step "gateway: ${entrypoint[*]} ${cmd[*]} $user_note on 127.0.0.1:$gateway_port, Graph = emulator on :$emulator_port"
@@ -187,6 +191,10 @@ node .ci/http.mjs wait "http://127.0.0.1:$gateway_port/health" 50 200
 step 'HEALTHCHECK command: exit 0'
 
 node .ci/http.mjs gateway-smoke "http://127.0.0.1:$gateway_port/graphql" "$api_key"
+# The image's manifest loaded (a service key may still send its own documents, as above).
+grep -q '"message":"Trusted documents loaded"' "$app/gateway.log" ||
+  die 'the gateway did not load trusted-documents/release-app.json'
+step "trusted documents: $(grep -o '"documents":[0-9]*' "$app/gateway.log" | head -n 1) from trusted-documents/release-app.json"
 
 # ---- docker stop: SIGTERM to PID 1 (tini), forwarded to node, which drains and exits 0 -----
 kill -TERM "$gateway_pid"

@@ -20,7 +20,7 @@ import {
   type GraphServiceOptions,
 } from '../src/graph/service.js';
 import { SdkGraphTransport } from '../src/graph/transport.js';
-import { silentLogger } from '../src/logger.js';
+import { silentLogger } from '../src/logging/logger.js';
 
 export async function emulatorWithLatency(latencyMs: number): Promise<RunningEmulator> {
   const emulator = await startEmulator();

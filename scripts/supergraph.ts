@@ -8,7 +8,7 @@ import { createEntraTokenValidator } from '../src/auth/entra-token.js';
 import { emulatedEntraSettings } from '../src/emulator/entra/entra-seed.js';
 import { DEMO, EMULATOR_TOKENS } from '../src/emulator/seed.js';
 import { startEmulator } from '../src/emulator/server.js';
-import { jsonLogger } from '../src/logger.js';
+import { createLogger } from '../src/logging/logger.js';
 import { startSupergraph } from '../test/federation/supergraph.js';
 import { createTestGateway } from '../test/helpers/gateway.js';
 
@@ -19,7 +19,7 @@ const emulator = await startEmulator({ printDurationMs: 5_000 });
 const { app } = createTestGateway({
   baseUrl: emulator.url,
   token: EMULATOR_TOKENS.gatewayApp,
-  logger: jsonLogger,
+  logger: createLogger(),
   // Callers authenticate with the emulator's Entra tokens, forwarded by the router.
   edge: {
     authentication: {

@@ -1,6 +1,7 @@
 /** Builds the GraphQL-over-HTTP app. Never listens: main.ts and the tests do that. */
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import { createAuditLog } from './audit/audit-log.js';
 import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
 import { createContextFactory, type GatewayContext } from './context.js';
@@ -13,16 +14,24 @@ import { useNoIntrospection } from './edge/introspection.js';
 import { useJsonBodiesOnly } from './edge/json-bodies-only.js';
 import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limits.js';
 import { usePreParseLimits } from './edge/pre-parse-limits.js';
+import { type TrustedDocumentManifest, useTrustedDocuments } from './edge/trusted-documents.js';
 import { useValidationLimits } from './edge/validation-limits.js';
 import type { GraphService } from './graph/service.js';
-import { jsonLogger, type Logger } from './logger.js';
+import { useAccessLogFields } from './logging/access-plugin.js';
+import { createLogger } from './logging/logger.js';
 import { createErrorMasker } from './mask-error.js';
-import { useMetricsEndpoint } from './metrics-endpoint.js';
+import { GatewayMetrics } from './metrics/gateway-metrics.js';
+import { useGraphQLMetrics } from './metrics/graphql-metrics.js';
 import { JobAnnouncer } from './notifications/job-announcer.js';
 import { LiveEvents } from './notifications/live-events.js';
 import type { NotificationWebhook } from './notifications/webhook.js';
 import { useNotificationWebhook } from './notifications/webhook-plugin.js';
+import type { TokenBucketStore } from './rate-limit/bucket-store.js';
+import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
+import type { RateLimitPolicy } from './rate-limit/policy.js';
+import { useCallerRateLimits } from './rate-limit/use-caller-rate-limits.js';
 import { schema } from './schema/index.js';
+import { useOperationSpans } from './telemetry/operation-spans.js';
 
 export interface AppDependencies {
   /** How Graph is reached: the SDK client in production, the same over the emulator in tests. */
@@ -47,6 +56,18 @@ export interface AppDependencies {
   jobAnnouncer?: JobAnnouncer;
   /** Graph's change notifications, at POST /graph/notifications; omitted, not served. */
   webhook?: NotificationWebhook;
+  /**
+   * Where the app's metrics go (src/metrics/); main.ts serves its registry on METRICS_PORT.
+   * Omitted: a registry of the app's own, with the default limits.
+   */
+  metrics?: GatewayMetrics;
+  /**
+   * Per-caller limits (src/rate-limit/): config.ts's policy in main.ts; omitted, as in the tests
+   * and the benchmark, nothing is limited. The store defaults to this process's memory.
+   */
+  rateLimits?: { policy: RateLimitPolicy; store?: TokenBucketStore };
+  /** Documents served by hash (src/edge/trusted-documents.ts); none by default. */
+  trustedDocuments?: { manifest: TrustedDocumentManifest; only: boolean };
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -92,7 +113,7 @@ const GRAPHIQL_PAGE: GraphiQLOptions = {
 
 export function createApp({
   graph,
-  logger = jsonLogger,
+  logger = createLogger(),
   graphiql = true,
   graphiqlSignIn,
   authentication = { allowAnonymous: true },
@@ -101,23 +122,45 @@ export function createApp({
   liveEvents = new LiveEvents(),
   jobAnnouncer = new JobAnnouncer(graph, liveEvents, logger),
   webhook,
+  metrics = new GatewayMetrics(graph.metrics),
+  rateLimits,
+  trustedDocuments,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
     plugins: [
+      // First: it sees every request, those the plugins after it refuse included.
+      useAccessLogFields(),
       // Before caller auth: a preflight carries no key.
       ...(corsOrigins.length > 0 ? [useCorsAllowlist(corsOrigins)] : []),
       // Graph sends no caller credentials: clientState proves a notification is ours.
       ...(webhook ? [useNotificationWebhook(webhook)] : []),
       callers.plugin,
-      useMetricsEndpoint(graph.metrics),
+      // After caller auth (whether a caller may send any document depends on who it is), and
+      // before the document limits, which then measure the trusted document.
+      ...(trustedDocuments
+        ? [useTrustedDocuments({ ...trustedDocuments, callerOf: callers.callerOf })]
+        : []),
+      useGraphQLMetrics(metrics.graphql, metrics.upstream),
       useJsonBodiesOnly(),
       useBatchLimit(),
+      // After the batch limit, so an oversized batch is refused without spending tokens.
+      ...(rateLimits
+        ? [
+            useCallerRateLimits({
+              policy: rateLimits.policy,
+              store: rateLimits.store ?? new InMemoryBucketStore(),
+              callerOf: callers.callerOf,
+              logger,
+            }),
+          ]
+        : []),
       usePreParseLimits(),
       useValidationLimits(),
       ...(introspection ? [] : [useNoIntrospection()]),
       useErrorScrubbing(),
+      useOperationSpans(),
     ],
     // Yoga's own CORS answers every origin, with credentials; see edge/cors-allowlist.ts.
     cors: false,

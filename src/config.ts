@@ -9,11 +9,20 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/bounded-body.js';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
+import type { TokenCheckOptions } from './graph/token-check.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
+import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from './logging/levels.js';
+import { DEFAULT_MAX_OPERATION_NAMES } from './metrics/graphql-metrics.js';
 import { DEFAULT_NOTIFICATION_DEDUP_TTL_MS } from './notifications/notification-processor.js';
 import { DEFAULT_RECONCILE_INTERVAL_MS } from './notifications/reconciliation.js';
 import { DEFAULT_SUBSCRIBER_LIMITS } from './notifications/subscriber-limits.js';
 import { MAX_PRINT_SUBSCRIPTION_MINUTES } from './notifications/subscription-manager.js';
+import {
+  DEFAULT_RATE_LIMIT_POLICY,
+  parseBucketLimit,
+  parseMaxInProgress,
+  type RateLimitPolicy,
+} from './rate-limit/policy.js';
 
 export type GraphCredentials =
   | { kind: 'static-token'; token: string }
@@ -51,7 +60,18 @@ export interface Config {
   shutdownGraceMs: number;
   /** Live job events: subscriptions, Graph change notifications, reconciliation. */
   liveEvents: LiveEventSettings;
+  metrics: MetricsSettings;
+  /** Per-caller token buckets and the in-progress cap (src/rate-limit/). */
+  rateLimits: RateLimitPolicy;
+  /** OpenTelemetry tracing; null (off, the SDK not even loaded) when no OTLP endpoint is set. */
+  tracing: TracingSettings | null;
+  /** `GATEWAY_TRUSTED_DOCUMENTS`: the manifest file to serve by hash, and whether only it runs. */
+  trustedDocuments: { path: string; only: boolean } | null;
+  /** The background check of the Graph token behind /ready (src/graph/token-check.ts). */
+  readiness: TokenCheckOptions;
   production: boolean;
+  /** The lowest level written (src/logging/). */
+  logLevel: LogLevel;
 }
 
 export interface LiveEventSettings {
@@ -71,6 +91,27 @@ export interface LiveEventSettings {
   subscribersPerCaller: number;
   subscribersMax: number;
 }
+
+/** Prometheus metrics (src/metrics/, docs/operations.md#metrics). */
+export interface MetricsSettings {
+  /** The metrics listener, without credentials; `null` when `METRICS_PORT=off`. */
+  listen: { host: string; port: number } | null;
+  /** Operation names with series of their own; later names are `other`. */
+  maxOperationNames: number;
+}
+
+/** The port OpenTelemetry's Prometheus exporter uses by convention, and the manifests name. */
+export const DEFAULT_METRICS_PORT = 9464;
+
+/** What config.ts decides about tracing; the SDK reads the other standard OTEL_* itself. */
+export interface TracingSettings {
+  /** Where spans are POSTed: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or the base + `/v1/traces`. */
+  tracesEndpoint: string;
+  protocol: 'http/protobuf' | 'http/json';
+  serviceName: string;
+}
+
+export const DEFAULT_SERVICE_NAME = 'universal-print-gateway';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -92,6 +133,7 @@ const nonEmpty = z.string().trim().min(1).optional();
 
 const env = z.object({
   NODE_ENV: z.string().optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default(DEFAULT_LOG_LEVEL),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port(4000),
   EMULATOR_PORT: port(4010),
@@ -139,7 +181,16 @@ const env = z.object({
       z.array(z.string().refine(isOrigin, 'each entry must be an origin: scheme://host[:port]')),
     ),
   GATEWAY_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  GATEWAY_TRUSTED_DOCUMENTS: nonEmpty,
+  GATEWAY_TRUSTED_DOCUMENTS_ONLY: z.enum(['true', 'false']).default('false'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).optional(),
+  READINESS_TOKEN_CHECK_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(3_600_000)
+    .default(60_000),
+  READINESS_TOKEN_RETRY_MAX_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -191,12 +242,42 @@ const env = z.object({
     .min(100)
     .max(600_000)
     .default(DEFAULT_HTTP_SERVER_SETTINGS.keepAliveTimeoutMs),
+  METRICS_PORT: z
+    .string()
+    .trim()
+    .default(String(DEFAULT_METRICS_PORT))
+    .refine(
+      (value) => value === 'off' || (/^\d{1,5}$/.test(value) && Number(value) <= 65_535),
+      'must be a port number (0-65535) or off',
+    )
+    .transform((value) => (value === 'off' ? ('off' as const) : Number(value))),
+  METRICS_HOST: nonEmpty,
+  METRICS_MAX_OPERATION_NAMES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000)
+    .default(DEFAULT_MAX_OPERATION_NAMES),
+  // Per-caller limits (src/rate-limit/policy.ts parses them): `rate/burst` or `off`.
+  GATEWAY_RATE_LIMIT_PERSON: nonEmpty,
+  GATEWAY_RATE_LIMIT_APP: nonEmpty,
+  GATEWAY_RATE_LIMIT_KEY: nonEmpty,
+  GATEWAY_RATE_LIMIT_ANONYMOUS: nonEmpty,
+  GATEWAY_MAX_IN_PROGRESS_PER_CALLER: nonEmpty,
   HTTP_MAX_CONNECTIONS: z.coerce
     .number()
     .int()
     .min(1)
     .max(100_000)
     .default(DEFAULT_HTTP_SERVER_SETTINGS.maxConnections),
+  // OpenTelemetry's standard variables, those that decide whether and where spans go.
+  OTEL_SDK_DISABLED: z.string().optional(),
+  OTEL_TRACES_EXPORTER: nonEmpty,
+  OTEL_EXPORTER_OTLP_ENDPOINT: nonEmpty,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: nonEmpty,
+  OTEL_EXPORTER_OTLP_PROTOCOL: nonEmpty,
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: nonEmpty,
+  OTEL_SERVICE_NAME: nonEmpty,
 });
 
 /**
@@ -235,6 +316,20 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     http: httpServerSettings(vars),
     shutdownGraceMs: shutdownGraceMs(vars),
     liveEvents: liveEventSettings(vars),
+    metrics: {
+      listen:
+        vars.METRICS_PORT === 'off'
+          ? null
+          : { host: vars.METRICS_HOST ?? vars.HOST, port: vars.METRICS_PORT },
+      maxOperationNames: vars.METRICS_MAX_OPERATION_NAMES,
+    },
+    rateLimits: rateLimitPolicy(vars),
+    tracing: tracingSettings(vars),
+    trustedDocuments: trustedDocuments(vars),
+    readiness: {
+      intervalMs: vars.READINESS_TOKEN_CHECK_INTERVAL_MS,
+      retryMaxMs: vars.READINESS_TOKEN_RETRY_MAX_MS,
+    },
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,
@@ -252,6 +347,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       introspection: (vars.GATEWAY_INTROSPECTION ?? String(!production)) === 'true',
     },
     production,
+    logLevel: vars.LOG_LEVEL,
   };
 }
 
@@ -320,6 +416,92 @@ function publicNotificationUrl(raw: string): string {
     );
   }
   return url.href;
+}
+
+/** Each variable falls back to its caller kind's default; `off` turns that limit off. */
+function rateLimitPolicy(vars: Env): RateLimitPolicy {
+  const parsed = <T>(name: keyof Env, parse: (raw: string) => T, fallback: T): T => {
+    const raw = vars[name];
+    if (typeof raw !== 'string') return fallback;
+    try {
+      return parse(raw);
+    } catch (error) {
+      throw new ConfigError(`${name}: ${(error as Error).message}`);
+    }
+  };
+  const rates = DEFAULT_RATE_LIMIT_POLICY.rates;
+  return {
+    rates: {
+      person: parsed('GATEWAY_RATE_LIMIT_PERSON', parseBucketLimit, rates.person),
+      app: parsed('GATEWAY_RATE_LIMIT_APP', parseBucketLimit, rates.app),
+      'service-key': parsed('GATEWAY_RATE_LIMIT_KEY', parseBucketLimit, rates['service-key']),
+      anonymous: parsed('GATEWAY_RATE_LIMIT_ANONYMOUS', parseBucketLimit, rates.anonymous),
+    },
+    maxInProgressPerCaller: parsed(
+      'GATEWAY_MAX_IN_PROGRESS_PER_CALLER',
+      parseMaxInProgress,
+      DEFAULT_RATE_LIMIT_POLICY.maxInProgressPerCaller,
+    ),
+  };
+}
+
+/**
+ * Tracing is on when an OTLP endpoint is configured and neither OTEL_SDK_DISABLED=true nor
+ * OTEL_TRACES_EXPORTER=none says otherwise. Only the OTLP/HTTP exporters are installed, so
+ * `grpc` (or another exporter) is refused rather than silently not exporting.
+ */
+function tracingSettings(vars: Env): TracingSettings | null {
+  const exporter = vars.OTEL_TRACES_EXPORTER?.toLowerCase() ?? 'otlp';
+  if (exporter !== 'otlp' && exporter !== 'none') {
+    throw new ConfigError(
+      `OTEL_TRACES_EXPORTER must be otlp or none; "${vars.OTEL_TRACES_EXPORTER}" is not installed`,
+    );
+  }
+  const disabled = vars.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true' || exporter === 'none';
+  const signal = vars.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  const base = vars.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (disabled || (!signal && !base)) return null;
+  const tracesEndpoint = signal
+    ? otlpUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', signal)
+    : // The spec: the base endpoint gets the signal's path appended.
+      `${otlpUrl('OTEL_EXPORTER_OTLP_ENDPOINT', base as string).replace(/\/+$/, '')}/v1/traces`;
+  const [protocolName, protocol] = vars.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL
+    ? ['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', vars.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL]
+    : ['OTEL_EXPORTER_OTLP_PROTOCOL', vars.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf'];
+  if (protocol !== 'http/protobuf' && protocol !== 'http/json') {
+    throw new ConfigError(
+      `${protocolName} must be http/protobuf or http/json (the OTLP/HTTP exporters this gateway ` +
+        `ships); "${protocol}" is not supported`,
+    );
+  }
+  return { tracesEndpoint, protocol, serviceName: vars.OTEL_SERVICE_NAME ?? DEFAULT_SERVICE_NAME };
+}
+
+function otlpUrl(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL: ${raw}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http or https URL: ${raw}`);
+  }
+  return url.href;
+}
+
+function trustedDocuments(vars: Env): Config['trustedDocuments'] {
+  const only = vars.GATEWAY_TRUSTED_DOCUMENTS_ONLY === 'true';
+  if (!vars.GATEWAY_TRUSTED_DOCUMENTS) {
+    if (only) {
+      throw new ConfigError(
+        'GATEWAY_TRUSTED_DOCUMENTS_ONLY=true needs GATEWAY_TRUSTED_DOCUMENTS, the manifest of ' +
+          'the documents people may send (e.g. clients/release-app/__generated__/persisted-documents.json)',
+      );
+    }
+    return null;
+  }
+  return { path: vars.GATEWAY_TRUSTED_DOCUMENTS, only };
 }
 
 /** Long enough for a request that reached Graph just before shutdown to be answered. */

@@ -6,7 +6,7 @@ import type { AuditLog } from './audit/audit-log.js';
 import type { Caller } from './auth/caller.js';
 import type { GraphService } from './graph/service.js';
 import type { GraphSession } from './graph/session.js';
-import { silentLogger } from './logger.js';
+import { silentLogger } from './logging/logger.js';
 import { JobAnnouncer } from './notifications/job-announcer.js';
 import { LiveEvents } from './notifications/live-events.js';
 

@@ -9,19 +9,51 @@ import { createApp } from './app.js';
 import { authenticationFrom } from './auth/from-config.js';
 import { type Config, ConfigError, type EntraSettings, loadConfig } from './config.js';
 import type { GraphiQLSignIn } from './dev/graphiql-sign-in.js';
+import { loadTrustedDocuments, TrustedDocumentsFileError } from './edge/trusted-documents.js';
 import { createGraphTransport } from './graph/client.js';
-import { authenticationProvider, staticToken } from './graph/credentials.js';
 import { GraphService } from './graph/service.js';
+import { GraphTokenCheck } from './graph/token-check.js';
+import { graphTokenSource, type ObtainedToken, staticTokenSource } from './graph/token-source.js';
 import { Readiness } from './http/readiness.js';
 import { createHttpServer } from './http/server.js';
 import { shutDown } from './http/shutdown.js';
-import { jsonLogger as logger } from './logger.js';
+import { createLogger } from './logging/logger.js';
+import { GatewayMetrics } from './metrics/gateway-metrics.js';
+import { createMetricsServer, METRICS_PATH, type MetricsServer } from './metrics/metrics-server.js';
 import { createLiveRuntime } from './notifications/live-runtime.js';
 import { NOTIFICATION_PATH } from './notifications/webhook.js';
 import { installProcessBackstop } from './process-backstop.js';
+import type { Tracing } from './telemetry/sdk.js';
+
+/**
+ * How long the exit waits for the last spans to reach the collector: an unreachable one must not
+ * hold the process past its grace period.
+ */
+const TRACE_FLUSH_TIMEOUT_MS = 3_000;
+
+/** Loaded only when configured: without an OTLP endpoint the SDK is never imported (no cost). */
+async function startTracing(config: Config): Promise<Tracing | null> {
+  if (!config.tracing) return null;
+  const { startTracing: start } = await import('./telemetry/sdk.js');
+  const tracing = start(config.tracing);
+  logger.info(
+    {
+      endpoint: config.tracing.tracesEndpoint,
+      protocol: config.tracing.protocol,
+      serviceName: config.tracing.serviceName,
+    },
+    'Tracing on: exporting spans over OTLP',
+  );
+  return tracing;
+}
+
+// At the default level until the configuration is read: a configuration error is logged too.
+const logger = createLogger();
 
 interface GraphConnection {
   service: GraphService;
+  /** Gets the Graph token as a request would: the readiness check's probe. */
+  obtainToken(): Promise<ObtainedToken>;
   /** On the embedded emulator: its Entra, which callers get their tokens from. */
   emulatedEntra?: EntraSettings;
   /** On the embedded emulator: GraphiQL signs in with a token from that Entra. */
@@ -43,9 +75,13 @@ function graphService(config: Config, baseUrl: string, auth: AuthenticationProvi
 async function connectGraph(config: Config): Promise<GraphConnection> {
   if (config.graph.kind === 'graph') {
     const { baseUrl, credentials, authorityHost } = config.graph;
-    logger.info('Using Microsoft Graph', { baseUrl, credentials: credentials.kind });
-    const auth = authenticationProvider(credentials, baseUrl, authorityHost);
-    return { service: graphService(config, baseUrl, auth), close: async () => {} };
+    logger.info({ baseUrl, credentials: credentials.kind }, 'Using Microsoft Graph');
+    const token = graphTokenSource(credentials, baseUrl, authorityHost);
+    return {
+      service: graphService(config, baseUrl, token.auth),
+      obtainToken: token.obtain,
+      close: async () => {},
+    };
   }
   // Loaded only here so that a production process never loads the emulator, nor the sign-in
   // that mints tokens from it: no other configuration can reach either.
@@ -58,15 +94,20 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
   const emulator = await startEmulator({ port: config.graph.emulatorPort, printDurationMs: 5_000 });
   const emulatedEntra = emulatedEntraSettings(emulator.url);
   const tokenEndpoint = `${emulator.url}/${emulatedEntra.tenantIds[0]}/oauth2/v2.0/token`;
-  logger.info('No Graph credentials configured: started the Universal Print emulator', {
-    emulator: emulator.url,
-    submitJob: `POST ${emulator.url}/_emulator/jobs`,
-    tokens: `POST ${tokenEndpoint}`,
-    tokensForCurl: 'README.md#tokens-for-curl',
-    graphiql: `signed in as ${DEFAULT_DEMO_IDENTITY}; pick with /graphql?as=${DEMO_IDENTITIES.join('|')}`,
-  });
+  logger.info(
+    {
+      emulator: emulator.url,
+      submitJob: `POST ${emulator.url}/_emulator/jobs`,
+      tokens: `POST ${tokenEndpoint}`,
+      tokensForCurl: 'README.md#tokens-for-curl',
+      graphiql: `signed in as ${DEFAULT_DEMO_IDENTITY}; pick with /graphql?as=${DEMO_IDENTITIES.join('|')}`,
+    },
+    'No Graph credentials configured: started the Universal Print emulator',
+  );
+  const token = staticTokenSource(EMULATOR_TOKENS.gatewayApp);
   return {
-    service: graphService(config, emulator.url, staticToken(EMULATOR_TOKENS.gatewayApp)),
+    service: graphService(config, emulator.url, token.auth),
+    obtainToken: token.obtain,
     emulatedEntra,
     graphiqlSignIn: createGraphiQLSignIn(tokenEndpoint),
     close: () => emulator.close(),
@@ -76,11 +117,30 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
 /** Where the embedded emulator reaches this process: the bound address, or loopback. */
 const loopbackHost = (host: string) =>
   host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+/** The manifest is read once, at start: a missing or altered file stops the process. */
+function loadTrustedDocumentsFrom(config: Config) {
+  if (!config.trustedDocuments) return undefined;
+  const { path, only } = config.trustedDocuments;
+  try {
+    const manifest = loadTrustedDocuments(path);
+    logger.info({ path, documents: manifest.size, only }, 'Trusted documents loaded');
+    return { manifest, only };
+  } catch (error) {
+    if (!(error instanceof TrustedDocumentsFileError)) throw error;
+    throw new ConfigError(`GATEWAY_TRUSTED_DOCUMENTS: ${error.message}`);
+  }
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const tracing = await startTracing(config);
+  logger.level = config.logLevel;
+  const trustedDocuments = loadTrustedDocumentsFrom(config);
   const graph = await connectGraph(config);
   const live = createLiveRuntime({ graph: graph.service, settings: config.liveEvents, logger });
+  const metrics = new GatewayMetrics(graph.service.metrics, {
+    maxOperationNames: config.metrics.maxOperationNames,
+  });
   const app = createApp({
     liveEvents: live.liveEvents,
     jobAnnouncer: live.jobAnnouncer,
@@ -89,11 +149,14 @@ async function main(): Promise<void> {
       ? { webhook: live.webhook }
       : {}),
     graph: graph.service,
+    metrics,
     logger,
     graphiql: !config.production,
     ...(graph.graphiqlSignIn && !config.production ? { graphiqlSignIn: graph.graphiqlSignIn } : {}),
     ...config.edge,
     authentication: authenticationFrom(config.callerAuth, graph.emulatedEntra),
+    rateLimits: { policy: config.rateLimits },
+    ...(trustedDocuments ? { trustedDocuments } : {}),
   });
   if (config.callerAuth.allowAnonymous) {
     logger.warn(
@@ -102,12 +165,13 @@ async function main(): Promise<void> {
         'in front of the gateway has already decided who may call (docs/authorization.md)',
     );
   }
-  const readiness = new Readiness();
-  const http = createHttpServer({ app, readiness, settings: config.http });
+  const tokenCheck = new GraphTokenCheck(graph.obtainToken, config.readiness, logger);
+  tokenCheck.start();
+  const readiness = new Readiness(tokenCheck);
+  const http = createHttpServer({ app, readiness, settings: config.http, logger });
   http.server.listen(config.port, config.host, () => {
     const { port } = http.server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
-    logger.info('Gateway listening', { graphql: `http://${host}:${port}${app.graphqlEndpoint}` });
     // After listening: Graph validates the notification URL when a subscription is created.
     live.start(
       config.liveEvents.notificationUrl ??
@@ -115,20 +179,29 @@ async function main(): Promise<void> {
           ? `http://${loopbackHost(config.host)}:${port}${NOTIFICATION_PATH}`
           : null),
     );
+    logger.info({ graphql: `http://${host}:${port}${app.graphqlEndpoint}` }, 'Gateway listening');
   });
+
+  const metricsServer = listenForScrapes(config, metrics);
 
   let shutdown: Promise<number> | undefined;
   const stop = (fields: Record<string, unknown>, failed: boolean) => {
     if (!shutdown) {
-      logger.info('Shutting down', fields);
+      logger.info(fields, 'Shutting down');
+      tokenCheck.stop();
       shutdown = shutDown({
         http,
         upstream: graph.service.upstream,
         readiness,
         closeGraph: graph.close,
         stopBackground: live.stop,
+        ...(metricsServer ? { closeMetrics: metricsServer.close } : {}),
         graceMs: config.shutdownGraceMs,
         logger,
+      }).then(async (code) => {
+        // After the last answer: its spans are ended, and the shutdown flushes them.
+        await tracing?.shutdown(TRACE_FLUSH_TIMEOUT_MS);
+        return code;
       });
     }
     void shutdown.then((code) => process.exit(failed ? Math.max(code, 1) : code));
@@ -138,13 +211,30 @@ async function main(): Promise<void> {
   installProcessBackstop(logger, () => stop({ reason: 'uncaughtException' }, true));
 }
 
+/** The metrics listener (METRICS_PORT), without credentials; none when it is `off`. */
+function listenForScrapes(config: Config, metrics: GatewayMetrics): MetricsServer | undefined {
+  if (!config.metrics.listen) {
+    logger.info('Metrics listener off (METRICS_PORT=off)');
+    return undefined;
+  }
+  const { host, port } = config.metrics.listen;
+  const metricsServer = createMetricsServer(metrics.registry, config.http);
+  metricsServer.server.listen(port, host, () => {
+    const { port: bound } = metricsServer.server.address() as AddressInfo;
+    const shown = host === '0.0.0.0' ? 'localhost' : host;
+    logger.info({ metrics: `http://${shown}:${bound}${METRICS_PATH}` }, 'Metrics listening');
+  });
+  return metricsServer;
+}
+
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    logger.error(error.message, { code: 'CONFIG_INVALID' });
+    logger.error({ code: 'CONFIG_INVALID' }, error.message);
   } else {
-    logger.error('Failed to start', {
-      error: error instanceof Error ? error.stack : String(error),
-    });
+    logger.error(
+      { error: error instanceof Error ? error.stack : String(error) },
+      'Failed to start',
+    );
   }
   process.exit(1);
 });

@@ -5,8 +5,8 @@
  */
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import { GatewayError, GatewayFault, UpstreamError } from './errors.js';
-import type { Logger } from './logger.js';
 
 export function createErrorMasker(logger: Logger) {
   return (error: unknown, message: string): Error => {
@@ -29,17 +29,20 @@ export function createErrorMasker(logger: Logger) {
       });
     }
     if (original instanceof GatewayFault) {
-      logger.error(original.publicMessage, { code: original.code, detail: original.detail });
+      logger.error({ code: original.code, detail: original.detail }, original.publicMessage);
       return new GraphQLError(original.publicMessage, {
         ...options,
         extensions: { code: original.code },
       });
     }
     if (original && !(original instanceof GraphQLError)) {
-      logger.error('Unexpected error in a resolver', {
-        error: original instanceof Error ? original.stack : String(original),
-        path: located?.path,
-      });
+      logger.error(
+        {
+          error: original instanceof Error ? original.stack : String(original),
+          path: located?.path,
+        },
+        'Unexpected error in a resolver',
+      );
     }
     // Never in development mode either: its answer would carry the original error and its stack.
     return yogaMaskError(error, message, false);

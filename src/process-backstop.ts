@@ -7,23 +7,23 @@
  * - An uncaught exception leaves the process in an unknown state: it is logged and a graceful
  *   shutdown begins (`onFatal`), which ends with a non-zero exit code.
  */
-import type { Logger } from './logger.js';
+import type { Logger } from 'pino';
 
 const describe = (error: unknown) =>
   error instanceof Error ? (error.stack ?? error.message) : String(error);
 
 export function installProcessBackstop(logger: Logger, onFatal: () => void): void {
   process.on('unhandledRejection', (reason) => {
-    logger.error('Unhandled promise rejection (still serving)', {
-      code: 'UNHANDLED_REJECTION',
-      error: describe(reason),
-    });
+    logger.error(
+      { code: 'UNHANDLED_REJECTION', error: describe(reason) },
+      'Unhandled promise rejection (still serving)',
+    );
   });
   process.on('uncaughtException', (error) => {
-    logger.error('Uncaught exception: shutting down', {
-      code: 'UNCAUGHT_EXCEPTION',
-      error: describe(error),
-    });
+    logger.error(
+      { code: 'UNCAUGHT_EXCEPTION', error: describe(error) },
+      'Uncaught exception: shutting down',
+    );
     onFatal();
   });
 }

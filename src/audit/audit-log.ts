@@ -1,14 +1,16 @@
 /**
  * The audit trail of writes: one structured line per write item, refused ones included, saying
  * who asked, for whom, what, and how it ended. It goes through the ordinary logger with
- * `audit: true`, so a log pipeline can route it apart; behind `AuditLog` so that a dedicated sink
- * (pino, a queue) replaces `createAuditLog` and nothing else.
+ * `audit: true`, so a log pipeline can route it apart, and like every line written while serving
+ * a request it carries `requestId` and `traceId` (src/logging/). Behind `AuditLog` so that a
+ * dedicated sink (a queue) replaces `createAuditLog` and nothing else.
  *
  * Never a token or a key: the caller is described by `describeCaller`, which has no access to
  * either.
  */
+
+import type { Logger } from 'pino';
 import type { Caller } from '../auth/caller.js';
-import type { Logger } from '../logger.js';
 
 /** The writes the gateway can make on Graph. */
 export type AuditedOperation = 'abortPrintJob' | 'updatePrintTask' | 'redirectPrintJob';
@@ -69,16 +71,18 @@ export const AUDIT_MESSAGE = 'audit';
 export function createAuditLog(logger: Logger): AuditLog {
   return {
     record(entry) {
-      logger.info(AUDIT_MESSAGE, {
-        audit: true,
-        time: new Date().toISOString(),
-        operation: entry.operation,
-        caller: describeCaller(entry.caller),
-        ...(entry.onBehalfOf === null ? {} : { onBehalfOf: entry.onBehalfOf }),
-        target: { ...entry.target },
-        outcome: entry.outcome,
-        graphRequestId: entry.graphRequestId,
-      });
+      logger.info(
+        {
+          audit: true,
+          operation: entry.operation,
+          caller: describeCaller(entry.caller),
+          ...(entry.onBehalfOf === null ? {} : { onBehalfOf: entry.onBehalfOf }),
+          target: { ...entry.target },
+          outcome: entry.outcome,
+          graphRequestId: entry.graphRequestId,
+        },
+        AUDIT_MESSAGE,
+      );
     },
   };
 }

@@ -31,14 +31,17 @@ function unauthenticated(message: string): GraphFailure {
   });
 }
 
-/** Opaque demo tokens stand in for JWTs: a token either maps to a known caller or is rejected. */
-export function createAuthenticator(callers: ReadonlyMap<string, Caller>): Authenticate {
+/**
+ * A token either maps to a known caller or is rejected: the opaque demo tokens, or a Graph token
+ * the emulator's Entra issued (looked up, not verified: the emulator issued it).
+ */
+export function createAuthenticator(callerOf: (token: string) => Caller | undefined): Authenticate {
   return (authorization) => {
     if (!authorization?.trim()) {
       throw unauthenticated('Access token is empty.');
     }
     const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-    const caller = token === undefined ? undefined : callers.get(token);
+    const caller = token === undefined ? undefined : callerOf(token);
     if (caller === undefined) {
       throw unauthenticated(
         'Access token validation failure: the token is unknown to the emulator.',

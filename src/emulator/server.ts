@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createAdminHandler } from './admin.js';
 import { createAuthenticator } from './auth.js';
@@ -50,6 +51,12 @@ export interface EmulatorOptions {
   pageSize?: number;
   /** Change-notification timing: handshake and delivery deadlines, retry schedule. */
   subscriptions?: SubscriptionOptions;
+  /**
+   * Serve HTTPS with this key and certificate (PEM) instead of plain HTTP: @azure/identity and
+   * MSAL refuse an authority that is not https, so a gateway that gets its Graph token from
+   * this emulator's Entra needs it (test/integration/readiness.test.ts). @default plain HTTP
+   */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface RunningEmulator {
@@ -85,7 +92,8 @@ const HOST_HEADER = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
  */
 function originOf(request: IncomingMessage, fallback: string): string {
   const host = header(request, 'host');
-  return host !== undefined && HOST_HEADER.test(host) ? `http://${host}` : fallback;
+  const scheme = new URL(fallback).protocol;
+  return host !== undefined && HOST_HEADER.test(host) ? `${scheme}//${host}` : fallback;
 }
 
 function hasPrefix(pathname: string, prefix: string): boolean {
@@ -133,8 +141,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     entra.reset();
   };
 
+  const callers = demoCallers();
   const pipeline = new GraphPipeline({
-    authenticate: createAuthenticator(demoCallers()),
+    authenticate: createAuthenticator((token) => {
+      const demo = callers.get(token);
+      if (demo) return demo;
+      // A token from the emulator's Entra, for Graph: the app it was issued to, if Graph knows it.
+      const appId = entra.graphTokenApp(token);
+      return [...callers.values()].find(
+        (caller) => caller.kind === 'app' && caller.appId === appId,
+      );
+    }),
     dispatch: createRouter([
       ...taskDefinitionRoutes(store, pager),
       ...printerRoutes(store, pager),
@@ -201,7 +218,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     );
   };
 
-  const server = createServer((request, response) => {
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
     answer(request, response).catch((error: unknown) => {
       if (lifetime.signal.aborted) {
         response.destroy();
@@ -218,7 +235,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         },
       );
     });
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
   // Tracked so close() can end keep-alive and hung connections instead of waiting on them.
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -236,7 +254,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // A server listening on a host and port (not a pipe) always reports an AddressInfo.
   const address = server.address() as AddressInfo;
   const urlHost = address.address.includes(':') ? `[${address.address}]` : address.address;
-  origin = `http://${urlHost}:${address.port}`;
+  origin = `${options.tls ? 'https' : 'http'}://${urlHost}:${address.port}`;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

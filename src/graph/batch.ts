@@ -76,10 +76,12 @@ export class GraphBatcher {
     const outcomes: Outcome[] = [];
     const attempts = calls.map(() => 0);
     let pending = calls.map((_, index) => index);
+    let retryWaitMs = 0;
     for (let round = 1; pending.length > 0; round++) {
       const answers = await this.upstream.exchange(
         pending.map((index) => calls[index] as GraphCall),
         this.deadline,
+        { attempt: round, retryWaitMs },
       );
       pending.forEach((index, k) => {
         outcomes[index] = answers[k] as Outcome;
@@ -102,6 +104,7 @@ export class GraphBatcher {
       await this.upstream.pause(waitMs, this.deadline);
       this.upstream.metrics.retried(again.length);
       pending = again;
+      retryWaitMs = waitMs;
     }
     return outcomes;
   }

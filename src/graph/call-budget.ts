@@ -21,14 +21,24 @@ export interface CallAllowance {
 export class RequestCallBudget implements CallAllowance {
   private used = 0;
 
-  constructor(readonly maxCalls: number) {}
+  constructor(
+    readonly maxCalls: number,
+    /** Told of every refusal: the metric `graph_call_budget_refusals_total`. */
+    private readonly onRefused: () => void = () => {},
+  ) {}
 
   get remaining(): number {
     return this.maxCalls - this.used;
   }
 
+  /** Calls paid so far, reservations included. */
+  get spent(): number {
+    return this.used;
+  }
+
   take(calls: number): void {
     if (calls > this.remaining) {
+      this.onRefused();
       throw new CallBudgetExceededError(this.maxCalls, calls, this.remaining);
     }
     this.used += calls;

@@ -1,7 +1,7 @@
 /**
  * The one place the Graph SDK client is built, with an explicit middleware chain:
- * bearer token (for the configured origin only) → client-request-id → per-attempt timeout →
- * HTTP. Tests replace the last link to see the exact requests the SDK sends.
+ * bearer token (for the configured origin only) → client-request-id → tracing (reads only) →
+ * per-attempt timeout → HTTP. Tests replace the last link to see the exact requests the SDK sends.
  */
 import {
   type AuthenticationProvider,
@@ -9,6 +9,7 @@ import {
   HTTPMessageHandler,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
+import { TracingLink } from '../telemetry/graph-http-link.js';
 import { BearerTokenHandler, ClientRequestIdHandler, TimeoutHandler } from './middleware.js';
 import { type GraphTransport, SdkGraphTransport } from './transport.js';
 
@@ -29,6 +30,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
   const chain: Middleware[] = [
     new BearerTokenHandler(options.auth, new URL(options.baseUrl).origin),
     new ClientRequestIdHandler(),
+    new TracingLink(),
     new TimeoutHandler(options.timeoutMs),
     options.httpHandler ?? new HTTPMessageHandler(),
   ];

@@ -28,9 +28,16 @@ export class GraphSession {
   ) {}
 
   static open(upstream: Upstream, options: SessionOptions): GraphSession {
-    const budget = new RequestCallBudget(options.maxCallsPerRequest);
+    const budget = new RequestCallBudget(options.maxCallsPerRequest, () =>
+      upstream.metrics.budgetRefused(),
+    );
     const batcher = new GraphBatcher(upstream, new Deadline(options.deadlineMs), options);
     return new GraphSession(upstream.versionRoot, batcher, budget, budget);
+  }
+
+  /** Graph calls this request has paid for so far, all its views together. */
+  get callsUsed(): number {
+    return this.budget.spent;
   }
 
   /**

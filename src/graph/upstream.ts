@@ -5,9 +5,15 @@
  * On shutdown `drain()` stops anything new from reaching Graph.
  */
 import { setMaxListeners } from 'node:events';
+import { UpstreamMetrics } from '../metrics/upstream-metrics.js';
+import {
+  type ExchangeAttempt,
+  FIRST_ATTEMPT,
+  noteThrottleWait,
+  traceExchange,
+} from '../telemetry/graph-spans.js';
 import { type GraphCall, type GraphReply, GraphTransportError } from './call.js';
 import { type Deadline, sleep } from './deadline.js';
-import { UpstreamMetrics } from './metrics.js';
 import { retryAfterMs } from './retry-policy.js';
 import { InFlightLimit, ThrottleGate } from './throttle.js';
 import type { GraphTransport } from './transport.js';
@@ -49,7 +55,10 @@ function eitherAborts(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; di
 }
 
 export class Upstream {
-  readonly metrics = new UpstreamMetrics();
+  readonly metrics = new UpstreamMetrics({
+    inFlight: () => this.inFlight,
+    throttleWindowMs: () => this.gate.remainingMs(),
+  });
   private readonly gate: ThrottleGate;
   private readonly limit: InFlightLimit;
   /** Aborted by `drain()`: every wait ends at once and nothing new is sent. */
@@ -98,8 +107,22 @@ export class Upstream {
     }
   }
 
-  /** One HTTP request for up to 20 calls; one outcome per call, in order. Never rejects. */
-  async exchange(calls: readonly GraphCall[], deadline: Deadline): Promise<Outcome[]> {
+  /**
+   * One HTTP request for up to 20 calls; one outcome per call, in order. Never rejects.
+   * `attempt` says which retry round of the batcher this is, for its trace span.
+   */
+  exchange(
+    calls: readonly GraphCall[],
+    deadline: Deadline,
+    attempt: ExchangeAttempt = FIRST_ATTEMPT,
+  ): Promise<Outcome[]> {
+    return traceExchange(calls, attempt, () => this.waitAndSendUnlessDraining(calls, deadline));
+  }
+
+  private async waitAndSendUnlessDraining(
+    calls: readonly GraphCall[],
+    deadline: Deadline,
+  ): Promise<Outcome[]> {
     if (this.isDraining) return notSent(calls, SHUTTING_DOWN);
     const waiting = eitherAborts(deadline.signal, this.draining.signal);
     try {
@@ -119,6 +142,7 @@ export class Upstream {
     if (closedMs > 0) {
       if (!deadline.allowsWait(closedMs)) return calls.map(() => throttledLocally(closedMs));
       this.metrics.waitedForThrottle(closedMs);
+      noteThrottleWait(closedMs);
       await sleep(closedMs, waiting);
     }
     let sent = false;
@@ -144,6 +168,13 @@ export class Upstream {
   }
 
   private async send(calls: readonly GraphCall[], signal: AbortSignal): Promise<Outcome[]> {
+    const started = performance.now();
+    const outcomes = await this.sendNow(calls, signal);
+    this.metrics.answered(calls, outcomes, (performance.now() - started) / 1000);
+    return outcomes;
+  }
+
+  private async sendNow(calls: readonly GraphCall[], signal: AbortSignal): Promise<Outcome[]> {
     try {
       if (calls.length === 1) {
         this.metrics.direct();

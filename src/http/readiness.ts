@@ -1,12 +1,26 @@
 /**
- * GET /ready: whether this instance should be sent new traffic. Separate from /health (liveness,
- * Yoga's own), which stays 200 while the process drains so that nothing restarts it mid-drain.
+ * GET /ready: whether this instance should be sent new traffic: not while it drains, and not
+ * while it cannot obtain a Graph token (src/graph/token-check.ts, checked in the background, so
+ * a probe costs nothing). Separate from /health (liveness, Yoga's own), which stays 200 while
+ * the process drains or its credentials fail, so that nothing restarts it for either.
  * Unauthenticated, like /health: probes carry no API key.
  */
-export type ReadinessState = { ready: true } | { ready: false; status: string };
+import type { TokenCheckState } from '../graph/token-check.js';
+
+export type ReadinessState =
+  | { ready: true }
+  | { ready: false; status: string; details?: Record<string, unknown> };
+
+/** What readiness needs of the token check: its cached verdict. */
+export interface GraphCredentialsCheck {
+  state(): TokenCheckState;
+}
 
 export class Readiness {
   private draining = false;
+
+  /** Without a check (unit tests, an app on an injected transport), credentials count as good. */
+  constructor(private readonly graphCredentials?: GraphCredentialsCheck) {}
 
   /** Shutdown has begun: no new work should be routed here. */
   markDraining(): void {
@@ -14,7 +28,24 @@ export class Readiness {
   }
 
   state(): ReadinessState {
-    return this.draining ? { ready: false, status: 'draining' } : { ready: true };
+    if (this.draining) return { ready: false, status: 'draining' };
+    const credentials = this.graphCredentials?.state() ?? { kind: 'ok' };
+    switch (credentials.kind) {
+      case 'ok':
+        return { ready: true };
+      case 'pending':
+        return { ready: false, status: 'graph-credentials-pending' };
+      case 'failing':
+        // No error text: the log has it (Entra's codes and trace ids are not for probes).
+        return {
+          ready: false,
+          status: 'graph-credentials-failing',
+          details: {
+            failingSince: new Date(credentials.since).toISOString(),
+            consecutiveFailures: credentials.consecutiveFailures,
+          },
+        };
+    }
   }
 }
 
@@ -25,5 +56,5 @@ export function readinessAnswer(readiness: Readiness): { status: number; body: u
   const state = readiness.state();
   return state.ready
     ? { status: 200, body: { status: 'ready' } }
-    : { status: 503, body: { status: state.status } };
+    : { status: 503, body: { status: state.status, ...state.details } };
 }

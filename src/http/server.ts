@@ -10,6 +10,10 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import type { Logger } from 'pino';
+import { withRequestLogging } from '../logging/access-log.js';
+import { silentLogger } from '../logging/logger.js';
+import { inRequestSpan } from '../telemetry/request-span.js';
 import { isValidHostHeader } from './host-header.js';
 import { sendJson, sendJsonError } from './json-response.js';
 import { READINESS_PATH, type Readiness, readinessAnswer } from './readiness.js';
@@ -40,6 +44,8 @@ export interface HttpServerDependencies {
   app: RequestListener;
   readiness: Readiness;
   settings: HttpServerSettings;
+  /** Where the access line of each request goes (src/logging/); none by default. */
+  logger?: Logger;
 }
 
 /**
@@ -61,6 +67,7 @@ export function createHttpServer({
   app,
   readiness,
   settings,
+  logger = silentLogger,
 }: HttpServerDependencies): GatewayHttpServer {
   const active = new Set<ServerResponse>();
   let idleWaiters: Array<() => void> = [];
@@ -95,7 +102,7 @@ export function createHttpServer({
       for (const resolve of idleWaiters) resolve();
       idleWaiters = [];
     });
-    app(request, response);
+    inRequestSpan(request, response, path, () => app(request, response));
   };
 
   const server = createServer(
@@ -106,7 +113,7 @@ export function createHttpServer({
       connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
       maxHeaderSize: MAX_HEADER_BYTES,
     },
-    handle,
+    withRequestLogging(logger, handle),
   );
   server.maxConnections = settings.maxConnections;
 

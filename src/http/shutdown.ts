@@ -13,11 +13,13 @@
  * 3. idle keep-alive connections are closed;
  * 4. once every request that was in progress has been answered, the listener closes, the
  *    connections get a moment to close themselves, the rest are closed (none of them has a
- *    request in progress), then the Graph connection (the embedded emulator): exit code 0;
+ *    request in progress), then the metrics listener and the Graph connection (the embedded
+ *    emulator): exit code 0;
  * 5. if the grace period ends first, what is still unanswered is logged as abandoned: exit 1.
  */
+
+import type { Logger } from 'pino';
 import type { Upstream } from '../graph/upstream.js';
-import type { Logger } from '../logger.js';
 import type { Readiness } from './readiness.js';
 import type { GatewayHttpServer } from './server.js';
 
@@ -29,6 +31,8 @@ export interface ShutdownDependencies {
   closeGraph(): Promise<void>;
   /** Stops timers and ends live subscriptions (src/notifications/live-runtime.ts). */
   stopBackground?(): Promise<void>;
+  /** Closes the metrics listener, after the last answer: a scrape can watch the drain. */
+  closeMetrics?(): Promise<void>;
   /** How long in-flight requests may take to finish; see `SHUTDOWN_GRACE_MS`. */
   graceMs: number;
   logger: Logger;
@@ -61,12 +65,13 @@ export async function shutDown({
   readiness,
   closeGraph,
   stopBackground,
+  closeMetrics = async () => {},
   graceMs,
   logger,
 }: ShutdownDependencies): Promise<number> {
   // Not awaited here: a pass in progress may wait on Graph, and draining must not wait for it.
   const stopped = Promise.resolve(stopBackground?.()).catch((error: unknown) =>
-    logger.error('Stopping background work failed', { error: String(error) }),
+    logger.error({ error: String(error) }, 'Stopping background work failed'),
   );
   readiness.markDraining();
   http.beginDrain();
@@ -82,20 +87,24 @@ export async function shutDown({
 
   let exitCode = 0;
   if (outcome === 'expired') {
-    logger.error('Shutdown grace period ended: abandoning unfinished work', {
-      code: 'SHUTDOWN_GRACE_EXPIRED',
-      graceMs,
-      unansweredRequests: http.activeRequests,
-      graphRequestsInFlight: upstream.inFlight,
-    });
+    logger.error(
+      {
+        code: 'SHUTDOWN_GRACE_EXPIRED',
+        graceMs,
+        unansweredRequests: http.activeRequests,
+        graphRequestsInFlight: upstream.inFlight,
+      },
+      'Shutdown grace period ended: abandoning unfinished work',
+    );
     exitCode = 1;
   }
   await stopped;
   await closeConnections(http);
+  await closeMetrics();
   try {
     await closeGraph();
   } catch (error) {
-    logger.error('Closing the Graph connection failed', { error: String(error) });
+    logger.error({ error: String(error) }, 'Closing the Graph connection failed');
     exitCode = 1;
   }
   if (exitCode === 0) logger.info('Shut down cleanly: every request was answered');

@@ -4,12 +4,13 @@
  * Graph session: its own batcher, deadline and budget of calls, and failures are logged, never
  * thrown at whoever reported the change.
  */
+
+import type { Logger } from 'pino';
 import { jobOfTask } from '../access/reads.js';
 import { getPrintTask } from '../graph/print-tasks.js';
 import type { PrintJob, PrintTask } from '../graph/resources.js';
 import type { GraphService } from '../graph/service.js';
 import type { GraphSession } from '../graph/session.js';
-import type { Logger } from '../logger.js';
 import type { JobEvent, JobEventKind } from './job-event.js';
 import type { LiveEvents } from './live-events.js';
 
@@ -52,12 +53,15 @@ export class JobAnnouncer {
       const job = await jobOfTask(graph, task);
       if (job) await this.waiting(task, job);
     } catch (error) {
-      this.logger.warn('Could not read a task Graph notified', {
-        code: 'NOTIFIED_TASK_UNREADABLE',
-        taskDefinitionId,
-        taskId,
-        error: String(error),
-      });
+      this.logger.warn(
+        {
+          code: 'NOTIFIED_TASK_UNREADABLE',
+          taskDefinitionId,
+          taskId,
+          error: String(error),
+        },
+        'Could not read a task Graph notified',
+      );
     }
   }
 

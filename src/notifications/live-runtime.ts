@@ -5,9 +5,9 @@
  * (`OnceSet`, `Leadership`, the event target), in-process unless a caller passes others.
  */
 import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
 import type { LiveEventSettings } from '../config.js';
 import type { GraphService } from '../graph/service.js';
-import type { Logger } from '../logger.js';
 import type { Leadership, OnceSet } from '../shared-state/contracts.js';
 import { LocalLeadership } from '../shared-state/local/leadership.js';
 import { JobAnnouncer } from './job-announcer.js';

@@ -4,8 +4,9 @@
  * the subscription manager. Print notifications carry no resource data, so the announcer reads
  * the task and its job.
  */
+
+import type { Logger } from 'pino';
 import type { GraphSession } from '../graph/session.js';
-import type { Logger } from '../logger.js';
 import type { OnceSet } from '../shared-state/contracts.js';
 import type { JobAnnouncer } from './job-announcer.js';
 import { type GraphNotification, notifiedTask } from './notification-body.js';
@@ -41,10 +42,13 @@ export function createNotificationProcessor({
       if (item.lifecycleEvent === 'reauthorizationRequired' && lifecycle) {
         await lifecycle.reauthorize(item.subscriptionId);
       } else {
-        logger.info('Lifecycle notification not acted on', {
-          lifecycleEvent: item.lifecycleEvent,
-          subscriptionId: item.subscriptionId,
-        });
+        logger.info(
+          {
+            lifecycleEvent: item.lifecycleEvent,
+            subscriptionId: item.subscriptionId,
+          },
+          'Lifecycle notification not acted on',
+        );
       }
       return;
     }
@@ -52,10 +56,13 @@ export function createNotificationProcessor({
     if (!(await onceSet.firstSighting(key, dedupTtlMs))) return;
     const task = item.changeType === 'created' ? notifiedTask(item) : null;
     if (!task) {
-      logger.info('Notification not acted on', {
-        changeType: item.changeType,
-        subscriptionId: item.subscriptionId,
-      });
+      logger.info(
+        {
+          changeType: item.changeType,
+          subscriptionId: item.subscriptionId,
+        },
+        'Notification not acted on',
+      );
       return;
     }
     await announcer.taskCreated(task.taskDefinitionId, task.taskId, graph());
@@ -71,11 +78,14 @@ export function createNotificationProcessor({
       await Promise.all(
         notifications.map((item) =>
           handle(item, graph).catch((error: unknown) =>
-            logger.warn('A notification failed', {
-              code: 'NOTIFICATION_FAILED',
-              subscriptionId: item.subscriptionId,
-              error: String(error),
-            }),
+            logger.warn(
+              {
+                code: 'NOTIFICATION_FAILED',
+                subscriptionId: item.subscriptionId,
+                error: String(error),
+              },
+              'A notification failed',
+            ),
           ),
         ),
       );

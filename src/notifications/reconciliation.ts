@@ -8,12 +8,13 @@
  * tasks span more than `maxPages` pages gets no GONE that pass: what was not read is not gone.
  * Job reads are made only for tasks new to it, and share `$batch` envelopes page by page.
  */
+
+import type { Logger } from 'pino';
 import { jobOfTask } from '../access/reads.js';
 import type { PrintJob, PrintTask } from '../graph/resources.js';
 import type { GraphService } from '../graph/service.js';
 import { listTaskDefinitions } from '../graph/task-definitions.js';
 import { printTaskPages } from '../graph/task-pages.js';
-import type { Logger } from '../logger.js';
 import type { Leadership } from '../shared-state/contracts.js';
 import type { JobAnnouncer } from './job-announcer.js';
 import { type Periodic, startPeriodic } from './periodic.js';
@@ -92,10 +93,13 @@ export class Reconciler {
       }
       this.waiting = now;
     } catch (error) {
-      this.logger.warn('Reconciliation failed; will try again', {
-        code: 'RECONCILIATION_FAILED',
-        error: String(error),
-      });
+      this.logger.warn(
+        {
+          code: 'RECONCILIATION_FAILED',
+          error: String(error),
+        },
+        'Reconciliation failed; will try again',
+      );
     }
   }
 }

@@ -11,12 +11,12 @@
  * Every Graph call goes through a fresh session of the batcher (deadline, retries, budget).
  */
 
+import type { Logger } from 'pino';
 import { NotFoundError } from '../errors.js';
 import { graphPath } from '../graph/call.js';
 import type { GraphService } from '../graph/service.js';
 import type { GraphSession } from '../graph/session.js';
 import { listTaskDefinitions } from '../graph/task-definitions.js';
-import type { Logger } from '../logger.js';
 import type { Leadership } from '../shared-state/contracts.js';
 import type { LifecycleHandler } from './notification-processor.js';
 import { type Periodic, startPeriodic } from './periodic.js';
@@ -100,19 +100,25 @@ export class SubscriptionManager implements LifecycleHandler {
         }),
       );
     } catch (error) {
-      this.logger.warn('Managing Graph subscriptions failed; will try again', {
-        code: 'GRAPH_SUBSCRIPTIONS_FAILED',
-        error: String(error),
-      });
+      this.logger.warn(
+        {
+          code: 'GRAPH_SUBSCRIPTIONS_FAILED',
+          error: String(error),
+        },
+        'Managing Graph subscriptions failed; will try again',
+      );
     }
   }
 
   async reauthorize(subscriptionId: string): Promise<void> {
     const definition = [...this.held].find(([, held]) => held.id === subscriptionId)?.[0];
     if (definition === undefined) {
-      this.logger.info('reauthorizationRequired for a subscription this replica does not hold', {
-        subscriptionId,
-      });
+      this.logger.info(
+        {
+          subscriptionId,
+        },
+        'reauthorizationRequired for a subscription this replica does not hold',
+      );
       return;
     }
     const graph = this.graph.session();
@@ -121,7 +127,7 @@ export class SubscriptionManager implements LifecycleHandler {
         method: 'POST',
         url: graphPath`/subscriptions/${subscriptionId}/reauthorize`,
       });
-      this.logger.info('Graph subscription reauthorized', { subscriptionId });
+      this.logger.info({ subscriptionId }, 'Graph subscription reauthorized');
     } catch {
       // Renewing is the other way Graph accepts; it recreates on 404.
       await this.renew(graph, definition, subscriptionId);
@@ -152,9 +158,12 @@ export class SubscriptionManager implements LifecycleHandler {
         this.held.set(definition, { id: subscription.id, renewAt: 0 });
       }
     } catch (error) {
-      this.logger.warn('Could not list existing Graph subscriptions; creating new ones', {
-        error: String(error),
-      });
+      this.logger.warn(
+        {
+          error: String(error),
+        },
+        'Could not list existing Graph subscriptions; creating new ones',
+      );
     }
     this.adopted = true;
   }
@@ -174,11 +183,14 @@ export class SubscriptionManager implements LifecycleHandler {
       },
     });
     this.held.set(definitionId, { id: created.id, renewAt });
-    this.logger.info('Graph subscription created', {
-      subscriptionId: created.id,
-      resource: tasksResource(definitionId),
-      expirationDateTime: iso,
-    });
+    this.logger.info(
+      {
+        subscriptionId: created.id,
+        resource: tasksResource(definitionId),
+        expirationDateTime: iso,
+      },
+      'Graph subscription created',
+    );
   }
 
   private async renew(graph: GraphSession, definitionId: string, id: string): Promise<void> {
@@ -190,10 +202,13 @@ export class SubscriptionManager implements LifecycleHandler {
         body: { expirationDateTime: iso },
       });
       this.held.set(definitionId, { id, renewAt });
-      this.logger.info('Graph subscription renewed', {
-        subscriptionId: id,
-        expirationDateTime: iso,
-      });
+      this.logger.info(
+        {
+          subscriptionId: id,
+          expirationDateTime: iso,
+        },
+        'Graph subscription renewed',
+      );
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
       // Expired or removed (print sends no subscriptionRemoved): make a new one.

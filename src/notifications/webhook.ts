@@ -11,7 +11,7 @@
  * - More work queued than `maxPending`: 503 with `Retry-After`, so Graph delivers again later.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { Logger } from '../logger.js';
+import type { Logger } from 'pino';
 import {
   type GraphNotification,
   MAX_NOTIFICATION_BODY_BYTES,
@@ -130,10 +130,13 @@ export function createNotificationWebhook({
       }
       const accepted = notifications.filter(ours);
       if (accepted.length < notifications.length) {
-        logger.warn('Ignored notifications whose clientState is not ours', {
-          code: 'NOTIFICATION_CLIENT_STATE_MISMATCH',
-          ignored: notifications.length - accepted.length,
-        });
+        logger.warn(
+          {
+            code: 'NOTIFICATION_CLIENT_STATE_MISMATCH',
+            ignored: notifications.length - accepted.length,
+          },
+          'Ignored notifications whose clientState is not ours',
+        );
       }
       if (pending + accepted.length > maxPending) {
         return plain(503, 'Busy', { 'retry-after': '5' });
@@ -144,7 +147,7 @@ export function createNotificationWebhook({
         const work = new Promise<void>((resolve) => setImmediate(resolve))
           .then(() => processor.process(accepted))
           .catch((error: unknown) =>
-            logger.error('Processing notifications failed', { error: String(error) }),
+            logger.error({ error: String(error) }, 'Processing notifications failed'),
           )
           .finally(() => {
             pending -= accepted.length;

@@ -19,9 +19,9 @@ import type {
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
 import { GraphService } from '../../src/graph/service.js';
-import type { Logger } from '../../src/logger.js';
 import { useEmulator } from './emulator.js';
 import { appToken, claimsOf, listen, personToken } from './entra.js';
+import { type LogLine, memoryLogger } from './memory-logger.js';
 
 export const STATION_KEY = 'station-key-0123456789abcdef';
 export const DASHBOARD_KEY = 'dashboard-key-0123456789abcdef';
@@ -40,7 +40,7 @@ export type CallerName =
   | 'noPermission'
   | 'anonymous';
 
-export type LogLine = Record<string, unknown> & { level: string; message: string };
+export type { LogLine } from './memory-logger.js';
 
 export interface AuthorizedGateway {
   readonly emulator: RunningEmulator;
@@ -71,17 +71,9 @@ export function useAuthorizedGateway(
   const tokens = new Map<CallerName, Promise<string>>();
 
   beforeEach(async () => {
-    lines = [];
-    const capture =
-      (level: string) =>
-      (message: string, fields?: Record<string, unknown>): void => {
-        lines.push({ level, message, ...fields });
-      };
-    const logger: Logger = {
-      info: capture('info'),
-      warn: capture('warn'),
-      error: capture('error'),
-    };
+    const memory = memoryLogger();
+    lines = memory.lines;
+    const { logger } = memory;
     const graph = new GraphService(
       createGraphTransport({
         baseUrl: env.emulator.url,

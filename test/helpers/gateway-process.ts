@@ -13,6 +13,8 @@ export interface GatewayProcess {
   exited: Promise<number | null>;
   /** The GraphQL endpoint, once the gateway listens. */
   listening: Promise<string>;
+  /** The metrics listener's `/metrics` URL, once it listens. */
+  metrics: Promise<string>;
   /** Resolves when a log line with this message has been written. */
   logged(message: string): Promise<void>;
 }
@@ -26,7 +28,8 @@ export function killGatewayProcesses(): void {
 
 export function startGatewayProcess(env: Record<string, string>): GatewayProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env['PATH'] ?? '', PORT: '0', ...env },
+    // Port 0 for the metrics listener too: test processes run side by side.
+    env: { PATH: process.env['PATH'] ?? '', PORT: '0', METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   running.push(child);
@@ -50,9 +53,14 @@ export function startGatewayProcess(env: Record<string, string>): GatewayProcess
     const entry = lines.find((line) => line['message'] === 'Gateway listening');
     return entry?.['graphql'] as string;
   });
+  const metrics = logged('Metrics listening').then(() => {
+    const entry = lines.find((line) => line['message'] === 'Metrics listening');
+    return entry?.['metrics'] as string;
+  });
   // A process that is meant to fail never listens; that is not an unhandled rejection.
   listening.catch(() => {});
-  return { child, lines, exited, listening, logged };
+  metrics.catch(() => {});
+  return { child, lines, exited, listening, metrics, logged };
 }
 
 /** What one HTTP request ended with: an answer, or a socket error code (no answer). */

@@ -6,6 +6,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import { type ExecutionResult, print } from 'graphql';
+import type { Logger } from 'pino';
 import { type App, type AppDependencies, createApp } from '../../src/app.js';
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
@@ -14,7 +15,8 @@ import {
   GraphService,
   type GraphServiceOptions,
 } from '../../src/graph/service.js';
-import { type Logger, silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { GatewayMetrics } from '../../src/metrics/gateway-metrics.js';
 
 export const TEST_TOKEN = 'test-token';
 
@@ -34,6 +36,8 @@ export interface TestGatewayOptions {
 export interface TestGateway {
   app: App;
   service: GraphService;
+  /** What the app's metrics listener would serve (src/metrics/). */
+  metrics: GatewayMetrics;
   execute<Result, Variables>(
     document: TypedDocumentNode<Result, Variables>,
     ...variables: Variables extends Record<string, never> ? [] : [Variables]
@@ -52,8 +56,10 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     ...DEFAULT_GRAPH_SERVICE_OPTIONS,
     ...options.service,
   });
+  const metrics = new GatewayMetrics(service.metrics);
   const app = createApp({
     graph: service,
+    metrics,
     logger: options.logger ?? silentLogger,
     graphiql: false,
     ...options.edge,
@@ -61,6 +67,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
   return {
     app,
     service,
+    metrics,
     async execute(document, ...[variables]) {
       const response = await app.fetch('http://gateway.test/graphql', {
         method: 'POST',

@@ -13,7 +13,7 @@ import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/server
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
 import { GraphService } from '../../src/graph/service.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/logging/logger.js';
 import { JobAnnouncer } from '../../src/notifications/job-announcer.js';
 import { LiveEvents } from '../../src/notifications/live-events.js';
 import type { LifecycleHandler } from '../../src/notifications/notification-processor.js';

@@ -53,20 +53,3 @@ describe('batching over the wire', () => {
     expect(Math.max(...envelopeSizes)).toBeLessThanOrEqual(20);
   });
 });
-
-describe('/metrics', () => {
-  it('serves the upstream counters in Prometheus text format', async () => {
-    await env.gateway.execute(ReleaseScreenDocument);
-    const counts = env.gateway.service.metrics.snapshot();
-
-    const response = await env.gateway.app.fetch('http://gateway.test/metrics');
-    const text = await response.text();
-
-    expect(response.headers.get('content-type')).toContain('text/plain');
-    expect(text).toContain(`graph_http_requests_total ${counts.httpRequests}`);
-    expect(text).toContain(`graph_batch_envelopes_total ${counts.envelopes}`);
-    expect(counts.httpRequests).toBe(
-      env.emulator.requests.entries().filter((e) => e.via !== 'batch-item').length,
-    );
-  });
-});

@@ -12,6 +12,7 @@ import {
 } from '../__generated__/graphql.js';
 import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
 import { createTestGateway } from '../helpers/gateway.js';
+import { memoryLogger } from '../helpers/memory-logger.js';
 
 const env = useEmulatedGateway({ timeoutMs: 300 });
 
@@ -113,11 +114,11 @@ describe('Graph failures as typed errors', () => {
   });
 
   it("turns Graph's 401 into a masked top-level UPSTREAM_AUTH_FAILED, and logs it", async () => {
-    const logged: string[] = [];
+    const { logger, lines } = memoryLogger();
     const gateway = createTestGateway({
       baseUrl: env.emulator.url,
       token: 'a-token-the-emulator-does-not-know',
-      logger: { info() {}, warn() {}, error: (message) => logged.push(message) },
+      logger,
     });
 
     const result = await gateway.execute(AbortPrintJobDocument, { input: abortInput });
@@ -129,7 +130,9 @@ describe('Graph failures as typed errors', () => {
         extensions: { code: 'UPSTREAM_AUTH_FAILED' },
       },
     ]);
-    expect(logged).toEqual(["Microsoft Graph rejected the gateway's own credentials"]);
+    expect(lines.filter((line) => line.level === 'error')).toMatchObject([
+      { message: "Microsoft Graph rejected the gateway's own credentials" },
+    ]);
   });
 
   it('sends the bearer token to a plain-http loopback Graph', async () => {

@@ -56,10 +56,13 @@ async function untilAsync(predicate: () => Promise<boolean>, what: string): Prom
   }
 }
 
-/** The gateway's own count of HTTP requests sent to Graph (GET /metrics). */
-async function graphRequestsSent(graphqlUrl: string): Promise<number> {
-  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
-  return Number(text.match(/^graph_http_requests_total (\d+)$/m)?.[1] ?? 0);
+/** The gateway's own count of HTTP requests sent to Graph, from its metrics listener. */
+async function graphRequestsSent(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  return [...text.matchAll(/^graph_http_requests_total\{[^}]*\} (\d+)$/gm)].reduce(
+    (total, [, count]) => total + Number(count),
+    0,
+  );
 }
 
 async function startAgainstEmulator(env: Record<string, string>) {
@@ -175,7 +178,11 @@ describe('SIGTERM', () => {
     const [first, ...queued] = submitJobs(4) as [string, ...string[]];
 
     const firstAnswer = postJson(url, abortBody(first), agent);
-    await untilAsync(async () => (await graphRequestsSent(url)) >= 1, 'the first abort sent');
+    const metricsUrl = await gateway.metrics;
+    await untilAsync(
+      async () => (await graphRequestsSent(metricsUrl)) >= 1,
+      'the first abort sent',
+    );
     const queuedAnswers = queued.map((jobId) => postJson(url, abortBody(jobId), agent));
     // Long enough for the queued requests to reach the gateway's queue on a loaded machine.
     await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -12,7 +12,7 @@ import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
 import { GraphService } from '../../src/graph/service.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/logging/logger.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { claimsOf, listen } from '../helpers/entra.js';
 

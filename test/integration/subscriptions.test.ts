@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/logging/logger.js';
 import { Reconciler } from '../../src/notifications/reconciliation.js';
 import { SubscriptionManager } from '../../src/notifications/subscription-manager.js';
 import { LocalLeadership } from '../../src/shared-state/local/leadership.js';

@@ -4,7 +4,7 @@ import { parseServiceKeys } from '../../src/auth/service-keys.js';
 import { createGraphTransport } from '../../src/graph/client.js';
 import { staticToken } from '../../src/graph/credentials.js';
 import { GraphService } from '../../src/graph/service.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/logging/logger.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 
 const KEY = 'release-station-key-0123456789';

@@ -281,3 +281,38 @@ describe('loadConfig: the HTTP edge', () => {
     expect(() => loadConfig({ GATEWAY_INTROSPECTION: 'yes' })).toThrow(/GATEWAY_INTROSPECTION/);
   });
 });
+
+describe('loadConfig: metrics', () => {
+  it('listens for scrapes on 9464, on HOST, by default', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }).metrics).toEqual({
+      listen: { host: '0.0.0.0', port: 9464 },
+      maxOperationNames: 50,
+    });
+  });
+
+  it('takes its own port and interface, or none at all', () => {
+    expect(
+      loadConfig({ HOST: '0.0.0.0', METRICS_HOST: '10.1.2.3', METRICS_PORT: '9100' }).metrics
+        .listen,
+    ).toEqual({ host: '10.1.2.3', port: 9100 });
+    expect(loadConfig({ METRICS_PORT: 'off' }).metrics.listen).toBeNull();
+  });
+
+  it.each(['', 'x', '-1', '65536', '1.5', '9464abc', 'OFF'])(
+    'refuses METRICS_PORT=%j and names it',
+    (value) => {
+      expect(() => loadConfig({ METRICS_PORT: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ METRICS_PORT: value })).toThrow(/METRICS_PORT/);
+    },
+  );
+
+  it('bounds METRICS_MAX_OPERATION_NAMES to 0-1000', () => {
+    expect(loadConfig({ METRICS_MAX_OPERATION_NAMES: '0' }).metrics.maxOperationNames).toBe(0);
+    expect(() => loadConfig({ METRICS_MAX_OPERATION_NAMES: '1001' })).toThrow(
+      /METRICS_MAX_OPERATION_NAMES/,
+    );
+    expect(() => loadConfig({ METRICS_MAX_OPERATION_NAMES: 'many' })).toThrow(
+      /METRICS_MAX_OPERATION_NAMES/,
+    );
+  });
+});

@@ -125,6 +125,9 @@ describe('deploy/kubernetes', () => {
     expect(config.host).toBe('0.0.0.0');
     expect(config.port).toBe(portNamed('http'));
     expect(config.graph.kind).toBe('graph');
+    expect(config.metrics.listen?.port).toBe(portNamed('metrics'));
+    // Scraped on the pod's `metrics` port, on every interface, without credentials.
+    expect(config.metrics.listen).toEqual({ host: '0.0.0.0', port: portNamed('metrics') });
   });
 
   it('leaves the drain time to finish before Kubernetes kills the pod', () => {

@@ -28,6 +28,8 @@ export interface EmulatedEntra {
     rawBody: string | undefined,
     contentType: string | undefined,
   ): Promise<EntraAnswer | undefined>;
+  /** The app a Graph access token from this Entra was issued to, while it is valid. */
+  graphTokenApp(token: string): string | undefined;
   hits(): EntraHits;
   /** A new signing key takes over; the replaced one stays published. Returns the new `kid`. */
   rotateKeys(): Promise<string>;
@@ -72,6 +74,8 @@ export async function createEmulatedEntra(origin: () => string): Promise<Emulate
   const keys = await SigningKeys.create();
   const tenants = new Map<string, EntraTenant>(entraTenants().map((t) => [t.id, t]));
   let hits: EntraHits = { discovery: 0, keys: 0, token: 0 };
+  // Graph tokens this Entra issued, for the emulator's Graph side to accept until they expire.
+  const graphTokens = new Map<string, { appId: string; expiresAt: number }>();
 
   const tenantOr404 = (segment: string): EntraTenant => {
     const tenant = tenants.get(segment.toLowerCase());
@@ -150,7 +154,15 @@ export async function createEmulatedEntra(origin: () => string): Promise<Emulate
       new URLSearchParams(rawBody ?? ''),
       issuerOf(tenant.id),
       Math.floor(Date.now() / 1000),
+      origin(),
     );
+    const accessToken = await keys.sign(issued.claims);
+    if (issued.claims.aud === 'https://graph.microsoft.com') {
+      graphTokens.set(accessToken, {
+        appId: String(issued.claims['appid']),
+        expiresAt: (issued.claims.exp ?? 0) * 1000,
+      });
+    }
     return {
       status: 200,
       headers: { 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache' },
@@ -159,7 +171,7 @@ export async function createEmulatedEntra(origin: () => string): Promise<Emulate
         scope: issued.scope,
         expires_in: TOKEN_LIFETIME_SECONDS,
         ext_expires_in: TOKEN_LIFETIME_SECONDS,
-        access_token: await keys.sign(issued.claims),
+        access_token: accessToken,
       },
     };
   };
@@ -206,6 +218,11 @@ export async function createEmulatedEntra(origin: () => string): Promise<Emulate
         if (error instanceof OAuthError) return oauthError(error);
         throw error;
       }
+    },
+    graphTokenApp(token) {
+      const issued = graphTokens.get(token);
+      if (issued && issued.expiresAt <= Date.now()) graphTokens.delete(token);
+      return issued && issued.expiresAt > Date.now() ? issued.appId : undefined;
     },
     hits: () => ({ ...hits }),
     rotateKeys: () => keys.rotate(),

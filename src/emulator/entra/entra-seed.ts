@@ -66,6 +66,17 @@ export const ENTRA = {
       secret: null,
       roles: [],
     },
+    /**
+     * The gateway itself as a confidential client: its client-credentials token for Graph, the
+     * one a gateway configured with AZURE_* against this emulator gets (readiness test).
+     */
+    gateway: {
+      appId: DEMO.gatewayAppId,
+      displayName: 'Print Release Gateway',
+      servicePrincipalId: '0e2a4c6e-8b1d-4f3a-9c5e-7a9c1e3b5d90',
+      secret: 'emulator-gateway-secret',
+      roles: [],
+    },
     /** Fabrikam's kiosk, registered in the other tenant. */
     otherTenantKiosk: {
       appId: '5d7f9b1c-4e6a-4c8d-8f3b-6d8f0b2c4e70',
@@ -97,7 +108,7 @@ export function entraTenants(): EntraTenant[] {
     {
       id: ENTRA.tenantId,
       displayName: 'Contoso',
-      apps: [apps.releaseStation, apps.dashboard, apps.releaseApp].map(copyApp),
+      apps: [apps.releaseStation, apps.dashboard, apps.releaseApp, apps.gateway].map(copyApp),
       people: [people.adele, people.megan].map((person) => ({ ...person })),
     },
     {

@@ -2,7 +2,7 @@
 // the gateway's API, or an Entra-shaped OAuth error. Pure: no HTTP, no signing.
 import { createHash, randomUUID } from 'node:crypto';
 import type { JWTPayload } from 'jose';
-import { type EntraTenant, GATEWAY_API } from './entra-seed.js';
+import { type EntraClientApp, type EntraTenant, GATEWAY_API } from './entra-seed.js';
 
 /** Entra's default access token lifetime is 60–90 minutes; the emulator issues exactly one hour. */
 export const TOKEN_LIFETIME_SECONDS = 3600;
@@ -67,11 +67,76 @@ function baseClaims(issuer: string, tenant: EntraTenant, now: number): JWTPayloa
 const pairwiseSubject = (objectId: string) =>
   createHash('sha256').update(`${objectId}:${GATEWAY_API.clientId}`).digest('base64url');
 
+/**
+ * Graph's identifiers as a scope's resource: its URL, its well-known app id, and the emulator's
+ * own origin (the gateway asks for `{GRAPH_BASE_URL origin}/.default`).
+ */
+const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+const graphResources = (emulatorOrigin: string) => [
+  'https://graph.microsoft.com',
+  GRAPH_APP_ID,
+  emulatorOrigin,
+];
+
+/** Graph application permissions the gateway's own app is granted (README: "The app needs"). */
+export const GATEWAY_GRAPH_ROLES = [
+  'PrintTaskDefinition.ReadWrite.All',
+  'PrintJob.ReadWriteBasic.All',
+  'Printer.Read.All',
+] as const;
+
+/** `{graph}/.default` alone → true; Graph with any other scope is Entra's invalid_scope. */
+function asksForGraph(scopeParameter: string | null, emulatorOrigin: string): boolean {
+  const requested = (scopeParameter ?? '').split(/\s+/).filter(Boolean);
+  const resources = graphResources(emulatorOrigin).map((r) => r.toLowerCase());
+  const graphScopes = requested.filter((scope) =>
+    resources.some((r) => scope.toLowerCase().startsWith(`${r}/`)),
+  );
+  if (graphScopes.length === 0) return false;
+  if (requested.length !== 1 || !graphScopes[0]?.endsWith('/.default')) {
+    throw new OAuthError(
+      400,
+      'invalid_scope',
+      1002012,
+      'The client credentials flow needs scope {resource}/.default, for one resource.',
+    );
+  }
+  return true;
+}
+
+/**
+ * An app-only token for Graph (client credentials with a secret). Graph tokens are Graph's to
+ * read: the emulator's Graph side looks them up by value (emulated-entra.ts).
+ */
+function graphGrant(
+  app: EntraClientApp,
+  tenant: EntraTenant,
+  issuer: string,
+  now: number,
+  requestedScope: string,
+): Grant {
+  return {
+    // As asked: MSAL caches the token under the scope the answer names, and looks it up by the
+    // one it asks for.
+    scope: requestedScope,
+    claims: {
+      ...baseClaims(issuer, tenant, now),
+      aud: 'https://graph.microsoft.com',
+      sub: app.servicePrincipalId,
+      oid: app.servicePrincipalId,
+      appid: app.appId,
+      idtyp: 'app',
+      roles: app.appId === GATEWAY_API.clientId ? [...GATEWAY_GRAPH_ROLES] : [],
+    },
+  };
+}
+
 export function grant(
   tenant: EntraTenant,
   form: URLSearchParams,
   issuer: string,
   now: number,
+  emulatorOrigin = '',
 ): Grant {
   const grantType = form.get('grant_type');
   const clientId = form.get('client_id') ?? '';
@@ -95,6 +160,17 @@ export function grant(
   const secret = form.get('client_secret');
   if (app.secret !== null ? secret !== app.secret : secret !== null) {
     throw new OAuthError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
+  }
+  if (grantType === 'client_credentials' && asksForGraph(form.get('scope'), emulatorOrigin)) {
+    if (app.secret === null) {
+      throw new OAuthError(
+        400,
+        'invalid_client',
+        7000218,
+        'The request body must contain client_secret.',
+      );
+    }
+    return graphGrant(app, tenant, issuer, now, (form.get('scope') ?? '').trim());
   }
   const scopes = gatewayScopes(form.get('scope'));
 

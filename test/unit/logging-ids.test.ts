@@ -1,0 +1,60 @@
+/** The request id a client may choose, and the trace id read from a W3C `traceparent`. */
+import { describe, expect, it } from 'vitest';
+import { requestIdFrom } from '../../src/logging/request-id.js';
+import { traceIdFromTraceparent } from '../../src/logging/trace-ids.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('requestIdFrom', () => {
+  it.each(['a', 'ticket-42.a_B', 'x'.repeat(64), '0af7651916cd43dd8448eb211c80319c'])(
+    'keeps the client id %s',
+    (id) => {
+      expect(requestIdFrom(id)).toBe(id);
+    },
+  );
+
+  it.each([
+    ['absent', undefined],
+    ['empty', ''],
+    ['65 characters', 'x'.repeat(65)],
+    ['with CR LF', 'abc\r\nx-injected: 1'],
+    ['with a space', 'a b'],
+    ['with quotes', '"a"'],
+    ['with unicode', 'café-☃'],
+    ['with a slash', '../etc'],
+    ['sent twice', ['a', 'b']],
+  ])('replaces an id that is %s with a fresh UUID', (_, header) => {
+    const id = requestIdFrom(header);
+    expect(id).toMatch(UUID);
+    expect(requestIdFrom(header)).not.toBe(id);
+  });
+});
+
+describe('traceIdFromTraceparent', () => {
+  const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+  it('reads the trace id of a version 00 header', () => {
+    expect(traceIdFromTraceparent(`00-${traceId}-00f067aa0ba902b7-01`)).toBe(traceId);
+  });
+
+  it('reads a future version, fields appended included', () => {
+    expect(traceIdFromTraceparent(`cc-${traceId}-00f067aa0ba902b7-01-what-comes-next`)).toBe(
+      traceId,
+    );
+  });
+
+  it.each([
+    ['absent', undefined],
+    ['repeated', [`00-${traceId}-00f067aa0ba902b7-01`]],
+    ['version ff', `ff-${traceId}-00f067aa0ba902b7-01`],
+    ['version 00 with more fields', `00-${traceId}-00f067aa0ba902b7-01-extra`],
+    ['an all-zero trace id', `00-${'0'.repeat(32)}-00f067aa0ba902b7-01`],
+    ['an all-zero parent id', `00-${traceId}-${'0'.repeat(16)}-01`],
+    ['upper case', `00-${traceId.toUpperCase()}-00f067aa0ba902b7-01`],
+    ['a short trace id', `00-${traceId.slice(1)}-00f067aa0ba902b7-01`],
+    ['followed by CR LF', `00-${traceId}-00f067aa0ba902b7-01\r\nx: y`],
+    ['huge', `00-${traceId}-00f067aa0ba902b7-01-${'a'.repeat(600)}`],
+  ])('ignores a header that is %s', (_, header) => {
+    expect(traceIdFromTraceparent(header)).toBeUndefined();
+  });
+});
