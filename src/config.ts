@@ -80,6 +80,8 @@ export interface LiveEventSettings {
    * Graph subscriptions (on the embedded emulator, main.ts derives it from the listening port).
    */
   notificationUrl: string | null;
+  /** Whether this process creates and renews Graph subscriptions (the webhook is served anyway). */
+  manageSubscriptions: boolean;
   /** The clientState every subscription is created with; null: generated at start. */
   clientState: string | null;
   subscriptionLifetimeMs: number;
@@ -200,6 +202,7 @@ const env = z.object({
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).optional(),
   // Live job events (src/notifications/, docs/subscriptions.md).
   GATEWAY_NOTIFICATION_URL: nonEmpty,
+  GATEWAY_GRAPH_SUBSCRIPTIONS: z.enum(['true', 'false']).default('true'),
   GATEWAY_NOTIFICATION_CLIENT_STATE: z
     .string()
     .min(16, 'must be at least 16 characters')
@@ -385,6 +388,7 @@ function liveEventSettings(vars: Env): LiveEventSettings {
   }
   return {
     notificationUrl,
+    manageSubscriptions: vars.GATEWAY_GRAPH_SUBSCRIPTIONS === 'true',
     clientState,
     subscriptionLifetimeMs: vars.GATEWAY_SUBSCRIPTION_LIFETIME_MINUTES * 60_000,
     renewAtFraction: vars.GATEWAY_SUBSCRIPTION_RENEW_AT,

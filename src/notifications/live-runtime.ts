@@ -71,7 +71,7 @@ export function createLiveRuntime({
     jobAnnouncer,
     webhook,
     start(notificationUrl) {
-      if (notificationUrl) {
+      if (notificationUrl && settings.manageSubscriptions) {
         manager = new SubscriptionManager(
           graph,
           leadership,

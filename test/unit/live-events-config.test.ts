@@ -7,6 +7,7 @@ describe('live event settings', () => {
   it('defaults: no notification URL, 4,230-minute subscriptions renewed at 75%, 60 s reconciliation', () => {
     expect(loadConfig(base).liveEvents).toEqual({
       notificationUrl: null,
+      manageSubscriptions: true,
       clientState: null,
       subscriptionLifetimeMs: 4_230 * 60_000,
       renewAtFraction: 0.75,
@@ -44,6 +45,7 @@ describe('live event settings', () => {
     ['GATEWAY_RECONCILE_INTERVAL_MS', '100'],
     ['GATEWAY_SUBSCRIPTIONS_PER_CALLER', '0'],
     ['GATEWAY_SUBSCRIPTIONS_MAX', 'many'],
+    ['GATEWAY_GRAPH_SUBSCRIPTIONS', 'yes'],
   ])('refuses %s=%s, naming it', (name, value) => {
     const env = {
       ...base,
