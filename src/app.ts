@@ -26,6 +26,10 @@ import { createLogger } from './logging/logger.js';
 import { createErrorMasker } from './mask-error.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { useGraphQLMetrics } from './metrics/graphql-metrics.js';
+import { JobAnnouncer } from './notifications/job-announcer.js';
+import { LiveEvents } from './notifications/live-events.js';
+import type { NotificationWebhook } from './notifications/webhook.js';
+import { useNotificationWebhook } from './notifications/webhook-plugin.js';
 import type { TokenBucketStore } from './rate-limit/bucket-store.js';
 import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
 import type { RateLimitPolicy } from './rate-limit/policy.js';
@@ -47,6 +51,15 @@ export interface AppDependencies {
   corsOrigins?: readonly string[];
   /** Schema introspection; on by default, config.ts turns it off in production unless asked. */
   introspection?: boolean;
+  /**
+   * Live job events (subscriptions): omitted, in this process only (docs/subscriptions.md).
+   * Replicas pass one built over a shared event target.
+   */
+  liveEvents?: LiveEvents;
+  /** Announces confirmed writes and notified tasks; omitted, one over `graph` and `liveEvents`. */
+  jobAnnouncer?: JobAnnouncer;
+  /** Graph's change notifications, at POST /graph/notifications; omitted, not served. */
+  webhook?: NotificationWebhook;
   /**
    * Where the app's metrics go (src/metrics/); main.ts serves its registry on METRICS_PORT.
    * Omitted: a registry of the app's own, with the default limits.
@@ -114,6 +127,9 @@ export function createApp({
   authentication = { allowAnonymous: true },
   corsOrigins = [],
   introspection = true,
+  liveEvents = new LiveEvents(),
+  jobAnnouncer = new JobAnnouncer(graph, liveEvents, logger),
+  webhook,
   metrics = new GatewayMetrics(graph.metrics),
   rateLimits,
   trustedDocuments,
@@ -134,6 +150,8 @@ export function createApp({
       useAccessLogFields(),
       // Before caller auth: a preflight carries no key.
       ...(corsOrigins.length > 0 ? [useCorsAllowlist(corsOrigins)] : []),
+      // Graph sends no caller credentials: clientState proves a notification is ours.
+      ...(webhook ? [useNotificationWebhook(webhook)] : []),
       callers.plugin,
       // After caller auth (whether a caller may send any document depends on who it is), and
       // before the document limits, which then measure the trusted document.
@@ -168,7 +186,13 @@ export function createApp({
     // they share one Graph batcher (see context.ts).
     batching: { limit: MAX_OPERATIONS_PER_REQUEST },
     maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
-    context: createContextFactory(graph, callers.callerOf, createAuditLog(logger), idempotency),
+    context: createContextFactory(
+      graph,
+      callers.callerOf,
+      createAuditLog(logger),
+      { liveEvents, jobAnnouncer },
+      idempotency,
+    ),
     graphiql:
       graphiql &&
       (graphiqlSignIn

@@ -9,6 +9,8 @@ import type { GraphSession } from './graph/session.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
 import { silentLogger } from './logging/logger.js';
+import { JobAnnouncer } from './notifications/job-announcer.js';
+import { LiveEvents } from './notifications/live-events.js';
 
 export interface GatewayContext {
   /** Who is calling, as src/auth/authenticate.ts established it before any operation ran. */
@@ -19,6 +21,9 @@ export interface GatewayContext {
   readonly audit: AuditLog;
   /** Runs a write once per `idempotencyKey` (src/idempotency/). */
   readonly idempotency: IdempotencyGuard;
+  /** The process's live job events: subscriptions listen, confirmed writes publish. */
+  readonly liveEvents: LiveEvents;
+  readonly jobAnnouncer: JobAnnouncer;
 }
 
 /**
@@ -29,6 +34,7 @@ export function createContextFactory(
   service: GraphService,
   callerOf: (request: Request) => Caller,
   audit: AuditLog,
+  live: Pick<GatewayContext, 'liveEvents' | 'jobAnnouncer'> = quietLiveEvents(service),
   idempotency: IdempotencyGuard = new IdempotencyGuard(
     new MemoryIdempotencyStore(),
     { windowMs: 600_000, pendingMs: 60_000 },
@@ -42,6 +48,14 @@ export function createContextFactory(
       graph = service.session();
       sessions.set(request, graph);
     }
-    return { caller: callerOf(request), graph, audit, idempotency };
+    return { caller: callerOf(request), graph, audit, idempotency, ...live };
   };
+}
+
+/** Live events of this process alone, for a context built without an app (unit tests). */
+function quietLiveEvents(
+  service: GraphService,
+): Pick<GatewayContext, 'liveEvents' | 'jobAnnouncer'> {
+  const liveEvents = new LiveEvents();
+  return { liveEvents, jobAnnouncer: new JobAnnouncer(service, liveEvents, silentLogger) };
 }

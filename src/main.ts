@@ -20,6 +20,8 @@ import { shutDown } from './http/shutdown.js';
 import { createLogger } from './logging/logger.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { createMetricsServer, METRICS_PATH, type MetricsServer } from './metrics/metrics-server.js';
+import { createLiveRuntime } from './notifications/live-runtime.js';
+import { NOTIFICATION_PATH } from './notifications/webhook.js';
 import { installProcessBackstop } from './process-backstop.js';
 import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
 import { SharedOrLocalBucketStore } from './rate-limit/shared-or-local-bucket-store.js';
@@ -115,6 +117,9 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
   };
 }
 
+/** Where the embedded emulator reaches this process: the bound address, or loopback. */
+const loopbackHost = (host: string) =>
+  host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 /** The manifest is read once, at start: a missing or altered file stops the process. */
 function loadTrustedDocumentsFrom(config: Config) {
   if (!config.trustedDocuments) return undefined;
@@ -135,6 +140,7 @@ async function main(): Promise<void> {
   logger.level = config.logLevel;
   const trustedDocuments = loadTrustedDocumentsFrom(config);
   const graph = await connectGraph(config);
+  const live = createLiveRuntime({ graph: graph.service, settings: config.liveEvents, logger });
   const metrics = new GatewayMetrics(graph.service.metrics, {
     maxOperationNames: config.metrics.maxOperationNames,
   });
@@ -149,6 +155,12 @@ async function main(): Promise<void> {
       )
     : undefined;
   const app = createApp({
+    liveEvents: live.liveEvents,
+    jobAnnouncer: live.jobAnnouncer,
+    // Without a URL Graph has nowhere to deliver to; the embedded emulator delivers to our port.
+    ...(config.liveEvents.notificationUrl || config.graph.kind === 'emulator'
+      ? { webhook: live.webhook }
+      : {}),
     graph: graph.service,
     metrics,
     logger,
@@ -186,6 +198,13 @@ async function main(): Promise<void> {
   http.server.listen(config.port, config.host, () => {
     const { port } = http.server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    // After listening: Graph validates the notification URL when a subscription is created.
+    live.start(
+      config.liveEvents.notificationUrl ??
+        (config.graph.kind === 'emulator'
+          ? `http://${loopbackHost(config.host)}:${port}${NOTIFICATION_PATH}`
+          : null),
+    );
     logger.info({ graphql: `http://${host}:${port}${app.graphqlEndpoint}` }, 'Gateway listening');
   });
 
@@ -204,6 +223,7 @@ async function main(): Promise<void> {
           await graph.close();
           await shared?.close();
         },
+        stopBackground: live.stop,
         ...(metricsServer ? { closeMetrics: metricsServer.close } : {}),
         graceMs: config.shutdownGraceMs,
         logger,

@@ -8,7 +8,14 @@
 import type { Caller } from '../auth/caller.js';
 import { type RedirectTarget, redirectPrintJob } from '../graph/print-job-redirect.js';
 import type { PrintJob } from '../graph/resources.js';
-import { audited, checksOwner, jobOwnedBy, requiredOwner, type WriteContext } from './writes.js';
+import {
+  announceEnded,
+  audited,
+  checksOwner,
+  jobOwnedBy,
+  requiredOwner,
+  type WriteContext,
+} from './writes.js';
 
 export interface RedirectRequest extends RedirectTarget {
   readonly printerId: string;
@@ -66,6 +73,11 @@ export function redirectJob(
         printerId,
         printJobId,
         request,
+      );
+      announceEnded(
+        context,
+        { kind: 'REDIRECTED', printerId, printJobId, redirectedTo: printJob },
+        onBehalfOf,
       );
       return { result: printJob, requestId };
     },

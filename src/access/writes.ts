@@ -11,13 +11,14 @@ import type { AuditedOperation, AuditLog } from '../audit/audit-log.js';
 import { outcomeOfError, requestIdOfError } from '../audit/outcome.js';
 import type { Caller } from '../auth/caller.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
-import { abortPrintJob, getPrintJob } from '../graph/print-jobs.js';
+import { abortPrintJob, getPrintJob, parsePrintJobUrl } from '../graph/print-jobs.js';
 import {
   getPrintTask,
   type PrintTaskStatusUpdate,
   updatePrintTaskStatus,
 } from '../graph/print-tasks.js';
 import type { PrintTask } from '../graph/resources.js';
+import type { EndedJob, JobAnnouncer } from '../notifications/job-announcer.js';
 import { hiddenJob, hiddenTask, hideNotFound } from './hidden.js';
 import { accessScopesOf } from './permissions.js';
 import { type AccessContext, jobOfTask } from './reads.js';
@@ -25,6 +26,27 @@ import { isOwnedBy, sameObjectId } from './visibility.js';
 
 export interface WriteContext extends AccessContext {
   readonly audit: AuditLog;
+  /** Announces a write once Graph confirmed it, to live subscribers (src/notifications/). */
+  readonly jobAnnouncer?: JobAnnouncer;
+}
+
+/**
+ * After Graph confirmed a write: tells subscribers (no Graph call). The owner is the one the
+ * write checked, when it checked one.
+ */
+export function announceEnded(
+  context: WriteContext,
+  change: Omit<EndedJob, 'ownerId'>,
+  onBehalfOf: string | null | undefined,
+): void {
+  if (!context.jobAnnouncer) return;
+  let ownerId: string | null;
+  try {
+    ownerId = requiredOwner(context.caller, onBehalfOf);
+  } catch {
+    ownerId = null;
+  }
+  context.jobAnnouncer.ended({ ...change, ownerId });
 }
 
 export interface AbortRequest {
@@ -184,6 +206,7 @@ export function abortJob(context: WriteContext, request: AbortRequest): Promise<
         printJobId,
         request.reason,
       );
+      announceEnded(context, { kind: 'ABORTED', printerId, printJobId }, onBehalfOf);
       return { result: undefined, requestId };
     },
   );
@@ -213,6 +236,11 @@ export function reportTaskState(
         taskId,
         request.status,
       );
+      const parent = parsePrintJobUrl(printTask.parentUrl);
+      if (parent && request.status.state !== 'processing') {
+        const kind = request.status.state === 'completed' ? 'RELEASED' : 'ABORTED';
+        announceEnded(context, { kind, ...parent, task: printTask }, onBehalfOf);
+      }
       return { result: printTask, requestId };
     },
   );

@@ -30,8 +30,11 @@ export const MAX_AUTHORIZATION_BYTES = 8 * 1024;
 /** Query parameters that would carry a credential: RFC 6750 §2.3's, and API-key spellings. */
 const CREDENTIAL_PARAMETERS = ['access_token', 'api_key', 'apikey'];
 
-/** Orchestrator probes answer without credentials; they reveal nothing about print jobs. */
-const OPEN_PATHS = new Set(['/health', '/ready']);
+/**
+ * Orchestrator probes answer without credentials; they reveal nothing about print jobs. Graph
+ * delivers notifications without any either: the webhook checks their clientState instead.
+ */
+const OPEN_PATHS = new Set(['/health', '/ready', '/graph/notifications']);
 
 /** A compact JWS: three base64url segments. Anything else is treated as a service key. */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;

@@ -49,14 +49,14 @@ export interface EmulatorOptions {
   printDurationMs?: number;
   /** Items per page of every collection when the caller sends no `$top`. @default 10 */
   pageSize?: number;
+  /** Change-notification timing: handshake and delivery deadlines, retry schedule. */
+  subscriptions?: SubscriptionOptions;
   /**
    * Serve HTTPS with this key and certificate (PEM) instead of plain HTTP: @azure/identity and
    * MSAL refuse an authority that is not https, so a gateway that gets its Graph token from
    * this emulator's Entra needs it (test/integration/readiness.test.ts). @default plain HTTP
    */
   tls?: { key: string | Buffer; cert: string | Buffer };
-  /** Change-notification timing: handshake and delivery deadlines, retry schedule. */
-  subscriptions?: SubscriptionOptions;
 }
 
 export interface RunningEmulator {

@@ -1,6 +1,8 @@
 /**
  * The graceful shutdown, in order (docs/operations.md describes it for operators):
  *
+ * 0. background work stops (Graph subscription renewal, reconciliation) and open GraphQL
+ *    subscriptions end, so their long-lived streams do not hold the drain up;
  * 1. readiness turns false and the HTTP server drains: every answer from now on says
  *    `Connection: close`, and new requests get 503 `SHUTTING_DOWN` without reaching the app.
  *    The listener stays open meanwhile, so a client that reconnects gets that explicit answer
@@ -27,6 +29,8 @@ export interface ShutdownDependencies {
   readiness: Readiness;
   /** Closes what Graph is (the embedded emulator), after the last answer. */
   closeGraph(): Promise<void>;
+  /** Stops timers and ends live subscriptions (src/notifications/live-runtime.ts). */
+  stopBackground?(): Promise<void>;
   /** Closes the metrics listener, after the last answer: a scrape can watch the drain. */
   closeMetrics?(): Promise<void>;
   /** How long in-flight requests may take to finish; see `SHUTDOWN_GRACE_MS`. */
@@ -60,10 +64,15 @@ export async function shutDown({
   upstream,
   readiness,
   closeGraph,
+  stopBackground,
   closeMetrics = async () => {},
   graceMs,
   logger,
 }: ShutdownDependencies): Promise<number> {
+  // Not awaited here: a pass in progress may wait on Graph, and draining must not wait for it.
+  const stopped = Promise.resolve(stopBackground?.()).catch((error: unknown) =>
+    logger.error({ error: String(error) }, 'Stopping background work failed'),
+  );
   readiness.markDraining();
   http.beginDrain();
   upstream.drain();
@@ -89,6 +98,7 @@ export async function shutDown({
     );
     exitCode = 1;
   }
+  await stopped;
   await closeConnections(http);
   await closeMetrics();
   try {

@@ -41,6 +41,8 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: { shareable: true },
   },
   scopeAuth: {
+    // Subscriptions are authorized once, when they start: a refused one never opens a stream.
+    authorizeOnSubscribe: true,
     // Computed once per request from the caller; the rules are in src/access/permissions.ts.
     authScopes: (context) => accessScopesOf(context.caller),
     unauthorizedError: (_parent, _context, info) =>

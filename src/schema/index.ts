@@ -17,10 +17,13 @@ import './print-job/my-print-jobs.query.js';
 import './federation/user.type.js';
 import './printer/printer.type.js';
 import './printer/printer.query.js';
+import './subscription/print-job-event.type.js';
+import './subscription/print-job-events.subscription.js';
 import { isolateEntityFailures } from './federation/entities-field.js';
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 /**
  * The Federation v2 spec the SDL links to. Pinned rather than left to the plugin's default, so an

@@ -33,6 +33,10 @@ const TRACED_JOBS = `
 function startGateway(env: Record<string, string>) {
   return startGatewayProcess({
     EMULATOR_PORT: '0',
+    // No background Graph calls (subscription manager, reconciliation): each is a trace of its
+    // own, and these tests expect the request's trace alone.
+    GATEWAY_GRAPH_SUBSCRIPTIONS: 'false',
+    GATEWAY_RECONCILE_INTERVAL_MS: '0',
     GATEWAY_API_KEYS: `ci:Print.Release.All:${API_KEY}`,
     NODE_OPTIONS: `--import=${PROBE}`,
     ...env,

@@ -1,0 +1,219 @@
+/**
+ * Keeps one Graph `created` subscription on `print/taskDefinitions/{id}/tasks` for each of the
+ * app's task definitions, while this replica holds the `graph-subscriptions` lease:
+ *
+ * - creates what is missing (after adopting, once, the subscriptions Graph already lists for our
+ *   notification URL: a previous leader's, since nothing is deleted on shutdown);
+ * - renews each at `renewAtFraction` of its lifetime with a PATCH of `expirationDateTime` (print
+ *   subscriptions last at most 4,230 minutes), and recreates one whose renewal answers 404;
+ * - on `reauthorizationRequired`, POSTs `/subscriptions/{id}/reauthorize`, or renews if that fails.
+ *
+ * Every Graph call goes through a fresh session of the batcher (deadline, retries, budget).
+ */
+
+import type { Logger } from 'pino';
+import { NotFoundError } from '../errors.js';
+import { graphPath } from '../graph/call.js';
+import type { GraphService } from '../graph/service.js';
+import type { GraphSession } from '../graph/session.js';
+import { listTaskDefinitions } from '../graph/task-definitions.js';
+import type { Leadership } from '../shared-state/contracts.js';
+import type { LifecycleHandler } from './notification-processor.js';
+import { type Periodic, startPeriodic } from './periodic.js';
+
+export const SUBSCRIPTIONS_LEASE = 'graph-subscriptions';
+/** Graph's longest lifetime of a print subscription. */
+export const MAX_PRINT_SUBSCRIPTION_MINUTES = 4_230;
+
+export interface SubscriptionManagerSettings {
+  /** Where Graph delivers notifications (and lifecycle notifications): our webhook. */
+  notificationUrl: string;
+  clientState: string;
+  /** @default 4,230 minutes */
+  lifetimeMs: number;
+  /** Renew when this fraction of the lifetime has passed. @default 0.75 */
+  renewAtFraction: number;
+  /** How often subscriptions are checked (and the lease renewed). @default 60 s */
+  checkIntervalMs: number;
+}
+
+interface GraphSubscription {
+  id: string;
+  resource?: string;
+  notificationUrl?: string;
+  expirationDateTime?: string;
+}
+
+interface Held {
+  id: string;
+  renewAt: number;
+}
+
+const tasksResource = (definitionId: string) => `print/taskDefinitions/${definitionId}/tasks`;
+
+export class SubscriptionManager implements LifecycleHandler {
+  private readonly held = new Map<string, Held>();
+  private adopted = false;
+  private loop: Periodic | undefined;
+
+  constructor(
+    private readonly graph: GraphService,
+    private readonly leadership: Leadership,
+    private readonly settings: SubscriptionManagerSettings,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Subscription ids by task definition, as this replica holds them (tests, metrics). */
+  get subscriptions(): ReadonlyMap<string, string> {
+    return new Map([...this.held].map(([definition, { id }]) => [definition, id]));
+  }
+
+  start(): void {
+    this.loop ??= startPeriodic(() => this.check(), this.settings.checkIntervalMs);
+  }
+
+  /** Stops the timer. Deletes nothing: another replica may take the lease over and adopt them. */
+  async stop(): Promise<void> {
+    await this.loop?.stop();
+    await this.leadership.release(SUBSCRIPTIONS_LEASE);
+  }
+
+  /** One pass: leader check, then create or renew what needs it. Never rejects. */
+  async check(): Promise<void> {
+    try {
+      const leaseMs = this.settings.checkIntervalMs * 3;
+      if (!(await this.leadership.holdOrAcquire(SUBSCRIPTIONS_LEASE, leaseMs))) {
+        // Another replica manages them; what we knew may be stale when we lead again.
+        this.held.clear();
+        this.adopted = false;
+        return;
+      }
+      const graph = this.graph.session();
+      if (!this.adopted) await this.adopt(graph);
+      const definitions = await listTaskDefinitions(graph);
+      await Promise.all(
+        definitions.map(async ({ id }) => {
+          const held = this.held.get(id);
+          if (!held) await this.create(graph, id);
+          else if (this.now() >= held.renewAt) await this.renew(graph, id, held.id);
+        }),
+      );
+    } catch (error) {
+      this.logger.warn(
+        {
+          code: 'GRAPH_SUBSCRIPTIONS_FAILED',
+          error: String(error),
+        },
+        'Managing Graph subscriptions failed; will try again',
+      );
+    }
+  }
+
+  async reauthorize(subscriptionId: string): Promise<void> {
+    const definition = [...this.held].find(([, held]) => held.id === subscriptionId)?.[0];
+    if (definition === undefined) {
+      this.logger.info(
+        {
+          subscriptionId,
+        },
+        'reauthorizationRequired for a subscription this replica does not hold',
+      );
+      return;
+    }
+    const graph = this.graph.session();
+    try {
+      await graph.call({
+        method: 'POST',
+        url: graphPath`/subscriptions/${subscriptionId}/reauthorize`,
+      });
+      this.logger.info({ subscriptionId }, 'Graph subscription reauthorized');
+    } catch {
+      // Renewing is the other way Graph accepts; it recreates on 404.
+      await this.renew(graph, definition, subscriptionId);
+    }
+  }
+
+  private expiry(): { iso: string; renewAt: number } {
+    const now = this.now();
+    const { lifetimeMs, renewAtFraction } = this.settings;
+    return {
+      iso: new Date(now + lifetimeMs).toISOString(),
+      renewAt: now + Math.floor(lifetimeMs * renewAtFraction),
+    };
+  }
+
+  private async adopt(graph: GraphSession): Promise<void> {
+    try {
+      const listed = await graph.call<{ value: GraphSubscription[] }>({
+        method: 'GET',
+        url: '/subscriptions',
+      });
+      for (const subscription of listed.value) {
+        const definition = /^\/?print\/taskDefinitions\/([^/]+)\/tasks$/i.exec(
+          subscription.resource ?? '',
+        )?.[1];
+        if (!definition || subscription.notificationUrl !== this.settings.notificationUrl) continue;
+        // Its clientState is not listed: renew it at once, so its lifetime is ours to know.
+        this.held.set(definition, { id: subscription.id, renewAt: 0 });
+      }
+    } catch (error) {
+      this.logger.warn(
+        {
+          error: String(error),
+        },
+        'Could not list existing Graph subscriptions; creating new ones',
+      );
+    }
+    this.adopted = true;
+  }
+
+  private async create(graph: GraphSession, definitionId: string): Promise<void> {
+    const { iso, renewAt } = this.expiry();
+    const created = await graph.call<GraphSubscription>({
+      method: 'POST',
+      url: '/subscriptions',
+      body: {
+        changeType: 'created',
+        resource: tasksResource(definitionId),
+        notificationUrl: this.settings.notificationUrl,
+        lifecycleNotificationUrl: this.settings.notificationUrl,
+        expirationDateTime: iso,
+        clientState: this.settings.clientState,
+      },
+    });
+    this.held.set(definitionId, { id: created.id, renewAt });
+    this.logger.info(
+      {
+        subscriptionId: created.id,
+        resource: tasksResource(definitionId),
+        expirationDateTime: iso,
+      },
+      'Graph subscription created',
+    );
+  }
+
+  private async renew(graph: GraphSession, definitionId: string, id: string): Promise<void> {
+    const { iso, renewAt } = this.expiry();
+    try {
+      await graph.call({
+        method: 'PATCH',
+        url: graphPath`/subscriptions/${id}`,
+        body: { expirationDateTime: iso },
+      });
+      this.held.set(definitionId, { id, renewAt });
+      this.logger.info(
+        {
+          subscriptionId: id,
+          expirationDateTime: iso,
+        },
+        'Graph subscription renewed',
+      );
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      // Expired or removed (print sends no subscriptionRemoved): make a new one.
+      this.held.delete(definitionId);
+      await this.create(graph, definitionId);
+    }
+  }
+}

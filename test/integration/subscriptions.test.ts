@@ -1,0 +1,300 @@
+/**
+ * Live release screens end to end: a person subscribed over SSE hears of their job when the
+ * emulator delivers Graph's notification to the gateway's webhook (and only of theirs), of a
+ * release through the gateway, and of a job whose notification was lost once reconciliation
+ * runs; subscriptions are bounded and a client that goes frees its slot.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { Reconciler } from '../../src/notifications/reconciliation.js';
+import { SubscriptionManager } from '../../src/notifications/subscription-manager.js';
+import { LocalLeadership } from '../../src/shared-state/local/leadership.js';
+import { CLIENT_STATE, subscribeSse, useLiveGateway } from '../helpers/live-gateway.js';
+
+const DEFINITION = 'd7c1e5a0-3b2f-4e6d-9a8c-1f0e2d3c4b5a';
+const PULL_PRINTER = '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f61';
+const ADELE = ENTRA.people.adele.objectId;
+const MEGAN = ENTRA.people.megan.objectId;
+
+const MY_EVENTS = `subscription { myPrintJobEvents { kind printerId printJobId
+  printJob { id createdBy { id } } printTask { id status { state } } } }`;
+const PRINTER_EVENTS = `subscription ($printerId: ID!) { printerJobEvents(printerId: $printerId) {
+  kind printerId printJobId } }`;
+
+const gateway = useLiveGateway({ subscriberLimits: { perCaller: 2, total: 10 } });
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function submitJob(userId: string): Promise<{ id: string }> {
+  const response = await fetch(`${gateway.emulator.url}/_emulator/jobs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ printerId: PULL_PRINTER, userId }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string };
+}
+
+async function startManager(lifetimeMs = 60 * 60_000, checkIntervalMs = 60_000) {
+  const manager = new SubscriptionManager(
+    gateway.graph,
+    new LocalLeadership(),
+    {
+      notificationUrl: gateway.notificationUrl,
+      clientState: CLIENT_STATE,
+      lifetimeMs,
+      renewAtFraction: 0.75,
+      checkIntervalMs,
+    },
+    silentLogger,
+  );
+  gateway.lifecycle = manager;
+  await manager.check();
+  cleanups.push(() => manager.stop());
+  return manager;
+}
+
+async function open(
+  who: 'adele' | 'megan' | 'station' | 'dashboard',
+  query = MY_EVENTS,
+  variables = {},
+) {
+  const stream = await subscribeSse(gateway.url, await gateway.token(who), query, variables);
+  cleanups.push(() => stream.close());
+  return stream;
+}
+
+/** Waits until the process holds `count` open subscriptions (the stream is established). */
+async function until(check: () => boolean, what: string) {
+  const deadline = Date.now() + 5_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('job events from Graph change notifications', () => {
+  it('tells a person of their new job when the emulator delivers the notification, and nobody else', async () => {
+    const manager = await startManager();
+    expect(manager.subscriptions.get(DEFINITION)).toBeTruthy();
+    const adele = await open('adele');
+    const megan = await open('megan');
+    await until(() => gateway.liveEvents.subscribers.open === 2, 'two subscribers');
+
+    const adelesJob = await submitJob(ADELE);
+    const event = await adele.next();
+    expect(event.data?.['myPrintJobEvents']).toMatchObject({
+      kind: 'WAITING',
+      printerId: PULL_PRINTER,
+      printJobId: adelesJob.id,
+      printJob: { createdBy: { id: ADELE } },
+      printTask: { status: { state: 'PROCESSING' } },
+    });
+    // Megan's first event is her own job: Adele's was never sent to her.
+    const megansJob = await submitJob(MEGAN);
+    const megans = await megan.next();
+    expect(megans.data?.['myPrintJobEvents']).toMatchObject({ printJobId: megansJob.id });
+  });
+
+  it('drops a notification Graph delivers twice', async () => {
+    await startManager();
+    const station = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'the subscriber');
+    await fetch(`${gateway.emulator.url}/_emulator/subscriptions/duplicate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 1 }),
+    });
+    const first = await submitJob(ADELE);
+    const second = await submitJob(MEGAN);
+    // In order, and the first job once: the duplicate was dropped, not announced again.
+    expect((await station.next()).data?.['printerJobEvents']).toMatchObject({
+      printJobId: first.id,
+    });
+    expect((await station.next()).data?.['printerJobEvents']).toMatchObject({
+      printJobId: second.id,
+    });
+    await until(() => gateway.webhook.pending === 0, 'processing');
+    const status = (await (
+      await fetch(`${gateway.emulator.url}/_emulator/subscriptions`)
+    ).json()) as {
+      subscriptions: { counts: Record<string, number> }[];
+    };
+    expect(JSON.stringify(status.subscriptions[0]?.counts)).toContain('"duplicated":1');
+    expect(station.messages.filter((m) => m.event === 'next')).toHaveLength(2);
+  });
+
+  it('announces RELEASED when a person releases their job through the gateway', async () => {
+    const adele = await open('adele');
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'the subscriber');
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await gateway.token('adele')}`,
+      },
+      body: JSON.stringify({
+        query: `mutation { updatePrintTask(input: { taskDefinitionId: "${DEFINITION}",
+          taskId: "a5d0c1e2-7f3b-4c9a-8e1d-000000005182", status: { state: COMPLETED } }) { __typename } }`,
+      }),
+    });
+    expect(await response.json()).toMatchObject({
+      data: { updatePrintTask: { __typename: 'UpdatePrintTaskSuccess' } },
+    });
+    const event = await adele.next();
+    expect(event.data?.['myPrintJobEvents']).toMatchObject({
+      kind: 'RELEASED',
+      printJobId: '5182',
+      printTask: { status: { state: 'COMPLETED' } },
+    });
+  });
+
+  it("announces a station's abort to a printer's subscribers, and a person's redirect to them", async () => {
+    const station = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
+    const adele = await open('adele');
+    await until(() => gateway.liveEvents.subscribers.open === 2, 'two subscribers');
+    const mutate = async (who: 'station' | 'adele', query: string) => {
+      const response = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await gateway.token(who)}`,
+        },
+        body: JSON.stringify({ query }),
+      });
+      return (await response.json()) as { data?: Record<string, { __typename: string }> };
+    };
+    const before = gateway.emulator.requests.entries().length;
+    const aborted = await mutate(
+      'station',
+      `mutation { abortPrintJob(input: { printerId: "${PULL_PRINTER}", printJobId: "5183" }) { __typename } }`,
+    );
+    expect(aborted.data?.['abortPrintJob']?.__typename).toBe('AbortPrintJobSuccess');
+    expect((await station.next()).data?.['printerJobEvents']).toMatchObject({
+      kind: 'ABORTED',
+      printJobId: '5183',
+    });
+    // The announcement cost no Graph call: the abort is the only one.
+    expect(gateway.emulator.requests.entries().length - before).toBe(1);
+
+    const redirected = await mutate(
+      'adele',
+      `mutation { redirectPrintJob(input: { printerId: "${PULL_PRINTER}", printJobId: "5182",
+        destinationPrinterId: "0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f63" }) { __typename } }`,
+    );
+    expect(redirected.data?.['redirectPrintJob']?.__typename).toBe('RedirectPrintJobSuccess');
+    // Megan's 5183 was never sent to Adele: her first event is her own redirect.
+    expect((await adele.next()).data?.['myPrintJobEvents']).toMatchObject({
+      kind: 'REDIRECTED',
+      printJobId: '5182',
+    });
+  });
+
+  it('finds through reconciliation a waiting job whose notification was lost', async () => {
+    await startManager();
+    const reconciler = new Reconciler(
+      gateway.graph,
+      gateway.announcer,
+      new LocalLeadership(),
+      { intervalMs: 60_000, maxPages: 20 },
+      silentLogger,
+    );
+    await reconciler.reconcile(); // learns what already waits
+    const adele = await open('adele');
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'the subscriber');
+    await fetch(`${gateway.emulator.url}/_emulator/subscriptions/drop`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 1 }),
+    });
+    const lost = await submitJob(ADELE);
+    await expect(adele.next(500)).rejects.toThrow(/No SSE event/);
+    await reconciler.reconcile();
+    expect((await adele.next()).data?.['myPrintJobEvents']).toMatchObject({
+      kind: 'WAITING',
+      printJobId: lost.id,
+    });
+  });
+
+  it('renews a subscription before it expires, and reauthorizes on reauthorizationRequired', async () => {
+    const manager = await startManager(2_000, 60_000);
+    const id = manager.subscriptions.get(DEFINITION) as string;
+    const patches = () =>
+      gateway.emulator.requests
+        .entries()
+        .filter((entry) => entry.method === 'PATCH' && entry.path.includes('/subscriptions/'));
+    await manager.check(); // not yet due: 75% of 2 s has not passed
+    expect(patches()).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    await manager.check();
+    expect(patches()).toHaveLength(1);
+    expect(manager.subscriptions.get(DEFINITION)).toBe(id);
+
+    await fetch(`${gateway.emulator.url}/_emulator/subscriptions/${id}/lifecycle`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lifecycleEvent: 'reauthorizationRequired' }),
+    });
+    await until(
+      () =>
+        gateway.emulator.requests
+          .entries()
+          .some((entry) => entry.method === 'POST' && entry.path.endsWith(`${id}/reauthorize`)),
+      'the reauthorize call',
+    );
+  });
+
+  it('recreates a subscription whose renewal answers 404', async () => {
+    const manager = await startManager(1_000, 60_000);
+    const id = manager.subscriptions.get(DEFINITION) as string;
+    await fetch(`${gateway.emulator.url}/_emulator/subscriptions/${id}/expire`, { method: 'POST' });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await manager.check();
+    const renewed = manager.subscriptions.get(DEFINITION);
+    expect(renewed).toBeTruthy();
+    expect(renewed).not.toBe(id);
+  });
+});
+
+describe('who may subscribe, and how many', () => {
+  it('refuses a caller without credentials with 401 and an app on myPrintJobEvents with FORBIDDEN', async () => {
+    const anonymous = await subscribeSse(gateway.url, null, MY_EVENTS);
+    expect(anonymous.status).toBe(401);
+    const dashboard = await open('dashboard');
+    const refusal = await dashboard.next();
+    expect(JSON.stringify(refusal)).toContain('FORBIDDEN');
+    expect(gateway.liveEvents.subscribers.open).toBe(0);
+  });
+
+  it('bounds subscriptions per caller, and a client that disconnects frees its slot', async () => {
+    const first = await open('megan');
+    await open('megan');
+    await until(
+      () => gateway.liveEvents.subscribers.openFor(`person:${ENTRA.tenantId}/${MEGAN}`) === 2,
+      'two',
+    );
+    const third = await open('megan');
+    expect(JSON.stringify(await third.next())).toContain('TOO_MANY_SUBSCRIPTIONS');
+    first.close();
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'the slot to be freed');
+    const again = await open('megan');
+    await until(() => gateway.liveEvents.subscribers.open === 2, 'a new subscriber');
+    again.close();
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'the slot to be freed again');
+  });
+
+  it('ends every open stream with a complete event when the server closes them (shutdown)', async () => {
+    const adele = await open('adele');
+    const station = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
+    await until(() => gateway.liveEvents.subscribers.open === 2, 'two subscribers');
+    gateway.liveEvents.close();
+    await until(
+      () => [adele, station].every((s) => s.messages.some((m) => m.event === 'complete')),
+      'both streams to complete',
+    );
+    expect(gateway.liveEvents.subscribers.open).toBe(0);
+  });
+});
