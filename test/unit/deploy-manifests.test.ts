@@ -198,3 +198,61 @@ describe('deploy/kubernetes', () => {
     });
   });
 });
+
+describe('deploy/kubernetes/replicas-with-redis', () => {
+  const OVERLAY = new URL('replicas-with-redis/', DIRECTORY);
+  const loadOverlay = (file: string): Manifest[] =>
+    parseAllDocuments(readFileSync(new URL(file, OVERLAY), 'utf8')).map(
+      (document) => document.toJS() as Manifest,
+    );
+  const overlay = loadOverlay('kustomization.yaml')[0] as unknown as {
+    resources: string[];
+    patches: Array<{ path: string }>;
+  };
+  const redis = loadOverlay('redis.yaml');
+  const redisDeployment = redis.find((manifest) => manifest.kind === 'Deployment') as Manifest;
+  const redisService = redis.find((manifest) => manifest.kind === 'Service') as Manifest;
+
+  /** The gateway's env after the overlay's strategic-merge patch (env merges by name). */
+  function patchedEnvironment(): Record<string, string> {
+    const environment = podEnvironment();
+    for (const { path } of overlay.patches) {
+      const patch = loadOverlay(path)[0] as Manifest;
+      expect(patch.metadata.name).toBe(deployment.metadata.name);
+      for (const patched of patch.spec.template.spec.containers) {
+        expect(patched.name).toBe(container.name);
+        for (const variable of patched.env as EnvVar[]) {
+          environment[variable.name] = variable.value as string;
+        }
+      }
+    }
+    return environment;
+  }
+
+  it('adds Redis to the base manifests', () => {
+    expect(overlay.resources).toEqual(['../', 'redis.yaml']);
+  });
+
+  it('points the gateway at the Redis Service, with settings the gateway accepts', () => {
+    const environment = patchedEnvironment();
+    const documented = documentedVariables();
+    for (const name of Object.keys(environment)) expect(documented.has(name), name).toBe(true);
+    const config = loadConfig(environment);
+    expect(config.redis).not.toBeNull();
+    const url = new URL(config.redis?.url as string);
+    expect(url.hostname).toBe(redisService.metadata.name);
+    expect(Number(url.port)).toBe(redisService.spec.ports[0].port);
+  });
+
+  it('runs Redis unprivileged, without persistence, behind its Service', () => {
+    const template = redisDeployment.spec.template;
+    expect(redisService.spec.selector).toEqual(template.metadata.labels);
+    const [redisContainer] = template.spec.containers;
+    const portNames = redisContainer.ports.map((port: { name: string }) => port.name);
+    expect(portNames).toContain(redisService.spec.ports[0].targetPort);
+    expect(template.spec.securityContext).toMatchObject({ runAsNonRoot: true });
+    expect(redisContainer.securityContext).toMatchObject({ readOnlyRootFilesystem: true });
+    // Shared state is short-lived: nothing is worth a disk.
+    expect(redisContainer.args.join(' ')).toContain('--appendonly no');
+  });
+});
