@@ -325,6 +325,9 @@ function isOrigin(value: string): boolean {
 
 type Env = z.infer<typeof env>;
 
+/** Every variable the gateway reads; the README's Configuration table documents each. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(env.shape);
+
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = env.safeParse(source);
   if (!parsed.success) {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { loadConfig } from '../../src/config.js';
+import { CONFIG_VARIABLES, loadConfig } from '../../src/config.js';
 import { Readiness } from '../../src/http/readiness.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../src/http/settings.js';
@@ -106,6 +106,13 @@ function documentedVariables(): Set<string> {
   }
   return names;
 }
+
+describe('the README', () => {
+  it('documents every variable the gateway reads', () => {
+    const documented = documentedVariables();
+    expect(CONFIG_VARIABLES.filter((name) => !documented.has(name))).toEqual([]);
+  });
+});
 
 describe('deploy/kubernetes', () => {
   it('lists every manifest in its kustomization', () => {
