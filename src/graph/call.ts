@@ -23,9 +23,16 @@ export interface GraphReply {
  * Why no usable reply arrived. `refused` and `not-sent` (the request's deadline passed while it
  * waited its turn) mean the request never left this host, so even a write is known not to have
  * been applied; after `timeout` or `network` a write may have been; `oversized` means Graph
- * answered, but with more than the gateway reads (a write was then most likely applied).
+ * answered, but with more than the gateway reads (a write was then most likely applied);
+ * `no-token`: the gateway could not get its own Graph token, so nothing was sent.
  */
-export type TransportFailureKind = 'refused' | 'not-sent' | 'timeout' | 'network' | 'oversized';
+export type TransportFailureKind =
+  | 'refused'
+  | 'not-sent'
+  | 'timeout'
+  | 'network'
+  | 'oversized'
+  | 'no-token';
 
 /**
  * The SDK wraps whatever a middleware throws into a `GraphError` whose `code` is the thrown
@@ -37,6 +44,7 @@ const NAME_BY_KIND: Record<TransportFailureKind, string> = {
   timeout: 'UpstreamTimeout',
   network: 'UpstreamNetworkError',
   oversized: 'UpstreamResponseTooLarge',
+  'no-token': 'UpstreamNoToken',
 };
 
 export class GraphTransportError extends Error {
@@ -63,7 +71,7 @@ export const isWrite = (call: GraphCall): boolean => call.method !== 'GET';
 
 /** The request certainly did not reach Graph. */
 export const neverSent = (failure: GraphTransportError): boolean =>
-  failure.kind === 'refused' || failure.kind === 'not-sent';
+  failure.kind === 'refused' || failure.kind === 'not-sent' || failure.kind === 'no-token';
 
 /** Builds a URL path from literal segments and untrusted ids, encoding every id. */
 export function graphPath(strings: TemplateStringsArray, ...ids: string[]): string {

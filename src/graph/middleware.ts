@@ -61,9 +61,25 @@ export class BearerTokenHandler extends Link {
 
   async execute(context: Context): Promise<void> {
     if (requestUrl(context).origin === this.graphOrigin) {
-      setHeader(context, 'Authorization', `Bearer ${await this.auth.getAccessToken()}`);
+      setHeader(context, 'Authorization', `Bearer ${await this.token()}`);
     }
     await this.forward(context);
+  }
+
+  /**
+   * A credential that fails (an expired secret, Entra unreachable) is a Graph failure like any
+   * other for the caller: a typed error saying nothing was sent. Entra's detail is not passed on:
+   * the token check logs it (src/graph/token-check.ts), and /ready reports the state.
+   */
+  private async token(): Promise<string> {
+    try {
+      return await this.auth.getAccessToken();
+    } catch {
+      throw new GraphTransportError(
+        'no-token',
+        'The gateway could not obtain its Microsoft Graph token; nothing was sent',
+      );
+    }
   }
 }
 

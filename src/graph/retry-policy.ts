@@ -43,6 +43,9 @@ export function isRetryable(outcome: GraphReply | GraphTransportError, call: Gra
     if (outcome.kind === 'not-sent') return false;
     // The same question gets the same oversized answer.
     if (outcome.kind === 'oversized') return false;
+    // Entra said no moments ago; asking again within this request would only add load there.
+    // The background token check (/ready) keeps asking.
+    if (outcome.kind === 'no-token') return false;
     return neverSent(outcome) || !isWrite(call);
   }
   if (outcome.status === 429) return true;
