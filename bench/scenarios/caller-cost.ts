@@ -80,6 +80,14 @@ export async function callerCost(options: {
       AZURE_AUTHORITY_HOST: emulator.url,
       GATEWAY_AUTH_TENANT_IDS: ENTRA.tenantId,
       GATEWAY_AUTH_AUDIENCE: GATEWAY_API.clientId,
+      // The scenario measures what a caller costs, not how the gateway refuses a flood: its
+      // closed loop would exceed the per-caller defaults (docs/operations.md#per-caller-limits).
+      GATEWAY_RATE_LIMIT_KEY: 'off',
+      GATEWAY_RATE_LIMIT_PERSON: 'off',
+      GATEWAY_MAX_IN_PROGRESS_PER_CALLER: 'off',
+      // Nor background Graph traffic (live events' subscription manager and reconciliation).
+      GATEWAY_GRAPH_SUBSCRIPTIONS: 'false',
+      GATEWAY_RECONCILE_INTERVAL_MS: '0',
     });
     const url = await gateway.listening;
     const pid = gateway.child.pid;
