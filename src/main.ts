@@ -140,7 +140,6 @@ async function main(): Promise<void> {
   logger.level = config.logLevel;
   const trustedDocuments = loadTrustedDocumentsFrom(config);
   const graph = await connectGraph(config);
-  const live = createLiveRuntime({ graph: graph.service, settings: config.liveEvents, logger });
   const metrics = new GatewayMetrics(graph.service.metrics, {
     maxOperationNames: config.metrics.maxOperationNames,
   });
@@ -154,6 +153,14 @@ async function main(): Promise<void> {
         logger,
       )
     : undefined;
+  const live = createLiveRuntime({
+    graph: graph.service,
+    settings: config.liveEvents,
+    logger,
+    ...(shared
+      ? { eventTarget: shared.eventTarget, onceSet: shared.onceSet, leadership: shared.leadership }
+      : {}),
+  });
   const app = createApp({
     liveEvents: live.liveEvents,
     jobAnnouncer: live.jobAnnouncer,

@@ -30,20 +30,30 @@ export class RedisLeadership implements Leadership {
 
   constructor(private readonly redis: RedisConnection) {}
 
-  /** Rejects when Redis cannot be reached: the caller must then act as if it did not hold it. */
+  /**
+   * False while Redis cannot be reached (before the first connect too): no replica can prove it
+   * holds the lease then, so none acts as the holder, and the duty waits for Redis. The
+   * connection logs the outage once; nothing here logs per call.
+   */
   async holdOrAcquire(name: string, ttlMs: number): Promise<boolean> {
-    const held = await this.redis.client.eval(
-      HOLD_OR_ACQUIRE,
-      1,
-      this.leaseKey(name),
-      this.token,
-      String(Math.max(1, Math.ceil(ttlMs))),
-    );
-    return held === 1;
+    if (!this.redis.redisHealthy) return false;
+    try {
+      const held = await this.redis.client.eval(
+        HOLD_OR_ACQUIRE,
+        1,
+        this.leaseKey(name),
+        this.token,
+        String(Math.max(1, Math.ceil(ttlMs))),
+      );
+      return held === 1;
+    } catch {
+      return false;
+    }
   }
 
+  /** Never rejects: a lease Redis cannot be told about expires on its own after its TTL. */
   async release(name: string): Promise<void> {
-    await this.redis.client.eval(RELEASE, 1, this.leaseKey(name), this.token);
+    await this.redis.client.eval(RELEASE, 1, this.leaseKey(name), this.token).catch(() => {});
   }
 
   private leaseKey(name: string): string {

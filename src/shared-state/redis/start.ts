@@ -8,12 +8,17 @@
 import type { Logger } from 'pino';
 import type { Upstream } from '../../graph/upstream.js';
 import type { IdempotencyStore } from '../../idempotency/store.js';
+import type { JobEventTarget } from '../../notifications/live-events.js';
 import type { TokenBucketStore } from '../../rate-limit/bucket-store.js';
-import type { Leadership } from '../contracts.js';
+import type { Leadership, OnceSet } from '../contracts.js';
+import { LocalOnceSet } from '../local/once-set.js';
+import { SharedOrLocalOnceSet } from '../shared-or-local-once-set.js';
 import { RedisConnection } from './connection.js';
 import { RedisIdempotencyStore } from './idempotency-store.js';
 import { InFlightShare } from './in-flight-share.js';
+import { SharedJobEventTarget } from './job-event-target.js';
 import { RedisLeadership } from './leadership.js';
+import { RedisOnceSet } from './once-set.js';
 import type { RedisSettings } from './settings.js';
 import { SharedThrottleWindow } from './shared-throttle.js';
 import { RedisTokenBucketStore } from './token-bucket-store.js';
@@ -21,6 +26,10 @@ import { RedisTokenBucketStore } from './token-bucket-store.js';
 export interface RedisSharedState {
   connection: RedisConnection;
   leadership: Leadership;
+  /** Live events reach every replica's subscribers (src/notifications/). */
+  eventTarget: JobEventTarget;
+  /** Webhook de-duplication and announced-once keys, across replicas while Redis is up. */
+  onceSet: OnceSet;
   buckets: TokenBucketStore;
   idempotency: IdempotencyStore;
   /** Leaves the replica set and closes the connections: last in a shutdown. */
@@ -41,6 +50,12 @@ export function startRedisSharedState(
   return {
     connection,
     leadership: new RedisLeadership(connection),
+    eventTarget: new SharedJobEventTarget(connection, logger),
+    onceSet: new SharedOrLocalOnceSet(
+      new RedisOnceSet(connection, 'live:'),
+      new LocalOnceSet(),
+      () => connection.redisHealthy,
+    ),
     buckets: new RedisTokenBucketStore(connection),
     idempotency: new RedisIdempotencyStore(connection),
     async close() {
