@@ -8,145 +8,202 @@ import { fileURLToPath } from 'node:url';
 import { callerCost } from './scenarios/caller-cost.js';
 import { fanOut } from './scenarios/fan-out.js';
 import { listPages } from './scenarios/list-pages.js';
+import { liveEvents } from './scenarios/live-events.js';
 import { memory } from './scenarios/memory.js';
 import { releaseAtDevice } from './scenarios/release-at-device.js';
+import { throttleStorm } from './scenarios/throttle-storm.js';
 import { throttled } from './scenarios/throttled.js';
 import { throughput } from './scenarios/throughput.js';
 
 const quick = process.env['BENCH_QUICK'] === '1';
+/** BENCH_ONLY=8,9 runs only those scenarios; unset, all of them. */
+const only = new Set(
+  (process.env['BENCH_ONLY'] ?? '')
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map(Number),
+);
+const runs = (scenario: number) => only.size === 0 || only.has(scenario);
 const LATENCY_MS = 50;
 
 const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 async function main() {
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    node: process.version,
+    quick,
+    only: [...only],
+  };
   console.log(
     `universal-print-gateway benchmark (${quick ? 'quick' : 'full'}), node ${process.version}`,
   );
   console.log(`injected upstream latency: ${LATENCY_MS} ms per round trip\n`);
 
-  const t = await throughput({
-    latencyMs: LATENCY_MS,
-    operations: quick ? 300 : 2_000,
-    concurrency: 16,
-  });
-  console.log('1. updatePrintTask, one per request, concurrency 16');
-  console.table({
-    'direct Graph SDK': t.direct,
-    gateway: t.gateway,
-  });
-  console.log(
-    `   gateway/direct throughput: ${t.ratio} (target >= 0.7: ${mark(t.ratio >= 0.7)})\n`,
-  );
-
-  const f = await fanOut({ latencyMs: LATENCY_MS, ks: [1, 20, 100], repetitions: quick ? 3 : 10 });
-  console.log(`2. one query touching K jobs (one upstream round trip: ${f.roundTripMs} ms)`);
-  console.table(
-    Object.fromEntries(
-      f.rows.map((row) => [
-        `K=${row.k}`,
-        {
-          'batched requests': row.batched.upstreamRequests,
-          'batched ms': row.batched.wallMs,
-          'round trips': row.batchedRoundTrips,
-          'unbatched requests': row.unbatched.upstreamRequests,
-          'unbatched ms': row.unbatched.wallMs,
-        },
-      ]),
-    ),
-  );
-  const k100 = f.rows.find((row) => row.k === 100);
-  if (k100) {
+  if (runs(1)) {
+    const t = await throughput({
+      latencyMs: LATENCY_MS,
+      operations: quick ? 300 : 2_000,
+      concurrency: 16,
+    });
+    console.log('1. updatePrintTask, one per request, concurrency 16');
+    console.table({
+      'direct Graph SDK': t.direct,
+      gateway: t.gateway,
+    });
     console.log(
-      `   K=100: ${k100.batched.upstreamRequests} requests (target <= 5: ${mark(k100.batched.upstreamRequests <= 5)}), ` +
-        `${k100.batchedRoundTrips} round trips (target <= 2: ${mark(k100.batchedRoundTrips <= 2)})\n`,
+      `   gateway/direct throughput: ${t.ratio} (target >= 0.7: ${mark(t.ratio >= 0.7)})\n`,
     );
+    results['throughput'] = t;
   }
 
-  const th = await throttled({
-    latencyMs: LATENCY_MS,
-    operations: quick ? 20 : 100,
-    jobsPerOperation: 20,
-    concurrency: 4,
-    share: 0.3,
-    retryAfterSeconds: 0.2,
-  });
-  console.log('3. 30% of Graph calls answered 429 (Retry-After 0.2 s)');
-  console.table({ result: th });
-  console.log(
-    `   success ${th.successShare} (target 1: ${mark(th.successShare === 1)}), ` +
-      `amplification ${th.amplification} (target <= 1.5: ${mark(th.amplification <= 1.5)})\n`,
-  );
+  if (runs(2)) {
+    const f = await fanOut({
+      latencyMs: LATENCY_MS,
+      ks: [1, 20, 100],
+      repetitions: quick ? 3 : 10,
+    });
+    console.log(`2. one query touching K jobs (one upstream round trip: ${f.roundTripMs} ms)`);
+    console.table(
+      Object.fromEntries(
+        f.rows.map((row) => [
+          `K=${row.k}`,
+          {
+            'batched requests': row.batched.upstreamRequests,
+            'batched ms': row.batched.wallMs,
+            'round trips': row.batchedRoundTrips,
+            'unbatched requests': row.unbatched.upstreamRequests,
+            'unbatched ms': row.unbatched.wallMs,
+          },
+        ]),
+      ),
+    );
+    const k100 = f.rows.find((row) => row.k === 100);
+    if (k100) {
+      console.log(
+        `   K=100: ${k100.batched.upstreamRequests} requests (target <= 5: ${mark(k100.batched.upstreamRequests <= 5)}), ` +
+          `${k100.batchedRoundTrips} round trips (target <= 2: ${mark(k100.batchedRoundTrips <= 2)})\n`,
+      );
+    }
+    results['fanOut'] = f;
+  }
 
-  const m = await memory({ operations: quick ? 20_000 : 100_000, concurrency: 32 });
-  console.log(`4. memory over ${m.operations} operations (gc exposed: ${m.gcExposed})`);
-  console.table({ result: m });
-  console.log(
-    `   RSS growth after the 10,000th: ${(m.rssGrowth * 100).toFixed(1)}% (target < 10%: ${mark(m.rssGrowth < 0.1)})\n`,
-  );
+  if (runs(3)) {
+    const th = await throttled({
+      latencyMs: LATENCY_MS,
+      operations: quick ? 20 : 100,
+      jobsPerOperation: 20,
+      concurrency: 4,
+      share: 0.3,
+      retryAfterSeconds: 0.2,
+    });
+    console.log('3. 30% of Graph calls answered 429 (Retry-After 0.2 s)');
+    console.table({ result: th });
+    console.log(
+      `   success ${th.successShare} (target 1: ${mark(th.successShare === 1)}), ` +
+        `amplification ${th.amplification} (target <= 1.5: ${mark(th.amplification <= 1.5)})\n`,
+    );
+    results['throttled'] = th;
+  }
 
-  const c = await callerCost({
-    operations: quick ? 200 : 4_000,
-    concurrency: 8,
-    checks: quick ? 1_000 : 20_000,
-  });
-  console.log(
-    `5. gateway CPU per operation: a person's Entra token vs a service key (concurrency ${c.concurrency}, CPU tick ${c.cpuTickMs} ms)`,
-  );
-  console.table({
-    'printJob read': c.read,
-    'abortPrintJob write (fresh jobs)': c.write,
-  });
-  console.log(
-    `   person token / service key: read ${c.read.ratio}, write ${c.write.ratio} (measured, no target); ` +
-      `the check alone, in-process: ${c.authenticationAlone.personTokenUsPerCall} vs ${c.authenticationAlone.serviceKeyUsPerCall} µs\n`,
-  );
+  if (runs(4)) {
+    const m = await memory({ operations: quick ? 20_000 : 100_000, concurrency: 32 });
+    console.log(`4. memory over ${m.operations} operations (gc exposed: ${m.gcExposed})`);
+    console.table({ result: m });
+    console.log(
+      `   RSS growth after the 10,000th: ${(m.rssGrowth * 100).toFixed(1)}% (target < 10%: ${mark(m.rssGrowth < 0.1)})\n`,
+    );
+    results['memory'] = m;
+  }
 
-  const RELEASED_JOBS = 45;
-  const r = await releaseAtDevice({
-    latencyMs: LATENCY_MS,
-    jobs: RELEASED_JOBS,
-    repetitions: quick ? 2 : 5,
-  });
-  const writeGoal = Math.ceil(RELEASED_JOBS / 20);
-  console.log(
-    `6. releasePrintJobs: ${RELEASED_JOBS} jobs to a device in one call (one upstream round trip: ${r.roundTripMs} ms)`,
-  );
-  console.table({
-    'station naming the jobs': r.stationNaming,
-    'person releasing all': r.personAll,
-  });
-  console.log(
-    `   redirect requests: station ${r.stationNaming.writeRequests}, person ${r.personAll.writeRequests} ` +
-      `(target ${writeGoal}: ${mark(r.stationNaming.writeRequests === writeGoal && r.personAll.writeRequests === writeGoal)}); ` +
-      `station reads ${r.stationNaming.reads} (target 0: ${mark(r.stationNaming.reads === 0)})\n`,
-  );
+  if (runs(5)) {
+    const c = await callerCost({
+      operations: quick ? 200 : 4_000,
+      concurrency: 8,
+      checks: quick ? 1_000 : 20_000,
+    });
+    console.log(
+      `5. gateway CPU per operation: a person's Entra token vs a service key (concurrency ${c.concurrency}, CPU tick ${c.cpuTickMs} ms)`,
+    );
+    console.table({
+      'printJob read': c.read,
+      'abortPrintJob write (fresh jobs)': c.write,
+    });
+    console.log(
+      `   person token / service key: read ${c.read.ratio}, write ${c.write.ratio} (measured, no target); ` +
+        `the check alone, in-process: ${c.authenticationAlone.personTokenUsPerCall} vs ${c.authenticationAlone.serviceKeyUsPerCall} µs\n`,
+    );
+    results['callerCost'] = c;
+  }
 
-  const l = await listPages({ latencyMs: LATENCY_MS, repetitions: quick ? 1 : 5 });
-  console.log(
-    `7. listing ${l.waitingJobs} waiting jobs, first: ${l.first}, Graph pages of ${l.graphPageSize} ` +
-      `(median of ${l.repetitions})`,
-  );
-  console.table({
-    'person, myPrintJobs': l.personMyPrintJobs,
-    'station, Printer.jobs': l.stationPrinterJobs,
-  });
-  console.log('   measured, no target\n');
+  if (runs(6)) {
+    const RELEASED_JOBS = 45;
+    const r = await releaseAtDevice({
+      latencyMs: LATENCY_MS,
+      jobs: RELEASED_JOBS,
+      repetitions: quick ? 2 : 5,
+    });
+    const writeGoal = Math.ceil(RELEASED_JOBS / 20);
+    console.log(
+      `6. releasePrintJobs: ${RELEASED_JOBS} jobs to a device in one call (one upstream round trip: ${r.roundTripMs} ms)`,
+    );
+    console.table({
+      'station naming the jobs': r.stationNaming,
+      'person releasing all': r.personAll,
+    });
+    console.log(
+      `   redirect requests: station ${r.stationNaming.writeRequests}, person ${r.personAll.writeRequests} ` +
+        `(target ${writeGoal}: ${mark(r.stationNaming.writeRequests === writeGoal && r.personAll.writeRequests === writeGoal)}); ` +
+        `station reads ${r.stationNaming.reads} (target 0: ${mark(r.stationNaming.reads === 0)})\n`,
+    );
+    results['releaseAtDevice'] = r;
+  }
 
-  const results = {
-    date: new Date().toISOString(),
-    node: process.version,
-    quick,
-    throughput: t,
-    fanOut: f,
-    throttled: th,
-    memory: m,
-    callerCost: c,
-    releaseAtDevice: r,
-    listPages: l,
-  };
+  if (runs(7)) {
+    const l = await listPages({ latencyMs: LATENCY_MS, repetitions: quick ? 1 : 5 });
+    console.log(
+      `7. listing ${l.waitingJobs} waiting jobs, first: ${l.first}, Graph pages of ${l.graphPageSize} ` +
+        `(median of ${l.repetitions})`,
+    );
+    console.table({
+      'person, myPrintJobs': l.personMyPrintJobs,
+      'station, Printer.jobs': l.stationPrinterJobs,
+    });
+    console.log('   measured, no target\n');
+    results['listPages'] = l;
+  }
+
+  if (runs(8)) {
+    const le = await liveEvents({ jobs: quick ? 20 : 200 });
+    console.log("8. live events: job submitted → WAITING on a person's stream (one job at a time)");
+    console.table({
+      'one process, no Redis': le.oneProcessNoRedis,
+      'two replicas + Redis (delivered to B, heard on A)': le.twoReplicasAndRedis,
+    });
+    console.log('   measured, no target\n');
+    results['liveEvents'] = le;
+  }
+
+  if (runs(9)) {
+    const ts = await throttleStorm({ clients: 12, seconds: quick ? 3 : 20 });
+    console.log(
+      '9. throttle storm: 1 in 20 Graph calls answered 429 (Retry-After 1 s), 12 clients split over the replicas',
+    );
+    console.table({
+      '1 replica': ts.oneReplica,
+      '3 replicas + Redis': ts.threeReplicas,
+      '3 replicas, no Redis': ts.threeReplicasNoRedis,
+    });
+    console.log(
+      `   Graph calls per minute, 3 replicas ÷ 1: ${ts.ratio} with Redis (goal 1: ${mark(ts.ratio <= 1.2)}), ` +
+        `${ts.ratioWithoutRedis} without\n`,
+    );
+    results['throttleStorm'] = ts;
+  }
+
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  const file = `${dir}bench-${results.date.replace(/[:.]/g, '-')}.json`;
+  const file = `${dir}bench-${String(results['date']).replace(/[:.]/g, '-')}.json`;
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`figures written to ${file}`);
 }
