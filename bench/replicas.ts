@@ -4,9 +4,9 @@
  * them. Nothing of the gateway's own limits interferes: rate limits and the in-progress cap are
  * off, and only the replica asked to manages Graph subscriptions.
  */
-import { createServer } from 'node:net';
 import { ENTRA, GATEWAY_API } from '../src/emulator/entra/entra-seed.js';
 import { EMULATOR_TOKENS } from '../src/emulator/seed.js';
+import { freePort } from '../test/helpers/free-port.js';
 import { type GatewayProcess, startGatewayProcess } from '../test/helpers/gateway-process.js';
 
 const CONNECTED = 'Redis connected: state is shared with the other replicas';
@@ -17,17 +17,6 @@ export interface BenchReplica {
   /** The GraphQL endpoint. */
   url: string;
   origin: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export async function startReplica(options: {

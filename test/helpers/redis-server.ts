@@ -4,8 +4,9 @@
  * same port make an outage for the tests of what happens while Redis is away.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './free-port.js';
 
 const REDIS_SERVER = process.env['REDIS_SERVER_PATH'] ?? '/usr/bin/redis-server';
 
@@ -16,19 +17,6 @@ export interface TestRedis {
   start(): Promise<void>;
   /** Kills it and waits for the exit: every client sees its connection drop. */
   stop(): Promise<void>;
-}
-
-/** A port nothing listens on right now: bound on 0, then released for redis to take. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** One PING over a raw socket: true on `+PONG`. */

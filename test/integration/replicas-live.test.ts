@@ -5,13 +5,13 @@
  * it dies; while Redis is away a replica's own subscribers still hear its events, and events
  * cross replicas again once it is back (docs/replicas.md).
  */
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ENTRA, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
 import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { personToken } from '../helpers/entra.js';
+import { freePort } from '../helpers/free-port.js';
 import {
   type GatewayProcess,
   killGatewayProcesses,
@@ -53,17 +53,6 @@ afterEach(() => {
   for (const stream of streams.splice(0)) stream.close();
   killGatewayProcesses();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** A replica; with `manages`, it has a notification URL and may manage Graph subscriptions. */
 async function startReplica(manages: boolean): Promise<Replica> {

@@ -1,7 +1,9 @@
 /**
- * A Graph call's URL as a route template for a metric label: `/print/printers/{id}/jobs/{id}`.
- * Ids are never labels (every job id would be a new series), and the vocabulary of literal
- * segments is fixed, so the set of templates stays small whatever ids or next links arrive.
+ * A Graph call's URL as a route template: `/print/printers/{id}/jobs/{id}`. One definition for
+ * the `route` metric label and the spans' `graph.route`, so a dashboard and a trace name the same
+ * route the same way. Ids never survive (every job id would be a new series, and callers' ids do
+ * not belong in span names), and the vocabulary of literal segments is fixed, so the set of
+ * templates stays small whatever ids or next links arrive.
  */
 
 /** Collections: the segment after one is an id. */
@@ -34,9 +36,13 @@ const LITERALS = new Set([
 /** Longer paths than the gateway ever builds collapse into one template. */
 const MAX_SEGMENTS = 8;
 
+/** The version segment an absolute URL (an `@odata.nextLink`) carries; relative ones do not. */
+const VERSION = /^(v1\.0|beta)$/;
+
 export function routeTemplate(url: string): string {
-  const path = url.split(/[?#]/, 1)[0] ?? '';
+  const path = /^https?:\/\//i.test(url) ? new URL(url).pathname : (url.split(/[?#]/, 1)[0] ?? '');
   const segments = path.split('/').filter((segment) => segment !== '');
+  if (VERSION.test(segments[0] ?? '')) segments.shift();
   if (segments.length > MAX_SEGMENTS) return '{unknown}';
   let afterCollection = false;
   const template = segments.map((segment) => {
