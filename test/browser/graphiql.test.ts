@@ -67,14 +67,18 @@ interface ReadmeOperation {
   strings: ReadonlyMap<string, string>;
 }
 
-function readmeOperations(): ReadmeOperation[] {
+/** The text of one of the README's `## ` sections. */
+function readmeSection(heading: string): string {
   const readme = readFileSync(`${root}README.md`, 'utf8');
-  const heading = '## The pull-print flow in GraphiQL';
   const start = readme.indexOf(`\n${heading}\n`);
   if (start < 0) throw new Error(`README.md has no section "${heading}"`);
   const rest = readme.slice(start + heading.length + 2);
   const end = rest.search(/^## /m);
-  const section = end >= 0 ? rest.slice(0, end) : rest;
+  return end >= 0 ? rest.slice(0, end) : rest;
+}
+
+function readmeOperations(heading = '## The pull-print flow in GraphiQL'): ReadmeOperation[] {
+  const section = readmeSection(heading);
   const blocks = [...section.matchAll(/^```graphql\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '');
   return blocks.map((text) => {
     const operations = parse(text).definitions.filter(
@@ -107,6 +111,15 @@ function readmeBacklogRequest(): Record<string, unknown> {
   if (!body) throw new Error('README.md has no backlog request with a "count"');
   return JSON.parse(body) as Record<string, unknown>;
 }
+
+/** The JSON body of the live screens section's curl: one job, submitted for Adele. */
+function readmeLiveJobRequest(): Record<string, unknown> {
+  const body = /-d '(\{[^']*\})'/.exec(readmeSection(LIVE_SCREENS))?.[1];
+  if (!body) throw new Error("README.md's live screens section has no job request");
+  return JSON.parse(body) as Record<string, unknown>;
+}
+
+const LIVE_SCREENS = '## Live release screens';
 
 function collectString(into: Map<string, string>, name: string, value: ValueNode): void {
   if (value.kind === Kind.STRING) into.set(name, value.value);
@@ -223,16 +236,29 @@ function senderOf(request: Request): string {
   return String(decodeJwt(token)['oid']);
 }
 
-/** The operationName of a GraphQL POST, as GraphiQL sent it. */
-const postedOperationName = (response: Response): string | undefined =>
-  (response.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+/**
+ * The operationName of a GraphQL request, as GraphiQL sent it: in the JSON body of a POST, or in
+ * the URL of the GET it sends for a subscription (over Server-Sent Events).
+ */
+function postedOperationName(response: Response): string | undefined {
+  const request = response.request();
+  if (request.method() === 'GET') {
+    return new URL(request.url()).searchParams.get('operationName') ?? undefined;
+  }
+  return (request.postDataJSON() as { operationName?: string } | null)?.operationName;
+}
 
-/** Pastes the operation into the editor, runs it with the run button, returns the pane's JSON. */
-async function runInGraphiQL(
+const isGraphQLRequest = (response: Response): boolean =>
+  new URL(response.url()).pathname === '/graphql' &&
+  (response.request().method() === 'POST' ||
+    (response.request().method() === 'GET' && new URL(response.url()).searchParams.has('query')));
+
+/** Pastes the operation into the editor and runs it with the run button; returns its answer. */
+async function pasteAndRun(
   page: Page,
   operation: ReadmeOperation,
   as: SignedIn,
-): Promise<unknown> {
+): Promise<Response> {
   // Replace whatever the editor holds with the README's block, through the clipboard: typing it
   // would let Monaco auto-indent and auto-close brackets, which a paste does not.
   await operationEditor(page).click();
@@ -252,12 +278,22 @@ async function runInGraphiQL(
   // The first operation GraphiQL posts after the click (introspection aside) must be this one:
   // matching on any POST turns a wrong operation name into a clear failure, not a timeout.
   const response = page.waitForResponse(
-    (r) => r.request().method() === 'POST' && postedOperationName(r) !== 'IntrospectionQuery',
+    (r) => isGraphQLRequest(r) && postedOperationName(r) !== 'IntrospectionQuery',
   );
   await page.getByRole('button', { name: /^Execute query/ }).click();
   const posted = await response;
   expect(postedOperationName(posted), 'the operation GraphiQL ran').toBe(operation.name);
   expect(senderOf(posted.request()), 'who GraphiQL ran it as').toBe(as.objectId);
+  return posted;
+}
+
+/** Pastes the operation into the editor, runs it with the run button, returns the pane's JSON. */
+async function runInGraphiQL(
+  page: Page,
+  operation: ReadmeOperation,
+  as: SignedIn,
+): Promise<unknown> {
+  const posted = await pasteAndRun(page, operation, as);
   const served = await posted.json();
   // The pane shows the operation's result once its root field appears in it.
   await resultPane(page).getByText(`"${operation.rootField}"`).first().waitFor();
@@ -555,6 +591,37 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
 
     const after = (await runInGraphiQL(page, step(myWaitingJobs), ADELE)) as MyWaitingJobs;
     expect(after.data.myPrintJobs.edges).toEqual([]);
+  });
+
+  it("7. shows a job's WAITING event live in Adele's subscription, as Graph's notification arrives", async () => {
+    const [live] = readmeOperations(LIVE_SCREENS);
+    expect(live?.kind).toBe('subscription');
+    await signInAs(ADELE);
+    // The stream stays open: its answer (the SSE headers) comes at once, events later.
+    const stream = await pasteAndRun(page, step(live), ADELE);
+    expect(stream.headers()['content-type']).toContain('text/event-stream');
+
+    // The README's curl, sent to the emulator `npm start` started.
+    const submitted = await fetch(`${emulatorUrl}/_emulator/jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(readmeLiveJobRequest()),
+    });
+    expect(submitted.status).toBe(201);
+    const job = (await submitted.json()) as { id: string };
+
+    await resultPane(page).getByText(`"${job.id}"`).first().waitFor();
+    const shown = JSON.parse(await copyAll(page, resultPane(page).locator('.monaco-editor')));
+    expect(shown).toEqual({
+      data: {
+        myPrintJobEvents: {
+          kind: 'WAITING',
+          printerId: readmeLiveJobRequest()['printerId'],
+          printJobId: job.id,
+          printJob: { document: { displayName: readmeLiveJobRequest()['documentName'] } },
+        },
+      },
+    });
   });
 
   it('loaded nothing from another origin, threw no error in the page, and sent nothing anonymously', () => {
