@@ -144,8 +144,10 @@ describe('/ready with client credentials from Entra', () => {
     expect(emulator.entra.hits().token - tokenRequests).toBeLessThanOrEqual(
       checks().length - failuresLogged + 1,
     );
-    // A request routed here all the same fails without reaching Graph.
-    expect(await (await printerQuery(graphql)).json()).toMatchObject({ data: null });
+    // A request routed here all the same gets a typed error and never reaches Graph.
+    expect(await (await printerQuery(graphql)).json()).toEqual({
+      data: { printer: { code: 'UPSTREAM_UNAVAILABLE' } },
+    });
     expect(emulator.requests.entries()).toEqual([]);
   });
 });
