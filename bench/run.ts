@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { callerCost } from './scenarios/caller-cost.js';
+import { cpuPerOperation } from './scenarios/cpu-per-operation.js';
 import { fanOut } from './scenarios/fan-out.js';
 import { listPages } from './scenarios/list-pages.js';
 import { liveEvents } from './scenarios/live-events.js';
@@ -199,6 +200,42 @@ async function main() {
         `${ts.ratioWithoutRedis} without\n`,
     );
     results['throttleStorm'] = ts;
+  }
+
+  if (runs(10)) {
+    const cpu = await cpuPerOperation({
+      rounds: quick ? 2 : 5,
+      operationsPerSegment: quick ? 200 : 2_000,
+      warmup: quick ? 200 : 1_000,
+    });
+    console.log(
+      `10. CPU per operation against reference servers (closed loop of ${cpu.concurrency}, ` +
+        `${cpu.rounds} rounds of ${cpu.operationsPerSegment}, medians; Graph answers at once)`,
+    );
+    console.table(
+      Object.fromEntries(
+        cpu.rows.map(({ operation, server, ...figures }) => [`${operation}: ${server}`, figures]),
+      ),
+    );
+    console.log(
+      `   gateway ÷ bare proxy, CPU per operation: station ${cpu.station.cpuRatio} (goal <= 1.0: ${mark(cpu.station.cpuRatio <= 1)}), ` +
+        `person ${cpu.person.cpuRatio} (goal <= 1.3: ${mark(cpu.person.cpuRatio <= 1.3)}), screen ${cpu.screen.cpuRatio}`,
+    );
+    console.log(
+      `   gateway ÷ bare proxy, p99: station ${cpu.station.p99Ratio} (goal <= 1.2: ${mark(cpu.station.p99Ratio <= 1.2)}), ` +
+        `person ${cpu.person.p99Ratio}, screen ${cpu.screen.p99Ratio}`,
+    );
+    const tracing = Object.entries(cpu.tracingCost);
+    console.log(
+      `   tracing on ÷ off: ${tracing.map(([name, ratio]) => `${name} ${ratio}`).join(', ')} ` +
+        `(goal <= 1.15: ${mark(tracing.every(([, ratio]) => ratio <= 1.15))})`,
+    );
+    console.log(
+      `   Graph calls per gateway operation: ${Object.entries(cpu.graphCallsPerOperation)
+        .map(([name, calls]) => `${name} ${calls}`)
+        .join(', ')}\n`,
+    );
+    results['cpuPerOperation'] = cpu;
   }
 
   const dir = fileURLToPath(new URL('./results/', import.meta.url));

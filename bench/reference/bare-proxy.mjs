@@ -1,0 +1,52 @@
+/**
+ * Reference server 1, the floor of the CPU benchmark: a bare `node:http` proxy. It parses the
+ * JSON body, makes the same Graph calls as the gateway with the global `fetch`, and writes the
+ * JSON answer. No GraphQL, no authentication, no limits, no logs: what forwarding alone costs.
+ *
+ * Environment: PORT, GRAPH_VERSION_ROOT (e.g. http://127.0.0.1:4010/v1.0), GRAPH_ACCESS_TOKEN.
+ */
+import { createServer } from 'node:http';
+import { firstItems, printerCall, printerJobsCall, releaseCall } from './upstream-calls.mjs';
+
+const root = process.env.GRAPH_VERSION_ROOT;
+const headers = {
+  authorization: `Bearer ${process.env.GRAPH_ACCESS_TOKEN}`,
+  'content-type': 'application/json',
+};
+
+async function graph({ method, url, body }) {
+  const response = await fetch(url, { method, headers, body });
+  if (!response.ok) throw new Error(`Graph answered ${response.status}`);
+  return response.json();
+}
+
+/** A release carries `input`; a read of the release screen `printerId` and `first`. */
+async function answer({ variables }) {
+  if (variables.input) return { updatePrintTask: await graph(releaseCall(root, variables.input)) };
+  const printer = await graph(printerCall(root, variables.printerId));
+  const jobs = await firstItems(graph, printerJobsCall(root, variables.printerId), variables.first);
+  return { printer: { ...printer, jobs } };
+}
+
+createServer((request, response) => {
+  let text = '';
+  request.setEncoding('utf8');
+  request.on('data', (chunk) => {
+    text += chunk;
+  });
+  request.on('end', () => {
+    Promise.resolve()
+      .then(() => answer(JSON.parse(text)))
+      .then(
+        (data) => {
+          const json = JSON.stringify({ data });
+          response.writeHead(200, {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(json),
+          });
+          response.end(json);
+        },
+        () => response.writeHead(502).end(),
+      );
+  });
+}).listen(Number(process.env.PORT), '127.0.0.1');
