@@ -71,6 +71,7 @@ function graphService(config: Config, baseUrl: string, auth: AuthenticationProvi
     auth,
     timeoutMs: config.graphTimeoutMs,
     maxResponseBytes: config.graphMaxResponseBytes,
+    maxConnections: config.graphService.maxInFlight,
   });
   return new GraphService(transport, config.graphService);
 }

@@ -42,7 +42,7 @@ export async function readBoundedText(response: Response, maxBytes: number): Pro
   return text + decoder.decode();
 }
 
-function tooLarge(maxBytes: number): GraphTransportError {
+export function tooLarge(maxBytes: number): GraphTransportError {
   return new GraphTransportError(
     'oversized',
     `Microsoft Graph sent an answer larger than the gateway reads (${maxBytes} bytes)`,

@@ -1,16 +1,19 @@
 /**
  * The one place the Graph SDK client is built, with an explicit middleware chain:
  * bearer token (for the configured origin only) → client-request-id → tracing (reads only) →
- * per-attempt timeout → HTTP. Tests replace the last link to see the exact requests the SDK sends.
+ * HTTP on a pool of keep-alive connections, which also bounds each attempt in time and size.
+ * Tests replace the last link to see the exact requests the SDK sends; a `fetch`-style
+ * per-attempt timeout then goes before their link.
  */
 import {
   type AuthenticationProvider,
   Client,
-  HTTPMessageHandler,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import { TracingLink } from '../telemetry/graph-http-link.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import { BearerTokenHandler, ClientRequestIdHandler, TimeoutHandler } from './middleware.js';
+import { PooledHttpLink } from './pooled-http-link.js';
 import { type GraphTransport, SdkGraphTransport } from './transport.js';
 
 export const GRAPH_VERSION = 'v1.0';
@@ -20,10 +23,12 @@ export interface GraphClientOptions {
   baseUrl: string;
   auth: AuthenticationProvider;
   timeoutMs: number;
-  /** The link that performs HTTP; the SDK's fetch-based handler unless a test supplies one. */
+  /** The link that performs HTTP; the pooled one unless a test supplies its own. */
   httpHandler?: Middleware;
   /** The most the gateway reads of one answer from Graph. @default 8 MiB */
   maxResponseBytes?: number;
+  /** Keep-alive connections to Graph: the upstream's in-flight cap. @default 16 */
+  maxConnections?: number;
 }
 
 export function createGraphClient(options: GraphClientOptions): Client {
@@ -31,8 +36,15 @@ export function createGraphClient(options: GraphClientOptions): Client {
     new BearerTokenHandler(options.auth, new URL(options.baseUrl).origin),
     new ClientRequestIdHandler(),
     new TracingLink(),
-    new TimeoutHandler(options.timeoutMs),
-    options.httpHandler ?? new HTTPMessageHandler(),
+    ...(options.httpHandler
+      ? [new TimeoutHandler(options.timeoutMs), options.httpHandler]
+      : [
+          new PooledHttpLink({
+            timeoutMs: options.timeoutMs,
+            maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+            connections: options.maxConnections ?? 16,
+          }),
+        ]),
   ];
   chain.reduce((link, next) => {
     link.setNext?.(next);

@@ -6,6 +6,7 @@
 import { type Client, GraphError, ResponseType } from '@microsoft/microsoft-graph-client';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedText } from './bounded-body.js';
 import { type GraphCall, type GraphReply, GraphTransportError } from './call.js';
+import { ReadAnswer } from './read-answer.js';
 
 /** Graph's limit on requests in one `$batch` envelope. */
 export const MAX_BATCH_SIZE = 20;
@@ -79,11 +80,17 @@ export class SdkGraphTransport implements GraphTransport {
     });
   }
 
-  private reply(response: Response): Promise<GraphReply> {
-    return replyFromResponse(response, this.maxResponseBytes);
+  private async reply(response: Response | ReadAnswer): Promise<GraphReply> {
+    // The pooled link has read the answer already; a `Response` (from a handler a test puts in
+    // its place) is read here, within the same bound.
+    const answer =
+      response instanceof ReadAnswer
+        ? response
+        : await readResponse(response, this.maxResponseBytes);
+    return replyOf(answer);
   }
 
-  private async raw(call: GraphCall, signal?: AbortSignal): Promise<Response> {
+  private async raw(call: GraphCall, signal?: AbortSignal): Promise<Response | ReadAnswer> {
     const request = this.client.api(call.url).responseType(ResponseType.RAW);
     if (signal) request.option('signal', signal);
     try {
@@ -133,12 +140,15 @@ function parseBatchResponses(body: unknown): BatchItemResponse[] {
   );
 }
 
-async function replyFromResponse(response: Response, maxBytes: number): Promise<GraphReply> {
+async function readResponse(response: Response, maxBytes: number): Promise<ReadAnswer> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const text = await readBoundedText(response, maxBytes);
+  return new ReadAnswer(response.status, headers, await readBoundedText(response, maxBytes));
+}
+
+function replyOf({ status, headerRecord: headers, text }: ReadAnswer): GraphReply {
   let body: unknown = text === '' ? null : text;
   if (text !== '' && headers['content-type']?.includes('json')) {
     try {
@@ -147,7 +157,7 @@ async function replyFromResponse(response: Response, maxBytes: number): Promise<
       // Keep the text: the error mapping copes with a body that is not Graph's JSON.
     }
   }
-  return { status: response.status, headers, body };
+  return { status, headers, body };
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
