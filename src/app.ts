@@ -14,6 +14,7 @@ import { useNoIntrospection } from './edge/introspection.js';
 import { useJsonBodiesOnly } from './edge/json-bodies-only.js';
 import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limits.js';
 import { usePreParseLimits } from './edge/pre-parse-limits.js';
+import { useRequestBodyLimit } from './edge/request-body-limit.js';
 import { type TrustedDocumentManifest, useTrustedDocuments } from './edge/trusted-documents.js';
 import { useValidationLimits } from './edge/validation-limits.js';
 import type { GraphService } from './graph/service.js';
@@ -177,6 +178,8 @@ export function createApp({
       ...(introspection ? [] : [useNoIntrospection()]),
       useErrorScrubbing(),
       useOperationSpans(),
+      // After every plugin that could register a request parser.
+      useRequestBodyLimit(MAX_REQUEST_BODY_BYTES),
     ],
     // Yoga's own CORS answers every origin, with credentials; see edge/cors-allowlist.ts.
     cors: false,
@@ -185,7 +188,8 @@ export function createApp({
     // GraphQL-over-HTTP batching: a release station sends its operations in one request, and
     // they share one Graph batcher (see context.ts).
     batching: { limit: MAX_OPERATIONS_PER_REQUEST },
-    maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
+    // useRequestBodyLimit above, which counts only bodies without a Content-Length.
+    maxRequestBodySize: false,
     context: createContextFactory(
       graph,
       callers.callerOf,
