@@ -13,9 +13,10 @@ import type {
 } from '@microsoft/microsoft-graph-client';
 import { GraphTransportError } from './call.js';
 
-function requestUrl(context: Context): URL {
+/** Absolute, as the SDK builds it from its base URL (or a next link verbatim). */
+function requestUrl(context: Context): string {
   const { request } = context;
-  return new URL(typeof request === 'string' ? request : request.url);
+  return typeof request === 'string' ? request : request.url;
 }
 
 function setHeader(context: Context, name: string, value: string): void {
@@ -52,15 +53,22 @@ abstract class Link implements Middleware {
  * an absolute URL elsewhere (an `@odata.nextLink` pointing at another host) gets no token.
  */
 export class BearerTokenHandler extends Link {
+  /** `https://graph.microsoft.com/`: the URLs the SDK builds start with it, no other origin's do. */
+  private readonly graphRoot: string;
+
   constructor(
     private readonly auth: AuthenticationProvider,
     private readonly graphOrigin: string,
   ) {
     super();
+    this.graphRoot = `${graphOrigin}/`;
   }
 
   async execute(context: Context): Promise<void> {
-    if (requestUrl(context).origin === this.graphOrigin) {
+    const url = requestUrl(context);
+    // Parsing only what the prefix does not settle (another spelling of the origin: case, a
+    // default port), since the common case is on every call.
+    if (url.startsWith(this.graphRoot) || new URL(url).origin === this.graphOrigin) {
       setHeader(context, 'Authorization', `Bearer ${await this.token()}`);
     }
     await this.forward(context);

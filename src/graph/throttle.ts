@@ -72,6 +72,11 @@ export class InFlightLimit {
     return this.active;
   }
 
+  /** `run` would start at once, without queueing. */
+  get hasFreeSlot(): boolean {
+    return this.active < this.limit;
+  }
+
   private async acquire(signal?: AbortSignal): Promise<void> {
     if (this.active < this.limit) {
       this.active += 1;

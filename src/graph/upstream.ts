@@ -125,6 +125,11 @@ export class Upstream {
     deadline: Deadline,
   ): Promise<Outcome[]> {
     if (this.isDraining) return notSent(calls, SHUTTING_DOWN);
+    // The usual case: the window is open and a slot is free, so nothing will wait and no signal
+    // that ends waits is needed (taking the slot happens before anything yields).
+    if (this.gate.remainingMs() === 0 && this.limit.hasFreeSlot) {
+      return this.waitAndSend(calls, deadline, deadline.signal);
+    }
     const waiting = eitherAborts(deadline.signal, this.draining.signal);
     try {
       return await this.waitAndSend(calls, deadline, waiting.signal);

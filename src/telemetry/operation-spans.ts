@@ -33,6 +33,8 @@ export function useOperationSpans(): Plugin {
           ...(name ? { 'graphql.operation.name': name } : {}),
         },
       });
+      // Not recorded (tracing off, or not sampled): nothing to wrap, nothing to describe.
+      if (!span.isRecording()) return;
       const active = trace.setSpan(context.active(), span);
       setExecuteFn((executionArgs) => context.with(active, () => executeFn(executionArgs)));
       return {
