@@ -25,6 +25,7 @@ import {
   knownPermissions,
   type PersonCaller,
 } from './caller.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 /**
  * Tolerance on `exp` and `nbf`. Microsoft's own middleware allows 5 minutes; a minute covers
@@ -55,6 +56,10 @@ export interface EntraValidatorOptions extends EntraValidationSettings {
   readonly jwksCacheMaxAgeMs?: number;
   /** Timeout of one discovery or JWKS request. @default 5_000 */
   readonly fetchTimeoutMs?: number;
+  /** Verified tokens kept, and for how long at most (src/auth/verified-tokens.ts). */
+  readonly verifiedTokens?: VerifiedTokens;
+  /** The clock, epoch ms; tests move it. @default Date.now */
+  readonly now?: () => number;
 }
 
 export type EntraCaller = PersonCaller | AppCaller;
@@ -89,7 +94,13 @@ export function createEntraTokenValidator(options: EntraValidatorOptions): Entra
     return pending;
   };
 
+  const verifiedTokens = options.verifiedTokens ?? new VerifiedTokens();
+  const now = options.now ?? Date.now;
+
   return async (token) => {
+    const checkedAt = now();
+    const known = verifiedTokens.get(token, checkedAt);
+    if (known) return known;
     const { header, claims } = decode(token);
     if (audiencesOf(claims).some((aud) => GRAPH_AUDIENCES.includes(aud))) {
       throw new AuthFailure(
@@ -116,8 +127,12 @@ export function createEntraTokenValidator(options: EntraValidatorOptions): Entra
     } catch {
       throw new AuthFailure('AUTHENTICATION_UNAVAILABLE', 'Entra ID metadata is unavailable');
     }
-    const payload = await verify(token, tenant, options.audiences);
-    return callerFrom(payload, tenantId);
+    const payload = await verify(token, tenant, options.audiences, checkedAt);
+    const caller = callerFrom(payload, tenantId);
+    // `exp` is required by verify(); the same tolerance as there, so a cached token lives no longer.
+    const validUntil = ((payload.exp as number) + CLOCK_TOLERANCE_SECONDS) * 1000;
+    verifiedTokens.remember(token, caller, validUntil, checkedAt);
+    return caller;
   };
 }
 
@@ -138,9 +153,11 @@ async function verify(
   token: string,
   tenant: TenantKeys,
   audiences: readonly string[],
+  now: number,
 ): Promise<JWTPayload> {
   try {
     const { payload } = await jwtVerify(token, tenant.keys, {
+      currentDate: new Date(now),
       issuer: tenant.issuer,
       audience: [...audiences],
       algorithms: ['RS256'],

@@ -17,6 +17,7 @@ import {
   type EntraValidatorOptions,
 } from '../../src/auth/entra-token.js';
 import { parseServiceKeys } from '../../src/auth/service-keys.js';
+import { VerifiedTokens } from '../../src/auth/verified-tokens.js';
 import { createContextFactory, type GatewayContext } from '../../src/context.js';
 import { ENTRA, emulatedEntraSettings, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
 import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
@@ -529,5 +530,28 @@ describe("the emulator's token endpoint", () => {
     expect(await password.json()).toMatchObject({ error: 'invalid_grant', error_codes: [50126] });
     expect(secret.status).toBe(401);
     expect(await secret.json()).toMatchObject({ error: 'invalid_client', error_codes: [7000215] });
+  });
+});
+
+describe('a verified token is remembered, never past its validity', () => {
+  it('is answered from memory, refused once expired, and a changed byte is verified anew', async () => {
+    let clock = Date.now();
+    const verifiedTokens = new VerifiedTokens();
+    const validate = validatorFor({ verifiedTokens, now: () => clock });
+    const claims = await genuineClaims();
+    const issued = Math.floor(clock / 1000);
+    const token = await signedByEntra({ ...claims, iat: issued, nbf: issued, exp: issued + 600 });
+
+    const first = await validate(token);
+    expect(verifiedTokens.size).toBe(1);
+    expect(await validate(token)).toEqual(first);
+
+    const [head, body, signature = ''] = token.split('.');
+    const flipped = `${head}.${body}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    await expect(validate(flipped)).rejects.toMatchObject({ code: 'INVALID_TOKEN' });
+
+    clock = (issued + 600 + CLOCK_TOLERANCE_SECONDS + 1) * 1000;
+    await expect(validate(token)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    expect(verifiedTokens.size).toBe(0);
   });
 });
