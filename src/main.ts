@@ -25,7 +25,6 @@ import { NOTIFICATION_PATH } from './notifications/webhook.js';
 import { installProcessBackstop } from './process-backstop.js';
 import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
 import { SharedOrLocalBucketStore } from './rate-limit/shared-or-local-bucket-store.js';
-import { startRedisSharedState } from './shared-state/redis/start.js';
 import type { Tracing } from './telemetry/sdk.js';
 
 /**
@@ -80,7 +79,7 @@ async function connectGraph(config: Config): Promise<GraphConnection> {
   if (config.graph.kind === 'graph') {
     const { baseUrl, credentials, authorityHost } = config.graph;
     logger.info({ baseUrl, credentials: credentials.kind }, 'Using Microsoft Graph');
-    const token = graphTokenSource(credentials, baseUrl, authorityHost);
+    const token = await graphTokenSource(credentials, baseUrl, authorityHost);
     return {
       service: graphService(config, baseUrl, token.auth),
       obtainToken: token.obtain,
@@ -146,8 +145,9 @@ async function main(): Promise<void> {
   });
   // With REDIS_URL the replicas share throttle windows, the in-flight budget and idempotency
   // keys (docs/replicas.md); without it this process keeps them to itself.
+  // ioredis is loaded only by a process that uses it.
   const shared = config.redis
-    ? startRedisSharedState(
+    ? (await import('./shared-state/redis/start.js')).startRedisSharedState(
         config.redis,
         graph.service.upstream,
         config.graphService.maxInFlight,

@@ -10,10 +10,9 @@ import {
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import type { GraphCredentials } from '../config.js';
+import { staticToken } from './static-token.js';
 
-export function staticToken(token: string): AuthenticationProvider {
-  return { getAccessToken: () => Promise.resolve(token) };
-}
+export { staticToken };
 
 /**
  * App-only tokens carry the app's granted roles; `.default` asks for exactly those, and the

@@ -6,7 +6,7 @@
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { decodeJwt } from 'jose';
 import type { GraphCredentials } from '../config.js';
-import { credentialProvider, graphScope, staticToken, tokenCredential } from './credentials.js';
+import { staticToken } from './static-token.js';
 
 export interface ObtainedToken {
   /** Epoch milliseconds; absent when the token does not say (an opaque static token). */
@@ -50,12 +50,14 @@ export function staticTokenSource(token: string): GraphTokenSource {
   };
 }
 
-export function graphTokenSource(
+export async function graphTokenSource(
   credentials: GraphCredentials,
   graphBaseUrl: string,
   authorityHost?: string,
-): GraphTokenSource {
+): Promise<GraphTokenSource> {
   if (credentials.kind === 'static-token') return staticTokenSource(credentials.token);
+  // @azure/identity takes about 180 ms to load: only a process that uses it pays for it.
+  const { credentialProvider, graphScope, tokenCredential } = await import('./credentials.js');
   const credential = tokenCredential(credentials, authorityHost);
   const scope = graphScope(graphBaseUrl);
   return {
