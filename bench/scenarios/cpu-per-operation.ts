@@ -7,18 +7,16 @@
  * each round, and the figures are medians over rounds, so a drift of this shared machine weighs
  * on all of them alike.
  *
- * The gateway runs as it ships (`node dist/main.js`, NODE_ENV=production), with its per-caller
- * limits raised out of the closed loop's way (not off: the buckets still run), its metrics
- * listener on and its logs written (to /dev/null). With tracing on, every request is sampled and
- * exported over OTLP to a sink here.
+ * The gateway runs as it ships (bench/built-gateway.ts). With tracing on, every request is
+ * sampled and exported over OTLP to a sink here.
  */
 import { randomBytes } from 'node:crypto';
 import { Agent, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ENTRA, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
 import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { startEmulator } from '../../src/emulator/server.js';
 import { personToken } from '../../test/helpers/entra.js';
+import { startBuiltGateway } from '../built-gateway.js';
 import { median, round } from '../harness.js';
 import { closedLoop, p, postJson } from '../http-load.js';
 import { processGroupCpuMs, processRssMiB } from '../process-cpu.js';
@@ -124,24 +122,6 @@ export async function cpuPerOperation(options: {
   const servers = new Map<ServerName, ServerProcess>();
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   try {
-    const gatewayEnv = (tracing: boolean): Record<string, string> => ({
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      METRICS_PORT: '0',
-      GRAPH_BASE_URL: graph.url,
-      GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
-      GATEWAY_API_KEYS: `bench:Print.Release.All:${serviceKey}`,
-      AZURE_AUTHORITY_HOST: emulator.url,
-      GATEWAY_AUTH_TENANT_IDS: ENTRA.tenantId,
-      GATEWAY_AUTH_AUDIENCE: GATEWAY_API.clientId,
-      GATEWAY_RATE_LIMIT_KEY: '100000/100000',
-      GATEWAY_RATE_LIMIT_PERSON: '100000/100000',
-      GATEWAY_MAX_IN_PROGRESS_PER_CALLER: String(4 * CONCURRENCY),
-      // No background Graph traffic: the subscription manager and reconciliation are off.
-      GATEWAY_GRAPH_SUBSCRIPTIONS: 'false',
-      GATEWAY_RECONCILE_INTERVAL_MS: '0',
-      ...(tracing ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_SERVICE_NAME: 'bench' } : {}),
-    });
     const referenceEnv = {
       GRAPH_VERSION_ROOT: `${graph.url}/v1.0`,
       GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
@@ -175,12 +155,13 @@ export async function cpuPerOperation(options: {
     ] as const) {
       servers.set(
         name,
-        await startServerProcess({
+        await startBuiltGateway({
           name,
-          args: ['dist/main.js'],
-          env: gatewayEnv(tracing),
-          path: '/graphql',
-          ready: serves('/ready'),
+          graphUrl: graph.url,
+          emulatorUrl: emulator.url,
+          serviceKey,
+          concurrency: CONCURRENCY,
+          ...(tracing ? { otlpEndpoint: sink.url } : {}),
         }),
       );
     }

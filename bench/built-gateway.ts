@@ -1,0 +1,56 @@
+/**
+ * The gateway as it ships (`node dist/main.js`, NODE_ENV=production) for the benchmark, on a
+ * given Graph and the emulator's Entra. Its per-caller limits are raised out of a closed loop's
+ * way (not off: the buckets still run), its metrics listener is on and its logs are written (to
+ * /dev/null); Graph subscriptions and reconciliation are off, so that no background Graph
+ * traffic mixes in. With `tracing`, every request is sampled and exported over OTLP.
+ */
+import { ENTRA, GATEWAY_API } from '../src/emulator/entra/entra-seed.js';
+import { EMULATOR_TOKENS } from '../src/emulator/seed.js';
+import { type ServerProcess, startServerProcess } from './server-process.js';
+
+export interface BuiltGatewayOptions {
+  name: string;
+  /** GRAPH_BASE_URL. */
+  graphUrl: string;
+  /** The emulator, for its Entra (person tokens are validated against its keys). */
+  emulatorUrl: string;
+  serviceKey: string;
+  /** An OTLP/HTTP endpoint to export every span to; none leaves tracing off. */
+  otlpEndpoint?: string;
+  /** Callers in progress at once that the in-progress cap must admit. */
+  concurrency: number;
+}
+
+export function builtGatewayEnv(options: BuiltGatewayOptions): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    METRICS_PORT: '0',
+    GRAPH_BASE_URL: options.graphUrl,
+    GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
+    GATEWAY_API_KEYS: `bench:Print.Release.All:${options.serviceKey}`,
+    AZURE_AUTHORITY_HOST: options.emulatorUrl,
+    GATEWAY_AUTH_TENANT_IDS: ENTRA.tenantId,
+    GATEWAY_AUTH_AUDIENCE: GATEWAY_API.clientId,
+    GATEWAY_RATE_LIMIT_KEY: '100000/100000',
+    GATEWAY_RATE_LIMIT_PERSON: '100000/100000',
+    GATEWAY_MAX_IN_PROGRESS_PER_CALLER: String(4 * options.concurrency),
+    GATEWAY_GRAPH_SUBSCRIPTIONS: 'false',
+    GATEWAY_RECONCILE_INTERVAL_MS: '0',
+    ...(options.otlpEndpoint
+      ? { OTEL_EXPORTER_OTLP_ENDPOINT: options.otlpEndpoint, OTEL_SERVICE_NAME: 'bench' }
+      : {}),
+  };
+}
+
+/** Started and ready (`/ready` answers 200: it holds a Graph token). */
+export function startBuiltGateway(options: BuiltGatewayOptions): Promise<ServerProcess> {
+  return startServerProcess({
+    name: options.name,
+    args: ['dist/main.js'],
+    env: builtGatewayEnv(options),
+    path: '/graphql',
+    ready: async (url) => (await fetch(url.replace(/\/graphql$/, '/ready'))).ok,
+  });
+}
