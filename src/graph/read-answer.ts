@@ -3,9 +3,11 @@
  * bounded like src/graph/bounded-body.ts bounds a fetch `Response`: a broken or hostile
  * upstream that streams 200 MB costs the gateway a failed call, not its memory.
  *
- * It travels back through the Graph SDK in place of a `Response` (the SDK hands `RAW` answers
- * over untouched), so it offers what the links after the HTTP one read: `status` and
- * `headers.get`.
+ * It travels back through the Graph SDK in place of a `Response`. The gateway asks for `RAW`
+ * answers, which the SDK hands over untouched; a client built by createGraphClient() and used
+ * the SDK's usual way has the SDK parse them, so the answer also offers what the SDK reads of a
+ * `Response`: `ok`, `status`, `headers.get`, `text()`, `json()`, `arrayBuffer()`, `blob()` and
+ * `body`.
  */
 import type { Dispatcher } from 'undici';
 import { tooLarge } from './bounded-body.js';
@@ -18,9 +20,43 @@ export class ReadAnswer {
     readonly status: number,
     /** Lower-case names, as undici gives them. */
     readonly headerRecord: Readonly<Record<string, string>>,
-    readonly text: string,
+    /** The whole answer, decoded as UTF-8. */
+    readonly bodyText: string,
   ) {
     this.headers = { get: (name) => headerRecord[name.toLowerCase()] ?? null };
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  /** A `Response` over the same bytes, made only when the SDK's own parsing asks for one. */
+  private asResponse(): Response {
+    const empty = this.status === 204 || this.status === 304;
+    return new Response(empty ? null : this.bodyText, {
+      status: this.status,
+      headers: this.headerRecord,
+    });
+  }
+
+  get body(): ReadableStream<Uint8Array> | null {
+    return this.asResponse().body;
+  }
+
+  text(): Promise<string> {
+    return Promise.resolve(this.bodyText);
+  }
+
+  json(): Promise<unknown> {
+    return this.asResponse().json();
+  }
+
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return this.asResponse().arrayBuffer();
+  }
+
+  blob(): Promise<Blob> {
+    return this.asResponse().blob();
   }
 }
 

@@ -148,7 +148,7 @@ async function readResponse(response: Response, maxBytes: number): Promise<ReadA
   return new ReadAnswer(response.status, headers, await readBoundedText(response, maxBytes));
 }
 
-function replyOf({ status, headerRecord: headers, text }: ReadAnswer): GraphReply {
+function replyOf({ status, headerRecord: headers, bodyText: text }: ReadAnswer): GraphReply {
   let body: unknown = text === '' ? null : text;
   if (text !== '' && headers['content-type']?.includes('json')) {
     try {
