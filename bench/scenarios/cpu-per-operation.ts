@@ -120,7 +120,6 @@ export async function cpuPerOperation(options: {
   const sink = await startOtlpSink();
   const serviceKey = `bench-${randomBytes(16).toString('hex')}`;
   const servers = new Map<ServerName, ServerProcess>();
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   try {
     const referenceEnv = {
       GRAPH_VERSION_ROOT: `${graph.url}/v1.0`,
@@ -220,7 +219,7 @@ export async function cpuPerOperation(options: {
       },
     ];
 
-    const sender = (server: ServerProcess, operation: Operation) => {
+    const sender = (server: ServerProcess, operation: Operation, agent: Agent) => {
       const isGateway = server.name.startsWith('gateway');
       const body = isGateway ? operation.gatewayBody : operation.referenceBody;
       const headers: Record<string, string> = isGateway
@@ -235,18 +234,29 @@ export async function cpuPerOperation(options: {
       };
     };
 
+    // Connections of their own per segment: a connection left idle while other servers are
+    // measured may be closed by its server just as it is reused (a reset, not a measurement).
+    const segment = async (server: ServerProcess, operation: Operation, operations: number) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+      try {
+        return await closedLoop(operations, CONCURRENCY, sender(server, operation, agent));
+      } finally {
+        agent.destroy();
+      }
+    };
+
     // Warm every server (JIT, connections, the JWKS cache). The gateway goes first so that the
     // Graph calls it makes are recorded; the reference servers must then make no other.
     const graphCallsPerOperation = {} as Record<OperationName, number>;
     for (const operation of operations) {
       const before = graph.forwarded;
-      await closedLoop(options.warmup, CONCURRENCY, sender(must(servers, 'gateway'), operation));
+      await segment(must(servers, 'gateway'), operation, options.warmup);
       graphCallsPerOperation[operation.name] = graph.forwarded - before;
     }
     const recorded = graph.forwarded;
     for (const name of SERVERS.filter((server) => server !== 'gateway')) {
       for (const operation of operations) {
-        await closedLoop(options.warmup, CONCURRENCY, sender(must(servers, name), operation));
+        await segment(must(servers, name), operation, options.warmup);
       }
     }
     if (graph.forwarded !== recorded) {
@@ -263,11 +273,7 @@ export async function cpuPerOperation(options: {
         for (const name of order) {
           const server = must(servers, name);
           const before = processGroupCpuMs(server.pid);
-          const run = await closedLoop(
-            options.operationsPerSegment,
-            CONCURRENCY,
-            sender(server, operation),
-          );
+          const run = await segment(server, operation, options.operationsPerSegment);
           const cpuMs = processGroupCpuMs(server.pid) - before;
           const key = `${operation.name}|${name}`;
           const sample = samples.get(key) ?? { cpu: [], perSecond: [], latencies: [] };
@@ -333,7 +339,6 @@ export async function cpuPerOperation(options: {
       graphCallsPerOperation,
     };
   } finally {
-    agent.destroy();
     await Promise.all([...servers.values()].map((server) => server.stop()));
     await sink.close();
     await graph.close();
