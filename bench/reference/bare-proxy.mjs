@@ -6,19 +6,16 @@
  * Environment: PORT, GRAPH_VERSION_ROOT (e.g. http://127.0.0.1:4010/v1.0), GRAPH_ACCESS_TOKEN.
  */
 import { createServer } from 'node:http';
-import { firstItems, printerCall, printerJobsCall, releaseCall } from './upstream-calls.mjs';
+import {
+  firstItems,
+  graphClient,
+  printerCall,
+  printerJobsCall,
+  releaseCall,
+} from './upstream-calls.mjs';
 
 const root = process.env.GRAPH_VERSION_ROOT;
-const headers = {
-  authorization: `Bearer ${process.env.GRAPH_ACCESS_TOKEN}`,
-  'content-type': 'application/json',
-};
-
-async function graph({ method, url, body }) {
-  const response = await fetch(url, { method, headers, body });
-  if (!response.ok) throw new Error(`Graph answered ${response.status}`);
-  return response.json();
-}
+const graph = graphClient(process.env.GRAPH_ACCESS_TOKEN);
 
 /** A release carries `input`; a read of the release screen `printerId` and `first`. */
 async function answer({ variables }) {

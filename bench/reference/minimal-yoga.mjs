@@ -7,19 +7,16 @@
  */
 import { createServer } from 'node:http';
 import { createSchema, createYoga } from 'graphql-yoga';
-import { firstItems, printerCall, printerJobsCall, releaseCall } from './upstream-calls.mjs';
+import {
+  firstItems,
+  graphClient,
+  printerCall,
+  printerJobsCall,
+  releaseCall,
+} from './upstream-calls.mjs';
 
 const root = process.env.GRAPH_VERSION_ROOT;
-const headers = {
-  authorization: `Bearer ${process.env.GRAPH_ACCESS_TOKEN}`,
-  'content-type': 'application/json',
-};
-
-async function graph({ method, url, body }) {
-  const response = await fetch(url, { method, headers, body });
-  if (!response.ok) throw new Error(`Graph answered ${response.status}`);
-  return response.json();
-}
+const graph = graphClient(process.env.GRAPH_ACCESS_TOKEN);
 
 const schema = createSchema({
   typeDefs: /* GraphQL */ `

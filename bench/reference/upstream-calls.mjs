@@ -40,3 +40,16 @@ export async function firstItems(graph, call, first) {
   }
   return items.slice(0, first);
 }
+
+/**
+ * Sends one call with the global `fetch` and the gateway's token, resolving with the JSON answer:
+ * the whole of a reference server's Graph client.
+ */
+export function graphClient(token) {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  return async ({ method, url, body }) => {
+    const response = await fetch(url, { method, headers, body });
+    if (!response.ok) throw new Error(`Graph answered ${response.status}`);
+    return response.json();
+  };
+}
