@@ -8,8 +8,7 @@ import { GraphTransportError } from './call.js';
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 export async function readBoundedText(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
+  if (declaresMoreThan(response.headers.get('content-length'), maxBytes)) {
     await response.body?.cancel().catch(() => {});
     throw tooLarge(maxBytes);
   }
@@ -33,13 +32,23 @@ export async function readBoundedText(response: Response, maxBytes: number): Pro
   } catch (error) {
     if (error instanceof GraphTransportError) throw error;
     // The per-attempt timeout keeps running while the body streams in.
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    throw new GraphTransportError(
-      timedOut ? 'timeout' : 'network',
-      'The answer from Microsoft Graph broke off before it was complete',
-    );
+    throw brokeOff(error instanceof Error && error.name === 'TimeoutError');
   }
   return text + decoder.decode();
+}
+
+/** Whether a `Content-Length` already says the answer is larger than the gateway reads. */
+export function declaresMoreThan(contentLength: string | null | undefined, maxBytes: number) {
+  const declared = Number(contentLength);
+  return Number.isFinite(declared) && declared > maxBytes;
+}
+
+/** The answer stopped coming before its end; `timedOut` when the attempt's time ran out. */
+export function brokeOff(timedOut: boolean): GraphTransportError {
+  return new GraphTransportError(
+    timedOut ? 'timeout' : 'network',
+    'The answer from Microsoft Graph broke off before it was complete',
+  );
 }
 
 export function tooLarge(maxBytes: number): GraphTransportError {

@@ -15,6 +15,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import { BearerTokenHandler, ClientRequestIdHandler, TimeoutHandler } from './middleware.js';
 import { PooledHttpLink } from './pooled-http-link.js';
 import { type GraphTransport, SdkGraphTransport } from './transport.js';
+import { DEFAULT_UPSTREAM_OPTIONS } from './upstream.js';
 
 export const GRAPH_VERSION = 'v1.0';
 
@@ -27,7 +28,7 @@ export interface GraphClientOptions {
   httpHandler?: Middleware;
   /** The most the gateway reads of one answer from Graph. @default 8 MiB */
   maxResponseBytes?: number;
-  /** Keep-alive connections to Graph: the upstream's in-flight cap. @default 16 */
+  /** Keep-alive connections to Graph: the upstream's in-flight cap. @default its default, 16 */
   maxConnections?: number;
 }
 
@@ -42,7 +43,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
           new PooledHttpLink({
             timeoutMs: options.timeoutMs,
             maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-            connections: options.maxConnections ?? 16,
+            connections: options.maxConnections ?? DEFAULT_UPSTREAM_OPTIONS.maxInFlight,
           }),
         ]),
   ];

@@ -11,6 +11,7 @@ import type {
   FetchOptions,
   Middleware,
 } from '@microsoft/microsoft-graph-client';
+import { attemptFailure } from './attempt-failure.js';
 import { GraphTransportError } from './call.js';
 
 /** Absolute, as the SDK builds it from its base URL (or a next link verbatim). */
@@ -118,28 +119,7 @@ export class TimeoutHandler extends Link {
       await this.forward(context);
     } catch (error) {
       // The request's deadline (the caller's signal) ends an attempt just as its timeout does.
-      throw classifyFetchFailure(
-        error,
-        timeout.aborted || deadline?.aborted === true,
-        this.timeoutMs,
-      );
+      throw attemptFailure(error, timeout.aborted || deadline?.aborted === true, this.timeoutMs);
     }
   }
-}
-
-function classifyFetchFailure(error: unknown, timedOut: boolean, timeoutMs: number): Error {
-  if (error instanceof GraphTransportError) return error;
-  if (timedOut) {
-    return new GraphTransportError(
-      'timeout',
-      `Microsoft Graph did not answer within ${timeoutMs} ms`,
-    );
-  }
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  if (cause?.code === 'ECONNREFUSED') {
-    return new GraphTransportError('refused', 'Microsoft Graph refused the connection');
-  }
-  // The local error's text (addresses, host names, library internals) is not for clients; the
-  // message of a transport error reaches them.
-  return new GraphTransportError('network', 'The connection to Microsoft Graph failed');
 }

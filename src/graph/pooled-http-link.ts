@@ -19,7 +19,7 @@
  */
 import type { Context, FetchOptions, Middleware } from '@microsoft/microsoft-graph-client';
 import { Agent, type Dispatcher } from 'undici';
-import { GraphTransportError } from './call.js';
+import { attemptFailure } from './attempt-failure.js';
 import { readAnswer } from './read-answer.js';
 
 export interface PooledHttpLinkOptions {
@@ -33,9 +33,12 @@ export interface PooledHttpLinkOptions {
 
 type HttpMethod = Dispatcher.HttpMethod;
 
-/** Why an attempt was ended by this link: compared by identity, never shown. */
-const ATTEMPT_TIMED_OUT = new Error('attempt timed out');
-const DEADLINE_PASSED = new Error('request deadline passed');
+/**
+ * The reason an attempt is aborted with (its time limit or the request's deadline): one made
+ * once, since aborting without a reason builds a DOMException. Never shown: an aborted attempt
+ * is a `timeout` (attempt-failure.ts).
+ */
+const OUT_OF_TIME = new Error('the attempt ran out of time');
 
 export class PooledHttpLink implements Middleware {
   private readonly agent: Agent;
@@ -56,9 +59,9 @@ export class PooledHttpLink implements Middleware {
     );
     const options: FetchOptions = context.options ?? {};
     const attempt = new AbortController();
-    const timer = setTimeout(() => attempt.abort(ATTEMPT_TIMED_OUT), this.options.timeoutMs);
+    const timer = setTimeout(() => attempt.abort(OUT_OF_TIME), this.options.timeoutMs);
     const deadline = options.signal ?? undefined;
-    const onDeadline = () => attempt.abort(DEADLINE_PASSED);
+    const onDeadline = () => attempt.abort(OUT_OF_TIME);
     if (deadline?.aborted) onDeadline();
     deadline?.addEventListener('abort', onDeadline, { once: true });
     try {
@@ -77,16 +80,12 @@ export class PooledHttpLink implements Middleware {
       );
       context.response = answer as unknown as Response;
     } catch (error) {
-      throw classify(error, attempt.signal, this.options.timeoutMs);
+      const timedOut = attempt.signal.aborted || isUndiciTimeout(error);
+      throw attemptFailure(error, timedOut, this.options.timeoutMs);
     } finally {
       clearTimeout(timer);
       deadline?.removeEventListener('abort', onDeadline);
     }
-  }
-
-  /** Closes the pooled connections; the transport is not used afterwards. */
-  close(): Promise<void> {
-    return this.agent.close();
   }
 }
 
@@ -111,22 +110,6 @@ function bodyOf(body: FetchOptions['body']): string | Uint8Array | null {
   if (body === undefined || body === null) return null;
   if (typeof body === 'string' || body instanceof Uint8Array) return body;
   throw new TypeError('The gateway sends only string or byte bodies to Microsoft Graph');
-}
-
-function classify(error: unknown, attempt: AbortSignal, timeoutMs: number): Error {
-  if (error instanceof GraphTransportError) return error;
-  if (attempt.aborted || isUndiciTimeout(error)) {
-    return new GraphTransportError(
-      'timeout',
-      `Microsoft Graph did not answer within ${timeoutMs} ms`,
-    );
-  }
-  if ((error as { code?: unknown } | null)?.code === 'ECONNREFUSED') {
-    return new GraphTransportError('refused', 'Microsoft Graph refused the connection');
-  }
-  // The local error's text (addresses, host names, library internals) is not for clients; the
-  // message of a transport error reaches them.
-  return new GraphTransportError('network', 'The connection to Microsoft Graph failed');
 }
 
 const UNDICI_TIMEOUTS = new Set([

@@ -10,8 +10,7 @@
  * `body`.
  */
 import type { Dispatcher } from 'undici';
-import { tooLarge } from './bounded-body.js';
-import { GraphTransportError } from './call.js';
+import { brokeOff, declaresMoreThan, tooLarge } from './bounded-body.js';
 
 export class ReadAnswer {
   readonly headers: { get(name: string): string | null };
@@ -70,8 +69,7 @@ export function readAnswer(
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const { body } = response;
-  const declared = Number(headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
+  if (declaresMoreThan(headers['content-length'], maxBytes)) {
     // Destroying frees the socket; the body is never buffered.
     body.destroy();
     return Promise.reject(tooLarge(maxBytes));
@@ -97,14 +95,7 @@ export function readAnswer(
         ),
       ),
     );
-    body.on('error', () =>
-      // The attempt's timer keeps running while the body streams in.
-      reject(
-        new GraphTransportError(
-          timedOut() ? 'timeout' : 'network',
-          'The answer from Microsoft Graph broke off before it was complete',
-        ),
-      ),
-    );
+    // The attempt's timer keeps running while the body streams in.
+    body.on('error', () => reject(brokeOff(timedOut())));
   });
 }
