@@ -22,7 +22,9 @@ export interface BuiltGatewayOptions {
   concurrency: number;
 }
 
-export function builtGatewayEnv(options: BuiltGatewayOptions): Record<string, string> {
+export function builtGatewayEnv(
+  options: Omit<BuiltGatewayOptions, 'name'>,
+): Record<string, string> {
   return {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',

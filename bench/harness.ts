@@ -107,31 +107,52 @@ export interface LoadResult {
   p99Ms: number;
 }
 
-/** Runs `operation` `total` times with `concurrency` workers; latencies per operation. */
+/** What a closed loop measured, every latency kept (for percentiles pooled over rounds). */
+export interface ClosedLoopResult {
+  operations: number;
+  seconds: number;
+  perSecond: number;
+  latenciesMs: number[];
+}
+
+/**
+ * A closed loop of `concurrency` clients running `operation` `total` times: each starts its next
+ * operation when its last one has ended.
+ */
+export async function closedLoop(
+  total: number,
+  concurrency: number,
+  operation: (index: number) => Promise<void>,
+): Promise<ClosedLoopResult> {
+  const latenciesMs: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const client = async () => {
+    while (next < total) {
+      const index = next++;
+      const begun = performance.now();
+      await operation(index);
+      latenciesMs.push(performance.now() - begun);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, client));
+  const seconds = (performance.now() - started) / 1000;
+  return { operations: total, seconds, perSecond: total / seconds, latenciesMs };
+}
+
+/** `closedLoop`, summed up: rate and latency percentiles, rounded for a report. */
 export async function load(
   total: number,
   concurrency: number,
   operation: (index: number) => Promise<void>,
 ): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < total) {
-      const index = next++;
-      const begun = performance.now();
-      await operation(index);
-      latencies.push(performance.now() - begun);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
+  const run = await closedLoop(total, concurrency, operation);
   return {
     operations: total,
-    seconds: round(seconds, 2),
-    perSecond: round(total / seconds, 1),
-    p50Ms: round(percentile(latencies, 0.5), 1),
-    p99Ms: round(percentile(latencies, 0.99), 1),
+    seconds: round(run.seconds, 2),
+    perSecond: round(run.perSecond, 1),
+    p50Ms: round(percentile(run.latenciesMs, 0.5), 1),
+    p99Ms: round(percentile(run.latenciesMs, 0.99), 1),
   };
 }
 

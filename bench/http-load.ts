@@ -1,18 +1,10 @@
 /**
- * The load generator of the CPU benchmark: a closed loop of `concurrency` clients, each sending
- * its next request when the last was answered, over keep-alive connections (node:http, which costs
- * this process less than `fetch` and so disturbs the server under test less).
+ * Requests of the CPU and memory scenarios' closed loops (harness.ts), over keep-alive
+ * connections: node:http, which costs this process less than `fetch` and so disturbs the server
+ * under test less.
  */
 import { type Agent, request } from 'node:http';
 import { percentile, round } from './harness.js';
-
-export interface ClosedLoopResult {
-  operations: number;
-  seconds: number;
-  perSecond: number;
-  /** Every latency, in ms, for percentiles pooled over rounds. */
-  latenciesMs: number[];
-}
 
 export function postJson(
   url: string,
@@ -49,27 +41,6 @@ export function postJson(
     outgoing.on('error', reject);
     outgoing.end(body);
   });
-}
-
-export async function closedLoop(
-  total: number,
-  concurrency: number,
-  send: () => Promise<void>,
-): Promise<ClosedLoopResult> {
-  const latenciesMs: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  const client = async () => {
-    while (next < total) {
-      next++;
-      const begun = performance.now();
-      await send();
-      latenciesMs.push(performance.now() - begun);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, client));
-  const seconds = (performance.now() - started) / 1000;
-  return { operations: total, seconds, perSecond: total / seconds, latenciesMs };
 }
 
 export const p = (latencies: readonly number[], q: number) => round(percentile(latencies, q), 2);

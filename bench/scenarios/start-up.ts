@@ -31,7 +31,6 @@ export async function startUp(options: { starts: number }): Promise<StartUpResul
     for (let start = 0; start < options.starts; start++) {
       const port = await freePort();
       const env = builtGatewayEnv({
-        name: 'gateway',
         graphUrl: emulator.url,
         emulatorUrl: emulator.url,
         serviceKey,
