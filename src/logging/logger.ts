@@ -13,7 +13,7 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { DEFAULT_LOG_LEVEL, type LogLevel } from './levels.js';
 import { REDACTED_PATHS, REDACTION_CENSOR } from './redaction.js';
-import { requestLogFields } from './request-scope.js';
+import { mergeLogFields, requestLogFields } from './request-scope.js';
 
 export interface LoggerOptions {
   level?: LogLevel;
@@ -34,6 +34,7 @@ export function createLogger({
       // No pid or hostname: the orchestrator labels every line with its pod already.
       base: null,
       mixin: requestLogFields,
+      mixinMergeStrategy: mergeLogFields,
       redact: { paths: REDACTED_PATHS, censor: REDACTION_CENSOR },
     },
     destination,

@@ -43,12 +43,34 @@ export function currentRequestScope(): RequestScope | undefined {
   return storage.getStore();
 }
 
-/** The ids pino's `mixin` adds to every line; nothing outside a request. */
-export function requestLogFields(): { requestId?: string; traceId?: string } {
+/** What the mixin returns when a line has every id already, or is not written in a request. */
+export const NO_LOG_FIELDS: Readonly<{ requestId?: string; traceId?: string }> = Object.freeze({});
+
+/**
+ * The ids pino's `mixin` adds to a line: those of the request being served that the line does
+ * not carry already (an access or audit line carries its own). `NO_LOG_FIELDS` when none is
+ * missing, so that `mergeLogFields` can write the line as it is.
+ */
+export function requestLogFields(line?: object): { requestId?: string; traceId?: string } {
   const scope = storage.getStore();
-  const traceId = activeTraceId() ?? scope?.traceId ?? scope?.incomingTraceId;
+  const has = line as { requestId?: unknown; traceId?: unknown } | undefined;
+  const requestId = has?.requestId === undefined ? scope?.requestId : undefined;
+  const traceId =
+    has?.traceId === undefined
+      ? (activeTraceId() ?? scope?.traceId ?? scope?.incomingTraceId)
+      : undefined;
+  if (requestId === undefined && traceId === undefined) return NO_LOG_FIELDS;
   return {
-    ...(scope ? { requestId: scope.requestId } : {}),
-    ...(traceId ? { traceId } : {}),
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(traceId === undefined ? {} : { traceId }),
   };
+}
+
+/**
+ * pino's `mixinMergeStrategy`: the line's own fields win, as with pino's default, but a line
+ * that needs nothing added is not copied field by field into a new object (in a profile of a
+ * release, that copy was the costliest JavaScript function of the gateway's own code path).
+ */
+export function mergeLogFields(line: object, fields: object): object {
+  return fields === NO_LOG_FIELDS ? line : Object.assign(fields, line);
 }

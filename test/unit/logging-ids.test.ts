@@ -1,6 +1,14 @@
-/** The request id a client may choose, and the trace id read from a W3C `traceparent`. */
+/**
+ * The request id a client may choose, the trace id read from a W3C `traceparent`, and how both
+ * reach a log line.
+ */
 import { describe, expect, it } from 'vitest';
 import { requestIdFrom } from '../../src/logging/request-id.js';
+import {
+  mergeLogFields,
+  requestLogFields,
+  runInRequestScope,
+} from '../../src/logging/request-scope.js';
 import { traceIdFromTraceparent } from '../../src/logging/trace-ids.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -56,5 +64,44 @@ describe('traceIdFromTraceparent', () => {
     ['huge', `00-${traceId}-00f067aa0ba902b7-01-${'a'.repeat(600)}`],
   ])('ignores a header that is %s', (_, header) => {
     expect(traceIdFromTraceparent(header)).toBeUndefined();
+  });
+});
+
+describe('the ids the logger adds to a line in a request', () => {
+  const scope = {
+    requestId: 'req-1',
+    incomingTraceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+    traceId: undefined,
+    operations: [],
+    caller: undefined,
+    errorCodes: [],
+    executed: false,
+  };
+  const logged = (line: object) =>
+    runInRequestScope(scope, () => mergeLogFields(line, requestLogFields(line)));
+
+  it('adds the request id and trace id a line lacks', () => {
+    expect(logged({ message: 'retrying' })).toEqual({
+      requestId: 'req-1',
+      traceId: scope.incomingTraceId,
+      message: 'retrying',
+    });
+  });
+
+  it("keeps a line's own ids and writes that line as it is", () => {
+    const line = { requestId: 'own', traceId: 'own-trace', access: true };
+    expect(logged(line)).toBe(line);
+    expect(line).toEqual({ requestId: 'own', traceId: 'own-trace', access: true });
+  });
+
+  it("adds only what is missing, without changing the caller's object", () => {
+    const line = { requestId: 'own' };
+    expect(logged(line)).toEqual({ requestId: 'own', traceId: scope.incomingTraceId });
+    expect(line).toEqual({ requestId: 'own' });
+  });
+
+  it('adds nothing outside a request', () => {
+    const line = { message: 'started' };
+    expect(mergeLogFields(line, requestLogFields(line))).toBe(line);
   });
 });

@@ -1,0 +1,164 @@
+/**
+ * The quick loop for tuning the hot path (docs/performance.md): one operation of scenario 10,
+ * the built gateway against the bare proxy, alternated for a few rounds; prints CPU ms per
+ * operation of each and their ratio. With PROFILE_CPU_DIR, the gateway runs under
+ * `node --cpu-prof` and writes its profile there when the run ends.
+ *
+ *   npm run build && node --import tsx bench/profile.ts station|person|screen
+ *
+ * PROFILE_PIN=1 pins the two servers to one core and this process to the other.
+ * PROFILE_OPS (default 3000) operations per segment, PROFILE_ROUNDS (default 5) rounds.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Agent } from 'node:http';
+import { DEMO, EMULATOR_TOKENS } from '../src/emulator/seed.js';
+import { startEmulator } from '../src/emulator/server.js';
+import { personToken } from '../test/helpers/entra.js';
+import { builtGatewayEnv } from './built-gateway.js';
+import { closedLoop, median, round } from './harness.js';
+import { postJson } from './http-load.js';
+import { processGroupCpuMs } from './process-cpu.js';
+import { startReplayingGraph } from './replaying-graph.js';
+import { type ServerProcess, startServerProcess } from './server-process.js';
+
+const CONCURRENCY = 16;
+const operation = process.argv[2] ?? 'station';
+const perSegment = Number(process.env['PROFILE_OPS'] ?? 3000);
+const rounds = Number(process.env['PROFILE_ROUNDS'] ?? 5);
+const profileDir = process.env['PROFILE_CPU_DIR'];
+
+const RELEASE = `mutation Release($input: UpdatePrintTaskInput!) {
+  updatePrintTask(input: $input) {
+    __typename
+    ... on UpdatePrintTaskSuccess { printTask { id status { state } } }
+    ... on Error { code message }
+  }
+}`;
+const SCREEN = `query ReleaseScreen($printerId: ID!, $first: Int!) {
+  printer(id: $printerId) {
+    __typename
+    ... on Printer { id displayName jobs(first: $first) { __typename
+      ... on PrintJobConnection { edges { node { id status { state } document { displayName } } } }
+      ... on Error { code message } } }
+    ... on Error { code message }
+  }
+}`;
+const BARE_SCREEN = `query { printer { id } }`;
+
+/** PROFILE_ENV=LOG_LEVEL=silent,METRICS_PORT=off: settings to try on the gateway. */
+function extraEnv() {
+  return Object.fromEntries(
+    (process.env['PROFILE_ENV'] ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
+}
+
+const emulator = await startEmulator();
+const graph = await startReplayingGraph(emulator.url);
+const serviceKey = `bench-${randomBytes(16).toString('hex')}`;
+const servers: ServerProcess[] = [];
+try {
+  const gateway = await startServerProcess({
+    name: 'gateway',
+    args: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/main.js'],
+    env: {
+      ...builtGatewayEnv({
+        graphUrl: graph.url,
+        emulatorUrl: emulator.url,
+        serviceKey,
+        concurrency: CONCURRENCY,
+      }),
+      ...extraEnv(),
+    },
+    path: '/graphql',
+    ready: async (url) => (await fetch(url.replace(/\/graphql$/, '/ready'))).ok,
+  });
+  servers.push(gateway);
+  const bare = await startServerProcess({
+    name: 'bare proxy',
+    args: ['bench/reference/bare-proxy.mjs'],
+    env: {
+      GRAPH_VERSION_ROOT: `${graph.url}/v1.0`,
+      GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
+    },
+    path: '/',
+    ready: async (url) => (await fetch(url, { method: 'POST', body: '{}' })).status === 502,
+  });
+  servers.push(bare);
+  if (process.env['PROFILE_PIN'] === '1') {
+    // The servers on one core, everything else (load, Graph) on the other: less contention
+    // inside a measured process, so less noise between A and B runs. Not what scenario 10 does.
+    execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)]);
+    for (const server of servers) execFileSync('taskset', ['-a', '-cp', '1', String(server.pid)]);
+  }
+
+  const upn =
+    operation === 'person'
+      ? DEMO.users.adele.userPrincipalName
+      : DEMO.users.megan.userPrincipalName;
+  let variables: object;
+  if (operation === 'screen') {
+    emulator.submitJobs({ printerId: DEMO.printers.floor2, userPrincipalName: upn }, 25);
+    variables = { printerId: DEMO.printers.floor2, first: 25 };
+  } else {
+    const job = emulator.submitJob({ printerId: DEMO.printers.floor1, userPrincipalName: upn });
+    const taskId = job.tasks?.[0]?.id;
+    variables = {
+      input: { taskDefinitionId: DEMO.taskDefinitionId, taskId, status: { state: 'COMPLETED' } },
+    };
+  }
+  const token = operation === 'person' ? await personToken(emulator.url, 'adele') : serviceKey;
+  const bodies = new Map<ServerProcess, string>([
+    [gateway, JSON.stringify({ query: operation === 'screen' ? SCREEN : RELEASE, variables })],
+    [bare, JSON.stringify({ query: operation === 'screen' ? BARE_SCREEN : RELEASE, variables })],
+  ]);
+  const segment = async (server: ServerProcess, count: number) => {
+    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const headers: Record<string, string> =
+      server === gateway ? { authorization: `Bearer ${token}` } : {};
+    const body = bodies.get(server) ?? '';
+    const before = processGroupCpuMs(server.pid);
+    await closedLoop(count, CONCURRENCY, async () => {
+      const answer = await postJson(server.url, body, headers, agent);
+      if (answer.includes('"errors"') || answer.includes('"code"')) throw new Error(answer);
+    });
+    agent.destroy();
+    return (processGroupCpuMs(server.pid) - before) / count;
+  };
+  await segment(gateway, 3000);
+  await segment(bare, 3000);
+  // Paired: each round's ratio is of two adjacent segments, so that a drift of this shared
+  // machine between rounds cancels out.
+  const gatewayCpu: number[] = [];
+  const bareCpu: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 ? [bare, gateway] : [gateway, bare];
+    const measured = new Map<ServerProcess, number>();
+    for (const server of order) measured.set(server, await segment(server, perSegment));
+    const g = measured.get(gateway) ?? 0;
+    const b = measured.get(bare) ?? 0;
+    gatewayCpu.push(g);
+    bareCpu.push(b);
+    ratios.push(g / b);
+  }
+  const list = (values: number[], digits: number) => values.map((v) => round(v, digits)).join(', ');
+  console.log(
+    `${operation}: gateway ${round(median(gatewayCpu), 3)} ms/op, bare ${round(median(bareCpu), 3)} ms/op, ` +
+      `ratio ${round(median(ratios), 2)} (median of paired rounds: ${list(ratios, 2)})`,
+  );
+} finally {
+  for (const server of servers) {
+    if (profileDir && server.name === 'gateway') {
+      process.kill(server.pid, 'SIGTERM');
+      await new Promise((resolve) => server.child.once('exit', resolve));
+    } else {
+      await server.stop();
+    }
+  }
+  await graph.close();
+  await emulator.close();
+}
