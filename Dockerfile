@@ -19,19 +19,21 @@
 #   ARG NODE_IMAGE=node:24.21.0-bookworm-slim@sha256:<digest>
 ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 
-# ---- build: compile TypeScript (needs the dev dependencies) -------------------------------
+# ---- build: compile TypeScript, bundle the entry (needs the dev dependencies) --------------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 
 # Manifests first, so the dependency layer is reused until package*.json change.
-# --ignore-scripts: the build only runs tsc, which needs no install script (esbuild's
-# postinstall only serves tsx/vitest, which the image does not run).
+# --ignore-scripts: the build runs tsc and esbuild's JavaScript API, neither of which needs an
+# install script (esbuild finds its binary in its platform package, @esbuild/linux-x64).
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --ignore-scripts --no-audit --no-fund
 
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/bundle.mjs ./scripts/
 COPY src ./src
+# tsc to dist/, then dist/main.js as one esbuild bundle with lazy chunks (scripts/bundle.mjs).
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled JavaScript, nothing else ------------------

@@ -1,6 +1,9 @@
 /**
  * The gateway as a real process (`node --import tsx src/main.ts`), configured only by its
  * environment, and a keep-alive HTTP client that reports what came back on the wire.
+ *
+ * GATEWAY_TEST_ENTRY=dist/main.js runs the built bundle instead (`npm run build` first): what
+ * .ci/run does once, so that every process test also holds for what ships.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type Agent, request } from 'node:http';
@@ -26,8 +29,11 @@ export function killGatewayProcesses(): void {
   for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 }
 
+const ENTRY = process.env['GATEWAY_TEST_ENTRY'];
+const ARGS = ENTRY ? [ENTRY] : ['--import', 'tsx', 'src/main.ts'];
+
 export function startGatewayProcess(env: Record<string, string>): GatewayProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ARGS, {
     // Port 0 for the metrics listener too: test processes run side by side.
     env: { PATH: process.env['PATH'] ?? '', PORT: '0', METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
