@@ -12,14 +12,14 @@ import { createEntraTokenValidator } from '../src/auth/entra-token.js';
 import { emulatedEntraSettings } from '../src/emulator/entra/entra-seed.js';
 import { EMULATOR_TOKENS } from '../src/emulator/seed.js';
 import { type RunningEmulator, startEmulator } from '../src/emulator/server.js';
-import { createGraphClient, versionRootOf } from '../src/graph/client.js';
-import { staticToken } from '../src/graph/credentials.js';
+import { staticToken } from '../src/graph/credentials/credentials.js';
+import { createGraphClient, versionRootOf } from '../src/graph/http/client.js';
+import { SdkGraphTransport } from '../src/graph/http/transport.js';
 import {
   DEFAULT_GRAPH_SERVICE_OPTIONS,
   GraphService,
   type GraphServiceOptions,
 } from '../src/graph/service.js';
-import { SdkGraphTransport } from '../src/graph/transport.js';
 import { silentLogger } from '../src/logging/logger.js';
 
 export async function emulatorWithLatency(latencyMs: number): Promise<RunningEmulator> {

@@ -5,11 +5,11 @@
 import { z } from 'zod';
 import { GRAPH_AUDIENCES } from './auth/entra-token.js';
 import { parseServiceKeys, type ServiceKey } from './auth/service-keys.js';
-import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/bounded-body.js';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
-import { DEFAULT_RETRY_OPTIONS } from './graph/retry-policy.js';
+import type { TokenCheckOptions } from './graph/credentials/token-check.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/http/bounded-body.js';
+import { DEFAULT_RETRY_OPTIONS } from './graph/http/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
-import type { TokenCheckOptions } from './graph/token-check.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
 import { DEFAULT_IDEMPOTENCY_WINDOW_SECONDS } from './idempotency/settings.js';
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from './logging/levels.js';
@@ -69,7 +69,7 @@ export interface Config {
   tracing: TracingSettings | null;
   /** `GATEWAY_TRUSTED_DOCUMENTS`: the manifest file to serve by hash, and whether only it runs. */
   trustedDocuments: { path: string; only: boolean } | null;
-  /** The background check of the Graph token behind /ready (src/graph/token-check.ts). */
+  /** The background check of the Graph token behind /ready (src/graph/credentials/token-check.ts). */
   readiness: TokenCheckOptions;
   /** State shared with the other replicas (docs/replicas.md); null: this process alone. */
   redis: RedisSettings | null;

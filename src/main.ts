@@ -10,10 +10,14 @@ import { authenticationFrom } from './auth/from-config.js';
 import { type Config, ConfigError, type EntraSettings, loadConfig } from './config.js';
 import type { GraphiQLSignIn } from './dev/graphiql-sign-in.js';
 import { loadTrustedDocuments, TrustedDocumentsFileError } from './edge/trusted-documents.js';
-import { createGraphTransport } from './graph/client.js';
+import { GraphTokenCheck } from './graph/credentials/token-check.js';
+import {
+  graphTokenSource,
+  type ObtainedToken,
+  staticTokenSource,
+} from './graph/credentials/token-source.js';
+import { createGraphTransport } from './graph/http/client.js';
 import { GraphService } from './graph/service.js';
-import { GraphTokenCheck } from './graph/token-check.js';
-import { graphTokenSource, type ObtainedToken, staticTokenSource } from './graph/token-source.js';
 import { Readiness } from './http/readiness.js';
 import { createHttpServer } from './http/server.js';
 import { shutDown } from './http/shutdown.js';

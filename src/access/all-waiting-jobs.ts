@@ -13,10 +13,10 @@
  * one walk is a known follow-up.
  */
 
-import type { PrintJob, PrintTask } from '../graph/resources.js';
+import { listTaskDefinitions } from '../graph/resources/task-definitions.js';
+import { printTaskPages } from '../graph/resources/task-pages.js';
+import type { PrintJob, PrintTask } from '../graph/resources/types.js';
 import type { GraphSession } from '../graph/session.js';
-import { listTaskDefinitions } from '../graph/task-definitions.js';
-import { printTaskPages } from '../graph/task-pages.js';
 import { jobOfTask } from './reads.js';
 import { isOwnedBy } from './visibility.js';
 

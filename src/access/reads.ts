@@ -9,19 +9,28 @@
  */
 import type { Caller } from '../auth/caller.js';
 import { NotFoundError } from '../errors.js';
-import { decodeCursor } from '../graph/page-cursor.js';
-import type { ConnectionPage } from '../graph/paged-read.js';
+import { decodeCursor } from '../graph/resources/page-cursor.js';
+import type { ConnectionPage } from '../graph/resources/paged-read.js';
 import {
   getPrintJob,
   pagePrinterJobs,
   parsePrintJobUrl,
   printerJobsCollection,
-} from '../graph/print-jobs.js';
-import { definitionTasksCollection, getPrintTask, pagePrintTasks } from '../graph/print-tasks.js';
-import { getPrinter } from '../graph/printers.js';
-import type { Printer, PrintJob, PrintTask, PrintTaskDefinition } from '../graph/resources.js';
+} from '../graph/resources/print-jobs.js';
+import {
+  definitionTasksCollection,
+  getPrintTask,
+  pagePrintTasks,
+} from '../graph/resources/print-tasks.js';
+import { getPrinter } from '../graph/resources/printers.js';
+import { getTaskDefinition, listTaskDefinitions } from '../graph/resources/task-definitions.js';
+import type {
+  Printer,
+  PrintJob,
+  PrintTask,
+  PrintTaskDefinition,
+} from '../graph/resources/types.js';
 import type { GraphSession } from '../graph/session.js';
-import { getTaskDefinition, listTaskDefinitions } from '../graph/task-definitions.js';
 import { hiddenJob, hiddenTask, hideNotFound } from './hidden.js';
 import { assertMayRead, isOwnedBy, isVisible, jobVisibilityOf } from './visibility.js';
 

@@ -6,8 +6,8 @@
  * success the new job Graph created there.
  */
 import type { Caller } from '../auth/caller.js';
-import { type RedirectTarget, redirectPrintJob } from '../graph/print-job-redirect.js';
-import type { PrintJob } from '../graph/resources.js';
+import { type RedirectTarget, redirectPrintJob } from '../graph/resources/print-job-redirect.js';
+import type { PrintJob } from '../graph/resources/types.js';
 import {
   announceEnded,
   audited,

@@ -4,7 +4,7 @@
  */
 import type { Caller } from '../auth/caller.js';
 import { ForbiddenError } from '../errors.js';
-import type { PrintJob } from '../graph/resources.js';
+import type { PrintJob } from '../graph/resources/types.js';
 import { accessScopesOf } from './permissions.js';
 
 export type JobVisibility = { kind: 'all' } | { kind: 'owner'; objectId: string };

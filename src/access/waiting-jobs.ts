@@ -21,12 +21,12 @@ import {
   firstPageUrl,
   type PagePosition,
   relativeToRoot,
-} from '../graph/page-cursor.js';
-import { type Edge, MAX_GRAPH_PAGES_PER_FIELD } from '../graph/paged-read.js';
-import { parsePrintJobUrl } from '../graph/print-jobs.js';
-import { definitionTasksCollection, pagePrintTasks } from '../graph/print-tasks.js';
-import type { PrintJob, PrintTask } from '../graph/resources.js';
-import { listTaskDefinitions } from '../graph/task-definitions.js';
+} from '../graph/resources/page-cursor.js';
+import { type Edge, MAX_GRAPH_PAGES_PER_FIELD } from '../graph/resources/paged-read.js';
+import { parsePrintJobUrl } from '../graph/resources/print-jobs.js';
+import { definitionTasksCollection, pagePrintTasks } from '../graph/resources/print-tasks.js';
+import { listTaskDefinitions } from '../graph/resources/task-definitions.js';
+import type { PrintJob, PrintTask } from '../graph/resources/types.js';
 import { accessScopesOf } from './permissions.js';
 import { type AccessContext, jobOfTask, type PageRequest } from './reads.js';
 import { isOwnedBy, sameObjectId } from './visibility.js';

@@ -11,13 +11,13 @@ import type { AuditedOperation, AuditLog } from '../audit/audit-log.js';
 import { outcomeOfError, requestIdOfError } from '../audit/outcome.js';
 import type { Caller } from '../auth/caller.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
-import { abortPrintJob, getPrintJob, parsePrintJobUrl } from '../graph/print-jobs.js';
+import { abortPrintJob, getPrintJob, parsePrintJobUrl } from '../graph/resources/print-jobs.js';
 import {
   getPrintTask,
   type PrintTaskStatusUpdate,
   updatePrintTaskStatus,
-} from '../graph/print-tasks.js';
-import type { PrintTask } from '../graph/resources.js';
+} from '../graph/resources/print-tasks.js';
+import type { PrintTask } from '../graph/resources/types.js';
 import type { EndedJob, JobAnnouncer } from '../notifications/job-announcer.js';
 import { hiddenJob, hiddenTask, hideNotFound } from './hidden.js';
 import { accessScopesOf } from './permissions.js';

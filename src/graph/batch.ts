@@ -18,9 +18,9 @@ import {
   isRetryable,
   type RetryOptions,
   retryAfterMs,
-} from './retry-policy.js';
-import { MAX_BATCH_SIZE } from './transport.js';
-import type { Upstream } from './upstream.js';
+} from './http/retry-policy.js';
+import { MAX_BATCH_SIZE } from './http/transport.js';
+import type { Upstream } from './http/upstream.js';
 
 export interface BatcherOptions {
   retry: RetryOptions;

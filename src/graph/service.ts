@@ -3,10 +3,10 @@
  * window, in-flight cap, counters) and a fresh session for each GraphQL request.
  */
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './call-budget.js';
-import { DEFAULT_RETRY_OPTIONS } from './retry-policy.js';
+import { DEFAULT_RETRY_OPTIONS } from './http/retry-policy.js';
+import type { GraphTransport } from './http/transport.js';
+import { DEFAULT_UPSTREAM_OPTIONS, Upstream, type UpstreamOptions } from './http/upstream.js';
 import { GraphSession, type SessionOptions } from './session.js';
-import type { GraphTransport } from './transport.js';
-import { DEFAULT_UPSTREAM_OPTIONS, Upstream, type UpstreamOptions } from './upstream.js';
 
 export interface GraphServiceOptions extends UpstreamOptions, SessionOptions {}
 

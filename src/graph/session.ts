@@ -8,7 +8,7 @@ import { type GraphCall, type GraphReply, GraphTransportError } from './call.js'
 import { type CallAllowance, RequestCallBudget } from './call-budget.js';
 import { Deadline } from './deadline.js';
 import { toGatewayError } from './errors.js';
-import type { Upstream } from './upstream.js';
+import type { Upstream } from './http/upstream.js';
 
 export interface SessionOptions extends BatcherOptions {
   /** Time one GraphQL request may spend on Graph, retries and waits included. @default 30 s */
@@ -19,7 +19,7 @@ export interface SessionOptions extends BatcherOptions {
 
 export class GraphSession {
   private constructor(
-    /** The absolute root of Graph's URLs (src/graph/page-cursor.ts checks nextLinks against it). */
+    /** The absolute root of Graph's URLs (src/graph/resources/page-cursor.ts checks nextLinks against it). */
     readonly versionRoot: string,
     private readonly batcher: GraphBatcher,
     private readonly budget: RequestCallBudget,

@@ -1,11 +1,11 @@
 /**
  * GET /ready: whether this instance should be sent new traffic: not while it drains, and not
- * while it cannot obtain a Graph token (src/graph/token-check.ts, checked in the background, so
+ * while it cannot obtain a Graph token (src/graph/credentials/token-check.ts, checked in the background, so
  * a probe costs nothing). Separate from /health (liveness, Yoga's own), which stays 200 while
  * the process drains or its credentials fail, so that nothing restarts it for either.
  * Unauthenticated, like /health: probes carry no API key.
  */
-import type { TokenCheckState } from '../graph/token-check.js';
+import type { TokenCheckState } from '../graph/credentials/token-check.js';
 
 export type ReadinessState =
   | { ready: true }

@@ -19,7 +19,7 @@
  */
 
 import type { Logger } from 'pino';
-import type { Upstream } from '../graph/upstream.js';
+import type { Upstream } from '../graph/http/upstream.js';
 import type { Readiness } from './readiness.js';
 import type { GatewayHttpServer } from './server.js';
 

@@ -6,7 +6,7 @@
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { type GraphCall, type GraphReply, GraphTransportError } from '../graph/call.js';
-import { routeTemplate } from '../graph/route-template.js';
+import { routeTemplate } from '../graph/http/route-template.js';
 
 export interface UpstreamCounts {
   /** HTTP requests sent to Graph: direct calls plus `$batch` envelopes. */

@@ -7,8 +7,8 @@
 
 import type { Logger } from 'pino';
 import { jobOfTask } from '../access/reads.js';
-import { getPrintTask } from '../graph/print-tasks.js';
-import type { PrintJob, PrintTask } from '../graph/resources.js';
+import { getPrintTask } from '../graph/resources/print-tasks.js';
+import type { PrintJob, PrintTask } from '../graph/resources/types.js';
 import type { GraphService } from '../graph/service.js';
 import type { GraphSession } from '../graph/session.js';
 import type { JobEvent, JobEventKind } from './job-event.js';

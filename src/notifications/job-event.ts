@@ -3,7 +3,7 @@
  * last read them. Plain JSON (ISO dates, no classes), because an event target shared by replicas
  * (Redis) serializes it.
  */
-import type { PrintJob, PrintTask } from '../graph/resources.js';
+import type { PrintJob, PrintTask } from '../graph/resources/types.js';
 
 /**
  * - `WAITING`: the job waits for release (its task from the gateway's definition is processing);

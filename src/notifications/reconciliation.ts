@@ -11,10 +11,10 @@
 
 import type { Logger } from 'pino';
 import { jobOfTask } from '../access/reads.js';
-import type { PrintJob, PrintTask } from '../graph/resources.js';
+import { listTaskDefinitions } from '../graph/resources/task-definitions.js';
+import { printTaskPages } from '../graph/resources/task-pages.js';
+import type { PrintJob, PrintTask } from '../graph/resources/types.js';
 import type { GraphService } from '../graph/service.js';
-import { listTaskDefinitions } from '../graph/task-definitions.js';
-import { printTaskPages } from '../graph/task-pages.js';
 import type { Leadership } from '../shared-state/contracts.js';
 import type { JobAnnouncer } from './job-announcer.js';
 import { type Periodic, startPeriodic } from './periodic.js';

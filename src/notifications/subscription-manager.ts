@@ -14,9 +14,9 @@
 import type { Logger } from 'pino';
 import { NotFoundError } from '../errors.js';
 import { graphPath } from '../graph/call.js';
+import { listTaskDefinitions } from '../graph/resources/task-definitions.js';
 import type { GraphService } from '../graph/service.js';
 import type { GraphSession } from '../graph/session.js';
-import { listTaskDefinitions } from '../graph/task-definitions.js';
 import type { Leadership } from '../shared-state/contracts.js';
 import type { LifecycleHandler } from './notification-processor.js';
 import { type Periodic, startPeriodic } from './periodic.js';

@@ -4,7 +4,7 @@
  */
 import type { PageRequest } from '../access/reads.js';
 import { InvalidInputError } from '../errors.js';
-import type { Edge } from '../graph/paged-read.js';
+import type { Edge } from '../graph/resources/paged-read.js';
 
 /** The most items one connection page holds. */
 export const MAX_FIRST = 50;
@@ -33,7 +33,7 @@ export function pageRequest(args: ConnectionArgs): PageRequest {
   return { first, after: args.after ?? null };
 }
 
-/** The Relay shape of a page read by src/graph/paged-read.ts. */
+/** The Relay shape of a page read by src/graph/resources/paged-read.ts. */
 export function connectionOf<Item>(page: {
   edges: Edge<Item>[];
   hasNextPage: boolean;

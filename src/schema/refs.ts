@@ -2,7 +2,12 @@
  * Object refs of the domain types, declared apart from their implementations because the types
  * point at each other (a task has a job, a job has tasks).
  */
-import type { Printer, PrintJob, PrintTask, PrintTaskDefinition } from '../graph/resources.js';
+import type {
+  Printer,
+  PrintJob,
+  PrintTask,
+  PrintTaskDefinition,
+} from '../graph/resources/types.js';
 import { builder } from './builder.js';
 
 export const PrintTaskRef = builder.objectRef<PrintTask>('PrintTask');

@@ -16,7 +16,7 @@ import {
 } from '@opentelemetry/api';
 import { type GraphCall, type GraphReply, GraphTransportError } from '../graph/call.js';
 import { graphErrorCode, graphRequestId } from '../graph/errors.js';
-import { routeTemplate } from '../graph/route-template.js';
+import { routeTemplate } from '../graph/http/route-template.js';
 import { tracer } from './tracer.js';
 
 type Outcome = GraphReply | GraphTransportError;

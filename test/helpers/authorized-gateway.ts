@@ -16,8 +16,8 @@ import type {
   RecordedRequest,
   RunningEmulator,
 } from '../../src/emulator/server.js';
-import { createGraphTransport } from '../../src/graph/client.js';
-import { staticToken } from '../../src/graph/credentials.js';
+import { staticToken } from '../../src/graph/credentials/credentials.js';
+import { createGraphTransport } from '../../src/graph/http/client.js';
 import { GraphService } from '../../src/graph/service.js';
 import { useEmulator } from './emulator.js';
 import { appToken, claimsOf, listen, personToken } from './entra.js';

@@ -8,8 +8,8 @@ import type { Middleware } from '@microsoft/microsoft-graph-client';
 import { type ExecutionResult, print } from 'graphql';
 import type { Logger } from 'pino';
 import { type App, type AppDependencies, createApp } from '../../src/app.js';
-import { createGraphTransport } from '../../src/graph/client.js';
-import { staticToken } from '../../src/graph/credentials.js';
+import { staticToken } from '../../src/graph/credentials/credentials.js';
+import { createGraphTransport } from '../../src/graph/http/client.js';
 import {
   DEFAULT_GRAPH_SERVICE_OPTIONS,
   GraphService,

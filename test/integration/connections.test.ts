@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/emulator/seed.js';
-import { MAX_GRAPH_PAGES_PER_FIELD } from '../../src/graph/paged-read.js';
+import { MAX_GRAPH_PAGES_PER_FIELD } from '../../src/graph/resources/paged-read.js';
 import { type CallerName, PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 
 const env = useAuthorizedGateway({ emulator: { pageSize: 3 } });

@@ -1,13 +1,13 @@
 /**
- * The Graph client createGraphClient() builds (pooled HTTP link, src/graph/pooled-http-link.ts)
+ * The Graph client createGraphClient() builds (pooled HTTP link, src/graph/http/pooled-http-link.ts)
  * used the SDK's usual way, not only with the RAW answers the gateway asks for: the SDK parses
  * JSON, empty answers and errors from the answer the pooled link hands back.
  */
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { describe, expect, it } from 'vitest';
 import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { createGraphClient } from '../../src/graph/client.js';
-import { staticToken } from '../../src/graph/credentials.js';
+import { staticToken } from '../../src/graph/credentials/credentials.js';
+import { createGraphClient } from '../../src/graph/http/client.js';
 import { useEmulator } from '../helpers/emulator.js';
 
 const env = useEmulator();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { DEMO } from '../../src/emulator/seed.js';
-import { createGraphTransport } from '../../src/graph/client.js';
+import { createGraphTransport } from '../../src/graph/http/client.js';
 import { DEFAULT_GRAPH_SERVICE_OPTIONS, GraphService } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { useEmulator } from '../helpers/emulator.js';

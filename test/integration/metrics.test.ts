@@ -10,8 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { parseServiceKeys } from '../../src/auth/service-keys.js';
 import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { createGraphTransport } from '../../src/graph/client.js';
-import { staticToken } from '../../src/graph/credentials.js';
+import { staticToken } from '../../src/graph/credentials/credentials.js';
+import { createGraphTransport } from '../../src/graph/http/client.js';
 import {
   DEFAULT_GRAPH_SERVICE_OPTIONS,
   GraphService,

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBatcher } from '../../src/graph/batch.js';
 import type { GraphCall } from '../../src/graph/call.js';
-import { createGraphTransport } from '../../src/graph/client.js';
-import { staticToken } from '../../src/graph/credentials.js';
+import { staticToken } from '../../src/graph/credentials/credentials.js';
 import { Deadline } from '../../src/graph/deadline.js';
-import { Upstream } from '../../src/graph/upstream.js';
+import { createGraphTransport } from '../../src/graph/http/client.js';
+import { Upstream } from '../../src/graph/http/upstream.js';
 import { FakeGraphHttp, type FakeHandler } from '../helpers/fake-graph-http.js';
 
 type Item = { id: string; method: string; url: string; body?: unknown };

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { CallBudgetExceededError } from '../../src/errors.js';
 import { RequestCallBudget } from '../../src/graph/call-budget.js';
-import { createGraphTransport } from '../../src/graph/client.js';
-import { staticToken } from '../../src/graph/credentials.js';
+import { staticToken } from '../../src/graph/credentials/credentials.js';
+import { createGraphTransport } from '../../src/graph/http/client.js';
+import { Upstream } from '../../src/graph/http/upstream.js';
 import { GraphSession } from '../../src/graph/session.js';
-import { Upstream } from '../../src/graph/upstream.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 
 describe('RequestCallBudget', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { parseServiceKeys } from '../../src/auth/service-keys.js';
-import { createGraphTransport } from '../../src/graph/client.js';
-import { staticToken } from '../../src/graph/credentials.js';
+import { staticToken } from '../../src/graph/credentials/credentials.js';
+import { createGraphTransport } from '../../src/graph/http/client.js';
 import { GraphService } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';

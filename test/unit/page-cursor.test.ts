@@ -10,7 +10,7 @@ import {
   encodeCursor,
   firstPageUrl,
   pageUrlProblem,
-} from '../../src/graph/page-cursor.js';
+} from '../../src/graph/resources/page-cursor.js';
 
 const ROOT = 'https://graph.microsoft.com/v1.0';
 const JOBS: CollectionAddress = {

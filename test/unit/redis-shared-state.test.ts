@@ -4,7 +4,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { InFlightLimit, ThrottleGate } from '../../src/graph/throttle.js';
+import { InFlightLimit, ThrottleGate } from '../../src/graph/http/throttle.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { RedisConnection } from '../../src/shared-state/redis/connection.js';
 import { InFlightShare } from '../../src/shared-state/redis/in-flight-share.js';

@@ -5,8 +5,8 @@ import {
   backoffMs,
   DEFAULT_RETRY_OPTIONS,
   isRetryable,
-} from '../../src/graph/retry-policy.js';
-import { InFlightLimit } from '../../src/graph/throttle.js';
+} from '../../src/graph/http/retry-policy.js';
+import { InFlightLimit } from '../../src/graph/http/throttle.js';
 
 const read: GraphCall = { method: 'GET', url: '/print/printers/p' };
 const write: GraphCall = { method: 'POST', url: '/print/printers/p/jobs/1/abort' };

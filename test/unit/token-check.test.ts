@@ -5,8 +5,15 @@
  */
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GraphTokenCheck, retryDelay, TOKEN_RETRY_FIRST_MS } from '../../src/graph/token-check.js';
-import { StaticTokenExpiredError, staticTokenSource } from '../../src/graph/token-source.js';
+import {
+  GraphTokenCheck,
+  retryDelay,
+  TOKEN_RETRY_FIRST_MS,
+} from '../../src/graph/credentials/token-check.js';
+import {
+  StaticTokenExpiredError,
+  staticTokenSource,
+} from '../../src/graph/credentials/token-source.js';
 import { Readiness, readinessAnswer } from '../../src/http/readiness.js';
 import { silentLogger } from '../../src/logging/logger.js';
 

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { UpstreamUnavailableError } from '../../src/errors.js';
 import { GraphBatcher } from '../../src/graph/batch.js';
 import { type GraphCall, GraphTransportError } from '../../src/graph/call.js';
-import { createGraphTransport } from '../../src/graph/client.js';
-import { staticToken } from '../../src/graph/credentials.js';
+import { staticToken } from '../../src/graph/credentials/credentials.js';
 import { Deadline } from '../../src/graph/deadline.js';
 import { toGatewayError } from '../../src/graph/errors.js';
-import { Upstream } from '../../src/graph/upstream.js';
+import { createGraphTransport } from '../../src/graph/http/client.js';
+import { Upstream } from '../../src/graph/http/upstream.js';
 import { FakeGraphHttp, type FakeHandler, graphError } from '../helpers/fake-graph-http.js';
 
 const abort = (job: number): GraphCall => ({

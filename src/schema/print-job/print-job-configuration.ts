@@ -9,7 +9,7 @@
  * Graph's typings (src/emulator/print-job-configuration.ts).
  */
 import { z } from 'zod';
-import type { PrintJobConfigurationPatch } from '../../graph/print-job-redirect.js';
+import type { PrintJobConfigurationPatch } from '../../graph/resources/print-job-redirect.js';
 import { builder } from '../builder.js';
 import { graphEnum } from '../graph-enum.js';
 import { boundedText } from '../validation.js';

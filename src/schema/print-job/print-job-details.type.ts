@@ -6,7 +6,7 @@
  * later reads as UNKNOWN_FUTURE_VALUE.
  */
 import type { PrintJobConfiguration } from '@microsoft/microsoft-graph-types';
-import type { PrintJob } from '../../graph/resources.js';
+import type { PrintJob } from '../../graph/resources/types.js';
 import { builder } from '../builder.js';
 // One definition of each enum, shared with PrintJobConfigurationInput (redirect's input).
 import {

@@ -22,7 +22,7 @@ import {
   ThrottledError,
   UpstreamUnavailableError,
 } from '../../errors.js';
-import type { PrintJob } from '../../graph/resources.js';
+import type { PrintJob } from '../../graph/resources/types.js';
 import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';

@@ -1,5 +1,5 @@
 import { readPrinter, readPrintJob } from '../../access/reads.js';
-import type { PrintJob } from '../../graph/resources.js';
+import type { PrintJob } from '../../graph/resources/types.js';
 import { READ_ACCESS_DECLARED } from '../access.js';
 import { builder } from '../builder.js';
 import { federatedEntity } from '../federation/entity.js';

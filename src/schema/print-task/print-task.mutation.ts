@@ -7,8 +7,8 @@ import {
   type WriteContext,
 } from '../../access/writes.js';
 import { CallBudgetExceededError, ForbiddenError, InvalidInputError } from '../../errors.js';
-import type { ReportableTaskState } from '../../graph/print-tasks.js';
-import type { PrintTask } from '../../graph/resources.js';
+import type { ReportableTaskState } from '../../graph/resources/print-tasks.js';
+import type { PrintTask } from '../../graph/resources/types.js';
 import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';

@@ -1,5 +1,5 @@
 import { pageVisiblePrinterJobs, readPrinter } from '../../access/reads.js';
-import type { Printer } from '../../graph/resources.js';
+import type { Printer } from '../../graph/resources/types.js';
 import { builder } from '../builder.js';
 import { CONNECTION_DESCRIPTION, connectionOf, pageRequest } from '../connections.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';

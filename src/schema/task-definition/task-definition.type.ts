@@ -1,5 +1,5 @@
 import { pageVisiblePrintTasks, readTaskDefinition } from '../../access/reads.js';
-import type { PrintTaskDefinition } from '../../graph/resources.js';
+import type { PrintTaskDefinition } from '../../graph/resources/types.js';
 import { builder } from '../builder.js';
 import { CONNECTION_DESCRIPTION, connectionOf, pageRequest } from '../connections.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { InFlightLimit } from '../../graph/throttle.js';
+import type { InFlightLimit } from '../../graph/http/throttle.js';
 import type { RedisConnection } from './connection.js';
 
 /** KEYS[1] the set; ARGV[1] this replica, ARGV[2] ttl in ms. Returns the live replicas. */

@@ -7,7 +7,7 @@
  */
 
 import type { Logger } from 'pino';
-import type { ThrottleGate } from '../../graph/throttle.js';
+import type { ThrottleGate } from '../../graph/http/throttle.js';
 import type { RedisConnection } from './connection.js';
 
 /** KEYS[1] window key, KEYS[2] channel; ARGV[1] window in ms. Publishes only a longer window. */

@@ -6,7 +6,7 @@
  */
 
 import type { Logger } from 'pino';
-import type { Upstream } from '../../graph/upstream.js';
+import type { Upstream } from '../../graph/http/upstream.js';
 import type { IdempotencyStore } from '../../idempotency/store.js';
 import type { JobEventTarget } from '../../notifications/live-events.js';
 import type { TokenBucketStore } from '../../rate-limit/bucket-store.js';

@@ -6,11 +6,11 @@
  * them to the configured Graph, so only the path and query are kept, and only when they name the
  * same collection: a link elsewhere ends the walk with a `GatewayFault` instead of being followed.
  */
-import { graphPath } from './call.js';
-import { GRAPH_VERSION } from './client.js';
+import { graphPath } from '../call.js';
+import { GRAPH_VERSION } from '../http/client.js';
+import type { GraphSession } from '../session.js';
 import { unfollowableNextLink } from './page-cursor.js';
-import type { PrintTask } from './resources.js';
-import type { GraphSession } from './session.js';
+import type { PrintTask } from './types.js';
 
 type GraphTask = Omit<PrintTask, 'taskDefinitionId'>;
 

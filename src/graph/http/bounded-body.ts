@@ -2,7 +2,7 @@
  * Reads an answer from Graph as text, but never more than a fixed number of bytes: a broken or
  * hostile upstream that streams 200 MB must cost the gateway a failed call, not its memory.
  */
-import { GraphTransportError } from './call.js';
+import { GraphTransportError } from '../call.js';
 
 /** What the gateway reads of one answer (one direct call or one whole `$batch` envelope). */
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;

@@ -4,8 +4,8 @@
  * exceptions: the only rejection is a `GraphTransportError` (no answer at all).
  */
 import { type Client, GraphError, ResponseType } from '@microsoft/microsoft-graph-client';
+import { type GraphCall, type GraphReply, GraphTransportError } from '../call.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedText } from './bounded-body.js';
-import { type GraphCall, type GraphReply, GraphTransportError } from './call.js';
 import { ReadAnswer } from './read-answer.js';
 
 /** Graph's limit on requests in one `$batch` envelope. */
@@ -16,7 +16,7 @@ export interface GraphTransport {
   /**
    * The absolute root every `GraphCall.url` is relative to, e.g. `https://graph.microsoft.com/v1.0`
    * or `http://127.0.0.1:4010/v1.0` (the emulator). An `@odata.nextLink` is followed only when it
-   * lies under it (src/graph/page-cursor.ts).
+   * lies under it (src/graph/resources/page-cursor.ts).
    */
   readonly versionRoot: string;
   send(call: GraphCall, signal?: AbortSignal): Promise<GraphReply>;

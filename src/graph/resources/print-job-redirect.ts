@@ -9,9 +9,9 @@
  * connection, never after a timeout or 5xx; the caller then gets `outcomeUnknown: true`).
  */
 import type { PrintJobConfiguration } from '@microsoft/microsoft-graph-types';
-import { graphPath } from './call.js';
-import type { PrintJob } from './resources.js';
-import type { GraphSession } from './session.js';
+import { graphPath } from '../call.js';
+import type { GraphSession } from '../session.js';
+import type { PrintJob } from './types.js';
 
 /** The configuration fields the gateway lets a caller override; Graph's names and values. */
 export type PrintJobConfigurationPatch = Pick<

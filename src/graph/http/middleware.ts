@@ -11,8 +11,8 @@ import type {
   FetchOptions,
   Middleware,
 } from '@microsoft/microsoft-graph-client';
+import { GraphTransportError } from '../call.js';
 import { attemptFailure } from './attempt-failure.js';
-import { GraphTransportError } from './call.js';
 
 /** Absolute, as the SDK builds it from its base URL (or a next link verbatim). */
 function requestUrl(context: Context): string {
@@ -78,7 +78,7 @@ export class BearerTokenHandler extends Link {
   /**
    * A credential that fails (an expired secret, Entra unreachable) is a Graph failure like any
    * other for the caller: a typed error saying nothing was sent. Entra's detail is not passed on:
-   * the token check logs it (src/graph/token-check.ts), and /ready reports the state.
+   * the token check logs it (src/graph/credentials/token-check.ts), and /ready reports the state.
    */
   private async token(): Promise<string> {
     try {

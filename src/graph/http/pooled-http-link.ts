@@ -15,7 +15,7 @@
  *   certainly never reached Graph (refused).
  *
  * The answer it hands back through the SDK is already read (`ReadAnswer`), so nothing is
- * streamed twice; src/graph/transport.ts takes it as it is.
+ * streamed twice; src/graph/http/transport.ts takes it as it is.
  */
 import type { Context, FetchOptions, Middleware } from '@microsoft/microsoft-graph-client';
 import { Agent, type Dispatcher } from 'undici';

@@ -1,9 +1,9 @@
 /** Print tasks: where a pull-print release app reads and completes the work Graph hands it. */
-import { graphPath } from './call.js';
+import { graphPath } from '../call.js';
+import type { GraphSession } from '../session.js';
 import type { CollectionAddress, PagePosition } from './page-cursor.js';
 import { type ConnectionPage, readConnectionPage } from './paged-read.js';
-import type { PrintTask } from './resources.js';
-import type { GraphSession } from './session.js';
+import type { PrintTask } from './types.js';
 
 type GraphTask = Omit<PrintTask, 'taskDefinitionId'>;
 

@@ -10,7 +10,7 @@
  * the query options the field asks for (plus Graph's own `$skiptoken`/`$skip`). Anything else is
  * `InvalidInputError` at the `after` argument.
  */
-import { GatewayFault, InvalidInputError } from '../errors.js';
+import { GatewayFault, InvalidInputError } from '../../errors.js';
 
 /** Longer cursors are refused unread; a Graph nextLink is a few hundred characters. */
 export const MAX_CURSOR_LENGTH = 4_096;

@@ -1,6 +1,6 @@
 /**
- * An answer from Graph read in full by the pooled HTTP link (src/graph/pooled-http-link.ts),
- * bounded like src/graph/bounded-body.ts bounds a fetch `Response`: a broken or hostile
+ * An answer from Graph read in full by the pooled HTTP link (src/graph/http/pooled-http-link.ts),
+ * bounded like src/graph/http/bounded-body.ts bounds a fetch `Response`: a broken or hostile
  * upstream that streams 200 MB costs the gateway a failed call, not its memory.
  *
  * It travels back through the Graph SDK in place of a `Response`. The gateway asks for `RAW`

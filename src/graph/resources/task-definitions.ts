@@ -1,7 +1,7 @@
 /** Print task definitions: Graph lists only those the calling app created. */
-import { graphPath } from './call.js';
-import type { Collection, PrintTaskDefinition } from './resources.js';
-import type { GraphSession } from './session.js';
+import { graphPath } from '../call.js';
+import type { GraphSession } from '../session.js';
+import type { Collection, PrintTaskDefinition } from './types.js';
 
 export async function listTaskDefinitions(graph: GraphSession): Promise<PrintTaskDefinition[]> {
   const definitions = await graph.call<Collection<PrintTaskDefinition>>({

@@ -1,9 +1,9 @@
 /** Print jobs: read with their tasks and document, and aborted when a release app declines them. */
-import { graphPath } from './call.js';
+import { graphPath } from '../call.js';
+import type { GraphSession } from '../session.js';
 import type { CollectionAddress, PagePosition } from './page-cursor.js';
 import { type ConnectionPage, readConnectionPage } from './paged-read.js';
-import type { PrintJob, PrintTask } from './resources.js';
-import type { GraphSession } from './session.js';
+import type { PrintJob, PrintTask } from './types.js';
 
 type GraphTask = Omit<PrintTask, 'taskDefinitionId'> & { definition?: { id?: string } | null };
 type GraphJob = Omit<PrintJob, 'printerId' | 'tasks'> & { tasks?: GraphTask[] };

@@ -5,15 +5,15 @@
  * On shutdown `drain()` stops anything new from reaching Graph.
  */
 import { setMaxListeners } from 'node:events';
-import { UpstreamMetrics } from '../metrics/upstream-metrics.js';
+import { UpstreamMetrics } from '../../metrics/upstream-metrics.js';
 import {
   type ExchangeAttempt,
   FIRST_ATTEMPT,
   noteThrottleWait,
   traceExchange,
-} from '../telemetry/graph-spans.js';
-import { type GraphCall, type GraphReply, GraphTransportError } from './call.js';
-import { type Deadline, sleep } from './deadline.js';
+} from '../../telemetry/graph-spans.js';
+import { type GraphCall, type GraphReply, GraphTransportError } from '../call.js';
+import { type Deadline, sleep } from '../deadline.js';
 import { retryAfterMs } from './retry-policy.js';
 import { InFlightLimit, ThrottleGate } from './throttle.js';
 import type { GraphTransport } from './transport.js';

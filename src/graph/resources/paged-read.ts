@@ -1,11 +1,12 @@
 /**
- * Reads one connection page from a paged Graph collection: from a position (src/graph/page-cursor.ts)
+ * Reads one connection page from a paged Graph collection: from a position (src/graph/resources/page-cursor.ts)
  * it reads Graph pages one after another, following `@odata.nextLink` verbatim, until `first`
  * items the caller may see are found, the collection ends, or `maxGraphPages` pages were read.
  * Every page is a normal `GraphCall` (relative to the version root) through the request's
  * batcher and budget, so a page read in the same tick as other calls shares their envelope.
  */
 
+import type { GraphSession } from '../session.js';
 import {
   type CollectionAddress,
   encodeCursor,
@@ -15,8 +16,7 @@ import {
   relativeToRoot,
   unfollowableNextLink,
 } from './page-cursor.js';
-import type { Collection } from './resources.js';
-import type { GraphSession } from './session.js';
+import type { Collection } from './types.js';
 
 /** Graph pages one connection page may read: bounds the calls a filtered page costs. */
 export const MAX_GRAPH_PAGES_PER_FIELD = 10;

@@ -3,7 +3,7 @@
  * link sent it (the pooled one, or `fetch` behind TimeoutHandler in tests): keeping apart the one
  * case where the request certainly never reached Graph (refused).
  */
-import { GraphTransportError } from './call.js';
+import { GraphTransportError } from '../call.js';
 
 export function attemptFailure(
   error: unknown,

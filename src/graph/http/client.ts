@@ -10,7 +10,7 @@ import {
   Client,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
-import { TracingLink } from '../telemetry/graph-http-link.js';
+import { TracingLink } from '../../telemetry/graph-http-link.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import { BearerTokenHandler, ClientRequestIdHandler, TimeoutHandler } from './middleware.js';
 import { PooledHttpLink } from './pooled-http-link.js';

@@ -8,8 +8,8 @@ import {
   GraphTransportError,
   isWrite,
   neverSent,
-} from './call.js';
-import { retryAfterMs as replyRetryAfterMs } from './errors.js';
+} from '../call.js';
+import { retryAfterMs as replyRetryAfterMs } from '../errors.js';
 
 export interface RetryOptions {
   /** Attempts per call after failures (503/504, no answer), the first included. @default 4 */
