@@ -20,6 +20,7 @@ import { closedLoop, median, round } from './harness.js';
 import { postJson } from './http-load.js';
 import { processGroupCpuMs } from './process-cpu.js';
 import { startReplayingGraph } from './replaying-graph.js';
+import { GATEWAY_RELEASE, GATEWAY_SCREEN } from './scenarios/cpu-per-operation.js';
 import { type ServerProcess, startServerProcess } from './server-process.js';
 
 const CONCURRENCY = 16;
@@ -28,22 +29,6 @@ const perSegment = Number(process.env['PROFILE_OPS'] ?? 3000);
 const rounds = Number(process.env['PROFILE_ROUNDS'] ?? 5);
 const profileDir = process.env['PROFILE_CPU_DIR'];
 
-const RELEASE = `mutation Release($input: UpdatePrintTaskInput!) {
-  updatePrintTask(input: $input) {
-    __typename
-    ... on UpdatePrintTaskSuccess { printTask { id status { state } } }
-    ... on Error { code message }
-  }
-}`;
-const SCREEN = `query ReleaseScreen($printerId: ID!, $first: Int!) {
-  printer(id: $printerId) {
-    __typename
-    ... on Printer { id displayName jobs(first: $first) { __typename
-      ... on PrintJobConnection { edges { node { id status { state } document { displayName } } } }
-      ... on Error { code message } } }
-    ... on Error { code message }
-  }
-}`;
 const BARE_SCREEN = `query { printer { id } }`;
 
 /** PROFILE_ENV=LOG_LEVEL=silent,METRICS_PORT=off: settings to try on the gateway. */
@@ -112,8 +97,17 @@ try {
   }
   const token = operation === 'person' ? await personToken(emulator.url, 'adele') : serviceKey;
   const bodies = new Map<ServerProcess, string>([
-    [gateway, JSON.stringify({ query: operation === 'screen' ? SCREEN : RELEASE, variables })],
-    [bare, JSON.stringify({ query: operation === 'screen' ? BARE_SCREEN : RELEASE, variables })],
+    [
+      gateway,
+      JSON.stringify({
+        query: operation === 'screen' ? GATEWAY_SCREEN : GATEWAY_RELEASE,
+        variables,
+      }),
+    ],
+    [
+      bare,
+      JSON.stringify({ query: operation === 'screen' ? BARE_SCREEN : GATEWAY_RELEASE, variables }),
+    ],
   ]);
   const segment = async (server: ServerProcess, count: number) => {
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });

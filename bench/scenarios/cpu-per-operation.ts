@@ -39,7 +39,7 @@ type OperationName =
   | 'release as a person'
   | `release screen, ${number} jobs`;
 
-const GATEWAY_RELEASE = `mutation Release($input: UpdatePrintTaskInput!) {
+export const GATEWAY_RELEASE = `mutation Release($input: UpdatePrintTaskInput!) {
   updatePrintTask(input: $input) {
     __typename
     ... on UpdatePrintTaskSuccess { printTask { id status { state } } }
@@ -49,7 +49,7 @@ const GATEWAY_RELEASE = `mutation Release($input: UpdatePrintTaskInput!) {
 const REFERENCE_RELEASE = `mutation Release($input: UpdatePrintTaskInput!) {
   updatePrintTask(input: $input) { id status { state } }
 }`;
-const GATEWAY_SCREEN = `query ReleaseScreen($printerId: ID!, $first: Int!) {
+export const GATEWAY_SCREEN = `query ReleaseScreen($printerId: ID!, $first: Int!) {
   printer(id: $printerId) {
     __typename
     ... on Printer {
