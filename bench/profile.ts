@@ -6,6 +6,7 @@
  *
  *   npm run build && node --import tsx bench/profile.ts station|person|screen
  *
+ * PROFILE_ENTRY runs another build of the gateway (default dist/main.js).
  * PROFILE_PIN=1 pins the two servers to one core and this process to the other.
  * PROFILE_OPS (default 3000) operations per segment, PROFILE_ROUNDS (default 5) rounds.
  */
@@ -48,7 +49,10 @@ const servers: ServerProcess[] = [];
 try {
   const gateway = await startServerProcess({
     name: 'gateway',
-    args: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/main.js'],
+    args: [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      process.env['PROFILE_ENTRY'] ?? 'dist/main.js',
+    ],
     env: {
       ...builtGatewayEnv({
         graphUrl: graph.url,

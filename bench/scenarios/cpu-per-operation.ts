@@ -4,8 +4,8 @@
  * a minimal graphql-yoga server. Every server is its own process on the same Graph (the
  * emulator's answers replayed at once, bench/replaying-graph.ts), under the same closed loop of
  * 16 clients; CPU is what /proc charged each server's process group. Servers are rotated within
- * each round, and the figures are medians over rounds, so a drift of this shared machine weighs
- * on all of them alike.
+ * each round; CPU per operation is the median over rounds, and a ratio the median over rounds of
+ * the ratio within each round, so that a drift of this shared machine between rounds cancels.
  *
  * The gateway runs as it ships (bench/built-gateway.ts). With tracing on, every request is
  * sampled and exported over OTLP to a sink here.
@@ -84,7 +84,10 @@ export interface CpuRow {
   server: ServerName;
   /** Median over rounds, ms of CPU per operation. */
   cpuMsPerOp: number;
-  /** This server ÷ the bare proxy, on the same operation. */
+  /**
+   * This server ÷ the bare proxy, on the same operation: the median over rounds of the ratio
+   * within each round, so that a drift of this shared machine between rounds cancels out.
+   */
   cpuRatio: number;
   perSecond: number;
   /** Over every operation of every round. */
@@ -288,7 +291,6 @@ export async function cpuPerOperation(options: {
     const rows: CpuRow[] = [];
     for (const operation of operations) {
       const bare = must(samples, `${operation.name}|bare proxy`);
-      const bareCpu = median(bare.cpu);
       const bareP99 = p(bare.latencies, 0.99);
       for (const name of SERVERS) {
         const sample = must(samples, `${operation.name}|${name}`);
@@ -298,7 +300,7 @@ export async function cpuPerOperation(options: {
           operation: operation.name,
           server: name,
           cpuMsPerOp: round(cpuMsPerOp, 3),
-          cpuRatio: round(cpuMsPerOp / bareCpu, 2),
+          cpuRatio: round(pairedRatio(sample.cpu, bare.cpu), 2),
           perSecond: round(median(sample.perSecond), 0),
           p50Ms: p(sample.latencies, 0.5),
           p99Ms,
@@ -330,8 +332,10 @@ export async function cpuPerOperation(options: {
         operations.map((operation) => [
           operation.name,
           round(
-            row(operation.name, 'gateway, tracing on').cpuMsPerOp /
-              row(operation.name, 'gateway').cpuMsPerOp,
+            pairedRatio(
+              must(samples, `${operation.name}|gateway, tracing on`).cpu,
+              must(samples, `${operation.name}|gateway`).cpu,
+            ),
             2,
           ),
         ]),
@@ -344,6 +348,11 @@ export async function cpuPerOperation(options: {
     await graph.close();
     await emulator.close();
   }
+}
+
+/** The median over rounds of `a ÷ b` within each round (both measured minutes apart at most). */
+function pairedRatio(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((value, i) => value / (b[i] ?? Number.NaN)));
 }
 
 function must<K, V>(map: ReadonlyMap<K, V>, key: K): V {
