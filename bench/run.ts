@@ -110,14 +110,14 @@ async function main() {
   }
 
   if (runs(4)) {
-    const m = await memory({ operations: quick ? 20_000 : 100_000, concurrency: 32 });
+    const m = await memory({ operations: quick ? 12_000 : 100_000, concurrency: 32 });
     console.log(`4. memory over ${m.operations} operations (gc exposed: ${m.gcExposed})`);
     console.table({ result: m });
     console.log(
       `   RSS growth after the 10,000th: ${(m.rssGrowth * 100).toFixed(1)}% (target < 10%: ${mark(m.rssGrowth < 0.1)})`,
     );
     results['memory'] = m;
-    const pm = await processMemory({ operations: quick ? 20_000 : 100_000, concurrency: 32 });
+    const pm = await processMemory({ operations: quick ? 12_000 : 100_000, concurrency: 32 });
     console.log(
       `   the gateway process (dist/main.js), ${pm.operations} releases, no forced GC, RSS in MiB:`,
     );
