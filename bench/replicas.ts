@@ -1,5 +1,6 @@
 /**
- * Gateway replicas for the benchmark: real processes (`src/main.ts`), each on a free loopback
+ * Gateway replicas for the benchmark: real processes (`dist/main.js`, the bundle that ships, as
+ * `npm run bench` sets GATEWAY_TEST_ENTRY), each on a free loopback
  * port, configured against one emulator and, when given, one Redis, as docs/replicas.md runs
  * them. Nothing of the gateway's own limits interferes: rate limits and the in-progress cap are
  * off, and only the replica asked to manages Graph subscriptions.
