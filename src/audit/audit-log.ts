@@ -11,7 +11,6 @@
 
 import type { Logger } from 'pino';
 import type { Caller } from '../auth/caller.js';
-import { requestLogFields } from '../logging/request-scope.js';
 
 /** The writes the gateway can make on Graph. */
 export type AuditedOperation = 'abortPrintJob' | 'updatePrintTask' | 'redirectPrintJob';
@@ -74,8 +73,6 @@ export function createAuditLog(logger: Logger): AuditLog {
     record(entry) {
       logger.info(
         {
-          // Its own ids, as the access line has, so that the logger's mixin adds nothing.
-          ...requestLogFields(),
           audit: true,
           operation: entry.operation,
           caller: describeCaller(entry.caller),

@@ -48,7 +48,7 @@ export const NO_LOG_FIELDS: Readonly<{ requestId?: string; traceId?: string }> =
 
 /**
  * The ids pino's `mixin` adds to a line: those of the request being served that the line does
- * not carry already (an access or audit line carries its own). `NO_LOG_FIELDS` when none is
+ * not carry already (the access line carries its own). `NO_LOG_FIELDS` when none is
  * missing, so that `mergeLogFields` can write the line as it is.
  */
 export function requestLogFields(line?: object): { requestId?: string; traceId?: string } {
