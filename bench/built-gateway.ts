@@ -22,6 +22,15 @@ export interface BuiltGatewayOptions {
   concurrency: number;
 }
 
+/** What bench/profile.ts varies: another build, node's own flags, settings added on top. */
+export interface BuiltGatewayVariant {
+  /** @default 'dist/main.js' */
+  entry?: string;
+  /** Flags for node itself, e.g. `--cpu-prof`. */
+  nodeArgs?: readonly string[];
+  env?: Record<string, string>;
+}
+
 export function builtGatewayEnv(
   options: Omit<BuiltGatewayOptions, 'name'>,
 ): Record<string, string> {
@@ -47,11 +56,14 @@ export function builtGatewayEnv(
 }
 
 /** Started and ready (`/ready` answers 200: it holds a Graph token). */
-export function startBuiltGateway(options: BuiltGatewayOptions): Promise<ServerProcess> {
+export function startBuiltGateway(
+  options: BuiltGatewayOptions,
+  variant: BuiltGatewayVariant = {},
+): Promise<ServerProcess> {
   return startServerProcess({
     name: options.name,
-    args: ['dist/main.js'],
-    env: builtGatewayEnv(options),
+    args: [...(variant.nodeArgs ?? []), variant.entry ?? 'dist/main.js'],
+    env: { ...builtGatewayEnv(options), ...variant.env },
     path: '/graphql',
     ready: async (url) => (await fetch(url.replace(/\/graphql$/, '/ready'))).ok,
   });

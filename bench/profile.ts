@@ -13,16 +13,17 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
-import { DEMO, EMULATOR_TOKENS } from '../src/emulator/seed.js';
+import { DEMO } from '../src/emulator/seed.js';
 import { startEmulator } from '../src/emulator/server.js';
 import { personToken } from '../test/helpers/entra.js';
-import { builtGatewayEnv } from './built-gateway.js';
+import { startBuiltGateway } from './built-gateway.js';
 import { closedLoop, median, round } from './harness.js';
 import { postJson } from './http-load.js';
 import { processGroupCpuMs } from './process-cpu.js';
+import { startBareProxy } from './reference-servers.js';
 import { startReplayingGraph } from './replaying-graph.js';
 import { GATEWAY_RELEASE, GATEWAY_SCREEN } from './scenarios/cpu-per-operation.js';
-import { type ServerProcess, startServerProcess } from './server-process.js';
+import type { ServerProcess } from './server-process.js';
 
 const CONCURRENCY = 16;
 const operation = process.argv[2] ?? 'station';
@@ -47,35 +48,22 @@ const graph = await startReplayingGraph(emulator.url);
 const serviceKey = `bench-${randomBytes(16).toString('hex')}`;
 const servers: ServerProcess[] = [];
 try {
-  const gateway = await startServerProcess({
-    name: 'gateway',
-    args: [
-      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-      process.env['PROFILE_ENTRY'] ?? 'dist/main.js',
-    ],
-    env: {
-      ...builtGatewayEnv({
-        graphUrl: graph.url,
-        emulatorUrl: emulator.url,
-        serviceKey,
-        concurrency: CONCURRENCY,
-      }),
-      ...extraEnv(),
+  const gateway = await startBuiltGateway(
+    {
+      name: 'gateway',
+      graphUrl: graph.url,
+      emulatorUrl: emulator.url,
+      serviceKey,
+      concurrency: CONCURRENCY,
     },
-    path: '/graphql',
-    ready: async (url) => (await fetch(url.replace(/\/graphql$/, '/ready'))).ok,
-  });
+    {
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      ...(process.env['PROFILE_ENTRY'] ? { entry: process.env['PROFILE_ENTRY'] } : {}),
+      env: extraEnv(),
+    },
+  );
   servers.push(gateway);
-  const bare = await startServerProcess({
-    name: 'bare proxy',
-    args: ['bench/reference/bare-proxy.mjs'],
-    env: {
-      GRAPH_VERSION_ROOT: `${graph.url}/v1.0`,
-      GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
-    },
-    path: '/',
-    ready: async (url) => (await fetch(url, { method: 'POST', body: '{}' })).status === 502,
-  });
+  const bare = await startBareProxy(graph.url);
   servers.push(bare);
   if (process.env['PROFILE_PIN'] === '1') {
     // The servers on one core, everything else (load, Graph) on the other: less contention
@@ -132,17 +120,12 @@ try {
   // machine between rounds cancels out.
   const gatewayCpu: number[] = [];
   const bareCpu: number[] = [];
-  const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const order = r % 2 ? [bare, gateway] : [gateway, bare];
-    const measured = new Map<ServerProcess, number>();
-    for (const server of order) measured.set(server, await segment(server, perSegment));
-    const g = measured.get(gateway) ?? 0;
-    const b = measured.get(bare) ?? 0;
-    gatewayCpu.push(g);
-    bareCpu.push(b);
-    ratios.push(g / b);
+    for (const server of r % 2 ? [bare, gateway] : [gateway, bare]) {
+      (server === gateway ? gatewayCpu : bareCpu).push(await segment(server, perSegment));
+    }
   }
+  const ratios = gatewayCpu.map((g, i) => g / (bareCpu[i] ?? Number.NaN));
   const list = (values: number[], digits: number) => values.map((v) => round(v, digits)).join(', ');
   console.log(
     `${operation}: gateway ${round(median(gatewayCpu), 3)} ms/op, bare ${round(median(bareCpu), 3)} ms/op, ` +

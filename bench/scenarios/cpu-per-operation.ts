@@ -13,15 +13,16 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
+import { DEMO } from '../../src/emulator/seed.js';
 import { startEmulator } from '../../src/emulator/server.js';
 import { personToken } from '../../test/helpers/entra.js';
 import { startBuiltGateway } from '../built-gateway.js';
 import { closedLoop, median, round } from '../harness.js';
 import { p, postJson } from '../http-load.js';
 import { processGroupCpuMs, processRssMiB } from '../process-cpu.js';
+import { startBareProxy, startMinimalYoga } from '../reference-servers.js';
 import { startReplayingGraph } from '../replaying-graph.js';
-import { type ServerProcess, startServerProcess } from '../server-process.js';
+import type { ServerProcess } from '../server-process.js';
 
 const CONCURRENCY = 16;
 const SCREEN_JOBS = 25;
@@ -124,33 +125,8 @@ export async function cpuPerOperation(options: {
   const serviceKey = `bench-${randomBytes(16).toString('hex')}`;
   const servers = new Map<ServerName, ServerProcess>();
   try {
-    const referenceEnv = {
-      GRAPH_VERSION_ROOT: `${graph.url}/v1.0`,
-      GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
-    };
-    const serves = (path: string) => async (url: string) =>
-      (await fetch(url.replace(/\/graphql$|\/$/, path))).ok;
-    servers.set(
-      'bare proxy',
-      await startServerProcess({
-        name: 'bare proxy',
-        args: ['bench/reference/bare-proxy.mjs'],
-        env: referenceEnv,
-        path: '/',
-        // It answers anything it cannot parse with a 502: being up is enough.
-        ready: async (url) => (await fetch(url, { method: 'POST', body: '{}' })).status === 502,
-      }),
-    );
-    servers.set(
-      'minimal yoga',
-      await startServerProcess({
-        name: 'minimal yoga',
-        args: ['bench/reference/minimal-yoga.mjs'],
-        env: referenceEnv,
-        path: '/graphql',
-        ready: serves('/health'),
-      }),
-    );
+    servers.set('bare proxy', await startBareProxy(graph.url));
+    servers.set('minimal yoga', await startMinimalYoga(graph.url));
     for (const [name, tracing] of [
       ['gateway', false],
       ['gateway, tracing on', true],
