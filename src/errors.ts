@@ -90,7 +90,11 @@ export class UpstreamUnavailableError extends UpstreamError {
   constructor(
     message: string,
     requestId: string | null,
-    readonly code: 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_RESPONSE_TOO_LARGE',
+    readonly code:
+      | 'UPSTREAM_UNAVAILABLE'
+      | 'UPSTREAM_TIMEOUT'
+      | 'UPSTREAM_RESPONSE_TOO_LARGE'
+      | 'SHUTTING_DOWN',
     readonly outcomeUnknown: boolean,
     readonly retryAfterSeconds: number | null = null,
   ) {

@@ -100,7 +100,7 @@ export class GraphBatcher {
         round,
       );
       if (!this.deadline.allowsWait(waitMs)) break;
-      // Ends early on shutdown; the next exchange then answers `not-sent` without sending.
+      // Ends early on shutdown; the next exchange then answers `shutting-down` without sending.
       await this.upstream.pause(waitMs, this.deadline);
       this.upstream.metrics.retried(again.length);
       pending = again;

@@ -20,15 +20,16 @@ export interface GraphReply {
 }
 
 /**
- * Why no usable reply arrived. `refused` and `not-sent` (the request's deadline passed while it
- * waited its turn) mean the request never left this host, so even a write is known not to have
- * been applied; after `timeout` or `network` a write may have been; `oversized` means Graph
+ * Why no usable reply arrived. `refused`, `not-sent` (the request's deadline passed while it
+ * waited its turn) and `shutting-down` (the process began to shut down before it was sent) mean
+ * the request never left this host, so even a write is known not to have been applied; after `timeout` or `network` a write may have been; `oversized` means Graph
  * answered, but with more than the gateway reads (a write was then most likely applied);
  * `no-token`: the gateway could not get its own Graph token, so nothing was sent.
  */
 export type TransportFailureKind =
   | 'refused'
   | 'not-sent'
+  | 'shutting-down'
   | 'timeout'
   | 'network'
   | 'oversized'
@@ -41,6 +42,7 @@ export type TransportFailureKind =
 const NAME_BY_KIND: Record<TransportFailureKind, string> = {
   refused: 'UpstreamConnectionRefused',
   'not-sent': 'UpstreamNotSent',
+  'shutting-down': 'UpstreamShuttingDown',
   timeout: 'UpstreamTimeout',
   network: 'UpstreamNetworkError',
   oversized: 'UpstreamResponseTooLarge',
@@ -71,7 +73,10 @@ export const isWrite = (call: GraphCall): boolean => call.method !== 'GET';
 
 /** The request certainly did not reach Graph. */
 export const neverSent = (failure: GraphTransportError): boolean =>
-  failure.kind === 'refused' || failure.kind === 'not-sent' || failure.kind === 'no-token';
+  failure.kind === 'refused' ||
+  failure.kind === 'not-sent' ||
+  failure.kind === 'shutting-down' ||
+  failure.kind === 'no-token';
 
 /** Builds a URL path from literal segments and untrusted ids, encoding every id. */
 export function graphPath(strings: TemplateStringsArray, ...ids: string[]): string {

@@ -142,6 +142,9 @@ function transportFailureCode(failure: GraphTransportError): UpstreamUnavailable
     case 'timeout':
     case 'not-sent':
       return 'UPSTREAM_TIMEOUT';
+    // The same code as the 503 the edge answers during a drain: retry on another instance.
+    case 'shutting-down':
+      return 'SHUTTING_DOWN';
     case 'oversized':
       return 'UPSTREAM_RESPONSE_TOO_LARGE';
     default:

@@ -8,7 +8,7 @@
  *    The listener stays open meanwhile, so a client that reconnects gets that explicit answer
  *    rather than a refused connection while load balancers catch up with readiness;
  * 2. Graph drains: whatever has not left yet (queued behind the in-flight cap, waiting out a
- *    throttle window or a retry backoff) is refused as `not-sent`, so a write known not to be
+ *    throttle window or a retry backoff) is refused as `shutting-down`, so a write known not to be
  *    applied is answered as such, and nothing new is sent;
  * 3. idle keep-alive connections are closed;
  * 4. once every request that was in progress has been answered, the listener closes, the

@@ -195,7 +195,11 @@ describe('SIGTERM', () => {
         connection: 'close',
         body: {
           data: {
-            abortPrintJob: { __typename: 'UpstreamUnavailableError', outcomeUnknown: false },
+            abortPrintJob: {
+              __typename: 'UpstreamUnavailableError',
+              code: 'SHUTTING_DOWN',
+              outcomeUnknown: false,
+            },
           },
         },
       });

@@ -28,6 +28,12 @@ describe('isRetryable', () => {
       false,
       false,
     ],
+    [
+      'a call the shutting-down process did not send',
+      new GraphTransportError('shutting-down', ''),
+      false,
+      false,
+    ],
   ])('after %s: read %s, write %s', (_label, outcome, forRead, forWrite) => {
     expect(isRetryable(outcome, read)).toBe(forRead);
     expect(isRetryable(outcome, write)).toBe(forWrite);

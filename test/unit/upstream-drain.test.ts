@@ -1,7 +1,7 @@
 /**
  * `Upstream.drain()`, the Graph side of a graceful shutdown: whatever has not left yet (queued
- * behind the in-flight cap, waiting out a throttle window or a retry backoff) ends `not-sent`
- * and never reaches Graph; what is already in flight finishes and is answered.
+ * behind the in-flight cap, waiting out a throttle window or a retry backoff) ends
+ * `shutting-down` and never reaches Graph; what is already in flight finishes and is answered.
  */
 import { describe, expect, it } from 'vitest';
 import { UpstreamUnavailableError } from '../../src/errors.js';
@@ -54,10 +54,11 @@ function heldAnswers() {
 
 function expectRefusedUnsent(outcome: unknown, call: GraphCall) {
   expect(outcome).toBeInstanceOf(GraphTransportError);
-  expect((outcome as GraphTransportError).kind).toBe('not-sent');
+  expect((outcome as GraphTransportError).kind).toBe('shutting-down');
   const error = toGatewayError(outcome as GraphTransportError, call);
   expect(error).toBeInstanceOf(UpstreamUnavailableError);
-  expect((error as UpstreamUnavailableError).outcomeUnknown).toBe(false);
+  expect(error).toMatchObject({ code: 'SHUTTING_DOWN', outcomeUnknown: false });
+  expect((error as Error).message).toMatch(/shutting down; the request was not sent/);
 }
 
 describe('Upstream.drain', () => {
@@ -108,7 +109,7 @@ describe('Upstream.drain', () => {
     expect(http.sent).toHaveLength(1);
   });
 
-  it('makes every later exchange not-sent', async () => {
+  it('makes every later exchange shutting-down', async () => {
     const { http, upstream } = setup(() => ({ status: 204 }));
     upstream.drain();
 

@@ -41,6 +41,8 @@ export function isRetryable(outcome: GraphReply | GraphTransportError, call: Gra
   if (outcome instanceof GraphTransportError) {
     // A call that missed its deadline in the queue has no time left to be retried in.
     if (outcome.kind === 'not-sent') return false;
+    // This process sends nothing more; the client may send it again to another instance.
+    if (outcome.kind === 'shutting-down') return false;
     // The same question gets the same oversized answer.
     if (outcome.kind === 'oversized') return false;
     // Entra said no moments ago; asking again within this request would only add load there.

@@ -32,9 +32,12 @@ type Outcome = GraphReply | GraphTransportError;
 const OUT_OF_TIME = 'The request ran out of time waiting for a free connection to Microsoft Graph';
 const SHUTTING_DOWN = 'The gateway is shutting down; the request was not sent to Microsoft Graph';
 
-/** `not-sent`: the request never left, so even a write is known not to be applied. */
-function notSent(calls: readonly GraphCall[], message: string): Outcome[] {
-  const failure = new GraphTransportError('not-sent', message);
+/**
+ * The request never left (its deadline passed in the queue, or the process is shutting down),
+ * so even a write is known not to be applied.
+ */
+function notSent(calls: readonly GraphCall[], kind: 'not-sent' | 'shutting-down'): Outcome[] {
+  const failure = new GraphTransportError(kind, kind === 'not-sent' ? OUT_OF_TIME : SHUTTING_DOWN);
   return calls.map(() => failure);
 }
 
@@ -77,7 +80,7 @@ export class Upstream {
 
   /**
    * The process is shutting down: exchanges still waiting (for a throttle window, an in-flight
-   * slot or a retry backoff) and every later one end as `not-sent`, so a write that had not
+   * slot or a retry backoff) and every later one end as `shutting-down`, so a write that had not
    * left is known not to be applied. Exchanges already sent are left to finish.
    */
   drain(): void {
@@ -124,7 +127,7 @@ export class Upstream {
     calls: readonly GraphCall[],
     deadline: Deadline,
   ): Promise<Outcome[]> {
-    if (this.isDraining) return notSent(calls, SHUTTING_DOWN);
+    if (this.isDraining) return notSent(calls, 'shutting-down');
     // The usual case: the window is open and a slot is free, so nothing will wait and no signal
     // that ends waits is needed (taking the slot happens before anything yields).
     if (this.gate.remainingMs() === 0 && this.limit.hasFreeSlot) {
@@ -156,14 +159,14 @@ export class Upstream {
     try {
       outcomes = await this.limit.run(async () => {
         // The slot may have been granted in the very tick the drain began.
-        if (this.isDraining) return notSent(calls, SHUTTING_DOWN);
+        if (this.isDraining) return notSent(calls, 'shutting-down');
         sent = true;
         return this.send(calls, deadline.signal);
       }, waiting);
     } catch (error) {
       if (sent) throw error;
-      if (this.isDraining) return notSent(calls, SHUTTING_DOWN);
-      if (deadline.signal.aborted) return notSent(calls, OUT_OF_TIME);
+      if (this.isDraining) return notSent(calls, 'shutting-down');
+      if (deadline.signal.aborted) return notSent(calls, 'not-sent');
       throw error;
     }
     for (const outcome of outcomes) {

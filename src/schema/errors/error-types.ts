@@ -89,7 +89,9 @@ builder.objectType(ThrottledError, {
 builder.objectType(UpstreamUnavailableError, {
   name: 'UpstreamUnavailableError',
   shareable: true,
-  description: 'Microsoft Graph failed, timed out or could not be reached.',
+  description:
+    'Microsoft Graph failed, timed out or could not be reached, or this gateway instance began ' +
+    'to shut down before sending the call (code SHUTTING_DOWN: send it again).',
   interfaces: [ErrorInterface, UpstreamErrorInterface],
   fields: (t) => ({
     outcomeUnknown: t.exposeBoolean('outcomeUnknown', {
