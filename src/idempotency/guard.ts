@@ -5,7 +5,9 @@
  *
  * Only a write that succeeded is remembered, for the window; one that failed gives its key
  * back, so a retry is tried again (the failure said the write was not done, or could not say:
- * the same as a retry without a key). A repeat while the first is still running is refused
+ * the same as a retry without a key). A bulk write succeeds once its list was sent, and is
+ * remembered whole, the typed errors of its failed items included (outcome-codec.ts): a repeat
+ * answers what the first answered, and the failed items are sent again under a new key. A repeat while the first is still running is refused
  * with IdempotencyKeyInProgressError rather than kept waiting on another request.
  */
 import { createHash } from 'node:crypto';
@@ -16,6 +18,7 @@ import {
   IdempotencyKeyReusedError,
   IdempotencyUnavailableError,
 } from './errors.js';
+import { decodeOutcome, encodeOutcome } from './outcome-codec.js';
 import type { IdempotencyStore } from './store.js';
 
 export interface IdempotencyOptions {
@@ -65,7 +68,7 @@ export class IdempotencyGuard {
     if (claim.kind !== 'claimed') {
       if (claim.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
       if (claim.kind === 'in-progress') throw new IdempotencyKeyInProgressError();
-      return JSON.parse(claim.outcome) as T;
+      return this.replay<T>(operation, claim.outcome);
     }
     let outcome: T;
     try {
@@ -79,7 +82,7 @@ export class IdempotencyGuard {
         key,
         claim.token,
         fingerprint,
-        JSON.stringify(outcome),
+        encodeOutcome(outcome),
         this.options.windowMs,
       );
     } catch (error) {
@@ -91,5 +94,18 @@ export class IdempotencyGuard {
       );
     }
     return outcome;
+  }
+
+  private replay<T>(operation: string, stored: string): T {
+    try {
+      return decodeOutcome(stored) as T;
+    } catch (error) {
+      // Kept by a release of the gateway that answered with an error this one does not know.
+      this.logger.warn(
+        { operation, error: (error as Error).message },
+        'Could not replay the stored outcome of a write with an idempotency key',
+      );
+      throw new IdempotencyUnavailableError();
+    }
   }
 }

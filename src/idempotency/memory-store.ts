@@ -1,7 +1,7 @@
 /**
- * Idempotency keys of one process: a map bounded in size, entries dropped when they expire or,
- * when full, oldest first (a key dropped early only means a repeat is written again, as with no
- * key at all).
+ * Idempotency keys of one process: a map bounded in keys and in the length of the outcomes it
+ * holds, entries dropped when they expire or, when full, oldest first (a key dropped early only
+ * means a repeat is written again, as with no key at all).
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -11,13 +11,28 @@ import {
   type StoredRecord,
 } from './store.js';
 
-/** @default 10000 keys, some megabytes at most with the outcomes of single writes. */
+/** @default 10000 keys. */
 export const DEFAULT_MAX_KEYS = 10_000;
+/**
+ * @default 64 MiB of outcome text (as UTF-16 code units, ~bytes for JSON): a bulk write's outcome
+ * holds up to 100 items, so 10,000 of them could otherwise hold gigabytes.
+ */
+export const DEFAULT_MAX_OUTCOME_CHARS = 64 * 1024 * 1024;
+
+interface Entry {
+  record: StoredRecord;
+  expiresAt: number;
+  chars: number;
+}
 
 export class MemoryIdempotencyStore implements IdempotencyStore {
-  private readonly records = new Map<string, { record: StoredRecord; expiresAt: number }>();
+  private readonly records = new Map<string, Entry>();
+  private outcomeChars = 0;
 
-  constructor(private readonly maxKeys = DEFAULT_MAX_KEYS) {}
+  constructor(
+    private readonly maxKeys = DEFAULT_MAX_KEYS,
+    private readonly maxOutcomeChars = DEFAULT_MAX_OUTCOME_CHARS,
+  ) {}
 
   async claim(key: string, fingerprint: string, pendingMs: number): Promise<IdempotencyClaim> {
     const existing = this.live(key);
@@ -42,28 +57,43 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
 
   async abandon(key: string, token: string): Promise<void> {
     const existing = this.live(key);
-    if (existing?.s === 'p' && existing.t === token) this.records.delete(key);
+    if (existing?.s === 'p' && existing.t === token) this.forget(key);
   }
 
   get size(): number {
     return this.records.size;
   }
 
+  /** The length of the outcomes held, in UTF-16 code units. */
+  get heldOutcomeChars(): number {
+    return this.outcomeChars;
+  }
+
   private live(key: string): StoredRecord | undefined {
     const entry = this.records.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt > Date.now()) return entry.record;
-    this.records.delete(key);
+    this.forget(key);
     return undefined;
   }
 
   private put(key: string, record: StoredRecord, ttlMs: number): void {
-    this.records.delete(key);
-    this.records.set(key, { record, expiresAt: Date.now() + ttlMs });
-    // Oldest first: a Map iterates in insertion order, and `put` re-inserts.
+    this.forget(key);
+    const chars = record.s === 'd' ? record.o.length : 0;
+    this.records.set(key, { record, expiresAt: Date.now() + ttlMs, chars });
+    this.outcomeChars += chars;
+    // Oldest first: a Map iterates in insertion order, and `put` re-inserts. An outcome longer
+    // than the whole bound is dropped at once: its repeat is written again.
     for (const oldest of this.records.keys()) {
-      if (this.records.size <= this.maxKeys) break;
-      this.records.delete(oldest);
+      if (this.records.size <= this.maxKeys && this.outcomeChars <= this.maxOutcomeChars) break;
+      this.forget(oldest);
     }
+  }
+
+  private forget(key: string): void {
+    const entry = this.records.get(key);
+    if (!entry) return;
+    this.records.delete(key);
+    this.outcomeChars -= entry.chars;
   }
 }

@@ -6,3 +6,13 @@ export const IDEMPOTENCY_KEY =
   'IdempotencyKeyReusedError; a repeat while the first is running, ' +
   'IdempotencyKeyInProgressError. A failed write gives its key back. 8-128 characters of ' +
   'letters, digits and . _ : - (a UUID fits).';
+
+/** The same for a bulk write, which is remembered with the failures of its items. */
+export const BULK_IDEMPOTENCY_KEY =
+  'Makes a retry of this list safe: a repeat with the same key and the same input, by the same ' +
+  'caller, within the idempotency window, returns the first answer, every item’s result as it ' +
+  'was (failed items included), without writing to Microsoft Graph again; send failed items ' +
+  'again under a new key. The same key with other input is IdempotencyKeyReusedError; a ' +
+  'repeat while the first is running, IdempotencyKeyInProgressError. A list refused as a ' +
+  'whole (invalid input, request budget) gives its key back. 8-128 characters of letters, ' +
+  'digits and . _ : - (a UUID fits).';

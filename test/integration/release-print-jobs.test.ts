@@ -20,9 +20,14 @@ function submit(userId: string, count: number, printerId: string = floor1): Ref[
     .map((job) => ({ printerId, printJobId: job.id }));
 }
 
-async function release(caller: CallerName, input: { printJobIds?: Ref[]; onBehalfOf?: string }) {
+async function release(
+  caller: CallerName,
+  input: { printJobIds?: Ref[]; onBehalfOf?: string },
+  idempotencyKey?: string,
+) {
   const result = await env.execute(caller, ReleasePrintJobsDocument, {
     input: { destinationPrinterId: direct, ...input },
+    idempotencyKey,
   });
   // Fails loudly on a top-level error (a document over a limit, a fault) instead of as undefined.
   if (result.errors) throw new Error(JSON.stringify(result.errors));
@@ -204,6 +209,54 @@ describe('releasePrintJobs', () => {
 
     expect(answer?.__typename).toBe('ForbiddenError');
     expect(env.emulator.requests.entries()).toEqual([]);
+  });
+
+  it('answers a repeat with the same idempotencyKey as the first time, failed items included, sending nothing', async () => {
+    const named = [
+      ...submit(PEOPLE.adele, 2),
+      { printerId: floor1, printJobId: DEMO.jobs.floor1Completed },
+    ];
+    const first = await release('stationApp', { printJobIds: named }, 'release-at-3f-0001');
+    const sentBefore = env.emulator.requests.entries().length;
+
+    const repeat = await release('stationApp', { printJobIds: named }, 'release-at-3f-0001');
+
+    expect(first.results.map((item) => item.result.__typename)).toEqual([
+      'RedirectPrintJobSuccess',
+      'RedirectPrintJobSuccess',
+      'ConflictError',
+    ]);
+    // The conflict comes back as the same typed error, Graph's request id and all.
+    expect(repeat.answer).toEqual(first.answer);
+    expect(env.emulator.requests.entries()).toHaveLength(sentBefore);
+    expect(env.auditLines()).toHaveLength(3);
+  });
+
+  it("gives Adele's release of all her jobs back to its repeat, when nothing waits any more", async () => {
+    submit(PEOPLE.adele, 3);
+    const first = await release('adele', {}, 'release-all-adele-0001');
+    const sentBefore = env.emulator.requests.entries().length;
+
+    const repeat = await release('adele', {}, 'release-all-adele-0001');
+    const unkeyed = await release('adele', {});
+
+    expect(first.results).toHaveLength(5);
+    expect(repeat.answer).toEqual(first.answer);
+    // Without the key, the same request finds nothing left to release.
+    expect(unkeyed.results).toEqual([]);
+    expect(redirected()).toHaveLength(5);
+    expect(env.emulator.requests.entries().length).toBeGreaterThan(sentBefore);
+  });
+
+  it("keeps one person's key apart from another's: Megan's same key releases Megan's jobs", async () => {
+    submit(PEOPLE.megan, 1);
+    const adeles = await release('adele', {}, 'release-all-0002');
+    const megans = await release('megan', {}, 'release-all-0002');
+
+    expect(adeles.results.map((item) => item.printJobId)).not.toEqual(
+      megans.results.map((item) => item.printJobId),
+    );
+    expect(megans.results.length).toBeGreaterThan(0);
   });
 
   it('bounds the list and refuses a job named twice, before anything is sent', async () => {

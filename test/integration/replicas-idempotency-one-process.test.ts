@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/emulator/seed.js';
 import {
   AbortPrintJobOnceDocument,
+  AbortPrintJobsDocument,
   RedirectPrintJobOnceDocument,
   UpdatePrintTaskOnceDocument,
+  UpdatePrintTasksDocument,
 } from '../__generated__/graphql.js';
 import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
 
@@ -62,6 +64,56 @@ describe('idempotencyKey in one process', () => {
     expect(first.data?.redirectPrintJob.__typename).toBe('RedirectPrintJobSuccess');
     expect(repeat).toEqual(first);
     expect(writes('POST', /\/redirect$/)).toHaveLength(1);
+  });
+
+  it('aborts a list once: the repeat gets every item back as it ended, the failed one included', async () => {
+    const inputs = [
+      abortInput,
+      { printerId: DEMO.printers.floor1, printJobId: DEMO.jobs.floor1Completed },
+      { printerId: DEMO.printers.floor1, printJobId: '999999' },
+    ];
+    const variables = { inputs, idempotencyKey: 'retry-7f3b-0006' };
+    const first = await env.gateway.execute(AbortPrintJobsDocument, variables);
+    const repeat = await env.gateway.execute(AbortPrintJobsDocument, variables);
+
+    const results =
+      first.data?.abortPrintJobs.__typename === 'AbortPrintJobsSuccess'
+        ? first.data.abortPrintJobs.results
+        : [];
+    expect(results.map((item) => item.__typename)).toEqual([
+      'AbortPrintJobSuccess',
+      'ConflictError',
+      'NotFoundError',
+    ]);
+    expect(repeat).toEqual(first);
+    expect(writes('POST', /\/abort$/)).toHaveLength(3);
+    // The same key for another list is refused as a whole, and sends nothing.
+    const other = await env.gateway.execute(AbortPrintJobsDocument, {
+      inputs: inputs.slice(1),
+      idempotencyKey: 'retry-7f3b-0006',
+    });
+    expect(other.data?.abortPrintJobs).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(writes('POST', /\/abort$/)).toHaveLength(3);
+  });
+
+  it('completes a list of tasks once', async () => {
+    const inputs = [DEMO.tasks.floor1WaitingAdele, DEMO.tasks.floor1WaitingMegan].map((taskId) => ({
+      taskDefinitionId: DEMO.taskDefinitionId,
+      taskId,
+      status: { state: 'COMPLETED' as const },
+    }));
+    const variables = { inputs, idempotencyKey: 'retry-7f3b-0007' };
+    const first = await env.gateway.execute(UpdatePrintTasksDocument, variables);
+    const repeat = await env.gateway.execute(UpdatePrintTasksDocument, variables);
+
+    expect(first.data?.updatePrintTasks).toMatchObject({
+      results: [
+        { __typename: 'UpdatePrintTaskSuccess', printTask: { status: { state: 'COMPLETED' } } },
+        { __typename: 'UpdatePrintTaskSuccess', printTask: { status: { state: 'COMPLETED' } } },
+      ],
+    });
+    expect(repeat).toEqual(first);
+    expect(writes('PATCH', /\/tasks\/[^/]+$/)).toHaveLength(2);
   });
 
   it('answers IdempotencyKeyReusedError for the same key with another job, sending nothing', async () => {

@@ -2,10 +2,11 @@
  * IdempotencyGuard over both stores: this process's memory, and Redis (a real redis-server on
  * loopback) as the replicas share it. The write is a counter, so "one write" is counted.
  */
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/auth/caller.js';
-import { ConflictError } from '../../src/errors.js';
+import { ConflictError, UpstreamUnavailableError } from '../../src/errors.js';
 import {
   IdempotencyKeyInProgressError,
   IdempotencyKeyReusedError,
@@ -77,6 +78,38 @@ describe.each(stores)('IdempotencyGuard %s', (_name, makeStore) => {
     const again = await g.run(ADELE, 'abortPrintJob', k, { ...INPUT }, write);
     expect(write.calls).toBe(1);
     expect(again).toEqual(first);
+  });
+
+  it("replays a bulk write's items as they ended, its typed errors as instances again", async () => {
+    const g = guard();
+    let writes = 0;
+    const bulk = async () => {
+      writes += 1;
+      return [
+        { printerId: 'p1', printJobId: '5182' },
+        new ConflictError('The current state does not allow POST …/abort (conflict)', 'rq-1'),
+        new UpstreamUnavailableError('Graph failed', null, 'UPSTREAM_TIMEOUT', true, 3),
+      ];
+    };
+    const k = key();
+    const first = await g.run(ADELE, 'abortPrintJobs', k, [INPUT, INPUT, INPUT], bulk);
+    const again = await g.run(ADELE, 'abortPrintJobs', k, [INPUT, INPUT, INPUT], bulk);
+    expect(writes).toBe(1);
+    expect(again[0]).toEqual(first[0]);
+    expect(again[1]).toBeInstanceOf(ConflictError);
+    expect(again[1]).toMatchObject({
+      code: 'CONFLICT',
+      name: 'ConflictError',
+      message: 'The current state does not allow POST …/abort (conflict)',
+      requestId: 'rq-1',
+    });
+    expect(again[2]).toBeInstanceOf(UpstreamUnavailableError);
+    expect(again[2]).toMatchObject({
+      code: 'UPSTREAM_TIMEOUT',
+      outcomeUnknown: true,
+      retryAfterSeconds: 3,
+      requestId: null,
+    });
   });
 
   it('writes every time without a key', async () => {
@@ -172,6 +205,28 @@ describe('IdempotencyGuard without its store', () => {
   });
 });
 
+describe('IdempotencyGuard replaying an outcome it cannot read', () => {
+  it('answers IdempotencyUnavailableError and writes nothing', async () => {
+    const foreign: IdempotencyStore = {
+      claim: async () => ({
+        kind: 'done',
+        fingerprint: createHash('sha256')
+          .update(`abortPrintJobs\n${canonicalJson([INPUT])}`)
+          .digest('base64url'),
+        outcome: '[{"$gatewayError":"SomeFutureError","message":"x"}]',
+      }),
+      complete: () => Promise.resolve(),
+      abandon: () => Promise.resolve(),
+    };
+    const g = new IdempotencyGuard(foreign, { windowMs: 1_000, pendingMs: 1_000 }, silentLogger);
+    const write = countingWrite();
+    await expect(
+      g.run(ADELE, 'abortPrintJobs', 'some-key-2', [INPUT], write),
+    ).rejects.toBeInstanceOf(IdempotencyUnavailableError);
+    expect(write.calls).toBe(0);
+  });
+});
+
 describe('MemoryIdempotencyStore', () => {
   it('stays within its bound, dropping the oldest keys first', async () => {
     const store = new MemoryIdempotencyStore(3);
@@ -179,6 +234,31 @@ describe('MemoryIdempotencyStore', () => {
     expect(store.size).toBe(3);
     expect((await store.claim('a', 'f', 60_000)).kind).toBe('claimed');
     expect((await store.claim('d', 'f', 60_000)).kind).toBe('in-progress');
+  });
+});
+
+describe('MemoryIdempotencyStore outcome bound', () => {
+  it('drops the oldest outcomes once their length passes the bound', async () => {
+    const store = new MemoryIdempotencyStore(100, 10);
+    for (const k of ['a', 'b', 'c']) {
+      const claim = await store.claim(k, 'f', 60_000);
+      if (claim.kind !== 'claimed') throw new Error('not claimed');
+      await store.complete(k, claim.token, 'f', '12345', 60_000);
+    }
+    // 15 characters held is over 10: the oldest went.
+    expect(store.size).toBe(2);
+    expect(store.heldOutcomeChars).toBe(10);
+    expect((await store.claim('a', 'f', 60_000)).kind).toBe('claimed');
+    expect((await store.claim('c', 'f', 60_000)).kind).toBe('done');
+  });
+
+  it('does not keep an outcome longer than the whole bound', async () => {
+    const store = new MemoryIdempotencyStore(100, 10);
+    const claim = await store.claim('big', 'f', 60_000);
+    if (claim.kind !== 'claimed') throw new Error('not claimed');
+    await store.complete('big', claim.token, 'f', 'x'.repeat(11), 60_000);
+    expect(store.size).toBe(0);
+    expect(store.heldOutcomeChars).toBe(0);
   });
 });
 

@@ -203,12 +203,16 @@ export type RedirectMutation = { redirectPrintJob:
 
 export type ReleaseAllHereMutationVariables = Exact<{
   input: ReleasePrintJobsInput;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
 export type ReleaseAllHereMutation = { releasePrintJobs:
     | { __typename: 'CallBudgetExceededError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyInProgressError', code: string, message: string }
+    | { __typename: 'IdempotencyKeyReusedError', code: string, message: string }
+    | { __typename: 'IdempotencyUnavailableError', code: string, message: string }
     | { __typename: 'InvalidInputError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'PermissionDeniedError', code: string, message: string }
@@ -268,6 +272,6 @@ export type ReleaseMutation = { updatePrintTask:
 export const AbortDocument = {"__meta__":{"hash":"sha256:6b8f19b2ceaf79cc8927052fc1bea082927b5bacdf0b6e172dd1ce59c705ac43"}} as unknown as DocumentNode<AbortMutation, AbortMutationVariables>;
 export const MyWaitingJobsDocument = {"__meta__":{"hash":"sha256:40290fedac60dbfe8205163318cd9756df7061685e7de8f684627fc33f70e9a7"}} as unknown as DocumentNode<MyWaitingJobsQuery, MyWaitingJobsQueryVariables>;
 export const RedirectDocument = {"__meta__":{"hash":"sha256:9d643cfdce0b88267e722cb582f39236fb1be1d16deac6fb6dcc4e49567fa102"}} as unknown as DocumentNode<RedirectMutation, RedirectMutationVariables>;
-export const ReleaseAllHereDocument = {"__meta__":{"hash":"sha256:d3cf95752f9f09e10aee17ae92159ed4631dec908602081607724d492e3f1f65"}} as unknown as DocumentNode<ReleaseAllHereMutation, ReleaseAllHereMutationVariables>;
+export const ReleaseAllHereDocument = {"__meta__":{"hash":"sha256:7bf6e79091186529218ac2aa1bc267503246e0f5df30889e5920a7b68ff9add6"}} as unknown as DocumentNode<ReleaseAllHereMutation, ReleaseAllHereMutationVariables>;
 export const ReleaseScreenDocument = {"__meta__":{"hash":"sha256:af1ca6d676ac82df03c906cfdd762320d1b3ef9dd79faccd9797b361a8f18977"}} as unknown as DocumentNode<ReleaseScreenQuery, ReleaseScreenQueryVariables>;
 export const ReleaseDocument = {"__meta__":{"hash":"sha256:258891d02512b7a1c7ada1568b2756cb8be1137c0afcb1b858dced1f2a74d090"}} as unknown as DocumentNode<ReleaseMutation, ReleaseMutationVariables>;

@@ -27,7 +27,7 @@ import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
-import { IDEMPOTENCY_KEY } from '../idempotency-key.js';
+import { BULK_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY } from '../idempotency-key.js';
 import { PrintJobRef } from '../refs.js';
 import { settleItems } from '../settle-items.js';
 import { entraObjectId, graphId, idempotencyKey, MAX_BULK_ITEMS } from '../validation.js';
@@ -265,18 +265,31 @@ builder.mutationFields((t) => ({
         PermissionDeniedError,
         ThrottledError,
         UpstreamUnavailableError,
+        ...IDEMPOTENCY_ERRORS,
       ],
       union: { name: 'ReleasePrintJobsResult' },
       result: { name: 'ReleasePrintJobsSuccess' },
       dataField: { name: 'results' },
     },
-    args: { input: t.arg({ type: ReleasePrintJobsInput, required: true }) },
-    resolve: async (_root, { input }, context) => {
-      if (input.printJobIds != null) {
-        return releaseEach(context, namedRequests(input), { ownerAlreadyChecked: false });
-      }
-      const requests = await waitingRequests(context, input);
-      return releaseEach(context, requests, { ownerAlreadyChecked: true });
+    args: {
+      input: t.arg({ type: ReleasePrintJobsInput, required: true }),
+      idempotencyKey: t.arg.string({ validate: idempotencyKey, description: BULK_IDEMPOTENCY_KEY }),
     },
+    resolve: (_root, { input, idempotencyKey }, context) =>
+      // Without printJobIds the repeat of a release that went through finds no job waiting: the
+      // key is what gives it the first answer back.
+      context.idempotency.run(
+        context.caller,
+        'releasePrintJobs',
+        idempotencyKey,
+        input,
+        async () => {
+          if (input.printJobIds != null) {
+            return releaseEach(context, namedRequests(input), { ownerAlreadyChecked: false });
+          }
+          const requests = await waitingRequests(context, input);
+          return releaseEach(context, requests, { ownerAlreadyChecked: true });
+        },
+      ),
   }),
 }));

@@ -5,7 +5,7 @@ import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
-import { IDEMPOTENCY_KEY } from '../idempotency-key.js';
+import { BULK_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY } from '../idempotency-key.js';
 import { PrintJobRef } from '../refs.js';
 import { settleItems } from '../settle-items.js';
 import {
@@ -95,7 +95,7 @@ builder.mutationFields((t) => ({
       throw refuseWrites(context, 'abortPrintJob', inputs.map(abortTarget), error);
     },
     errors: {
-      types: [InvalidInputError, CallBudgetExceededError, ForbiddenError],
+      types: [InvalidInputError, CallBudgetExceededError, ForbiddenError, ...IDEMPOTENCY_ERRORS],
       union: { name: 'AbortPrintJobsResult' },
       result: { name: 'AbortPrintJobsSuccess' },
       dataField: { name: 'results' },
@@ -107,21 +107,23 @@ builder.mutationFields((t) => ({
     },
     args: {
       inputs: t.arg({ type: [AbortPrintJobInput], required: true, validate: bulkInputs }),
+      idempotencyKey: t.arg.string({ validate: idempotencyKey, description: BULK_IDEMPOTENCY_KEY }),
     },
-    resolve: (_root, { inputs }, context) => {
-      // The whole list's calls or none, ownership reads included: a list half sent for want of
-      // budget is worse than one refused (CallBudgetExceededError for the field).
-      const calls = inputs.reduce((sum, input) => sum + callsForAbort(context.caller, input), 0);
-      const prepaid = { ...context, graph: context.graph.reserve(calls) };
-      // Every item started in this tick so their calls share envelopes, and all settled before
-      // the field resolves (settle-items.ts says why); a rejected item is that item's typed error.
-      return settleItems(
-        inputs.map(async (input) => {
-          await abortJob(prepaid, input);
-          return { printerId: input.printerId, printJobId: input.printJobId };
-        }),
-        GRAPH_WRITE_ERRORS,
-      );
-    },
+    resolve: (_root, { inputs, idempotencyKey }, context) =>
+      context.idempotency.run(context.caller, 'abortPrintJobs', idempotencyKey, inputs, () => {
+        // The whole list's calls or none, ownership reads included: a list half sent for want
+        // of budget is worse than one refused (CallBudgetExceededError for the field).
+        const calls = inputs.reduce((sum, input) => sum + callsForAbort(context.caller, input), 0);
+        const prepaid = { ...context, graph: context.graph.reserve(calls) };
+        // Every item started in this tick so their calls share envelopes, and all settled before
+        // the field resolves (settle-items.ts says why); a rejected item is its typed error.
+        return settleItems(
+          inputs.map(async (input) => {
+            await abortJob(prepaid, input);
+            return { printerId: input.printerId, printJobId: input.printJobId };
+          }),
+          GRAPH_WRITE_ERRORS,
+        );
+      }),
   }),
 }));
