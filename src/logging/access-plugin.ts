@@ -1,8 +1,9 @@
 /**
  * What only the GraphQL layer knows about a request, written into its request scope for the
  * access line: the operations run (each one of a batch), the caller, the trace id while a span
- * is active, and the codes of the errors in the results. Outside a request scope (tests calling
- * `yoga.fetch`) it does nothing.
+ * is active, and the codes of the errors in the results: top-level ones, and the typed errors
+ * answered as data in result unions (`noteTypedError`, called by the schema's errors plugin).
+ * Outside a request scope (tests calling `yoga.fetch`) it does nothing.
  */
 import { type DocumentNode, type ExecutionResult, getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -53,9 +54,25 @@ export function useAccessLogFields(): Plugin {
 function addErrorCodes(codes: string[], result: ExecutionResult): void {
   for (const error of result.errors ?? []) {
     const code = error.extensions?.['code'];
-    const name = typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
-    if (!codes.includes(name)) codes.push(name);
+    addCode(codes, typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
   }
+}
+
+/**
+ * A typed error (`NotFoundError`, `UpstreamUnavailableError`, …) answered as a union member: the
+ * answer is a 200 without `errors`, but it did not do what was asked. Its code goes on the
+ * access line; the line of a write's audit has it too.
+ */
+export function noteTypedError(error: Error): void {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return;
+  const scope = currentRequestScope();
+  if (scope) addCode(scope.errorCodes, code);
+}
+
+function addCode(codes: string[], code: string): void {
+  // Bounded by the schema: one entry per distinct code.
+  if (!codes.includes(code)) codes.push(code);
 }
 
 function isDocument(value: unknown): value is DocumentNode {

@@ -9,6 +9,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { type AccessScopes, accessScopesOf } from '../access/permissions.js';
 import type { GatewayContext } from '../context.js';
 import { ForbiddenError, InvalidInputError } from '../errors.js';
+import { noteTypedError } from '../logging/access-plugin.js';
 
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
@@ -61,6 +62,8 @@ export const builder = new SchemaBuilder<{
     // before the resolver runs. test/integration/authorization.test.ts pins both.
     unsafelyHandleInputErrors: true,
     directResult: true,
+    // Every typed error an answer carries as data, for the request's access line.
+    onResolvedError: noteTypedError,
   },
   validation: {
     validationError: (result) =>

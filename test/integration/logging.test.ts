@@ -158,6 +158,30 @@ describe('the log of a gateway process', () => {
     });
   });
 
+  it('counts a typed error answered as data as an error on the access line, with its code', async () => {
+    const response = await post(
+      url,
+      {
+        query:
+          'mutation NotMine($input: AbortPrintJobInput!) { abortPrintJob(input: $input) { __typename } }',
+        variables: {
+          input: { printerId: DEMO.printers.floor1, printJobId: DEMO.jobs.floor1WaitingMegan },
+        },
+      },
+      { authorization: `Bearer ${token}`, 'x-request-id': 'not-mine-1' },
+    );
+    // A 200 without `errors`: the failure is a member of the result union.
+    expect(await response.json()).toEqual({
+      data: { abortPrintJob: { __typename: 'NotFoundError' } },
+    });
+
+    expect(await accessLineOf(gateway, 'not-mine-1')).toMatchObject({
+      status: 200,
+      outcome: 'error',
+      errorCodes: ['NOT_FOUND'],
+    });
+  });
+
   it('logs a refusal with its code, and a request without traceparent with no trace id', async () => {
     const response = await post(
       url,
