@@ -26,10 +26,10 @@ import type { PrintJob } from '../../graph/resources/types.js';
 import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
+import { writeEach } from '../bulk-writes.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { BULK_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY } from '../idempotency-key.js';
 import { PrintJobRef } from '../refs.js';
-import { settleItems } from '../settle-items.js';
 import { entraObjectId, graphId, idempotencyKey, MAX_BULK_ITEMS } from '../validation.js';
 import { PrintJobConfigurationInput, toConfigurationPatch } from './print-job-configuration.js';
 
@@ -139,25 +139,18 @@ const ReleasedPrintJob = builder.objectRef<ReleasedJob>('ReleasedPrintJob').impl
 
 /**
  * Redirects each job, all started in this tick so their calls share envelopes, and settles every
- * one before the field resolves (settle-items.ts); a failed item keeps its typed error.
+ * one before the field resolves (bulk-writes.ts); a failed item keeps its typed error.
  */
 async function releaseEach(
   context: WriteContext,
   requests: readonly RedirectRequest[],
   options: { ownerAlreadyChecked: boolean },
 ): Promise<ReleasedJob[]> {
-  const calls = requests.reduce(
-    (sum, request) => sum + callsForRedirect(context.caller, request, options),
-    0,
-  );
-  // The whole list's calls or none, ownership reads included: a release half sent for want of
-  // budget is worse than one refused (CallBudgetExceededError for the field).
-  const prepaid = { ...context, graph: context.graph.reserve(calls) };
-  const outcomes = await settleItems(
-    requests.map(async (request) => ({
-      printJob: await redirectJob(prepaid, request, options),
-    })),
-    GRAPH_WRITE_ERRORS,
+  const outcomes = await writeEach(
+    context,
+    requests,
+    (request) => callsForRedirect(context.caller, request, options),
+    async (prepaid, request) => ({ printJob: await redirectJob(prepaid, request, options) }),
   );
   return requests.map((request, index) => ({
     printerId: request.printerId,

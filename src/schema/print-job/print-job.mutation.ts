@@ -1,13 +1,12 @@
 import { readPrintJob } from '../../access/reads.js';
 import { type AbortRequest, abortJob, callsForAbort, refuseWrites } from '../../access/writes.js';
-import { CallBudgetExceededError, ForbiddenError, InvalidInputError } from '../../errors.js';
 import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
+import { BULK_LIST_ERRORS, writeEach } from '../bulk-writes.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { BULK_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY } from '../idempotency-key.js';
 import { PrintJobRef } from '../refs.js';
-import { settleItems } from '../settle-items.js';
 import {
   boundedText,
   bulkInputs,
@@ -95,7 +94,7 @@ builder.mutationFields((t) => ({
       throw refuseWrites(context, 'abortPrintJob', inputs.map(abortTarget), error);
     },
     errors: {
-      types: [InvalidInputError, CallBudgetExceededError, ForbiddenError, ...IDEMPOTENCY_ERRORS],
+      types: [...BULK_LIST_ERRORS],
       union: { name: 'AbortPrintJobsResult' },
       result: { name: 'AbortPrintJobsSuccess' },
       dataField: { name: 'results' },
@@ -110,20 +109,16 @@ builder.mutationFields((t) => ({
       idempotencyKey: t.arg.string({ validate: idempotencyKey, description: BULK_IDEMPOTENCY_KEY }),
     },
     resolve: (_root, { inputs, idempotencyKey }, context) =>
-      context.idempotency.run(context.caller, 'abortPrintJobs', idempotencyKey, inputs, () => {
-        // The whole list's calls or none, ownership reads included: a list half sent for want
-        // of budget is worse than one refused (CallBudgetExceededError for the field).
-        const calls = inputs.reduce((sum, input) => sum + callsForAbort(context.caller, input), 0);
-        const prepaid = { ...context, graph: context.graph.reserve(calls) };
-        // Every item started in this tick so their calls share envelopes, and all settled before
-        // the field resolves (settle-items.ts says why); a rejected item is its typed error.
-        return settleItems(
-          inputs.map(async (input) => {
+      context.idempotency.run(context.caller, 'abortPrintJobs', idempotencyKey, inputs, () =>
+        writeEach(
+          context,
+          inputs,
+          (input) => callsForAbort(context.caller, input),
+          async (prepaid, input) => {
             await abortJob(prepaid, input);
             return { printerId: input.printerId, printJobId: input.printJobId };
-          }),
-          GRAPH_WRITE_ERRORS,
-        );
-      }),
+          },
+        ),
+      ),
   }),
 }));

@@ -6,16 +6,15 @@ import {
   type TaskReportRequest,
   type WriteContext,
 } from '../../access/writes.js';
-import { CallBudgetExceededError, ForbiddenError, InvalidInputError } from '../../errors.js';
 import type { ReportableTaskState } from '../../graph/resources/print-tasks.js';
 import type { PrintTask } from '../../graph/resources/types.js';
 import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
+import { BULK_LIST_ERRORS, writeEach } from '../bulk-writes.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { BULK_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY } from '../idempotency-key.js';
 import { PrintTaskRef } from '../refs.js';
-import { settleItems } from '../settle-items.js';
 import {
   boundedText,
   bulkInputs,
@@ -128,7 +127,7 @@ builder.mutationFields((t) => ({
       throw refuseWrites(context, 'updatePrintTask', inputs.map(taskTarget), error);
     },
     errors: {
-      types: [InvalidInputError, CallBudgetExceededError, ForbiddenError, ...IDEMPOTENCY_ERRORS],
+      types: [...BULK_LIST_ERRORS],
       union: { name: 'UpdatePrintTasksResult' },
       result: { name: 'UpdatePrintTasksSuccess' },
       dataField: { name: 'results' },
@@ -143,20 +142,13 @@ builder.mutationFields((t) => ({
       idempotencyKey: t.arg.string({ validate: idempotencyKey, description: BULK_IDEMPOTENCY_KEY }),
     },
     resolve: (_root, { inputs, idempotencyKey }, context) =>
-      context.idempotency.run(context.caller, 'updatePrintTasks', idempotencyKey, inputs, () => {
-        // The whole list's calls or none, ownership reads included: a list half sent for want
-        // of budget is worse than one refused (CallBudgetExceededError for the field).
-        const calls = inputs.reduce(
-          (sum, input) => sum + callsForTaskReport(context.caller, taskReport(input)),
-          0,
-        );
-        const prepaid = { ...context, graph: context.graph.reserve(calls) };
-        // Every item started in this tick so their calls share envelopes, and all settled before
-        // the field resolves (settle-items.ts says why); a rejected item is its typed error.
-        return settleItems(
-          inputs.map((input) => updateOne(prepaid, input)),
-          GRAPH_WRITE_ERRORS,
-        );
-      }),
+      context.idempotency.run(context.caller, 'updatePrintTasks', idempotencyKey, inputs, () =>
+        writeEach(
+          context,
+          inputs,
+          (input) => callsForTaskReport(context.caller, taskReport(input)),
+          updateOne,
+        ),
+      ),
   }),
 }));

@@ -1,7 +1,7 @@
 /** How a bulk field's items settle into values, typed errors, or a failure of the whole field. */
 import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../../src/errors.js';
-import { settleItems } from '../../src/schema/settle-items.js';
+import { settleItems } from '../../src/schema/bulk-writes.js';
 
 describe('settleItems', () => {
   it('keeps input order and hands an item error of the union back as that item', async () => {
