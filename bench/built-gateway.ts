@@ -4,6 +4,11 @@
  * way (not off: the buckets still run), its metrics listener is on and its logs are written (to
  * /dev/null); Graph subscriptions and reconciliation are off, so that no background Graph
  * traffic mixes in. With `tracing`, every request is sampled and exported over OTLP.
+ *
+ * Ownership is not remembered (OWNERSHIP_MEMORY_ENTRIES=0): the closed loop releases one task
+ * over and over, so a remembered owner would leave scenario 10's "release as a person, with the
+ * ownership read" without its reads. `PROFILE_ENV=OWNERSHIP_MEMORY_ENTRIES=10000` measures a
+ * release after the release screen (bench/profile.ts).
  */
 import { ENTRA, GATEWAY_API } from '../src/emulator/entra/entra-seed.js';
 import { EMULATOR_TOKENS } from '../src/emulator/seed.js';
@@ -49,6 +54,7 @@ export function builtGatewayEnv(
     GATEWAY_MAX_IN_PROGRESS_PER_CALLER: String(4 * options.concurrency),
     GATEWAY_GRAPH_SUBSCRIPTIONS: 'false',
     GATEWAY_RECONCILE_INTERVAL_MS: '0',
+    OWNERSHIP_MEMORY_ENTRIES: '0',
     ...(options.otlpEndpoint
       ? { OTEL_EXPORTER_OTLP_ENDPOINT: options.otlpEndpoint, OTEL_SERVICE_NAME: 'bench' }
       : {}),

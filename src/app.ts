@@ -1,6 +1,12 @@
 /** Builds the GraphQL-over-HTTP app. Never listens: main.ts and the tests do that. */
+
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import {
+  DEFAULT_OWNERSHIP_MEMORY,
+  OwnershipMemory,
+  type OwnershipMemoryOptions,
+} from './access/ownership-memory.js';
 import { createAuditLog } from './audit/audit-log.js';
 import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
 import { createContextFactory, type GatewayContext } from './context.js';
@@ -72,6 +78,8 @@ export interface AppDependencies {
   rateLimits?: { policy: RateLimitPolicy; store?: TokenBucketStore };
   /** Documents served by hash (src/edge/trusted-documents.ts); none by default. */
   trustedDocuments?: { manifest: TrustedDocumentManifest; only: boolean };
+  /** How many facts of whose a job is the app keeps, and for how long (src/access/). */
+  ownershipMemory?: OwnershipMemoryOptions;
   /** Where writes' idempotency keys live: this process's memory unless Redis is shared. */
   idempotencyStore?: IdempotencyStore;
   /** @default 600 (DEFAULT_IDEMPOTENCY_WINDOW_SECONDS) */
@@ -135,6 +143,7 @@ export function createApp({
   trustedDocuments,
   idempotencyStore = new MemoryIdempotencyStore(),
   idempotencyWindowSeconds = DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
+  ownershipMemory = DEFAULT_OWNERSHIP_MEMORY,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
   const idempotency = new IdempotencyGuard(
@@ -195,6 +204,7 @@ export function createApp({
       createAuditLog(logger),
       { liveEvents, jobAnnouncer },
       idempotency,
+      new OwnershipMemory(ownershipMemory),
     ),
     graphiql:
       graphiql &&

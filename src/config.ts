@@ -2,7 +2,12 @@
  * Environment → typed, validated configuration, read once. Nothing else reads `process.env`.
  * Every variable is documented in the README's table; keep the two in step.
  */
+
 import { z } from 'zod';
+import {
+  DEFAULT_OWNERSHIP_MEMORY,
+  type OwnershipMemoryOptions,
+} from './access/ownership-memory.js';
 import { GRAPH_AUDIENCES } from './auth/entra-token.js';
 import { parseServiceKeys, type ServiceKey } from './auth/service-keys.js';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
@@ -75,6 +80,8 @@ export interface Config {
   redis: RedisSettings | null;
   /** How long a write's `idempotencyKey` is remembered. */
   idempotencyWindowSeconds: number;
+  /** Whose jobs Graph said they are, kept for writes' ownership checks (src/access/). */
+  ownershipMemory: OwnershipMemoryOptions;
   production: boolean;
   /** The lowest level written (src/logging/). */
   logLevel: LogLevel;
@@ -308,6 +315,12 @@ const env = z.object({
     .min(1)
     .max(86_400)
     .default(DEFAULT_IDEMPOTENCY_WINDOW_SECONDS),
+  OWNERSHIP_MEMORY_ENTRIES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(DEFAULT_OWNERSHIP_MEMORY.maxEntries),
 });
 
 /**
@@ -365,6 +378,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     redis: redisSettings(vars),
     idempotencyWindowSeconds: vars.IDEMPOTENCY_WINDOW_SECONDS,
+    ownershipMemory: { ...DEFAULT_OWNERSHIP_MEMORY, maxEntries: vars.OWNERSHIP_MEMORY_ENTRIES },
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,

@@ -2,6 +2,7 @@
  * What every resolver gets: who is calling, this HTTP request's session with Microsoft Graph,
  * and the audit log its writes are recorded in.
  */
+import { OwnershipMemory } from './access/ownership-memory.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Caller } from './auth/caller.js';
 import type { GraphService } from './graph/service.js';
@@ -24,6 +25,8 @@ export interface GatewayContext {
   /** The process's live job events: subscriptions listen, confirmed writes publish. */
   readonly liveEvents: LiveEvents;
   readonly jobAnnouncer: JobAnnouncer;
+  /** Whose jobs Graph said they are, shared by the app's requests (src/access/). */
+  readonly ownership: OwnershipMemory;
 }
 
 /**
@@ -40,6 +43,7 @@ export function createContextFactory(
     { windowMs: 600_000, pendingMs: 60_000 },
     silentLogger,
   ),
+  ownership: OwnershipMemory = new OwnershipMemory(),
 ): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
   return ({ request }) => {
@@ -48,7 +52,7 @@ export function createContextFactory(
       graph = service.session();
       sessions.set(request, graph);
     }
-    return { caller: callerOf(request), graph, audit, idempotency, ...live };
+    return { caller: callerOf(request), graph, audit, idempotency, ownership, ...live };
   };
 }
 

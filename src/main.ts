@@ -194,6 +194,7 @@ async function main(): Promise<void> {
     },
     ...(trustedDocuments ? { trustedDocuments } : {}),
     idempotencyWindowSeconds: config.idempotencyWindowSeconds,
+    ownershipMemory: config.ownershipMemory,
     ...(shared ? { idempotencyStore: shared.idempotency } : {}),
   });
   if (config.callerAuth.allowAnonymous) {

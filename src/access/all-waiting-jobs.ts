@@ -17,6 +17,7 @@ import { listTaskDefinitions } from '../graph/resources/task-definitions.js';
 import { printTaskPages } from '../graph/resources/task-pages.js';
 import type { PrintJob, PrintTask } from '../graph/resources/types.js';
 import type { GraphSession } from '../graph/session.js';
+import type { OwnershipMemory } from './ownership-memory.js';
 import { jobOfTask } from './reads.js';
 import { isOwnedBy } from './visibility.js';
 
@@ -26,7 +27,11 @@ export const MAX_TASK_PAGES = 20;
 const isWaiting = (task: PrintTask): boolean => task.status?.state === 'processing';
 
 /** The person's waiting jobs, in task order, each once. */
-export async function waitingJobsOf(graph: GraphSession, objectId: string): Promise<PrintJob[]> {
+export async function waitingJobsOf(
+  graph: GraphSession,
+  objectId: string,
+  ownership?: OwnershipMemory,
+): Promise<PrintJob[]> {
   const definitions = await listTaskDefinitions(graph);
   const perDefinition = await Promise.all(
     definitions.map(async (definition) => {
@@ -36,7 +41,7 @@ export async function waitingJobsOf(graph: GraphSession, objectId: string): Prom
           // Started, not awaited: they go out with the request for the next page. Handled at
           // once so that one failing before the last page is not an unhandled rejection;
           // Promise.all below still rejects with it.
-          const read = jobOfTask(graph, task);
+          const read = jobOfTask(graph, task, ownership);
           read.catch(() => undefined);
           reads.push(read);
         }

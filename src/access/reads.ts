@@ -32,11 +32,14 @@ import type {
 } from '../graph/resources/types.js';
 import type { GraphSession } from '../graph/session.js';
 import { hiddenJob, hiddenTask, hideNotFound } from './hidden.js';
+import type { OwnershipMemory } from './ownership-memory.js';
 import { assertMayRead, isOwnedBy, isVisible, jobVisibilityOf } from './visibility.js';
 
 export interface AccessContext {
   readonly caller: Caller;
   readonly graph: GraphSession;
+  /** Whose jobs Graph said they are, kept across requests (ownership-memory.ts); absent: none. */
+  readonly ownership?: OwnershipMemory | undefined;
 }
 
 /** What a connection field asks for: `after` is the client's cursor, not yet checked. */
@@ -46,15 +49,28 @@ export interface PageRequest {
 }
 
 export async function readPrintJob(
-  { caller, graph }: AccessContext,
+  { caller, graph, ownership }: AccessContext,
   printerId: string,
   printJobId: string,
 ): Promise<PrintJob> {
   const visibility = jobVisibilityOf(caller);
-  if (visibility.kind === 'all') return getPrintJob(graph, printerId, printJobId);
+  if (visibility.kind === 'all')
+    return learnJob(ownership, getPrintJob(graph, printerId, printJobId));
   const hidden = () => hiddenJob();
-  const job = await getPrintJob(graph, printerId, printJobId).catch(hideNotFound(hidden));
+  const job = await learnJob(ownership, getPrintJob(graph, printerId, printJobId)).catch(
+    hideNotFound(hidden),
+  );
   if (!isOwnedBy(job, visibility.objectId)) throw hidden();
+  return job;
+}
+
+/** Resolves with the job as `read` does, once its owner is remembered. */
+async function learnJob(
+  ownership: OwnershipMemory | undefined,
+  read: Promise<PrintJob>,
+): Promise<PrintJob> {
+  const job = await read;
+  ownership?.learnJob(job);
   return job;
 }
 
@@ -62,8 +78,8 @@ export async function readPrintJob(
  * One page of a printer's jobs; a person's pages hold only their own (Graph pages are filtered,
  * so one connection page may read several). A cursor is checked before anything is sent.
  */
-export function pageVisiblePrinterJobs(
-  { caller, graph }: AccessContext,
+export async function pageVisiblePrinterJobs(
+  { caller, graph, ownership }: AccessContext,
   printerId: string,
   { first, after }: PageRequest,
 ): Promise<ConnectionPage<PrintJob>> {
@@ -72,54 +88,73 @@ export function pageVisiblePrinterJobs(
     after === null
       ? null
       : decodeCursor(after, graph.versionRoot, printerJobsCollection(printerId));
-  return pagePrinterJobs(graph, printerId, {
+  const page = await pagePrinterJobs(graph, printerId, {
     start,
     first,
     ...(visibility.kind === 'all'
       ? {}
       : { keep: async (jobs) => jobs.map((job) => isVisible(job, visibility)) }),
   });
+  // The release screen: a release at the device follows, for one of these jobs or tasks.
+  for (const edge of page.edges) ownership?.learnJob(edge.node);
+  return page;
 }
 
 /**
  * The job a task holds, read through the batcher; null when its `parentUrl` names none or the
- * job is gone. Other failures (throttling, an outage) are not hidden: they fail the read.
+ * job is gone. Other failures (throttling, an outage) are not hidden: they fail the read. With
+ * `ownership`, the task's job and the job's owner are remembered.
  */
-export async function jobOfTask(graph: GraphSession, task: PrintTask): Promise<PrintJob | null> {
+export async function jobOfTask(
+  graph: GraphSession,
+  task: PrintTask,
+  ownership?: OwnershipMemory,
+): Promise<PrintJob | null> {
   const parent = parsePrintJobUrl(task.parentUrl);
   if (!parent) return null;
+  ownership?.learnTask(task);
   try {
-    return await getPrintJob(graph, parent.printerId, parent.printJobId);
+    return await learnJob(ownership, getPrintJob(graph, parent.printerId, parent.printJobId));
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
   }
 }
 
-const taskOwnedBy = async (graph: GraphSession, task: PrintTask, objectId: string) => {
-  const job = await jobOfTask(graph, task);
+const taskOwnedBy = async (
+  { graph, ownership }: AccessContext,
+  task: PrintTask,
+  objectId: string,
+) => {
+  const job = await jobOfTask(graph, task, ownership);
   return job !== null && isOwnedBy(job, objectId);
 };
 
 export async function readPrintTask(
-  { caller, graph }: AccessContext,
+  context: AccessContext,
   taskDefinitionId: string,
   taskId: string,
 ): Promise<PrintTask> {
+  const { caller, graph, ownership } = context;
   const visibility = jobVisibilityOf(caller);
-  if (visibility.kind === 'all') return getPrintTask(graph, taskDefinitionId, taskId);
+  const read = getPrintTask(graph, taskDefinitionId, taskId).then((task) => {
+    ownership?.learnTask(task);
+    return task;
+  });
+  if (visibility.kind === 'all') return read;
   const hidden = () => hiddenTask();
-  const task = await getPrintTask(graph, taskDefinitionId, taskId).catch(hideNotFound(hidden));
-  if (!(await taskOwnedBy(graph, task, visibility.objectId))) throw hidden();
+  const task = await read.catch(hideNotFound(hidden));
+  if (!(await taskOwnedBy(context, task, visibility.objectId))) throw hidden();
   return task;
 }
 
 /** One page of a definition's tasks; a person's hold only the tasks of their own jobs. */
 export function pageVisiblePrintTasks(
-  { caller, graph }: AccessContext,
+  context: AccessContext,
   taskDefinitionId: string,
   { first, after }: PageRequest,
 ): Promise<ConnectionPage<PrintTask>> {
+  const { caller, graph } = context;
   const visibility = jobVisibilityOf(caller);
   const start =
     after === null
@@ -131,13 +166,13 @@ export function pageVisiblePrintTasks(
     first,
     // Every task's job on a Graph page is asked for in one tick, so they share envelopes.
     keep: (tasks) =>
-      Promise.all(tasks.map((task) => taskOwnedBy(graph, task, visibility.objectId))),
+      Promise.all(tasks.map((task) => taskOwnedBy(context, task, visibility.objectId))),
   });
 }
 
 /** `PrintTask.printJob`: null when the caller may not see the job (a person, another's job). */
 export async function readJobOfTask(
-  { caller, graph }: AccessContext,
+  { caller, graph, ownership }: AccessContext,
   task: PrintTask,
 ): Promise<PrintJob | null> {
   const visibility = jobVisibilityOf(caller);
@@ -145,7 +180,7 @@ export async function readJobOfTask(
     const parent = parsePrintJobUrl(task.parentUrl);
     return parent ? getPrintJob(graph, parent.printerId, parent.printJobId) : null;
   }
-  const job = await jobOfTask(graph, task);
+  const job = await jobOfTask(graph, task, ownership);
   return job && isVisible(job, visibility) ? job : null;
 }
 

@@ -67,7 +67,7 @@ const isWaiting = (task: PrintTask, printerId: string | null): boolean => {
 };
 
 export async function pageWaitingJobs(
-  { graph }: AccessContext,
+  { graph, ownership }: AccessContext,
   owner: string,
   request: PageRequest & { printerId: string | null },
 ): Promise<WaitingJobsPage> {
@@ -90,7 +90,7 @@ export async function pageWaitingJobs(
         Promise.all(
           tasks.map(async (task) => {
             if (!isWaiting(task, request.printerId)) return false;
-            const job = await jobOfTask(graph, task);
+            const job = await jobOfTask(graph, task, ownership);
             return job !== null && isOwnedBy(job, owner);
           }),
         ),

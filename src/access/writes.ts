@@ -111,30 +111,63 @@ function personal(caller: Caller, hidden: () => NotFoundError): (error: unknown)
   };
 }
 
+/**
+ * Checks the job is `owner`'s: by what Graph said of it lately (ownership-memory.ts), else by
+ * reading it. Whether it still exists, or still waits, is left to the write itself.
+ */
 export async function jobOwnedBy(
-  { caller, graph }: AccessContext,
+  { caller, graph, ownership }: AccessContext,
   printerId: string,
   printJobId: string,
   owner: string,
 ): Promise<void> {
   const hidden = () => hiddenJob();
-  const job = await getPrintJob(graph, printerId, printJobId).catch(personal(caller, hidden));
-  if (!isOwnedBy(job, owner)) {
+  const creator =
+    ownership?.ownerOf({ printerId, printJobId }) ??
+    (await getPrintJob(graph, printerId, printJobId)
+      .then((job) => {
+        ownership?.learnJob(job);
+        return job.createdBy?.id;
+      })
+      .catch(personal(caller, hidden)));
+  if (!sameObjectId(creator, owner)) {
     throw notOwned(caller, hidden, `Print job ${printJobId} on printer ${printerId}`, owner);
   }
 }
 
 async function taskOwnedBy(
-  { caller, graph }: AccessContext,
+  context: AccessContext,
   taskDefinitionId: string,
   taskId: string,
   owner: string,
 ): Promise<void> {
+  const { caller, graph, ownership } = context;
   const hidden = () => hiddenTask();
+  const notTheirs = () => notOwned(caller, hidden, `The job of print task ${taskId}`, owner);
+  const parent = ownership?.jobOf(taskDefinitionId, taskId);
+  if (parent) {
+    // The task's job is known: its owner may be too, or is one read away (not two).
+    const creator = ownership?.ownerOf(parent) ?? (await creatorOfTaskJob(context, parent));
+    if (!sameObjectId(creator, owner)) throw notTheirs();
+    return;
+  }
   const task = await getPrintTask(graph, taskDefinitionId, taskId).catch(personal(caller, hidden));
-  const job = await jobOfTask(graph, task);
-  if (job === null || !isOwnedBy(job, owner)) {
-    throw notOwned(caller, hidden, `The job of print task ${taskId}`, owner);
+  const job = await jobOfTask(graph, task, ownership);
+  if (job === null || !isOwnedBy(job, owner)) throw notTheirs();
+}
+
+/** The creator of a task's job, read; undefined when the job is gone, as `jobOfTask` has it. */
+async function creatorOfTaskJob(
+  { graph, ownership }: AccessContext,
+  parent: { printerId: string; printJobId: string },
+): Promise<string | undefined> {
+  try {
+    const job = await getPrintJob(graph, parent.printerId, parent.printJobId);
+    ownership?.learnJob(job);
+    return job.createdBy?.id ?? undefined;
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
   }
 }
 

@@ -163,7 +163,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it('remembers 10,000 owners for 10 minutes unless OWNERSHIP_MEMORY_ENTRIES says otherwise', () => {
+    expect(loadConfig({}).ownershipMemory).toEqual({ maxEntries: 10_000, ttlMs: 600_000 });
+    expect(loadConfig({ OWNERSHIP_MEMORY_ENTRIES: '0' }).ownershipMemory.maxEntries).toBe(0);
+  });
+
   it.each([
+    [{ OWNERSHIP_MEMORY_ENTRIES: '-1' }, /OWNERSHIP_MEMORY_ENTRIES/],
+    [{ OWNERSHIP_MEMORY_ENTRIES: '1000001' }, /OWNERSHIP_MEMORY_ENTRIES/],
+    [{ OWNERSHIP_MEMORY_ENTRIES: 'lots' }, /OWNERSHIP_MEMORY_ENTRIES/],
     [{ GRAPH_BASE_URL: 'http://graph.example.com', GRAPH_ACCESS_TOKEN: 't' }, /must use https/],
     [
       { GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0', GRAPH_ACCESS_TOKEN: 't' },

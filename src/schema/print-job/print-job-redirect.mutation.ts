@@ -175,7 +175,7 @@ async function waitingRequests(
   }
   // A person naming someone else in onBehalfOf is refused here, before any Graph call.
   const owner = requiredOwner(caller, input.onBehalfOf) ?? caller.objectId;
-  const jobs = await waitingJobsOf(context.graph, owner);
+  const jobs = await waitingJobsOf(context.graph, owner, context.ownership);
   return jobs.slice(0, MAX_BULK_ITEMS).map((job) => ({
     printerId: job.printerId,
     printJobId: job.id,

@@ -1,0 +1,122 @@
+/**
+ * Ownership remembered between requests (src/access/ownership-memory.ts): after the release
+ * screen, a person's release at the device sends Graph the write alone; a job remembered as
+ * another's is refused without a call, as the read would have refused it; and Graph, not the
+ * memory, still decides whether the write can be done.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../../src/emulator/seed.js';
+import { type CallerName, PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
+
+const env = useAuthorizedGateway();
+
+const MY_JOBS = `query { myPrintJobs(first: 10) {
+  ... on WaitingPrintJobConnection { edges { node { id printerId } } }
+} }`;
+const COMPLETE = `mutation ($input: UpdatePrintTaskInput!) { updatePrintTask(input: $input) {
+  __typename ... on Error { code message }
+} }`;
+const ABORT = `mutation ($input: AbortPrintJobInput!) { abortPrintJob(input: $input) {
+  __typename ... on Error { code message }
+} }`;
+
+const complete = (caller: CallerName, taskId: string, onBehalfOf?: string) =>
+  env.execute(caller, COMPLETE, {
+    input: {
+      taskDefinitionId: DEMO.taskDefinitionId,
+      taskId,
+      status: { state: 'COMPLETED' },
+      ...(onBehalfOf ? { onBehalfOf } : {}),
+    },
+  });
+
+/** The Graph requests the gateway sends while `act` runs, as "METHOD path". */
+async function sentDuring(act: () => Promise<unknown>): Promise<string[]> {
+  const before = env.emulator.requests.entries().length;
+  await act();
+  return env.emulator.requests
+    .entries()
+    .slice(before)
+    .filter((entry) => entry.via !== 'batch-envelope')
+    .map((entry) => `${entry.method} ${entry.path}`);
+}
+
+const PATCH_ADELES_TASK = `PATCH /print/taskDefinitions/${DEMO.taskDefinitionId}/tasks/${DEMO.tasks.floor1WaitingAdele}`;
+
+describe('ownership remembered between requests', () => {
+  it('reads the task and its job before a release nothing was read for', async () => {
+    const sent = await sentDuring(() => complete('adele', DEMO.tasks.floor1WaitingAdele));
+
+    expect(sent).toEqual([
+      `GET /print/taskDefinitions/${DEMO.taskDefinitionId}/tasks/${DEMO.tasks.floor1WaitingAdele}`,
+      `GET /print/printers/${DEMO.printers.floor1}/jobs/${DEMO.jobs.floor1WaitingAdele}`,
+      PATCH_ADELES_TASK,
+    ]);
+  });
+
+  it('sends the release alone once the release screen has listed the job', async () => {
+    const screen = await env.execute('adele', MY_JOBS);
+    expect(JSON.stringify(screen.data)).toContain(DEMO.jobs.floor1WaitingAdele);
+
+    let answer: unknown;
+    const sent = await sentDuring(async () => {
+      answer = await complete('adele', DEMO.tasks.floor1WaitingAdele);
+    });
+
+    expect(answer).toEqual({ data: { updatePrintTask: { __typename: 'UpdatePrintTaskSuccess' } } });
+    expect(sent).toEqual([PATCH_ADELES_TASK]);
+  });
+
+  it("refuses Megan's task to Adele a second time without a call, with the same answer", async () => {
+    const first = await complete('adele', DEMO.tasks.floor1WaitingMegan);
+    let again: unknown;
+    const sent = await sentDuring(async () => {
+      again = await complete('adele', DEMO.tasks.floor1WaitingMegan);
+    });
+
+    expect(first.data).toMatchObject({ updatePrintTask: { __typename: 'NotFoundError' } });
+    expect(again).toEqual(first);
+    expect(sent).toEqual([]);
+    expect(env.auditLines().map((line) => line['outcome'])).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+  });
+
+  it('lets Graph refuse a remembered job that no longer waits', async () => {
+    await env.execute('adele', MY_JOBS);
+    await env.execute('stationApp', ABORT, {
+      input: { printerId: DEMO.printers.floor1, printJobId: DEMO.jobs.floor1WaitingAdele },
+    });
+
+    let answer: { data?: unknown } = {};
+    const sent = await sentDuring(async () => {
+      answer = await complete('adele', DEMO.tasks.floor1WaitingAdele);
+    });
+
+    expect(sent).toEqual([PATCH_ADELES_TASK]);
+    expect(answer.data).toMatchObject({ updatePrintTask: { code: 'CONFLICT' } });
+  });
+
+  it("serves a station acting for a person: Megan's job for Adele is refused from memory", async () => {
+    await complete('stationApp', DEMO.tasks.floor1WaitingMegan, PEOPLE.megan).then((answer) =>
+      expect(answer.data).toMatchObject({
+        updatePrintTask: { __typename: 'UpdatePrintTaskSuccess' },
+      }),
+    );
+    const sent = await sentDuring(async () => {
+      const answer = await env.execute('stationApp', ABORT, {
+        input: {
+          printerId: DEMO.printers.floor1,
+          printJobId: DEMO.jobs.floor1WaitingMegan,
+          onBehalfOf: PEOPLE.adele,
+        },
+      });
+      expect(answer.data).toMatchObject({
+        abortPrintJob: {
+          code: 'NOT_FOUND',
+          message: expect.stringContaining(`was not submitted by ${PEOPLE.adele}`),
+        },
+      });
+    });
+
+    expect(sent).toEqual([]);
+  });
+});
