@@ -2,11 +2,7 @@
 
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import {
-  DEFAULT_OWNERSHIP_MEMORY,
-  OwnershipMemory,
-  type OwnershipMemoryOptions,
-} from './access/ownership-memory.js';
+import { OwnershipMemory } from './access/ownership-memory.js';
 import { createAuditLog } from './audit/audit-log.js';
 import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
 import { createContextFactory, type GatewayContext } from './context.js';
@@ -78,8 +74,11 @@ export interface AppDependencies {
   rateLimits?: { policy: RateLimitPolicy; store?: TokenBucketStore };
   /** Documents served by hash (src/edge/trusted-documents.ts); none by default. */
   trustedDocuments?: { manifest: TrustedDocumentManifest; only: boolean };
-  /** How many facts of whose a job is the app keeps, and for how long (src/access/). */
-  ownershipMemory?: OwnershipMemoryOptions;
+  /**
+   * Whose jobs Graph said they are (src/access/ownership-memory.ts); main.ts shares it with the
+   * live runtime's announcer, which feeds it from notifications.
+   */
+  ownership?: OwnershipMemory;
   /** Where writes' idempotency keys live: this process's memory unless Redis is shared. */
   idempotencyStore?: IdempotencyStore;
   /** @default 600 (DEFAULT_IDEMPOTENCY_WINDOW_SECONDS) */
@@ -136,14 +135,14 @@ export function createApp({
   corsOrigins = [],
   introspection = true,
   liveEvents = new LiveEvents(),
-  jobAnnouncer = new JobAnnouncer(graph, liveEvents, logger),
+  ownership = new OwnershipMemory(),
+  jobAnnouncer = new JobAnnouncer(graph, liveEvents, logger, { ownership }),
   webhook,
   metrics = new GatewayMetrics(graph.metrics),
   rateLimits,
   trustedDocuments,
   idempotencyStore = new MemoryIdempotencyStore(),
   idempotencyWindowSeconds = DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
-  ownershipMemory = DEFAULT_OWNERSHIP_MEMORY,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
   const idempotency = new IdempotencyGuard(
@@ -204,7 +203,7 @@ export function createApp({
       createAuditLog(logger),
       { liveEvents, jobAnnouncer },
       idempotency,
-      new OwnershipMemory(ownershipMemory),
+      ownership,
     ),
     graphiql:
       graphiql &&

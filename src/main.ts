@@ -3,8 +3,10 @@
  * listener (src/http/) and the signals that start its graceful shutdown. The only module with
  * side effects.
  */
+
 import type { AddressInfo } from 'node:net';
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import { OwnershipMemory } from './access/ownership-memory.js';
 import { createApp } from './app.js';
 import { authenticationFrom } from './auth/from-config.js';
 import { type Config, ConfigError, type EntraSettings, loadConfig } from './config.js';
@@ -158,8 +160,11 @@ async function main(): Promise<void> {
         logger,
       )
     : undefined;
+  // Whose jobs Graph said they are: fed by notifications and reads, asked by writes.
+  const ownership = new OwnershipMemory(config.ownershipMemory);
   const live = createLiveRuntime({
     graph: graph.service,
+    ownership,
     settings: config.liveEvents,
     logger,
     ...(shared
@@ -194,7 +199,7 @@ async function main(): Promise<void> {
     },
     ...(trustedDocuments ? { trustedDocuments } : {}),
     idempotencyWindowSeconds: config.idempotencyWindowSeconds,
-    ownershipMemory: config.ownershipMemory,
+    ownership,
     ...(shared ? { idempotencyStore: shared.idempotency } : {}),
   });
   if (config.callerAuth.allowAnonymous) {

@@ -6,6 +6,7 @@
  */
 
 import type { Logger } from 'pino';
+import type { OwnershipMemory } from '../access/ownership-memory.js';
 import { jobOfTask } from '../access/reads.js';
 import { getPrintTask } from '../graph/resources/print-tasks.js';
 import type { PrintJob, PrintTask } from '../graph/resources/types.js';
@@ -29,13 +30,28 @@ export interface EndedJob {
   readonly redirectedTo?: PrintJob | null;
 }
 
+export interface JobAnnouncerOptions {
+  now?: () => Date;
+  /**
+   * The app's memory of whose jobs are whose (src/access/ownership-memory.ts): fed by what the
+   * announcer reads, and asked whose a job is when a write did not say.
+   */
+  ownership?: OwnershipMemory;
+}
+
 export class JobAnnouncer {
+  readonly ownership: OwnershipMemory | undefined;
+  private readonly now: () => Date;
+
   constructor(
     private readonly graph: GraphService,
     private readonly events: LiveEvents,
     private readonly logger: Logger,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: JobAnnouncerOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.ownership = options.ownership;
+  }
 
   /**
    * A task was created (a Graph notification): reads it and its job, and announces WAITING if
@@ -50,7 +66,8 @@ export class JobAnnouncer {
     try {
       const task = await getPrintTask(graph, taskDefinitionId, taskId);
       if (task.status?.state !== 'processing') return;
-      const job = await jobOfTask(graph, task);
+      // Remembered: the person's release of this job at a device then reads nothing.
+      const job = await jobOfTask(graph, task, this.ownership);
       if (job) await this.waiting(task, job);
     } catch (error) {
       this.logger.warn(
@@ -84,11 +101,17 @@ export class JobAnnouncer {
   /**
    * The gateway's own write, after Graph confirmed it. Costs no Graph call: the owner is what the
    * write established (a person's own job, a station's `onBehalfOf`, the redirected job's
-   * `createdBy`). A station's write that names nobody goes out with no owner, so only callers who
-   * may read any job hear of it; a person's screen learns of it at the next reconciliation (GONE).
+   * `createdBy`), or else what Graph said of the job lately (a notification of its task, a
+   * release screen). A station's write on a job nobody read lately goes out with no owner, so
+   * only callers who may read any job hear of it; a person's screen learns of it at the next
+   * reconciliation (GONE).
    */
   ended(change: EndedJob): void {
-    const ownerId = change.ownerId ?? change.redirectedTo?.createdBy?.id ?? null;
+    const ownerId =
+      change.ownerId ??
+      change.redirectedTo?.createdBy?.id ??
+      this.ownership?.ownerOf(change) ??
+      null;
     this.publish(change.kind, change.printerId, change.printJobId, ownerId, {
       job: null,
       task: change.task ?? null,

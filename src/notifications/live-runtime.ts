@@ -4,8 +4,10 @@
  * subscription manager and reconciliation. Shared state comes in through the contracts
  * (`OnceSet`, `Leadership`, the event target), in-process unless a caller passes others.
  */
+
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { OwnershipMemory } from '../access/ownership-memory.js';
 import type { LiveEventSettings } from '../config.js';
 import type { GraphService } from '../graph/service.js';
 import type { Leadership, OnceSet } from '../shared-state/contracts.js';
@@ -24,6 +26,8 @@ export interface LiveRuntimeOptions {
   eventTarget?: JobEventTarget;
   onceSet?: OnceSet;
   leadership?: Leadership;
+  /** The app's memory of whose jobs are whose, which the announcer feeds and asks. */
+  ownership?: OwnershipMemory;
 }
 
 export interface LiveRuntime {
@@ -43,13 +47,16 @@ export function createLiveRuntime({
   eventTarget,
   onceSet,
   leadership = new LocalLeadership(),
+  ownership,
 }: LiveRuntimeOptions): LiveRuntime {
   const liveEvents = new LiveEvents({
     ...(eventTarget ? { eventTarget } : {}),
     ...(onceSet ? { onceSet } : {}),
     subscriberLimits: { perCaller: settings.subscribersPerCaller, total: settings.subscribersMax },
   });
-  const jobAnnouncer = new JobAnnouncer(graph, liveEvents, logger);
+  const jobAnnouncer = new JobAnnouncer(graph, liveEvents, logger, {
+    ...(ownership ? { ownership } : {}),
+  });
   // Generated only where no URL was configured (the embedded emulator): it lives as long as
   // the subscriptions made with it. config.ts insists on a shared one otherwise.
   const clientState = settings.clientState ?? randomBytes(32).toString('base64url');

@@ -78,7 +78,7 @@ export class Reconciler {
           await Promise.all(
             processing.map(async (task) => {
               const known = this.waiting.get(taskKey(task));
-              const job = known?.job ?? (await jobOfTask(graph, task));
+              const job = known?.job ?? (await jobOfTask(graph, task, this.announcer.ownership));
               if (job) now.set(taskKey(task), { task, job });
             }),
           );

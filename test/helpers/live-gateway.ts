@@ -3,7 +3,9 @@
  * emulator, callers authenticated with the emulator's Entra; plus an SSE client that reads a
  * GraphQL subscription the way a browser's EventSource would (fetch, text/event-stream).
  */
+
 import { afterEach, beforeEach } from 'vitest';
+import { OwnershipMemory } from '../../src/access/ownership-memory.js';
 import { createApp } from '../../src/app.js';
 import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
 import { parseServiceKeys } from '../../src/auth/service-keys.js';
@@ -72,7 +74,9 @@ export function useLiveGateway(
     const liveEvents = new LiveEvents(
       options.subscriberLimits ? { subscriberLimits: options.subscriberLimits } : {},
     );
-    const announcer = new JobAnnouncer(graph, liveEvents, silentLogger);
+    // Shared by the announcer and the app, as main.ts shares it.
+    const ownership = new OwnershipMemory();
+    const announcer = new JobAnnouncer(graph, liveEvents, silentLogger, { ownership });
     const processor =
       options.processor ??
       createNotificationProcessor({
@@ -94,6 +98,7 @@ export function useLiveGateway(
       graphiql: false,
       liveEvents,
       jobAnnouncer: announcer,
+      ownership,
       webhook,
       authentication: {
         serviceKeys: parseServiceKeys(

@@ -193,6 +193,45 @@ describe('job events from Graph change notifications', () => {
     });
   });
 
+  it("tells a person of a station's release that named nobody, once Graph's notification said whose the job is", async () => {
+    await startManager();
+    const adele = await open('adele');
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'the subscriber');
+    const job = await submitJob(ADELE);
+    const waiting = (await adele.next()).data?.['myPrintJobEvents'] as {
+      printTask: { id: string };
+    };
+
+    const before = gateway.emulator.requests.entries().length;
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await gateway.token('station')}`,
+      },
+      body: JSON.stringify({
+        query: `mutation { updatePrintTask(input: { taskDefinitionId: "${DEFINITION}",
+          taskId: "${waiting.printTask.id}", status: { state: COMPLETED } }) { __typename } }`,
+      }),
+    });
+    expect(await response.json()).toMatchObject({
+      data: { updatePrintTask: { __typename: 'UpdatePrintTaskSuccess' } },
+    });
+
+    // At once, not at the next reconciliation, and for no Graph call beyond the PATCH.
+    expect((await adele.next()).data?.['myPrintJobEvents']).toMatchObject({
+      kind: 'RELEASED',
+      printJobId: job.id,
+    });
+    expect(
+      gateway.emulator.requests
+        .entries()
+        .slice(before)
+        .filter((entry) => entry.path.startsWith('/print/'))
+        .map((entry) => entry.method),
+    ).toEqual(['PATCH']);
+  });
+
   it('finds through reconciliation a waiting job whose notification was lost', async () => {
     await startManager();
     const reconciler = new Reconciler(
