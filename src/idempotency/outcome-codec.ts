@@ -53,13 +53,18 @@ export function decodeOutcome(text: string): unknown {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, ERROR_TAG)) {
       return value;
     }
-    const { [ERROR_TAG]: name, ...fields } = value as Record<string, unknown>;
+    const {
+      [ERROR_TAG]: name,
+      __proto__: _prototype,
+      ...fields
+    } = value as Record<string, unknown>;
     const type = Object.hasOwn(REPLAYABLE_ERRORS, name as string)
       ? REPLAYABLE_ERRORS[name as ReplayableName]
       : undefined;
     // Written by another release of the gateway that knew an error this one does not.
     if (type === undefined) throw new TypeError(`Unknown replayed error ${String(name)}`);
     // Its constructor is not run: the fields are the ones the first answer had, message included.
+    // (`__proto__` is left out above: assigned, it would replace the prototype.)
     return Object.assign(Object.create(type.prototype) as Error, fields);
   });
 }

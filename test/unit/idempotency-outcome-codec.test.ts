@@ -39,6 +39,15 @@ describe('idempotency outcome codec', () => {
     });
   });
 
+  it('keeps the class of a decoded error whatever fields the stored text holds', () => {
+    const [decoded] = decodeOutcome(
+      '[{"$gatewayError":"NotFoundError","message":"m","__proto__":{"polluted":true}}]',
+    ) as Error[];
+    expect(decoded).toBeInstanceOf(NotFoundError);
+    expect((decoded as unknown as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
   it('refuses to encode an error no item can end in', () => {
     expect(() => encodeOutcome([new ForbiddenError('no')])).toThrow(/cannot be replayed/);
     expect(() => encodeOutcome([new Error('boom')])).toThrow(/cannot be replayed/);
