@@ -8,8 +8,8 @@
  * PATCH) and of `abortPrintJob` / `redirectPrintJob` (read the job) into no call at all.
  *
  * Only facts are kept, never states: whether the job still waits, or exists, is Graph's to say
- * when the write is sent. A remembered "not theirs" refuses without a call, exactly as the read
- * would have. Entries expire (a job id is a printer's counter, and a printer's history could in
+ * when the write is sent. Only a match spares the read: a job remembered as someone else's is
+ * read again (writes.ts says why). Entries expire (a job id is a printer's counter, and a printer's history could in
  * principle be reset) and the memory is bounded, oldest first; it belongs to one process.
  */
 import { parsePrintJobUrl } from '../graph/resources/print-jobs.js';

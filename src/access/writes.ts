@@ -20,6 +20,7 @@ import {
 import type { PrintTask } from '../graph/resources/types.js';
 import type { EndedJob, JobAnnouncer } from '../notifications/job-announcer.js';
 import { hiddenJob, hiddenTask, hideNotFound } from './hidden.js';
+import type { JobRef, OwnershipMemory } from './ownership-memory.js';
 import { accessScopesOf } from './permissions.js';
 import { type AccessContext, jobOfTask } from './reads.js';
 import { isOwnedBy, sameObjectId } from './visibility.js';
@@ -112,62 +113,44 @@ function personal(caller: Caller, hidden: () => NotFoundError): (error: unknown)
 }
 
 /**
- * Checks the job is `owner`'s: by what Graph said of it lately (ownership-memory.ts), else by
- * reading it. Whether it still exists, or still waits, is left to the write itself.
+ * True when Graph said lately that the job is `owner`'s (ownership-memory.ts): the check then
+ * needs no read. Only a match is taken from memory. A job remembered as someone else's is read
+ * again, so that refusing it costs what refusing a job that does not exist costs: neither the
+ * Graph calls it uses (which `CallBudgetExceededError.remainingCalls` shows) nor the time may
+ * tell a person that another's job exists.
  */
+function rememberedAs(owner: string, ownership: OwnershipMemory | undefined, job?: JobRef) {
+  return job !== undefined && sameObjectId(ownership?.ownerOf(job), owner);
+}
+
+/** Checks the job is `owner`'s. Whether it still exists, or still waits, the write finds out. */
 export async function jobOwnedBy(
   { caller, graph, ownership }: AccessContext,
   printerId: string,
   printJobId: string,
   owner: string,
 ): Promise<void> {
+  if (rememberedAs(owner, ownership, { printerId, printJobId })) return;
   const hidden = () => hiddenJob();
-  const creator =
-    ownership?.ownerOf({ printerId, printJobId }) ??
-    (await getPrintJob(graph, printerId, printJobId)
-      .then((job) => {
-        ownership?.learnJob(job);
-        return job.createdBy?.id;
-      })
-      .catch(personal(caller, hidden)));
-  if (!sameObjectId(creator, owner)) {
+  const job = await getPrintJob(graph, printerId, printJobId).catch(personal(caller, hidden));
+  ownership?.learnJob(job);
+  if (!isOwnedBy(job, owner)) {
     throw notOwned(caller, hidden, `Print job ${printJobId} on printer ${printerId}`, owner);
   }
 }
 
 async function taskOwnedBy(
-  context: AccessContext,
+  { caller, graph, ownership }: AccessContext,
   taskDefinitionId: string,
   taskId: string,
   owner: string,
 ): Promise<void> {
-  const { caller, graph, ownership } = context;
+  if (rememberedAs(owner, ownership, ownership?.jobOf(taskDefinitionId, taskId))) return;
   const hidden = () => hiddenTask();
-  const notTheirs = () => notOwned(caller, hidden, `The job of print task ${taskId}`, owner);
-  const parent = ownership?.jobOf(taskDefinitionId, taskId);
-  if (parent) {
-    // The task's job is known: its owner may be too, or is one read away (not two).
-    const creator = ownership?.ownerOf(parent) ?? (await creatorOfTaskJob(context, parent));
-    if (!sameObjectId(creator, owner)) throw notTheirs();
-    return;
-  }
   const task = await getPrintTask(graph, taskDefinitionId, taskId).catch(personal(caller, hidden));
   const job = await jobOfTask(graph, task, ownership);
-  if (job === null || !isOwnedBy(job, owner)) throw notTheirs();
-}
-
-/** The creator of a task's job, read; undefined when the job is gone, as `jobOfTask` has it. */
-async function creatorOfTaskJob(
-  { graph, ownership }: AccessContext,
-  parent: { printerId: string; printJobId: string },
-): Promise<string | undefined> {
-  try {
-    const job = await getPrintJob(graph, parent.printerId, parent.printJobId);
-    ownership?.learnJob(job);
-    return job.createdBy?.id ?? undefined;
-  } catch (error) {
-    if (error instanceof NotFoundError) return undefined;
-    throw error;
+  if (job === null || !isOwnedBy(job, owner)) {
+    throw notOwned(caller, hidden, `The job of print task ${taskId}`, owner);
   }
 }
 

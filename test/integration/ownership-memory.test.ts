@@ -1,8 +1,8 @@
 /**
  * Ownership remembered between requests (src/access/ownership-memory.ts): after the release
  * screen, a person's release at the device sends Graph the write alone; a job remembered as
- * another's is refused without a call, as the read would have refused it; and Graph, not the
- * memory, still decides whether the write can be done.
+ * another's is read again, so that refusing it costs what refusing a job that does not exist
+ * costs; and Graph, not the memory, still decides whether the write can be done.
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/emulator/seed.js';
@@ -67,17 +67,30 @@ describe('ownership remembered between requests', () => {
     expect(sent).toEqual([PATCH_ADELES_TASK]);
   });
 
-  it("refuses Megan's task to Adele a second time without a call, with the same answer", async () => {
-    const first = await complete('adele', DEMO.tasks.floor1WaitingMegan);
-    let again: unknown;
-    const sent = await sentDuring(async () => {
-      again = await complete('adele', DEMO.tasks.floor1WaitingMegan);
+  it("refuses a job remembered as Megan's to Adele as it refuses one that does not exist: same answer, same Graph calls", async () => {
+    // Adele's read of Megan's job is refused, but Graph's answer was seen: it is remembered.
+    const read = await env.execute(
+      'adele',
+      `query { printJob(printerId: "${DEMO.printers.floor1}", id: "${DEMO.jobs.floor1WaitingMegan}") { __typename } }`,
+    );
+    expect(read.data).toEqual({ printJob: { __typename: 'NotFoundError' } });
+
+    const abort = (printJobId: string) => async () =>
+      env.execute('adele', ABORT, { input: { printerId: DEMO.printers.floor1, printJobId } });
+    let megans: unknown;
+    let missing: unknown;
+    const sentForMegans = await sentDuring(async () => {
+      megans = await abort(DEMO.jobs.floor1WaitingMegan)();
+    });
+    const sentForMissing = await sentDuring(async () => {
+      missing = await abort('999999')();
     });
 
-    expect(first.data).toMatchObject({ updatePrintTask: { __typename: 'NotFoundError' } });
-    expect(again).toEqual(first);
-    expect(sent).toEqual([]);
-    expect(env.auditLines().map((line) => line['outcome'])).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+    expect(megans).toEqual(missing);
+    expect(megans).toMatchObject({ data: { abortPrintJob: { code: 'NOT_FOUND' } } });
+    expect(sentForMegans).toHaveLength(1);
+    expect(sentForMissing).toHaveLength(1);
+    expect(sentForMegans[0]).toMatch(/^GET /);
   });
 
   it('lets Graph refuse a remembered job that no longer waits', async () => {
@@ -95,28 +108,29 @@ describe('ownership remembered between requests', () => {
     expect(answer.data).toMatchObject({ updatePrintTask: { code: 'CONFLICT' } });
   });
 
-  it("serves a station acting for a person: Megan's job for Adele is refused from memory", async () => {
-    await complete('stationApp', DEMO.tasks.floor1WaitingMegan, PEOPLE.megan).then((answer) =>
+  it('serves a station acting for a person: the second write for Megan reads nothing', async () => {
+    const first = await sentDuring(async () => {
+      const answer = await complete('stationApp', DEMO.tasks.floor1WaitingMegan, PEOPLE.megan);
       expect(answer.data).toMatchObject({
         updatePrintTask: { __typename: 'UpdatePrintTaskSuccess' },
-      }),
-    );
-    const sent = await sentDuring(async () => {
+      });
+    });
+    // The task and its job read, then the PATCH: the reads taught the gateway whose job it is.
+    expect(first).toHaveLength(3);
+    const second = await sentDuring(async () => {
       const answer = await env.execute('stationApp', ABORT, {
         input: {
           printerId: DEMO.printers.floor1,
           printJobId: DEMO.jobs.floor1WaitingMegan,
-          onBehalfOf: PEOPLE.adele,
+          onBehalfOf: PEOPLE.megan,
         },
       });
-      expect(answer.data).toMatchObject({
-        abortPrintJob: {
-          code: 'NOT_FOUND',
-          message: expect.stringContaining(`was not submitted by ${PEOPLE.adele}`),
-        },
-      });
+      // Released a moment ago: Graph, not the memory, says it is too late.
+      expect(answer.data).toMatchObject({ abortPrintJob: { code: 'CONFLICT' } });
     });
 
-    expect(sent).toEqual([]);
+    expect(second).toEqual([
+      `POST /print/printers/${DEMO.printers.floor1}/jobs/${DEMO.jobs.floor1WaitingMegan}/abort`,
+    ]);
   });
 });
