@@ -5,7 +5,9 @@
  * with their class's name and own fields, and read back as instances of that class.
  */
 import {
+  CallBudgetExceededError,
   ConflictError,
+  ForbiddenError,
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
@@ -14,16 +16,20 @@ import {
 } from '../errors.js';
 
 /**
- * The errors an item of a bulk write can end in, by the `name` each sets on its instances
- * (a literal, unlike a class's own name, which a bundler may change).
+ * The errors an item of a bulk write can end in (the schema's GRAPH_WRITE_ERRORS; a test holds
+ * the two lists together), by the `name` each sets on its instances (a literal, unlike a
+ * class's own name, which a bundler may change). One missing would leave the key of a list
+ * with such an item unstored, and the list sent again once its claim lapsed.
  */
 const REPLAYABLE_ERRORS = {
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
-  ConflictError,
   ThrottledError,
   UpstreamUnavailableError,
+  CallBudgetExceededError,
+  ForbiddenError,
+  ConflictError,
 } as const satisfies Record<string, abstract new (...args: never[]) => Error>;
 
 type ReplayableName = keyof typeof REPLAYABLE_ERRORS;

@@ -117,3 +117,37 @@ describe('a person’s bulk writes', () => {
     ]);
   });
 });
+
+describe('a person’s bulk write with an idempotency key', () => {
+  it('replays a list whose item was refused as ForbiddenError, sending nothing again', async () => {
+    const query = `mutation ($inputs: [AbortPrintJobInput!]!, $key: String) {
+      abortPrintJobs(inputs: $inputs, idempotencyKey: $key) {
+        __typename
+        ... on AbortPrintJobsSuccess { results { __typename ... on Error { code message } } }
+      }
+    }`;
+    const variables = {
+      key: 'bulk-with-forbidden-0001',
+      inputs: [
+        { printerId: DEMO.printers.floor1, printJobId: DEMO.jobs.floor1WaitingAdele },
+        {
+          printerId: DEMO.printers.floor1,
+          printJobId: DEMO.jobs.floor1WaitingMegan,
+          onBehalfOf: ENTRA.people.megan.objectId,
+        },
+      ],
+    };
+
+    const first = await env.execute('adele', query, variables);
+    const sent = env.emulator.requests.entries().length;
+    const repeat = await env.execute('adele', query, variables);
+
+    expect(first.data).toMatchObject({
+      abortPrintJobs: {
+        results: [{ __typename: 'AbortPrintJobSuccess' }, { __typename: 'ForbiddenError' }],
+      },
+    });
+    expect(repeat).toEqual(first);
+    expect(env.emulator.requests.entries()).toHaveLength(sent);
+  });
+});

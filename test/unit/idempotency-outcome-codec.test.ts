@@ -4,12 +4,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  CallBudgetExceededError,
+  ConflictError,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
+  PermissionDeniedError,
   ThrottledError,
+  UpstreamUnavailableError,
 } from '../../src/errors.js';
+import { IdempotencyKeyReusedError } from '../../src/idempotency/errors.js';
 import { decodeOutcome, encodeOutcome } from '../../src/idempotency/outcome-codec.js';
+import { GRAPH_WRITE_ERRORS } from '../../src/schema/errors/error-types.js';
 
 describe('idempotency outcome codec', () => {
   it('round-trips plain data unchanged', () => {
@@ -48,15 +54,41 @@ describe('idempotency outcome codec', () => {
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 
+  it('replays every error a bulk write item can end in as an instance of its class', () => {
+    const items: Error[] = [
+      new InvalidInputError([{ path: ['inputs', '0'], message: 'bad' }]),
+      new NotFoundError('gone', 'rq'),
+      new PermissionDeniedError('denied', 'rq'),
+      new ThrottledError('slow down', 'rq', 5),
+      new UpstreamUnavailableError('down', null, 'SHUTTING_DOWN', false),
+      new CallBudgetExceededError(500, 3, 1),
+      new ForbiddenError('not for you'),
+      new ConflictError('too late', 'rq'),
+    ];
+    // Every item error of the schema's bulk writes is among them: a list with any item that
+    // could not be stored would be sent again once its claim lapsed.
+    expect(new Set(items.map((item) => item.constructor))).toEqual(new Set(GRAPH_WRITE_ERRORS));
+
+    const decoded = decodeOutcome(encodeOutcome(items)) as Error[];
+    decoded.forEach((item, index) => {
+      const original = items[index] as Error;
+      expect(item).toBeInstanceOf(original.constructor);
+      expect({ ...item, message: item.message }).toEqual({
+        ...original,
+        message: original.message,
+      });
+    });
+  });
+
   it('refuses to encode an error no item can end in', () => {
-    expect(() => encodeOutcome([new ForbiddenError('no')])).toThrow(/cannot be replayed/);
     expect(() => encodeOutcome([new Error('boom')])).toThrow(/cannot be replayed/);
+    expect(() => encodeOutcome([new IdempotencyKeyReusedError()])).toThrow(/cannot be replayed/);
   });
 
   it('refuses to decode an error it does not know, or a name from the prototype chain', () => {
-    expect(() => decodeOutcome('[{"$gatewayError":"ForbiddenError","message":"x"}]')).toThrow(
-      /Unknown replayed error/,
-    );
+    expect(() =>
+      decodeOutcome('[{"$gatewayError":"IdempotencyKeyReusedError","message":"x"}]'),
+    ).toThrow(/Unknown replayed error/);
     expect(() => decodeOutcome('[{"$gatewayError":"constructor","message":"x"}]')).toThrow(
       /Unknown replayed error/,
     );
