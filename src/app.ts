@@ -197,14 +197,15 @@ export function createApp({
     batching: { limit: MAX_OPERATIONS_PER_REQUEST },
     // useRequestBodyLimit above, which counts only bodies without a Content-Length.
     maxRequestBodySize: false,
-    context: createContextFactory(
-      graph,
-      callers.callerOf,
-      createAuditLog(logger),
-      { liveEvents, jobAnnouncer },
+    context: createContextFactory({
+      service: graph,
+      callerOf: callers.callerOf,
+      audit: createAuditLog(logger),
+      live: { liveEvents, jobAnnouncer },
       idempotency,
       ownership,
-    ),
+      logger,
+    }),
     graphiql:
       graphiql &&
       (graphiqlSignIn

@@ -2,6 +2,7 @@
  * What every resolver gets: who is calling, this HTTP request's session with Microsoft Graph,
  * and the audit log its writes are recorded in.
  */
+import type { Logger } from 'pino';
 import { OwnershipMemory } from './access/ownership-memory.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Caller } from './auth/caller.js';
@@ -27,24 +28,38 @@ export interface GatewayContext {
   readonly jobAnnouncer: JobAnnouncer;
   /** Whose jobs Graph said they are, shared by the app's requests (src/access/). */
   readonly ownership: OwnershipMemory;
+  /** The process's logger, for faults a resolver answers as data (src/schema/bulk-writes.ts). */
+  readonly logger: Logger;
+}
+
+export interface ContextParts {
+  readonly service: GraphService;
+  readonly callerOf: (request: Request) => Caller;
+  readonly audit: AuditLog;
+  /** The app's; a context built without an app (unit tests) gets quiet ones of its own. */
+  readonly live?: Pick<GatewayContext, 'liveEvents' | 'jobAnnouncer'>;
+  readonly idempotency?: IdempotencyGuard;
+  readonly ownership?: OwnershipMemory;
+  readonly logger?: Logger;
 }
 
 /**
  * One session per HTTP request, not per operation: the operations of a batched
  * GraphQL-over-HTTP request share one batcher, so their Graph calls share envelopes.
  */
-export function createContextFactory(
-  service: GraphService,
-  callerOf: (request: Request) => Caller,
-  audit: AuditLog,
-  live: Pick<GatewayContext, 'liveEvents' | 'jobAnnouncer'> = quietLiveEvents(service),
-  idempotency: IdempotencyGuard = new IdempotencyGuard(
+export function createContextFactory({
+  service,
+  callerOf,
+  audit,
+  live = quietLiveEvents(service),
+  idempotency = new IdempotencyGuard(
     new MemoryIdempotencyStore(),
     { windowMs: 600_000, pendingMs: 60_000 },
     silentLogger,
   ),
-  ownership: OwnershipMemory = new OwnershipMemory(),
-): (initial: { request: Request }) => GatewayContext {
+  ownership = new OwnershipMemory(),
+  logger = silentLogger,
+}: ContextParts): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
   return ({ request }) => {
     let graph = sessions.get(request);
@@ -52,7 +67,7 @@ export function createContextFactory(
       graph = service.session();
       sessions.set(request, graph);
     }
-    return { caller: callerOf(request), graph, audit, idempotency, ownership, ...live };
+    return { caller: callerOf(request), graph, audit, idempotency, ownership, logger, ...live };
   };
 }
 

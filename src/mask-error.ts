@@ -29,22 +29,30 @@ export function createErrorMasker(logger: Logger) {
       });
     }
     if (original instanceof GatewayFault) {
-      logger.error({ code: original.code, detail: original.detail }, original.publicMessage);
+      logFault(logger, original);
       return new GraphQLError(original.publicMessage, {
         ...options,
         extensions: { code: original.code },
       });
     }
-    if (original && !(original instanceof GraphQLError)) {
-      logger.error(
-        {
-          error: original instanceof Error ? original.stack : String(original),
-          path: located?.path,
-        },
-        'Unexpected error in a resolver',
-      );
-    }
+    if (original && !(original instanceof GraphQLError)) logFault(logger, original, located?.path);
     // Never in development mode either: its answer would carry the original error and its stack.
     return yogaMaskError(error, message, false);
   };
+}
+
+/**
+ * Logs a failure that is the gateway's, loudly: a `GatewayFault` with its detail, anything else
+ * (a bug) with its stack. Also for faults that reach the client as something else, such as one
+ * item of a bulk write (src/schema/bulk-writes.ts).
+ */
+export function logFault(logger: Logger, fault: unknown, path?: GraphQLError['path']): void {
+  if (fault instanceof GatewayFault) {
+    logger.error({ code: fault.code, detail: fault.detail, path }, fault.publicMessage);
+    return;
+  }
+  logger.error(
+    { error: fault instanceof Error ? fault.stack : String(fault), path },
+    'Unexpected error in a resolver',
+  );
 }

@@ -8,29 +8,57 @@
  * `{ __typename }` alone the writes would run after the response was sent, and a failing one
  * would reject unhandled and end the process. Settled here, every item is done before the
  * answer, whatever the selection.
+ *
+ * No item fails the field: once one item may have been written, its answer must reach the caller
+ * (and the idempotency store), whatever happened to the others.
  */
+
+import type { Logger } from 'pino';
 import type { WriteContext } from '../access/writes.js';
-import { CallBudgetExceededError, ForbiddenError, InvalidInputError } from '../errors.js';
+import {
+  CallBudgetExceededError,
+  ForbiddenError,
+  InvalidInputError,
+  UpstreamUnavailableError,
+} from '../errors.js';
 import { IDEMPOTENCY_ERRORS } from '../idempotency/errors.js';
+import { logFault } from '../mask-error.js';
 import { GRAPH_WRITE_ERRORS } from './errors/error-types.js';
 
 /** An error class of the field's item union; the errors plugin matches by `instanceof`. */
 type ItemErrorClass = abstract new (...args: never[]) => Error;
 
 /**
- * Each item's value, or its error as a value when it is one of `itemErrors`. Any other failure
- * is a gateway bug or fault; it fails the field as a whole, once every item has settled.
+ * What a bulk item that failed with a fault (a `GatewayFault` or a gateway bug) answers. Not a
+ * failure of the whole field: its other items may have been written, and their answers must reach
+ * the caller. Whether this one reached Graph cannot be told in general, so it says so.
+ */
+export function faultedItem(): UpstreamUnavailableError {
+  return new UpstreamUnavailableError(
+    'The gateway failed on this item and cannot tell whether Microsoft Graph applied it; ' +
+      're-read it before trying again',
+    null,
+    'UPSTREAM_UNAVAILABLE',
+    true,
+  );
+}
+
+/**
+ * Each item's value, or its error as a value: one of `itemErrors` as it is, any other failure
+ * (a fault) handed to `onFault` and answered as `faultedItem()`.
  */
 export async function settleItems<T>(
   items: readonly Promise<T>[],
   itemErrors: readonly ItemErrorClass[],
+  onFault: (fault: unknown) => void,
 ): Promise<T[]> {
   const outcomes = await Promise.allSettled(items);
   const settled = outcomes.map((outcome): T | Error => {
     if (outcome.status === 'fulfilled') return outcome.value;
     const reason: unknown = outcome.reason;
     if (itemErrors.some((type) => reason instanceof type)) return reason as Error;
-    throw reason;
+    onFault(reason);
+    return faultedItem();
   });
   // The plugin wraps an `Error` item that matches `itemErrors` as that item's union member
   // (`wrapErrorIfMatches` in @pothos/plugin-errors' utils.js), but a resolver's declared type
@@ -38,14 +66,18 @@ export async function settleItems<T>(
   return settled as T[];
 }
 
+/** A write's context, and the logger a bulk write reports its items' faults to. */
+export type BulkWriteContext = WriteContext & { readonly logger: Logger };
+
 /**
  * A bulk write's items, each with its own result: the Graph calls of the whole list (ownership
  * reads included) are reserved first, so a list the request's budget cannot cover is refused
  * whole (CallBudgetExceededError) rather than half sent; then every item starts in this tick, so
- * their calls share `$batch` envelopes, and all are settled before the field resolves.
+ * their calls share `$batch` envelopes, and all are settled before the field resolves. A fault
+ * is logged and answered in its item (`faultedItem`).
  */
 export function writeEach<Input, T>(
-  context: WriteContext,
+  context: BulkWriteContext,
   inputs: readonly Input[],
   callsFor: (input: Input) => number,
   writeOne: (prepaid: WriteContext, input: Input) => Promise<T>,
@@ -55,6 +87,7 @@ export function writeEach<Input, T>(
   return settleItems(
     inputs.map((input) => writeOne(prepaid, input)),
     GRAPH_WRITE_ERRORS,
+    (fault) => logFault(context.logger, fault),
   );
 }
 

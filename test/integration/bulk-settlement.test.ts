@@ -3,10 +3,15 @@
  * only `__typename` once left the items' promises to the errors plugin, which awaits them only
  * while resolving `results`: the writes ran after the response, and a failing one rejected
  * unhandled, which ends the process.
+ *
+ * Nor does one item's fault fail the field: the items written before it keep their answers.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
+import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
+import { AbortPrintJobsDocument } from '../__generated__/graphql.js';
 import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
+import { createTestGateway } from '../helpers/gateway.js';
+import { memoryLogger } from '../helpers/memory-logger.js';
 
 const env = useEmulatedGateway();
 
@@ -67,5 +72,59 @@ describe('a bulk mutation that selects only __typename', () => {
     ]);
     await afterStragglers();
     expect(unhandled).not.toHaveBeenCalled();
+  });
+});
+
+describe('a bulk mutation where one item hits a gateway fault', () => {
+  it('answers that item as outcome unknown, keeps the others, and logs the fault', async () => {
+    const { logger, lines } = memoryLogger();
+    const gateway = createTestGateway({
+      baseUrl: env.emulator.url,
+      token: EMULATOR_TOKENS.gatewayApp,
+      logger,
+    });
+    // 405 maps to a GatewayFault (UPSTREAM_UNEXPECTED_STATUS): not an error of the item union.
+    env.emulator.faults.add({
+      method: 'POST',
+      path: `/jobs/${DEMO.jobs.floor2WaitingMegan}/abort$`,
+      status: 405,
+    });
+
+    const result = await gateway.execute(AbortPrintJobsDocument, {
+      inputs: [
+        { printerId: DEMO.printers.floor1, printJobId: DEMO.jobs.floor1WaitingAdele },
+        { printerId: DEMO.printers.floor2, printJobId: DEMO.jobs.floor2WaitingMegan },
+      ],
+      idempotencyKey: 'fault-in-one-item',
+    });
+
+    expect(result.errors).toBeUndefined();
+    const outcome = result.data?.abortPrintJobs;
+    const results = outcome && 'results' in outcome ? outcome.results : [];
+    expect(results).toMatchObject([
+      { __typename: 'AbortPrintJobSuccess', printJobId: DEMO.jobs.floor1WaitingAdele },
+      {
+        __typename: 'UpstreamUnavailableError',
+        code: 'UPSTREAM_UNAVAILABLE',
+        outcomeUnknown: true,
+      },
+    ]);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'error', code: 'UPSTREAM_UNEXPECTED_STATUS' }),
+    );
+
+    // The answer was stored under the key: the retry replays it and writes nothing.
+    env.emulator.requests.clear();
+    const retried = await gateway.execute(AbortPrintJobsDocument, {
+      inputs: [
+        { printerId: DEMO.printers.floor1, printJobId: DEMO.jobs.floor1WaitingAdele },
+        { printerId: DEMO.printers.floor2, printJobId: DEMO.jobs.floor2WaitingMegan },
+      ],
+      idempotencyKey: 'fault-in-one-item',
+    });
+    expect(retried.data).toEqual(result.data);
+    // (A read may still arrive: the live-event announcer looks up the job the first answer ended.)
+    const writes = env.emulator.requests.entries().filter((entry) => entry.method !== 'GET');
+    expect(writes).toEqual([]);
   });
 });

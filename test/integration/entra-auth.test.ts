@@ -340,11 +340,11 @@ describe('the caller in context', () => {
       { serviceKeys: SERVICE_KEYS, entra: validatorFor(), allowAnonymous: false },
       { graphiql: false },
     );
-    const context = createContextFactory(
-      graphService(),
-      callers.callerOf,
-      createAuditLog(silentLogger),
-    );
+    const context = createContextFactory({
+      service: graphService(),
+      callerOf: callers.callerOf,
+      audit: createAuditLog(silentLogger),
+    });
     const yoga = createYoga({
       schema: createSchema<GatewayContext>({
         typeDefs: 'type Query { caller: String! }',

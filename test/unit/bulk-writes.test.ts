@@ -1,22 +1,48 @@
-/** How a bulk field's items settle into values, typed errors, or a failure of the whole field. */
+/** How a bulk field's items settle into values, typed errors, or an outcome-unknown item. */
 import { describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError } from '../../src/errors.js';
+import {
+  ConflictError,
+  GatewayFault,
+  NotFoundError,
+  UpstreamUnavailableError,
+} from '../../src/errors.js';
 import { settleItems } from '../../src/schema/bulk-writes.js';
 
 describe('settleItems', () => {
   it('keeps input order and hands an item error of the union back as that item', async () => {
     const conflict = new ConflictError('already completed', 'req-1');
+    const faults: unknown[] = [];
 
     const items = await settleItems(
       [Promise.resolve('a'), Promise.reject(conflict), Promise.resolve('c')],
       [NotFoundError, ConflictError],
+      (fault) => faults.push(fault),
     );
 
     expect(items).toEqual(['a', conflict, 'c']);
+    expect(faults).toEqual([]);
   });
 
-  it('fails the field on an error outside the union, but only once every item has settled', async () => {
+  it('answers a fault in its item as outcome unknown, reports it, and keeps the other answers', async () => {
     const bug = new TypeError('a gateway bug');
+    const fault = new GatewayFault('GRAPH_UNEXPECTED_STATUS', 'Graph answered 405', 'detail');
+    const faults: unknown[] = [];
+
+    const items = await settleItems(
+      [Promise.reject(bug), Promise.resolve('written'), Promise.reject(fault)],
+      [NotFoundError, UpstreamUnavailableError],
+      (reported) => faults.push(reported),
+    );
+
+    expect(faults).toEqual([bug, fault]);
+    expect(items[1]).toBe('written');
+    for (const index of [0, 2]) {
+      expect(items[index]).toBeInstanceOf(UpstreamUnavailableError);
+      expect(items[index]).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', outcomeUnknown: true });
+    }
+  });
+
+  it('settles every item before it answers', async () => {
     let lastSettled = false;
     const slow = new Promise<string>((resolve) =>
       setTimeout(() => {
@@ -25,7 +51,7 @@ describe('settleItems', () => {
       }, 20),
     );
 
-    await expect(settleItems([Promise.reject(bug), slow], [NotFoundError])).rejects.toBe(bug);
+    await settleItems([Promise.reject(new TypeError('bug')), slow], [NotFoundError], () => {});
     expect(lastSettled).toBe(true);
   });
 });

@@ -26,7 +26,7 @@ import type { PrintJob } from '../../graph/resources/types.js';
 import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
-import { writeEach } from '../bulk-writes.js';
+import { type BulkWriteContext, writeEach } from '../bulk-writes.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { BULK_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY } from '../idempotency-key.js';
 import { PrintJobRef } from '../refs.js';
@@ -142,7 +142,7 @@ const ReleasedPrintJob = builder.objectRef<ReleasedJob>('ReleasedPrintJob').impl
  * one before the field resolves (bulk-writes.ts); a failed item keeps its typed error.
  */
 async function releaseEach(
-  context: WriteContext,
+  context: BulkWriteContext,
   requests: readonly RedirectRequest[],
   options: { ownerAlreadyChecked: boolean },
 ): Promise<ReleasedJob[]> {
