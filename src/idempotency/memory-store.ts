@@ -80,12 +80,20 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   private put(key: string, record: StoredRecord, ttlMs: number): void {
     this.forget(key);
     const chars = record.s === 'd' ? record.o.length : 0;
+    // Longer than the whole bound: not kept (its repeat is written again), and nothing else is
+    // dropped to make room it could never have.
+    if (chars > this.maxOutcomeChars) return;
     this.records.set(key, { record, expiresAt: Date.now() + ttlMs, chars });
     this.outcomeChars += chars;
-    // Oldest first: a Map iterates in insertion order, and `put` re-inserts. An outcome longer
-    // than the whole bound is dropped at once: its repeat is written again.
+    // Oldest first: a Map iterates in insertion order, and `put` re-inserts. The length bound
+    // drops outcomes only: a pending claim holds none, and dropping it would let a concurrent
+    // repeat write again.
+    for (const [oldest, entry] of this.records) {
+      if (this.outcomeChars <= this.maxOutcomeChars) break;
+      if (entry.chars > 0) this.forget(oldest);
+    }
     for (const oldest of this.records.keys()) {
-      if (this.records.size <= this.maxKeys && this.outcomeChars <= this.maxOutcomeChars) break;
+      if (this.records.size <= this.maxKeys) break;
       this.forget(oldest);
     }
   }

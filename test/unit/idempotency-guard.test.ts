@@ -260,6 +260,33 @@ describe('MemoryIdempotencyStore outcome bound', () => {
     expect(store.size).toBe(0);
     expect(store.heldOutcomeChars).toBe(0);
   });
+
+  it('drops nothing else for an outcome longer than the whole bound', async () => {
+    const store = new MemoryIdempotencyStore(100, 10);
+    const small = await store.claim('small', 'f', 60_000);
+    if (small.kind !== 'claimed') throw new Error('not claimed');
+    await store.complete('small', small.token, 'f', '12345', 60_000);
+    const big = await store.claim('big', 'f', 60_000);
+    if (big.kind !== 'claimed') throw new Error('not claimed');
+
+    await store.complete('big', big.token, 'f', 'x'.repeat(11), 60_000);
+
+    expect((await store.claim('small', 'f', 60_000)).kind).toBe('done');
+    expect((await store.claim('big', 'f', 60_000)).kind).toBe('claimed');
+  });
+
+  it('keeps pending claims when outcomes pass the length bound', async () => {
+    const store = new MemoryIdempotencyStore(100, 10);
+    await store.claim('running', 'f', 60_000);
+    for (const k of ['a', 'b', 'c']) {
+      const claim = await store.claim(k, 'f', 60_000);
+      if (claim.kind !== 'claimed') throw new Error('not claimed');
+      await store.complete(k, claim.token, 'f', '12345', 60_000);
+    }
+
+    expect((await store.claim('running', 'f', 60_000)).kind).toBe('in-progress');
+    expect((await store.claim('a', 'f', 60_000)).kind).toBe('claimed');
+  });
 });
 
 describe('canonicalJson', () => {
