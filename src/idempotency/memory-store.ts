@@ -85,12 +85,13 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     if (chars > this.maxOutcomeChars) return;
     this.records.set(key, { record, expiresAt: Date.now() + ttlMs, chars });
     this.outcomeChars += chars;
-    // Oldest first: a Map iterates in insertion order, and `put` re-inserts. The length bound
-    // drops outcomes only: a pending claim holds none, and dropping it would let a concurrent
-    // repeat write again.
+    // Oldest first: a Map iterates in insertion order, and `put` re-inserts. Stored outcomes go
+    // before pending claims: dropping a claim lets a concurrent repeat write again, and its
+    // write's outcome is then not kept. The length bound drops outcomes only (a claim holds
+    // none); the key bound drops a claim only when nothing but claims is left.
     for (const [oldest, entry] of this.records) {
-      if (this.outcomeChars <= this.maxOutcomeChars) break;
-      if (entry.chars > 0) this.forget(oldest);
+      if (this.outcomeChars <= this.maxOutcomeChars && this.records.size <= this.maxKeys) break;
+      if (entry.record.s === 'd') this.forget(oldest);
     }
     for (const oldest of this.records.keys()) {
       if (this.records.size <= this.maxKeys) break;

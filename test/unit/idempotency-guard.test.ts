@@ -235,6 +235,19 @@ describe('MemoryIdempotencyStore', () => {
     expect((await store.claim('a', 'f', 60_000)).kind).toBe('claimed');
     expect((await store.claim('d', 'f', 60_000)).kind).toBe('in-progress');
   });
+
+  it('drops stored outcomes before writes still running', async () => {
+    const store = new MemoryIdempotencyStore(2);
+    await store.claim('running', 'f', 60_000);
+    const done = await store.claim('done', 'f', 60_000);
+    if (done.kind !== 'claimed') throw new Error('not claimed');
+    await store.complete('done', done.token, 'f', 'outcome', 60_000);
+
+    await store.claim('new', 'f', 60_000);
+
+    expect((await store.claim('running', 'f', 60_000)).kind).toBe('in-progress');
+    expect((await store.claim('done', 'f', 60_000)).kind).toBe('claimed');
+  });
 });
 
 describe('MemoryIdempotencyStore outcome bound', () => {
