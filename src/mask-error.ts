@@ -35,7 +35,9 @@ export function createErrorMasker(logger: Logger) {
         extensions: { code: original.code },
       });
     }
-    if (original && !(original instanceof GraphQLError)) logFault(logger, original, located?.path);
+    if (original && !(original instanceof GraphQLError)) {
+      logFault(logger, original, { path: located?.path });
+    }
     // Never in development mode either: its answer would carry the original error and its stack.
     return yogaMaskError(error, message, false);
   };
@@ -43,16 +45,20 @@ export function createErrorMasker(logger: Logger) {
 
 /**
  * Logs a failure that is the gateway's, loudly: a `GatewayFault` with its detail, anything else
- * (a bug) with its stack. Also for faults that reach the client as something else, such as one
+ * (a bug) with its stack, and `where` it happened. Also for faults that reach the client as something else, such as one
  * item of a bulk write (src/schema/bulk-writes.ts).
  */
-export function logFault(logger: Logger, fault: unknown, path?: GraphQLError['path']): void {
+export function logFault(
+  logger: Logger,
+  fault: unknown,
+  where: Record<string, unknown> = {},
+): void {
   if (fault instanceof GatewayFault) {
-    logger.error({ code: fault.code, detail: fault.detail, path }, fault.publicMessage);
+    logger.error({ code: fault.code, detail: fault.detail, ...where }, fault.publicMessage);
     return;
   }
   logger.error(
-    { error: fault instanceof Error ? fault.stack : String(fault), path },
+    { error: fault instanceof Error ? fault.stack : String(fault), ...where },
     'Unexpected error in a resolver',
   );
 }

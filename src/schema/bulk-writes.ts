@@ -18,6 +18,7 @@ import type { WriteContext } from '../access/writes.js';
 import {
   CallBudgetExceededError,
   ForbiddenError,
+  GatewayFault,
   InvalidInputError,
   UpstreamUnavailableError,
 } from '../errors.js';
@@ -31,34 +32,38 @@ type ItemErrorClass = abstract new (...args: never[]) => Error;
 /**
  * What a bulk item that failed with a fault (a `GatewayFault` or a gateway bug) answers. Not a
  * failure of the whole field: its other items may have been written, and their answers must reach
- * the caller. Whether this one reached Graph cannot be told in general, so it says so.
+ * the caller. Graph refusing the gateway's own credentials (401) applied nothing; of any other
+ * fault the gateway cannot tell, so it says so.
  */
-export function faultedItem(): UpstreamUnavailableError {
+export function faultedItem(fault: unknown): UpstreamUnavailableError {
+  const refusedCredentials = fault instanceof GatewayFault && fault.code === 'UPSTREAM_AUTH_FAILED';
   return new UpstreamUnavailableError(
-    'The gateway failed on this item and cannot tell whether Microsoft Graph applied it; ' +
-      're-read it before trying again',
+    refusedCredentials
+      ? "Microsoft Graph rejected the gateway's own credentials; nothing was applied"
+      : 'The gateway failed on this item and cannot tell whether Microsoft Graph applied it; ' +
+          're-read it before trying again',
     null,
     'UPSTREAM_UNAVAILABLE',
-    true,
+    !refusedCredentials,
   );
 }
 
 /**
  * Each item's value, or its error as a value: one of `itemErrors` as it is, any other failure
- * (a fault) handed to `onFault` and answered as `faultedItem()`.
+ * (a fault) handed to `onFault` with the item's index and answered as `faultedItem`.
  */
 export async function settleItems<T>(
   items: readonly Promise<T>[],
   itemErrors: readonly ItemErrorClass[],
-  onFault: (fault: unknown) => void,
+  onFault: (fault: unknown, index: number) => void,
 ): Promise<T[]> {
   const outcomes = await Promise.allSettled(items);
-  const settled = outcomes.map((outcome): T | Error => {
+  const settled = outcomes.map((outcome, index): T | Error => {
     if (outcome.status === 'fulfilled') return outcome.value;
     const reason: unknown = outcome.reason;
     if (itemErrors.some((type) => reason instanceof type)) return reason as Error;
-    onFault(reason);
-    return faultedItem();
+    onFault(reason, index);
+    return faultedItem(reason);
   });
   // The plugin wraps an `Error` item that matches `itemErrors` as that item's union member
   // (`wrapErrorIfMatches` in @pothos/plugin-errors' utils.js), but a resolver's declared type
@@ -87,7 +92,7 @@ export function writeEach<Input, T>(
   return settleItems(
     inputs.map((input) => writeOne(prepaid, input)),
     GRAPH_WRITE_ERRORS,
-    (fault) => logFault(context.logger, fault),
+    (fault, index) => logFault(context.logger, fault, { bulkItem: index }),
   );
 }
 

@@ -110,7 +110,7 @@ describe('a bulk mutation where one item hits a gateway fault', () => {
       },
     ]);
     expect(lines).toContainEqual(
-      expect.objectContaining({ level: 'error', code: 'UPSTREAM_UNEXPECTED_STATUS' }),
+      expect.objectContaining({ level: 'error', code: 'UPSTREAM_UNEXPECTED_STATUS', bulkItem: 1 }),
     );
 
     // The answer was stored under the key: the retry replays it and writes nothing.

@@ -192,6 +192,27 @@ describe('releasePrintJobs', () => {
     expect(env.upstream()).toMatchObject({ envelopes: 1, writeItems: 3 });
   });
 
+  it('answers a redirect that hit a gateway fault in its item, the others redirected', async () => {
+    const named = submit(PEOPLE.adele, 2);
+    // A 405 maps to a GatewayFault, which outside a bulk list is a top-level error.
+    env.emulator.faults.add({
+      method: 'POST',
+      path: `/jobs/${named[0]?.printJobId}/redirect$`,
+      status: 405,
+    });
+
+    const { results } = await release('stationApp', { printJobIds: named });
+
+    expect(results.map((item) => item.result)).toEqual([
+      expect.objectContaining({
+        __typename: 'UpstreamUnavailableError',
+        code: 'UPSTREAM_UNAVAILABLE',
+        outcomeUnknown: true,
+      }),
+      expect.objectContaining({ __typename: 'RedirectPrintJobSuccess' }),
+    ]);
+  });
+
   it('requires a release station to name the jobs', async () => {
     const { answer } = await release('stationApp', {});
 

@@ -25,21 +25,33 @@ describe('settleItems', () => {
 
   it('answers a fault in its item as outcome unknown, reports it, and keeps the other answers', async () => {
     const bug = new TypeError('a gateway bug');
-    const fault = new GatewayFault('GRAPH_UNEXPECTED_STATUS', 'Graph answered 405', 'detail');
+    const fault = new GatewayFault('UPSTREAM_UNEXPECTED_STATUS', 'Graph answered 405', 'detail');
     const faults: unknown[] = [];
 
     const items = await settleItems(
       [Promise.reject(bug), Promise.resolve('written'), Promise.reject(fault)],
       [NotFoundError, UpstreamUnavailableError],
-      (reported) => faults.push(reported),
+      (reported, index) => faults.push([reported, index]),
     );
 
-    expect(faults).toEqual([bug, fault]);
+    expect(faults).toEqual([
+      [bug, 0],
+      [fault, 2],
+    ]);
     expect(items[1]).toBe('written');
     for (const index of [0, 2]) {
       expect(items[index]).toBeInstanceOf(UpstreamUnavailableError);
       expect(items[index]).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', outcomeUnknown: true });
     }
+  });
+
+  it("says nothing was applied when Graph refused the gateway's own credentials", async () => {
+    const refused = new GatewayFault('UPSTREAM_AUTH_FAILED', 'refused', '401 for the PATCH');
+
+    const [item] = await settleItems([Promise.reject(refused)], [NotFoundError], () => {});
+
+    expect(item).toBeInstanceOf(UpstreamUnavailableError);
+    expect(item).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', outcomeUnknown: false });
   });
 
   it('settles every item before it answers', async () => {

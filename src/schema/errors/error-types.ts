@@ -91,7 +91,8 @@ builder.objectType(UpstreamUnavailableError, {
   shareable: true,
   description:
     'Microsoft Graph failed, timed out or could not be reached, or this gateway instance began ' +
-    'to shut down before sending the call (code SHUTTING_DOWN: send it again).',
+    'to shut down before sending the call (code SHUTTING_DOWN: send it again), or, for one ' +
+    'item of a bulk write, the gateway itself failed on it (docs/errors.md).',
   interfaces: [ErrorInterface, UpstreamErrorInterface],
   fields: (t) => ({
     outcomeUnknown: t.exposeBoolean('outcomeUnknown', {
