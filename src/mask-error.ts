@@ -45,8 +45,8 @@ export function createErrorMasker(logger: Logger) {
 
 /**
  * Logs a failure that is the gateway's, loudly: a `GatewayFault` with its detail, anything else
- * (a bug) with its stack, and `where` it happened. Also for faults that reach the client as something else, such as one
- * item of a bulk write (src/schema/bulk-writes.ts).
+ * (a bug) with its stack, and `where` it happened. Also for faults that reach the client as
+ * something else, such as one item of a bulk write (src/schema/bulk-writes.ts).
  */
 export function logFault(
   logger: Logger,

@@ -35,7 +35,7 @@ type ItemErrorClass = abstract new (...args: never[]) => Error;
  * the caller. Graph refusing the gateway's own credentials (401) applied nothing; of any other
  * fault the gateway cannot tell, so it says so.
  */
-export function faultedItem(fault: unknown): UpstreamUnavailableError {
+function faultedItem(fault: unknown): UpstreamUnavailableError {
   const refusedCredentials = fault instanceof GatewayFault && fault.code === 'UPSTREAM_AUTH_FAILED';
   return new UpstreamUnavailableError(
     refusedCredentials

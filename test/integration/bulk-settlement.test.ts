@@ -89,14 +89,15 @@ describe('a bulk mutation where one item hits a gateway fault', () => {
       path: `/jobs/${DEMO.jobs.floor2WaitingMegan}/abort$`,
       status: 405,
     });
-
-    const result = await gateway.execute(AbortPrintJobsDocument, {
+    const variables = {
       inputs: [
         { printerId: DEMO.printers.floor1, printJobId: DEMO.jobs.floor1WaitingAdele },
         { printerId: DEMO.printers.floor2, printJobId: DEMO.jobs.floor2WaitingMegan },
       ],
       idempotencyKey: 'fault-in-one-item',
-    });
+    };
+
+    const result = await gateway.execute(AbortPrintJobsDocument, variables);
 
     expect(result.errors).toBeUndefined();
     const outcome = result.data?.abortPrintJobs;
@@ -115,13 +116,7 @@ describe('a bulk mutation where one item hits a gateway fault', () => {
 
     // The answer was stored under the key: the retry replays it and writes nothing.
     env.emulator.requests.clear();
-    const retried = await gateway.execute(AbortPrintJobsDocument, {
-      inputs: [
-        { printerId: DEMO.printers.floor1, printJobId: DEMO.jobs.floor1WaitingAdele },
-        { printerId: DEMO.printers.floor2, printJobId: DEMO.jobs.floor2WaitingMegan },
-      ],
-      idempotencyKey: 'fault-in-one-item',
-    });
+    const retried = await gateway.execute(AbortPrintJobsDocument, variables);
     expect(retried.data).toEqual(result.data);
     // (A read may still arrive: the live-event announcer looks up the job the first answer ended.)
     const writes = env.emulator.requests.entries().filter((entry) => entry.method !== 'GET');
