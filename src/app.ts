@@ -33,6 +33,7 @@ import { LiveEvents } from './notifications/live-events.js';
 import type { NotificationWebhook } from './notifications/webhook.js';
 import { useNotificationWebhook } from './notifications/webhook-plugin.js';
 import type { TokenBucketStore } from './rate-limit/bucket-store.js';
+import { graphCallMeters } from './rate-limit/graph-call-meter.js';
 import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
 import type { RateLimitPolicy } from './rate-limit/policy.js';
 import { useCallerRateLimits } from './rate-limit/use-caller-rate-limits.js';
@@ -69,7 +70,8 @@ export interface AppDependencies {
   metrics?: GatewayMetrics;
   /**
    * Per-caller limits (src/rate-limit/): config.ts's policy in main.ts; omitted, as in the tests
-   * and the benchmark, nothing is limited. The store defaults to this process's memory.
+   * and the benchmark, nothing is limited. The store (operations and Graph calls) defaults to
+   * this process's memory.
    */
   rateLimits?: { policy: RateLimitPolicy; store?: TokenBucketStore };
   /** Documents served by hash (src/edge/trusted-documents.ts); none by default. */
@@ -151,6 +153,7 @@ export function createApp({
     { windowMs: idempotencyWindowSeconds * 1000, pendingMs: graph.deadlineMs + 5_000 },
     logger,
   );
+  const buckets = rateLimits ? (rateLimits.store ?? new InMemoryBucketStore()) : undefined;
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
     plugins: [
@@ -174,7 +177,7 @@ export function createApp({
         ? [
             useCallerRateLimits({
               policy: rateLimits.policy,
-              store: rateLimits.store ?? new InMemoryBucketStore(),
+              store: buckets ?? new InMemoryBucketStore(),
               callerOf: callers.callerOf,
               logger,
             }),
@@ -205,6 +208,9 @@ export function createApp({
       idempotency,
       ownership,
       logger,
+      ...(rateLimits && buckets
+        ? { graphCallMeter: graphCallMeters({ policy: rateLimits.policy, store: buckets, logger }) }
+        : {}),
     }),
     graphiql:
       graphiql &&

@@ -24,8 +24,10 @@ import { DEFAULT_RECONCILE_INTERVAL_MS } from './notifications/reconciliation.js
 import { DEFAULT_SUBSCRIBER_LIMITS } from './notifications/subscriber-limits.js';
 import { MAX_PRINT_SUBSCRIPTION_MINUTES } from './notifications/subscription-manager.js';
 import {
+  DEFAULT_GRAPH_CALL_LIMITS,
   DEFAULT_RATE_LIMIT_POLICY,
   parseBucketLimit,
+  parseGraphCallLimit,
   parseMaxInProgress,
   type RateLimitPolicy,
 } from './rate-limit/policy.js';
@@ -279,6 +281,10 @@ const env = z.object({
   GATEWAY_RATE_LIMIT_APP: nonEmpty,
   GATEWAY_RATE_LIMIT_KEY: nonEmpty,
   GATEWAY_RATE_LIMIT_ANONYMOUS: nonEmpty,
+  GATEWAY_GRAPH_CALL_LIMIT_PERSON: nonEmpty,
+  GATEWAY_GRAPH_CALL_LIMIT_APP: nonEmpty,
+  GATEWAY_GRAPH_CALL_LIMIT_KEY: nonEmpty,
+  GATEWAY_GRAPH_CALL_LIMIT_ANONYMOUS: nonEmpty,
   GATEWAY_MAX_IN_PROGRESS_PER_CALLER: nonEmpty,
   HTTP_MAX_CONNECTIONS: z.coerce
     .number()
@@ -480,12 +486,23 @@ function rateLimitPolicy(vars: Env): RateLimitPolicy {
     }
   };
   const rates = DEFAULT_RATE_LIMIT_POLICY.rates;
+  const calls = DEFAULT_GRAPH_CALL_LIMITS;
   return {
     rates: {
       person: parsed('GATEWAY_RATE_LIMIT_PERSON', parseBucketLimit, rates.person),
       app: parsed('GATEWAY_RATE_LIMIT_APP', parseBucketLimit, rates.app),
       'service-key': parsed('GATEWAY_RATE_LIMIT_KEY', parseBucketLimit, rates['service-key']),
       anonymous: parsed('GATEWAY_RATE_LIMIT_ANONYMOUS', parseBucketLimit, rates.anonymous),
+    },
+    graphCalls: {
+      person: parsed('GATEWAY_GRAPH_CALL_LIMIT_PERSON', parseGraphCallLimit, calls.person),
+      app: parsed('GATEWAY_GRAPH_CALL_LIMIT_APP', parseGraphCallLimit, calls.app),
+      'service-key': parsed(
+        'GATEWAY_GRAPH_CALL_LIMIT_KEY',
+        parseGraphCallLimit,
+        calls['service-key'],
+      ),
+      anonymous: parsed('GATEWAY_GRAPH_CALL_LIMIT_ANONYMOUS', parseGraphCallLimit, calls.anonymous),
     },
     maxInProgressPerCaller: parsed(
       'GATEWAY_MAX_IN_PROGRESS_PER_CALLER',

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { OwnershipMemory } from './access/ownership-memory.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Caller } from './auth/caller.js';
+import type { GraphCallMeter } from './graph/call-meter.js';
 import type { GraphService } from './graph/service.js';
 import type { GraphSession } from './graph/session.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
@@ -41,6 +42,8 @@ export interface ContextParts {
   readonly idempotency?: IdempotencyGuard;
   readonly ownership?: OwnershipMemory;
   readonly logger?: Logger;
+  /** What each caller pays for its Graph calls (src/rate-limit/graph-call-meter.ts); none: free. */
+  readonly graphCallMeter?: (caller: Caller) => GraphCallMeter | undefined;
 }
 
 /**
@@ -59,15 +62,17 @@ export function createContextFactory({
   ),
   ownership = new OwnershipMemory(),
   logger = silentLogger,
+  graphCallMeter,
 }: ContextParts): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
   return ({ request }) => {
+    const caller = callerOf(request);
     let graph = sessions.get(request);
     if (!graph) {
-      graph = service.session();
+      graph = service.session(graphCallMeter?.(caller));
       sessions.set(request, graph);
     }
-    return { caller: callerOf(request), graph, audit, idempotency, ownership, logger, ...live };
+    return { caller, graph, audit, idempotency, ownership, logger, ...live };
   };
 }
 

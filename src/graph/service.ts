@@ -3,6 +3,7 @@
  * window, in-flight cap, counters) and a fresh session for each GraphQL request.
  */
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './call-budget.js';
+import type { GraphCallMeter } from './call-meter.js';
 import { DEFAULT_RETRY_OPTIONS } from './http/retry-policy.js';
 import type { GraphTransport } from './http/transport.js';
 import { DEFAULT_UPSTREAM_OPTIONS, Upstream, type UpstreamOptions } from './http/upstream.js';
@@ -37,7 +38,8 @@ export class GraphService {
     return this.upstream.metrics;
   }
 
-  session(): GraphSession {
-    return GraphSession.open(this.upstream, this.options);
+  /** A GraphQL request's session; `meter` charges its caller for the calls it sends. */
+  session(meter?: GraphCallMeter): GraphSession {
+    return GraphSession.open(this.upstream, this.options, meter);
   }
 }

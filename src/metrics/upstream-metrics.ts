@@ -108,6 +108,12 @@ export class UpstreamMetrics {
     registers: [this.registry],
   });
 
+  private readonly callerLimitRefusals = new Counter({
+    name: 'graph_caller_limit_refusals_total',
+    help: 'Graph calls refused unsent because their caller had used up its Graph-call limit (GATEWAY_GRAPH_CALL_LIMIT_*).',
+    registers: [this.registry],
+  });
+
   constructor(gauges?: UpstreamGauges) {
     if (!gauges) return;
     new Gauge({
@@ -180,6 +186,11 @@ export class UpstreamMetrics {
 
   budgetRefused(): void {
     this.budgetRefusals.inc();
+  }
+
+  /** `calls` calls were refused unsent: their caller was over its Graph-call limit. */
+  callerLimitRefused(calls: number): void {
+    this.callerLimitRefusals.inc(calls);
   }
 
   snapshot(): UpstreamCounts {
