@@ -13,6 +13,10 @@ import { parseServiceKeys, type ServiceKey } from './auth/service-keys.js';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
 import type { TokenCheckOptions } from './graph/credentials/token-check.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/http/bounded-body.js';
+import {
+  DEFAULT_MAX_RETRY_AFTER_MS,
+  MAX_RETRY_AFTER_CAP_SECONDS,
+} from './graph/http/retry-after-cap.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/http/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
@@ -174,6 +178,12 @@ const env = z.object({
     .max(10_000)
     .default(DEFAULT_MAX_CALLS_PER_REQUEST),
   GRAPH_SHARED_THROTTLE: z.enum(['true', 'false']).default('true'),
+  GRAPH_MAX_RETRY_AFTER_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_RETRY_AFTER_CAP_SECONDS)
+    .default(DEFAULT_MAX_RETRY_AFTER_MS / 1000),
   GRAPH_BATCHING: z.enum(['true', 'false']).default('true'),
   AZURE_TENANT_ID: nonEmpty,
   AZURE_CLIENT_ID: nonEmpty,
@@ -395,6 +405,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       },
       maxInFlight: vars.GRAPH_MAX_IN_FLIGHT,
       sharedThrottle: vars.GRAPH_SHARED_THROTTLE === 'true',
+      maxRetryAfterMs: vars.GRAPH_MAX_RETRY_AFTER_SECONDS * 1000,
       batching: vars.GRAPH_BATCHING === 'true',
     },
     edge: {

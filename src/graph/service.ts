@@ -2,6 +2,7 @@
  * Everything the app needs of Graph, built once per process: the shared upstream (throttle
  * window, in-flight cap, counters) and a fresh session for each GraphQL request.
  */
+import type { Logger } from 'pino';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './call-budget.js';
 import type { GraphCallMeter } from './call-meter.js';
 import { DEFAULT_RETRY_OPTIONS } from './http/retry-policy.js';
@@ -25,8 +26,10 @@ export class GraphService {
   constructor(
     transport: GraphTransport,
     private readonly options: GraphServiceOptions = DEFAULT_GRAPH_SERVICE_OPTIONS,
+    /** Where the upstream reports what operators should know (a capped Retry-After). */
+    logger?: Logger,
   ) {
-    this.upstream = new Upstream(transport, options);
+    this.upstream = new Upstream(transport, options, logger);
   }
 
   /** The longest one GraphQL request spends on Graph. */

@@ -114,6 +114,12 @@ export class UpstreamMetrics {
     registers: [this.registry],
   });
 
+  private readonly retryAfterCaps = new Counter({
+    name: 'graph_retry_after_capped_total',
+    help: 'Graph answers whose Retry-After was longer than GRAPH_MAX_RETRY_AFTER_SECONDS and was lowered to it.',
+    registers: [this.registry],
+  });
+
   constructor(gauges?: UpstreamGauges) {
     if (!gauges) return;
     new Gauge({
@@ -191,6 +197,11 @@ export class UpstreamMetrics {
   /** `calls` calls were refused unsent: their caller was over its Graph-call limit. */
   callerLimitRefused(calls: number): void {
     this.callerLimitRefusals.inc(calls);
+  }
+
+  /** Graph asked for a longer wait than the cap; the cap was waited instead. */
+  retryAfterCapped(): void {
+    this.retryAfterCaps.inc();
   }
 
   snapshot(): UpstreamCounts {
