@@ -39,5 +39,8 @@ describe('GRAPH_MAX_RETRY_AFTER_SECONDS', () => {
     expect(read('docs/operations.md')).toContain(
       `longer than \`GRAPH_MAX_RETRY_AFTER_SECONDS\` (${seconds})`,
     );
+    expect(read('docs/errors.md')).toContain(
+      `at most \`GRAPH_MAX_RETRY_AFTER_SECONDS\` (${seconds};`,
+    );
   });
 });
