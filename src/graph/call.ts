@@ -10,6 +10,12 @@ export interface GraphCall {
   /** Relative to the version root, starting with `/`, query string included: `/print/printers/1`. */
   readonly url: string;
   readonly body?: unknown;
+  /**
+   * Which reads of a request are the same read, sent once: by default a GET's URL. A read that
+   * must be a call of its own, neither served by nor serving another field's read of that URL,
+   * names its own key (src/access/hidden.ts).
+   */
+  readonly readKey?: string;
 }
 
 export interface GraphReply {
