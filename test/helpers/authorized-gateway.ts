@@ -18,7 +18,11 @@ import type {
 } from '../../src/emulator/server.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
 import { createGraphTransport } from '../../src/graph/http/client.js';
-import { GraphService } from '../../src/graph/service.js';
+import {
+  DEFAULT_GRAPH_SERVICE_OPTIONS,
+  GraphService,
+  type GraphServiceOptions,
+} from '../../src/graph/service.js';
 import { useEmulator } from './emulator.js';
 import { appToken, claimsOf, listen, personToken } from './entra.js';
 import { type LogLine, memoryLogger } from './memory-logger.js';
@@ -63,7 +67,12 @@ export interface AuthorizedGateway {
 }
 
 export function useAuthorizedGateway(
-  options: { allowAnonymous?: boolean; emulator?: EmulatorOptions } = {},
+  options: {
+    allowAnonymous?: boolean;
+    emulator?: EmulatorOptions;
+    /** Budget, retries, deadline: the production defaults otherwise. */
+    graph?: Partial<GraphServiceOptions>;
+  } = {},
 ): AuthorizedGateway {
   const env = useEmulator(options.emulator);
   let server: { url: string; close(): Promise<void> } | undefined;
@@ -80,6 +89,7 @@ export function useAuthorizedGateway(
         auth: staticToken(EMULATOR_TOKENS.gatewayApp),
         timeoutMs: 5_000,
       }),
+      { ...DEFAULT_GRAPH_SERVICE_OPTIONS, ...options.graph },
     );
     const app = createApp({
       graph,

@@ -195,7 +195,9 @@ export function grant(
       scope: `${GATEWAY_API.appIdUri}/.default`,
       claims: {
         ...baseClaims(issuer, tenant, now),
-        sub: pairwiseSubject(app.servicePrincipalId),
+        // An app-only token's subject is the service principal itself, as Entra issues it: what
+        // tells such a token apart when `idtyp` is not configured.
+        sub: app.servicePrincipalId,
         oid: app.servicePrincipalId,
         azp: app.appId,
         azpacr: '1',
