@@ -200,6 +200,7 @@ export function createApp({
     context: createContextFactory({
       service: graph,
       callerOf: callers.callerOf,
+      credentialExpiresAt: callers.credentialExpiresAt,
       audit: createAuditLog(logger),
       live: { liveEvents, jobAnnouncer },
       idempotency,
