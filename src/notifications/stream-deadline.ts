@@ -1,7 +1,8 @@
 /**
  * Ends a stream at a set time: at `deadline` (epoch ms) the source is ended, which gives back
- * whatever it holds (a subscriber slot), and `last` is the stream's final value. A stream that
- * ends first, either way, clears the timer; the timer never keeps the process alive.
+ * whatever it holds (a subscriber slot), and `last` is the stream's final value. When the stream
+ * ends before then (the client goes, the source completes) the timer is cleared; it is unref'd,
+ * so it never keeps the process alive either.
  */
 
 /** setTimeout's longest delay; a longer one would fire at once. */
@@ -17,15 +18,14 @@ export function endStreamAt<T, L>(
   let timer: NodeJS.Timeout | undefined;
   let expired = false;
   let finished = false;
-  let wake: () => void = () => {};
-  const expiry = new Promise<typeof EXPIRED>((resolve) => {
-    wake = () => resolve(EXPIRED);
-  });
+  // Wakes the `next()` waiting for an event, if one is; a promise per call, so that a long
+  // stream does not pile its calls' reactions onto one promise that may never settle.
+  let interrupt: (() => void) | undefined;
   const arm = () => {
     const left = deadline - Date.now();
     if (left <= 0) {
       expired = true;
-      wake();
+      interrupt?.();
       void source.return?.();
       return;
     }
@@ -37,6 +37,16 @@ export function endStreamAt<T, L>(
     finished = true;
     clearTimeout(timer);
   };
+  const nextBeforeDeadline = async (): Promise<IteratorResult<T> | typeof EXPIRED> => {
+    const interrupted = new Promise<typeof EXPIRED>((resolve) => {
+      interrupt = () => resolve(EXPIRED);
+    });
+    try {
+      return await Promise.race([source.next(), interrupted]);
+    } finally {
+      interrupt = undefined;
+    }
+  };
   arm();
   return {
     [Symbol.asyncIterator]() {
@@ -44,7 +54,7 @@ export function endStreamAt<T, L>(
     },
     async next(): Promise<IteratorResult<T | L>> {
       if (finished) return { done: true, value: undefined };
-      const result = expired ? EXPIRED : await Promise.race([source.next(), expiry]);
+      const result = expired ? EXPIRED : await nextBeforeDeadline();
       // An event that raced the deadline is not sent: past it, the credential is refused.
       if (result === EXPIRED || expired) {
         finish();

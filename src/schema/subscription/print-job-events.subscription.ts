@@ -33,7 +33,7 @@ function eventsFor(
   context: GatewayContext,
   visible: (event: JobEvent) => boolean,
 ): AsyncIterable<JobEvent | CredentialExpiredError> {
-  // Before the slot is taken: nothing after it may throw.
+  // Read before the slot is taken, so that nothing that could throw runs while it is held.
   const expiresAt = context.credentialExpiresAt();
   const events = context.liveEvents.subscribe(callerKey(context.caller), visible);
   return expiresAt === null ? events : endStreamAt(events, expiresAt, new CredentialExpiredError());
