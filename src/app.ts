@@ -16,6 +16,7 @@ import { useJsonBodiesOnly } from './edge/json-bodies-only.js';
 import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limits.js';
 import { usePreParseLimits } from './edge/pre-parse-limits.js';
 import { useRequestBodyLimit } from './edge/request-body-limit.js';
+import { useSubscriptionsStreamedOnly } from './edge/subscriptions-streamed-only.js';
 import { type TrustedDocumentManifest, useTrustedDocuments } from './edge/trusted-documents.js';
 import { useValidationLimits } from './edge/validation-limits.js';
 import type { GraphService } from './graph/service.js';
@@ -169,6 +170,8 @@ export function createApp({
       useGraphQLMetrics(metrics.graphql, metrics.upstream),
       useJsonBodiesOnly(),
       useBatchLimit(),
+      // Before anything subscribes: a batched subscription is refused without taking a slot.
+      useSubscriptionsStreamedOnly(),
       // After the batch limit, so an oversized batch is refused without spending tokens.
       ...(rateLimits
         ? [
@@ -200,6 +203,7 @@ export function createApp({
     context: createContextFactory({
       service: graph,
       callerOf: callers.callerOf,
+      credentialExpiresAt: callers.credentialExpiresAt,
       audit: createAuditLog(logger),
       live: { liveEvents, jobAnnouncer },
       idempotency,

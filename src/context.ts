@@ -17,6 +17,11 @@ import { LiveEvents } from './notifications/live-events.js';
 export interface GatewayContext {
   /** Who is calling, as src/auth/authenticate.ts established it before any operation ran. */
   readonly caller: Caller;
+  /**
+   * When the caller's credential stops being accepted (epoch ms), or `null` when nothing but a
+   * restart ends it: what a live stream lasts at most. Read on demand (it decodes the token).
+   */
+  readonly credentialExpiresAt: () => number | null;
   /** Batches every Graph call of this HTTP request; never shared between requests. */
   readonly graph: GraphSession;
   /** One line per write item, refused ones included (src/audit/). */
@@ -35,6 +40,8 @@ export interface GatewayContext {
 export interface ContextParts {
   readonly service: GraphService;
   readonly callerOf: (request: Request) => Caller;
+  /** Omitted (unit tests): credentials never expire. */
+  readonly credentialExpiresAt?: (request: Request) => number | null;
   readonly audit: AuditLog;
   /** The app's; a context built without an app (unit tests) gets quiet ones of its own. */
   readonly live?: Pick<GatewayContext, 'liveEvents' | 'jobAnnouncer'>;
@@ -50,6 +57,7 @@ export interface ContextParts {
 export function createContextFactory({
   service,
   callerOf,
+  credentialExpiresAt = () => null,
   audit,
   live = quietLiveEvents(service),
   idempotency = new IdempotencyGuard(
@@ -67,7 +75,16 @@ export function createContextFactory({
       graph = service.session();
       sessions.set(request, graph);
     }
-    return { caller: callerOf(request), graph, audit, idempotency, ownership, logger, ...live };
+    return {
+      caller: callerOf(request),
+      credentialExpiresAt: () => credentialExpiresAt(request),
+      graph,
+      audit,
+      idempotency,
+      ownership,
+      logger,
+      ...live,
+    };
   };
 }
 

@@ -62,6 +62,22 @@ export interface EntraValidatorOptions extends EntraValidationSettings {
   readonly now?: () => number;
 }
 
+/**
+ * The instant (epoch ms) after which a token whose `exp` is `exp` (epoch seconds) is refused with
+ * `TOKEN_EXPIRED`: its `exp` plus the clock tolerance, as `jwtVerify` applies it below.
+ */
+export function acceptedUntil(exp: number): number {
+  return (exp + CLOCK_TOLERANCE_SECONDS) * 1000;
+}
+
+/**
+ * When a token this validator accepted stops being accepted (`acceptedUntil` of its `exp`). For
+ * tokens that passed the validator only: their `exp` was verified, so it is read, not checked.
+ */
+export function tokenAcceptedUntil(token: string): number {
+  return acceptedUntil(decodeJwt(token).exp as number);
+}
+
 export type EntraCaller = PersonCaller | AppCaller;
 export type EntraTokenValidator = (token: string) => Promise<EntraCaller>;
 
@@ -130,8 +146,7 @@ export function createEntraTokenValidator(options: EntraValidatorOptions): Entra
     const payload = await verify(token, tenant, options.audiences, checkedAt);
     const caller = callerFrom(payload, tenantId);
     // `exp` is required by verify(); the same tolerance as there, so a cached token lives no longer.
-    const validUntil = ((payload.exp as number) + CLOCK_TOLERANCE_SECONDS) * 1000;
-    verifiedTokens.remember(token, caller, validUntil, checkedAt);
+    verifiedTokens.remember(token, caller, acceptedUntil(payload.exp as number), checkedAt);
     return caller;
   };
 }

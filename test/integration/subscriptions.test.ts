@@ -5,12 +5,19 @@
  * runs; subscriptions are bounded and a client that goes frees its slot.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLOCK_TOLERANCE_SECONDS } from '../../src/auth/entra-token.js';
 import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { Reconciler } from '../../src/notifications/reconciliation.js';
 import { SubscriptionManager } from '../../src/notifications/subscription-manager.js';
 import { LocalLeadership } from '../../src/shared-state/local/leadership.js';
-import { CLIENT_STATE, subscribeSse, useLiveGateway } from '../helpers/live-gateway.js';
+import { claimsOf } from '../helpers/entra.js';
+import {
+  CLIENT_STATE,
+  STATION_KEY,
+  subscribeSse,
+  useLiveGateway,
+} from '../helpers/live-gateway.js';
 
 const DEFINITION = 'd7c1e5a0-3b2f-4e6d-9a8c-1f0e2d3c4b5a';
 const PULL_PRINTER = '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f61';
@@ -335,5 +342,119 @@ describe('who may subscribe, and how many', () => {
       'both streams to complete',
     );
     expect(gateway.liveEvents.subscribers.open).toBe(0);
+  });
+});
+
+describe('a stream lasts as long as its credential', () => {
+  /** Adele's token, signed again by the emulator's Entra so the gateway refuses it in `seconds`. */
+  async function adeleTokenRefusedIn(seconds: number): Promise<string> {
+    const claims = claimsOf(await gateway.token('adele'));
+    const exp = Math.floor(Date.now() / 1000) - CLOCK_TOLERANCE_SECONDS + seconds;
+    return gateway.emulator.entra.sign({ ...claims, iat: exp - 3600, nbf: exp - 3600, exp });
+  }
+
+  it('ends with TOKEN_EXPIRED when the token does, frees its slot, and hears nothing after', async () => {
+    const token = await adeleTokenRefusedIn(4);
+    const stream = await subscribeSse(gateway.url, token, MY_EVENTS);
+    cleanups.push(() => stream.close());
+    expect(stream.status).toBe(200);
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'the stream to open');
+
+    const last = await stream.next(15_000);
+    expect(last).toMatchObject({
+      data: null,
+      errors: [
+        { message: expect.stringMatching(/expired/), extensions: { code: 'TOKEN_EXPIRED' } },
+      ],
+    });
+    await until(() => stream.messages.some((m) => m.event === 'complete'), 'the stream to end');
+    expect(gateway.liveEvents.subscribers.open).toBe(0);
+
+    // The same token on a new request gets the same code, before any GraphQL runs.
+    const again = await subscribeSse(gateway.url, token, MY_EVENTS);
+    expect(again.status).toBe(401);
+    expect(JSON.parse(again.body ?? '')).toMatchObject({
+      errors: [{ extensions: { code: 'TOKEN_EXPIRED' } }],
+    });
+    // A job of hers after the end reaches no stream: the expired one sent its last message.
+    const manager = await startManager();
+    expect(manager.subscriptions.get(DEFINITION)).toBeTruthy();
+    const fresh = await open('adele');
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'a fresh stream');
+    const job = await submitJob(ADELE);
+    expect((await fresh.next()).data?.['myPrintJobEvents']).toMatchObject({ printJobId: job.id });
+    expect(stream.messages.map((m) => m.event)).toEqual(['next', 'complete']);
+  });
+
+  it("keeps a service key's stream open: only a restart removes a key, and it ends every stream", async () => {
+    const station = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'the stream to open');
+    await startManager();
+    const job = await submitJob(ADELE);
+    expect((await station.next()).data?.['printerJobEvents']).toMatchObject({ printJobId: job.id });
+  });
+});
+
+describe('subscriptions that no stream would answer', () => {
+  const STATION_EVENTS = JSON.stringify({
+    query: PRINTER_EVENTS,
+    variables: { printerId: PULL_PRINTER },
+  });
+
+  async function postAsStation(body: string, accept: string) {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept,
+        authorization: `Bearer ${STATION_KEY}`,
+      },
+      body,
+    });
+    return { status: response.status, body: await response.text() };
+  }
+
+  it('refuses each subscription of a batched request with SUBSCRIPTION_IN_BATCH and takes no slot', async () => {
+    gateway.emulator.requests.clear();
+    // Three a request, twice: more than the station's 2 slots, had any been taken.
+    const batch = `[${STATION_EVENTS},${STATION_EVENTS},{"query":"{ __typename }"},${STATION_EVENTS}]`;
+    for (let round = 0; round < 2; round++) {
+      const { status, body } = await postAsStation(batch, 'application/json');
+      expect(status).toBe(200);
+      const refused = {
+        errors: [
+          {
+            message: expect.stringMatching(/batched request/),
+            extensions: { code: 'SUBSCRIPTION_IN_BATCH' },
+          },
+        ],
+      };
+      expect(JSON.parse(body)).toEqual([
+        refused,
+        refused,
+        { data: { __typename: 'Query' } },
+        refused,
+      ]);
+      expect(gateway.liveEvents.subscribers.open).toBe(0);
+    }
+    expect(gateway.emulator.requests.entries()).toEqual([]);
+
+    // The station can still subscribe, as many times as its limit allows.
+    const first = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
+    const second = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    await until(() => gateway.liveEvents.subscribers.open === 2, 'two streams');
+    expect(first.messages.concat(second.messages).map((m) => m.event)).not.toContain('next');
+  });
+
+  it('gives the slot back when the client accepts no stream (406)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { status } = await postAsStation(STATION_EVENTS, 'application/json');
+      expect(status).toBe(406);
+      await until(() => gateway.liveEvents.subscribers.open === 0, 'the slot to come back');
+    }
+    const stream = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
+    expect(stream.status).toBe(200);
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'a stream');
   });
 });
