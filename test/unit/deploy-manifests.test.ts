@@ -221,7 +221,7 @@ describe('deploy/kubernetes/overlays/replicas-with-redis', () => {
     patches: Array<{ path: string }>;
   };
   const redis = loadOverlay('redis.yaml');
-  const redisDeployment = redis.find((manifest) => manifest.kind === 'Deployment') as Manifest;
+  const redisStatefulSet = redis.find((manifest) => manifest.kind === 'StatefulSet') as Manifest;
   const redisService = redis.find((manifest) => manifest.kind === 'Service') as Manifest;
 
   /** The gateway's env after the overlay's strategic-merge patch (env merges by name). */
@@ -255,16 +255,40 @@ describe('deploy/kubernetes/overlays/replicas-with-redis', () => {
     expect(Number(url.port)).toBe(redisService.spec.ports[0].port);
   });
 
-  it('runs Redis unprivileged, without persistence, behind its Service', () => {
-    const template = redisDeployment.spec.template;
+  it('runs Redis unprivileged, behind its Service', () => {
+    const template = redisStatefulSet.spec.template;
     expect(redisService.spec.selector).toEqual(template.metadata.labels);
     const [redisContainer] = template.spec.containers;
     const portNames = redisContainer.ports.map((port: { name: string }) => port.name);
     expect(portNames).toContain(redisService.spec.ports[0].targetPort);
     expect(template.spec.securityContext).toMatchObject({ runAsNonRoot: true });
     expect(redisContainer.securityContext).toMatchObject({ readOnlyRootFilesystem: true });
-    // Shared state is short-lived: nothing is worth a disk.
-    expect(redisContainer.args.join(' ')).toContain('--appendonly no');
+  });
+
+  it('keeps Redis data across restarts: an append-only file on a claimed volume', () => {
+    // A Redis back empty forgets idempotency keys: a retried release would reach Graph twice.
+    expect(redis.map((manifest) => manifest.kind)).not.toContain('Deployment');
+    const spec = redisStatefulSet.spec;
+    expect(spec.serviceName).toBe(redisService.metadata.name);
+    const [redisContainer] = spec.template.spec.containers;
+    const args = (redisContainer.args as string[]).join(' ');
+    expect(args).toContain('--appendonly yes');
+    const dataDirectory = /--dir (\S+)/.exec(args)?.[1];
+    const mount = (redisContainer.volumeMounts as Array<{ name: string; mountPath: string }>).find(
+      (candidate) => candidate.mountPath === dataDirectory,
+    );
+    expect(mount, `a volume mounted on --dir ${dataDirectory}`).toBeDefined();
+    // The volume is a claim of the StatefulSet's, not a pod volume (emptyDir dies with the pod).
+    expect(spec.template.spec.volumes ?? []).toEqual([]);
+    const claim = (spec.volumeClaimTemplates as Manifest[]).find(
+      (template) => template.metadata.name === mount?.name,
+    );
+    expect(claim?.spec.accessModes).toEqual(['ReadWriteOnce']);
+    expect(claim?.spec.resources.requests.storage).toMatch(/^\d+(Mi|Gi)$/);
+    // The non-root redis user can write the claimed volume.
+    expect(spec.template.spec.securityContext.fsGroup).toBe(
+      spec.template.spec.securityContext.runAsGroup,
+    );
   });
 });
 
