@@ -9,7 +9,11 @@ import { get } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
 import { DEMO } from '../../src/emulator/seed.js';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
+import {
+  type EmulatorOptions,
+  type RunningEmulator,
+  startEmulator,
+} from '../../src/emulator/server.js';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
 
 const TLS_DIR = 'test/fixtures/loopback-tls';
@@ -22,8 +26,13 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-async function startAgainstEmulatedEntra(clientSecret: string, env: Record<string, string> = {}) {
+async function startAgainstEmulatedEntra(
+  clientSecret: string,
+  env: Record<string, string> = {},
+  entra: EmulatorOptions['entra'] = {},
+) {
   emulator = await startEmulator({
+    entra,
     tls: {
       key: readFileSync(`${TLS_DIR}/key.pem`),
       cert: readFileSync(`${TLS_DIR}/cert.pem`),
@@ -111,6 +120,34 @@ describe('/ready with client credentials from Entra', () => {
     expect(answer).toEqual({ data: { printer: { displayName: 'Secure Release - Floor 1' } } });
     for (let i = 0; i < 20; i += 1) expect((await probe(`${base}/ready`)).status).toBe(200);
     expect(emulator.entra.hits().token).toBe(tokensBefore);
+  });
+
+  it('names a Graph permission the app lacks, in /ready and in a warn line, and stays ready', async () => {
+    // What the README used to ask for: enough for everything but redirect, hence release.
+    const { gateway, base } = await startAgainstEmulatedEntra(
+      ENTRA.apps.gateway.secret,
+      {},
+      {
+        gatewayGraphRoles: [
+          'PrintTaskDefinition.ReadWrite.All',
+          'PrintJob.ReadWriteBasic.All',
+          'Printer.Read.All',
+        ],
+      },
+    );
+    const answer = await untilReady(`${base}/ready`, (a) => a.status === 200);
+    expect(answer.body).toEqual({
+      status: 'ready',
+      graphPermissions: {
+        code: 'GRAPH_PERMISSIONS_MISSING',
+        missing: [
+          { anyOf: ['PrintJob.Manage.All'], operations: ['redirectPrintJob', 'releasePrintJobs'] },
+        ],
+      },
+    });
+    await gateway.logged('Graph token obtained: ready');
+    const warned = gateway.lines.find((line) => line['code'] === 'GRAPH_PERMISSIONS_MISSING');
+    expect(warned).toMatchObject({ level: 'warn', missing: [{ anyOf: ['PrintJob.Manage.All'] }] });
   });
 
   it('answers 503 graph-credentials-failing with a wrong secret, while /health stays 200', async () => {

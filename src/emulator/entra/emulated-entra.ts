@@ -70,7 +70,15 @@ function oauthError(error: OAuthError): EntraAnswer {
   };
 }
 
-export async function createEmulatedEntra(origin: () => string): Promise<EmulatedEntra> {
+export interface EmulatedEntraOptions {
+  /** The `roles` of the gateway app's Graph tokens. @default GATEWAY_GRAPH_ROLES */
+  gatewayGraphRoles?: readonly string[];
+}
+
+export async function createEmulatedEntra(
+  origin: () => string,
+  options: EmulatedEntraOptions = {},
+): Promise<EmulatedEntra> {
   const keys = await SigningKeys.create();
   const tenants = new Map<string, EntraTenant>(entraTenants().map((t) => [t.id, t]));
   let hits: EntraHits = { discovery: 0, keys: 0, token: 0 };
@@ -155,6 +163,7 @@ export async function createEmulatedEntra(origin: () => string): Promise<Emulate
       issuerOf(tenant.id),
       Math.floor(Date.now() / 1000),
       origin(),
+      options.gatewayGraphRoles,
     );
     const accessToken = await keys.sign(issued.claims);
     if (issued.claims.aud === 'https://graph.microsoft.com') {
