@@ -14,7 +14,7 @@ import { freePort } from '../helpers/free-port.js';
 /** The gateway's own drain time with no settings: the most a clean stop may take. */
 const SHUTDOWN_MS = loadConfig({}).shutdownGraceMs;
 /** Starting tsx, the emulator and (for the supergraph) the router, on a loaded 2-core machine. */
-const START_MS = 45_000;
+const START_MS = 90_000;
 
 const started: number[] = [];
 
