@@ -154,9 +154,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (demo) return demo;
       // A token from the emulator's Entra, for Graph: the app it was issued to, if Graph knows it.
       const appId = entra.graphTokenApp(token);
-      return [...callers.values()].find(
+      const app = [...callers.values()].find(
         (caller) => caller.kind === 'app' && caller.appId === appId,
       );
+      const roles = entra.graphTokenRoles(token);
+      return app && roles ? { ...app, roles } : app;
     }),
     dispatch: createRouter([
       ...taskDefinitionRoutes(store, pager),

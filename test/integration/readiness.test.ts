@@ -92,18 +92,22 @@ async function untilReady(
   throw new Error(`/ready never matched; last ${JSON.stringify(last)}`);
 }
 
-function printerQuery(graphql: string): Promise<Response> {
+function graphqlCall(graphql: string, query: string): Promise<Response> {
   return fetch(graphql, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       authorization: `Bearer ${API_KEY.split(':').slice(2).join(':')}`,
     },
-    body: JSON.stringify({
-      query: `{ printer(id: "${DEMO.printers.floor1}") { ... on Printer { displayName } ... on Error { code } } }`,
-    }),
+    body: JSON.stringify({ query }),
   });
 }
+
+const printerQuery = (graphql: string) =>
+  graphqlCall(
+    graphql,
+    `{ printer(id: "${DEMO.printers.floor1}") { ... on Printer { displayName } ... on Error { code } } }`,
+  );
 
 describe('/ready with client credentials from Entra', () => {
   it('answers 200 once a Graph token was obtained, and probes never reach Entra', async () => {
@@ -124,7 +128,7 @@ describe('/ready with client credentials from Entra', () => {
 
   it('names a Graph permission the app lacks, in /ready and in a warn line, and stays ready', async () => {
     // What the README used to ask for: enough for everything but redirect, hence release.
-    const { gateway, base } = await startAgainstEmulatedEntra(
+    const { gateway, graphql, base } = await startAgainstEmulatedEntra(
       ENTRA.apps.gateway.secret,
       {},
       {
@@ -148,7 +152,18 @@ describe('/ready with client credentials from Entra', () => {
     await gateway.logged('Graph token obtained: ready');
     const warned = gateway.lines.find((line) => line['code'] === 'GRAPH_PERMISSIONS_MISSING');
     expect(warned).toMatchObject({ level: 'warn', missing: [{ anyOf: ['PrintJob.Manage.All'] }] });
-  });
+
+    // What it warns of: Graph refuses the redirect (a release) to such a token.
+    const release = await graphqlCall(
+      graphql,
+      `mutation { redirectPrintJob(input: { printerId: "${DEMO.printers.floor1}", printJobId: "${DEMO.jobs.floor1WaitingAdele}", destinationPrinterId: "${DEMO.printers.direct}" }) { __typename ... on Error { code } } }`,
+    );
+    expect(await release.json()).toEqual({
+      data: {
+        redirectPrintJob: { __typename: 'PermissionDeniedError', code: 'PERMISSION_DENIED' },
+      },
+    });
+  }, 40_000);
 
   it('answers 503 graph-credentials-failing with a wrong secret, while /health stays 200', async () => {
     const { emulator, gateway, graphql, base } =
