@@ -30,6 +30,8 @@ export interface GatewayContext {
   readonly ownership: OwnershipMemory;
   /** The process's logger, for faults a resolver answers as data (src/schema/bulk-writes.ts). */
   readonly logger: Logger;
+  /** Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes` (docs/federation.md). */
+  readonly sdlAuthorizationDirectives: boolean;
 }
 
 export interface ContextParts {
@@ -41,6 +43,8 @@ export interface ContextParts {
   readonly idempotency?: IdempotencyGuard;
   readonly ownership?: OwnershipMemory;
   readonly logger?: Logger;
+  /** @default true */
+  readonly sdlAuthorizationDirectives?: boolean;
 }
 
 /**
@@ -59,6 +63,7 @@ export function createContextFactory({
   ),
   ownership = new OwnershipMemory(),
   logger = silentLogger,
+  sdlAuthorizationDirectives = true,
 }: ContextParts): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
   return ({ request }) => {
@@ -67,7 +72,16 @@ export function createContextFactory({
       graph = service.session();
       sessions.set(request, graph);
     }
-    return { caller: callerOf(request), graph, audit, idempotency, ownership, logger, ...live };
+    return {
+      caller: callerOf(request),
+      graph,
+      audit,
+      idempotency,
+      ownership,
+      logger,
+      sdlAuthorizationDirectives,
+      ...live,
+    };
   };
 }
 

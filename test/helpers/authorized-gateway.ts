@@ -63,7 +63,12 @@ export interface AuthorizedGateway {
 }
 
 export function useAuthorizedGateway(
-  options: { allowAnonymous?: boolean; emulator?: EmulatorOptions } = {},
+  options: {
+    allowAnonymous?: boolean;
+    emulator?: EmulatorOptions;
+    /** createApp's setting of the same name; its default when omitted. */
+    sdlAuthorizationDirectives?: boolean;
+  } = {},
 ): AuthorizedGateway {
   const env = useEmulator(options.emulator);
   let server: { url: string; close(): Promise<void> } | undefined;
@@ -90,6 +95,9 @@ export function useAuthorizedGateway(
         entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
         allowAnonymous: options.allowAnonymous ?? false,
       },
+      ...(options.sdlAuthorizationDirectives === undefined
+        ? {}
+        : { sdlAuthorizationDirectives: options.sdlAuthorizationDirectives }),
     });
     server = await listen(app);
   });
