@@ -84,6 +84,12 @@ export interface AppDependencies {
   idempotencyStore?: IdempotencyStore;
   /** @default 600 (DEFAULT_IDEMPOTENCY_WINDOW_SECONDS) */
   idempotencyWindowSeconds?: number;
+  /**
+   * Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes`; false for routers
+   * that refuse them (docs/federation.md). The subgraph's own checks are the same either way.
+   * @default true
+   */
+  sdlAuthorizationDirectives?: boolean;
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -144,6 +150,7 @@ export function createApp({
   trustedDocuments,
   idempotencyStore = new MemoryIdempotencyStore(),
   idempotencyWindowSeconds = DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
+  sdlAuthorizationDirectives = true,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
   const idempotency = new IdempotencyGuard(
@@ -209,6 +216,7 @@ export function createApp({
       idempotency,
       ownership,
       logger,
+      sdlAuthorizationDirectives,
     }),
     graphiql:
       graphiql &&

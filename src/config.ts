@@ -82,6 +82,11 @@ export interface Config {
   idempotencyWindowSeconds: number;
   /** Whose jobs Graph said they are, kept for writes' ownership checks (src/access/). */
   ownershipMemory: OwnershipMemoryOptions;
+  /**
+   * Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes`: off for routers that
+   * refuse them (docs/federation.md). The subgraph's own checks do not depend on it.
+   */
+  sdlAuthorizationDirectives: boolean;
   production: boolean;
   /** The lowest level written (src/logging/). */
   logLevel: LogLevel;
@@ -196,6 +201,7 @@ const env = z.object({
       z.array(z.string().refine(isOrigin, 'each entry must be an origin: scheme://host[:port]')),
     ),
   GATEWAY_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  GATEWAY_SDL_AUTHORIZATION_DIRECTIVES: z.enum(['true', 'false']).default('true'),
   GATEWAY_TRUSTED_DOCUMENTS: nonEmpty,
   GATEWAY_TRUSTED_DOCUMENTS_ONLY: z.enum(['true', 'false']).default('false'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).optional(),
@@ -395,6 +401,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       corsOrigins: vars.GATEWAY_CORS_ORIGINS,
       introspection: (vars.GATEWAY_INTROSPECTION ?? String(!production)) === 'true',
     },
+    sdlAuthorizationDirectives: vars.GATEWAY_SDL_AUTHORIZATION_DIRECTIVES === 'true',
     production,
     logLevel: vars.LOG_LEVEL,
   };

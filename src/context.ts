@@ -35,6 +35,8 @@ export interface GatewayContext {
   readonly ownership: OwnershipMemory;
   /** The process's logger, for faults a resolver answers as data (src/schema/bulk-writes.ts). */
   readonly logger: Logger;
+  /** Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes` (docs/federation.md). */
+  readonly sdlAuthorizationDirectives: boolean;
 }
 
 export interface ContextParts {
@@ -48,6 +50,8 @@ export interface ContextParts {
   readonly idempotency?: IdempotencyGuard;
   readonly ownership?: OwnershipMemory;
   readonly logger?: Logger;
+  /** @default true */
+  readonly sdlAuthorizationDirectives?: boolean;
 }
 
 /**
@@ -67,6 +71,7 @@ export function createContextFactory({
   ),
   ownership = new OwnershipMemory(),
   logger = silentLogger,
+  sdlAuthorizationDirectives = true,
 }: ContextParts): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
   return ({ request }) => {
@@ -83,6 +88,7 @@ export function createContextFactory({
       idempotency,
       ownership,
       logger,
+      sdlAuthorizationDirectives,
       ...live,
     };
   };

@@ -184,6 +184,7 @@ async function main(): Promise<void> {
     graphiql: !config.production,
     ...(graph.graphiqlSignIn && !config.production ? { graphiqlSignIn: graph.graphiqlSignIn } : {}),
     ...config.edge,
+    sdlAuthorizationDirectives: config.sdlAuthorizationDirectives,
     authentication: authenticationFrom(config.callerAuth, graph.emulatedEntra),
     rateLimits: {
       policy: config.rateLimits,

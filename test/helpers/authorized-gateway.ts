@@ -72,6 +72,8 @@ export function useAuthorizedGateway(
     emulator?: EmulatorOptions;
     /** Budget, retries, deadline: the production defaults otherwise. */
     graph?: Partial<GraphServiceOptions>;
+    /** createApp's setting of the same name; its default when omitted. */
+    sdlAuthorizationDirectives?: boolean;
   } = {},
 ): AuthorizedGateway {
   const env = useEmulator(options.emulator);
@@ -100,6 +102,9 @@ export function useAuthorizedGateway(
         entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
         allowAnonymous: options.allowAnonymous ?? false,
       },
+      ...(options.sdlAuthorizationDirectives === undefined
+        ? {}
+        : { sdlAuthorizationDirectives: options.sdlAuthorizationDirectives }),
     });
     server = await listen(app);
   });

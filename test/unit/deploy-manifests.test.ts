@@ -150,6 +150,18 @@ describe('deploy/kubernetes/base', () => {
     );
   });
 
+  it("gives docker stop, in the Dockerfile's advice, longer than the drain and the closing", () => {
+    const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
+    const graceMs = loadConfig({}).shutdownGraceMs;
+    // SHUTDOWN_GRACE_MS's default, then src/http/shutdown.ts's wait for connections to close.
+    const drainMs = graceMs + 1_000;
+    expect(dockerfile).toContain(`= ${graceMs.toLocaleString('en')} ms`);
+    expect(dockerfile).toContain(`those\n# ${drainMs / 1000} s`);
+    const stopSeconds = Number(/docker stop -t (\d+)/.exec(dockerfile)?.[1]);
+    expect(stopSeconds * 1000).toBeGreaterThan(drainMs);
+    expect(dockerfile).toContain(`stop_grace_period: ${stopSeconds}s`);
+  });
+
   it('runs unprivileged, as the image user, on a read-only root filesystem', () => {
     const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
     // The official Node image's `node` user is uid 1000.

@@ -13,7 +13,7 @@ import {
   traceExchange,
 } from '../../telemetry/graph-spans.js';
 import { type GraphCall, type GraphReply, GraphTransportError } from '../call.js';
-import { type Deadline, sleep } from '../deadline.js';
+import { type Deadline, sleepUntil } from '../deadline.js';
 import { retryAfterMs } from './retry-policy.js';
 import { InFlightLimit, ThrottleGate } from './throttle.js';
 import type { GraphTransport } from './transport.js';
@@ -101,11 +101,16 @@ export class Upstream {
     return this.limit.inFlight;
   }
 
-  /** Waits `ms` before a retry; ends early at the deadline or when the upstream drains. */
+  /**
+   * Waits `ms` before a retry; ends early at the deadline or when the upstream drains. On the
+   * gate's clock: after a 429's `Retry-After`, the retry finds the window it opened closed, not
+   * a millisecond of it left to wait out again (and count as another throttle wait).
+   */
   async pause(ms: number, deadline: Deadline): Promise<void> {
+    const until = Date.now() + ms;
     const waiting = eitherAborts(deadline.signal, this.draining.signal);
     try {
-      await sleep(ms, waiting.signal);
+      await sleepUntil(until, waiting.signal);
     } finally {
       waiting.dispose();
     }
@@ -152,7 +157,7 @@ export class Upstream {
       if (!deadline.allowsWait(closedMs)) return calls.map(() => throttledLocally(closedMs));
       this.metrics.waitedForThrottle(closedMs);
       noteThrottleWait(closedMs);
-      await sleep(closedMs, waiting);
+      await sleepUntil(Date.now() + closedMs, waiting);
     }
     let sent = false;
     let outcomes: Outcome[];
