@@ -18,8 +18,9 @@ import { listTaskDefinitions } from '../graph/resources/task-definitions.js';
 import type { GraphService } from '../graph/service.js';
 import type { GraphSession } from '../graph/session.js';
 import type { Leadership } from '../shared-state/contracts.js';
+import { startLeasedPeriodic } from './leased-periodic.js';
 import type { LifecycleHandler } from './notification-processor.js';
-import { type Periodic, startPeriodic } from './periodic.js';
+import type { Periodic } from './periodic.js';
 
 export const SUBSCRIPTIONS_LEASE = 'graph-subscriptions';
 /** Graph's longest lifetime of a print subscription. */
@@ -70,7 +71,11 @@ export class SubscriptionManager implements LifecycleHandler {
   }
 
   start(): void {
-    this.loop ??= startPeriodic(() => this.check(), this.settings.checkIntervalMs);
+    this.loop ??= startLeasedPeriodic(
+      () => this.check(),
+      this.settings.checkIntervalMs,
+      this.leadership,
+    );
   }
 
   /** Stops the timer. Deletes nothing: another replica may take the lease over and adopt them. */
