@@ -42,11 +42,11 @@ export class SubscriptionLifetime {
     return this.#ms;
   }
 
-  /** Halves what is asked from now on; false when it is at the floor already. */
+  /** Halves what is asked from now on, in whole minutes; false when at the floor already. */
   shorten(): boolean {
     const floor = MIN_SUBSCRIPTION_MINUTES * 60_000;
     if (this.#ms <= floor) return false;
-    this.#ms = Math.max(floor, Math.floor(this.#ms / 2));
+    this.#ms = Math.max(floor, Math.floor(this.#ms / 2 / 60_000) * 60_000);
     return true;
   }
 }
