@@ -42,8 +42,12 @@ export class SubscriptionLifetime {
     return this.#ms;
   }
 
-  /** Halves what is asked from now on, in whole minutes; false when at the floor already. */
-  shorten(): boolean {
+  /**
+   * After Graph refused `askedMs`: halves what is asked from now on, in whole minutes, unless a
+   * call refused at the same time halved it already. False when nothing shorter is left to ask.
+   */
+  shorten(askedMs: number): boolean {
+    if (this.#ms < askedMs) return true;
     const floor = MIN_SUBSCRIPTION_MINUTES * 60_000;
     if (this.#ms <= floor) return false;
     this.#ms = Math.max(floor, Math.floor(this.#ms / 2 / 60_000) * 60_000);

@@ -161,12 +161,13 @@ export class SubscriptionManager implements LifecycleHandler {
     graph: GraphSession,
     request: (expirationDateTime: string) => GraphCall,
   ): Promise<{ body: T; iso: string; renewAt: number }> {
+    const askedMs = this.lifetime.ms;
     let expiry = this.expiry();
     let call = request(expiry.iso);
     let reply = await graph.reply(call);
     if (refusesExpiry(reply)) {
-      const askedMinutes = this.lifetime.ms / 60_000;
-      const shortened = this.lifetime.shorten();
+      const askedMinutes = askedMs / 60_000;
+      const shortened = this.lifetime.shorten(askedMs);
       this.logger.warn(
         {
           code: 'GRAPH_SUBSCRIPTION_EXPIRY_REFUSED',

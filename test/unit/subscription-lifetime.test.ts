@@ -34,8 +34,16 @@ describe('SubscriptionLifetime', () => {
   it('halves on each refusal down to its floor, then says it cannot shorten', () => {
     const lifetime = new SubscriptionLifetime(4_200 * 60_000);
     const asked: number[] = [];
-    while (lifetime.shorten()) asked.push(lifetime.ms / 60_000);
+    while (lifetime.shorten(lifetime.ms)) asked.push(lifetime.ms / 60_000);
     expect(asked).toEqual([2_100, 1_050, 525, 262, 131, 65, 32, 16, 8, 5]);
     expect(lifetime.ms).toBe(MIN_SUBSCRIPTION_MINUTES * 60_000);
+  });
+
+  it('halves once for calls refused together: the second was refused what the first was', () => {
+    const lifetime = new SubscriptionLifetime(4_200 * 60_000);
+    const asked = lifetime.ms;
+    expect(lifetime.shorten(asked)).toBe(true);
+    expect(lifetime.shorten(asked)).toBe(true);
+    expect(lifetime.ms).toBe(2_100 * 60_000);
   });
 });
