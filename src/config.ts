@@ -22,7 +22,10 @@ import { DEFAULT_MAX_OPERATION_NAMES } from './metrics/graphql-metrics.js';
 import { DEFAULT_NOTIFICATION_DEDUP_TTL_MS } from './notifications/notification-processor.js';
 import { DEFAULT_RECONCILE_INTERVAL_MS } from './notifications/reconciliation.js';
 import { DEFAULT_SUBSCRIBER_LIMITS } from './notifications/subscriber-limits.js';
-import { MAX_PRINT_SUBSCRIPTION_MINUTES } from './notifications/subscription-manager.js';
+import {
+  DEFAULT_SUBSCRIPTION_MINUTES,
+  MIN_SUBSCRIPTION_MINUTES,
+} from './notifications/subscription-lifetime.js';
 import {
   DEFAULT_RATE_LIMIT_POLICY,
   parseBucketLimit,
@@ -227,12 +230,13 @@ const env = z.object({
     .min(16, 'must be at least 16 characters')
     .max(128, "must be at most 128 characters (Graph's limit)")
     .optional(),
+  // At most Graph's 4,230 less a margin for a clock ahead of Graph's (subscription-lifetime.ts).
   GATEWAY_SUBSCRIPTION_LIFETIME_MINUTES: z.coerce
     .number()
     .int()
-    .min(5)
-    .max(MAX_PRINT_SUBSCRIPTION_MINUTES)
-    .default(MAX_PRINT_SUBSCRIPTION_MINUTES),
+    .min(MIN_SUBSCRIPTION_MINUTES)
+    .max(DEFAULT_SUBSCRIPTION_MINUTES)
+    .default(DEFAULT_SUBSCRIPTION_MINUTES),
   GATEWAY_SUBSCRIPTION_RENEW_AT: z.coerce.number().min(0.1).max(0.95).default(0.75),
   GATEWAY_SUBSCRIPTION_CHECK_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   GATEWAY_RECONCILE_INTERVAL_MS: z.coerce

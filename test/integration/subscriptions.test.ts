@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLOCK_TOLERANCE_SECONDS } from '../../src/auth/entra-token.js';
+import { loadConfig } from '../../src/config.js';
 import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { Reconciler } from '../../src/notifications/reconciliation.js';
@@ -18,6 +19,7 @@ import {
   subscribeSse,
   useLiveGateway,
 } from '../helpers/live-gateway.js';
+import { memoryLogger } from '../helpers/memory-logger.js';
 
 const DEFINITION = 'd7c1e5a0-3b2f-4e6d-9a8c-1f0e2d3c4b5a';
 const PULL_PRINTER = '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f61';
@@ -342,6 +344,78 @@ describe('who may subscribe, and how many', () => {
       'both streams to complete',
     );
     expect(gateway.liveEvents.subscribers.open).toBe(0);
+  });
+
+  describe("a gateway clock ahead of Graph's", () => {
+    const MINUTE = 60_000;
+    /** The lifetime a gateway asks for by default, from its configuration. */
+    const defaultLifetimeMs = loadConfig({ GATEWAY_ALLOW_ANONYMOUS: 'true' }).liveEvents
+      .subscriptionLifetimeMs;
+    const subscriptionCalls = () =>
+      gateway.emulator.requests
+        .entries()
+        .filter((entry) => /\/subscriptions(\/[^/]+)?$/.test(entry.path) && entry.method !== 'GET');
+    const held = () => gateway.emulator.subscriptions.statuses().map((s) => s.subscription);
+
+    /** A manager with the default lifetime that renews at every check (renewAt fraction 0). */
+    function renewingManager() {
+      const { logger, lines } = memoryLogger();
+      const manager = new SubscriptionManager(
+        gateway.graph,
+        new LocalLeadership(),
+        {
+          notificationUrl: gateway.notificationUrl,
+          clientState: CLIENT_STATE,
+          lifetimeMs: defaultLifetimeMs,
+          renewAtFraction: 0,
+          checkIntervalMs: 60_000,
+        },
+        logger,
+      );
+      cleanups.push(() => manager.stop());
+      return { manager, lines };
+    }
+
+    it('creates and renews with a margin short of 4,230 minutes when the clock is 5 minutes ahead', async () => {
+      gateway.emulator.subscriptions.setClockSkew(-5 * MINUTE);
+      const { manager, lines } = renewingManager();
+      await manager.check();
+      const id = manager.subscriptions.get(DEFINITION);
+      expect(held().map((subscription) => subscription.id)).toEqual([id]);
+      await manager.check();
+      expect(subscriptionCalls().map(({ method, status }) => [method, status])).toEqual([
+        ['POST', 201],
+        ['PATCH', 200],
+      ]);
+      expect(lines.filter((line) => line['code'] === 'GRAPH_SUBSCRIPTION_EXPIRY_REFUSED')).toEqual(
+        [],
+      );
+    });
+
+    it('asks for less after Graph refuses the expiry (an hour ahead), and keeps asking for less', async () => {
+      gateway.emulator.subscriptions.setClockSkew(-60 * MINUTE);
+      const { manager, lines } = renewingManager();
+      await manager.check();
+      expect(manager.subscriptions.get(DEFINITION)).toBeTruthy();
+      await manager.check();
+      const calls = subscriptionCalls();
+      expect(calls.map(({ method, status }) => [method, status])).toEqual([
+        ['POST', 400],
+        ['POST', 201],
+        ['PATCH', 200],
+      ]);
+      // Half the default lifetime, by the gateway's clock, for the creation and the renewal.
+      for (const call of calls.slice(1)) {
+        const asked = Date.parse((call.body as { expirationDateTime: string }).expirationDateTime);
+        expect(Math.abs(asked - (Date.now() + defaultLifetimeMs / 2))).toBeLessThan(MINUTE);
+      }
+      expect(lines.filter((line) => line['code'] === 'GRAPH_SUBSCRIPTION_EXPIRY_REFUSED')).toEqual([
+        expect.objectContaining({
+          askedMinutes: defaultLifetimeMs / MINUTE,
+          nextMinutes: defaultLifetimeMs / MINUTE / 2,
+        }),
+      ]);
+    });
   });
 });
 
