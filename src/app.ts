@@ -21,7 +21,10 @@ import { useValidationLimits } from './edge/validation-limits.js';
 import type { GraphService } from './graph/service.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
-import { DEFAULT_IDEMPOTENCY_WINDOW_SECONDS } from './idempotency/settings.js';
+import {
+  DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
+  DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
+} from './idempotency/settings.js';
 import type { IdempotencyStore } from './idempotency/store.js';
 import { useAccessLogFields } from './logging/access-plugin.js';
 import { createLogger } from './logging/logger.js';
@@ -83,6 +86,8 @@ export interface AppDependencies {
   idempotencyStore?: IdempotencyStore;
   /** @default 600 (DEFAULT_IDEMPOTENCY_WINDOW_SECONDS) */
   idempotencyWindowSeconds?: number;
+  /** @default 1000 (DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER) */
+  idempotencyMaxKeysPerCaller?: number;
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -143,12 +148,17 @@ export function createApp({
   trustedDocuments,
   idempotencyStore = new MemoryIdempotencyStore(),
   idempotencyWindowSeconds = DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
+  idempotencyMaxKeysPerCaller = DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
   const idempotency = new IdempotencyGuard(
     idempotencyStore,
     // A claim outlives any write: the whole request deadline, and a margin for the answer.
-    { windowMs: idempotencyWindowSeconds * 1000, pendingMs: graph.deadlineMs + 5_000 },
+    {
+      windowMs: idempotencyWindowSeconds * 1000,
+      pendingMs: graph.deadlineMs + 5_000,
+      maxKeysPerCaller: idempotencyMaxKeysPerCaller,
+    },
     logger,
   );
   return createYoga<Record<string, never>, GatewayContext>({

@@ -199,6 +199,7 @@ async function main(): Promise<void> {
     },
     ...(trustedDocuments ? { trustedDocuments } : {}),
     idempotencyWindowSeconds: config.idempotencyWindowSeconds,
+    idempotencyMaxKeysPerCaller: config.idempotencyMaxKeysPerCaller,
     ownership,
     ...(shared ? { idempotencyStore: shared.idempotency } : {}),
   });
