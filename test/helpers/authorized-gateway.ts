@@ -6,7 +6,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type ExecutionResult, print } from 'graphql';
 import { afterEach, beforeEach } from 'vitest';
-import { createApp } from '../../src/app.js';
+import { type AppDependencies, createApp } from '../../src/app.js';
 import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
 import { parseServiceKeys } from '../../src/auth/service-keys.js';
 import { ENTRA, emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
@@ -62,8 +62,11 @@ export interface AuthorizedGateway {
   upstream(): { envelopes: number; getItems: number; writeItems: number; direct: number };
 }
 
+/** What a test may give the app besides what the helper sets up, made anew for each test. */
+type AppExtras = () => Pick<AppDependencies, 'idempotencyStore' | 'idempotencyMaxKeysPerCaller'>;
+
 export function useAuthorizedGateway(
-  options: { allowAnonymous?: boolean; emulator?: EmulatorOptions } = {},
+  options: { allowAnonymous?: boolean; emulator?: EmulatorOptions; app?: AppExtras } = {},
 ): AuthorizedGateway {
   const env = useEmulator(options.emulator);
   let server: { url: string; close(): Promise<void> } | undefined;
@@ -90,6 +93,7 @@ export function useAuthorizedGateway(
         entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
         allowAnonymous: options.allowAnonymous ?? false,
       },
+      ...options.app?.(),
     });
     server = await listen(app);
   });

@@ -1,0 +1,37 @@
+/**
+ * docs/replicas.md#idempotency-keys and the README against the code: the bounds they quote are
+ * the ones the stores enforce and config.ts accepts.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_KEYS, DEFAULT_MAX_OUTCOME_CHARS } from '../../src/idempotency/memory-store.js';
+import {
+  DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
+  MAX_IDEMPOTENCY_KEYS_PER_CALLER,
+} from '../../src/idempotency/settings.js';
+
+const read = (path: string) =>
+  readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8').replace(/\s+/g, ' ');
+const replicas = read('docs/replicas.md');
+const readme = read('README.md');
+const formatted = (n: number) => n.toLocaleString('en-US');
+
+describe('the idempotency bounds in the docs', () => {
+  it('quote the per-caller bound and its range', () => {
+    const perCaller = DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER;
+    expect(replicas).toContain(
+      `at most \`IDEMPOTENCY_MAX_KEYS_PER_CALLER\` keys (${formatted(perCaller)} by default)`,
+    );
+    const row = `| \`IDEMPOTENCY_MAX_KEYS_PER_CALLER\` | \`${perCaller}\` | 1–${MAX_IDEMPOTENCY_KEYS_PER_CALLER}`;
+    expect(replicas).toContain(row);
+    expect(readme).toContain(`| \`IDEMPOTENCY_MAX_KEYS_PER_CALLER\` | \`${perCaller}\` |`);
+    expect(readme).toContain(`(1–${MAX_IDEMPOTENCY_KEYS_PER_CALLER})`);
+  });
+
+  it('quote the in-memory backstop over all callers', () => {
+    const mebi = DEFAULT_MAX_OUTCOME_CHARS / 1024 / 1024;
+    expect(replicas).toContain(
+      `at most ${formatted(DEFAULT_MAX_KEYS)} keys and ${mebi} Mi characters of outcomes over all callers`,
+    );
+  });
+});
