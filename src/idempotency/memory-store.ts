@@ -2,12 +2,13 @@
  * Idempotency keys of one process, held per caller. Each caller holds at most
  * `maxKeysPerCaller` keys (ClaimTerms): past it, a new key drops that caller's own oldest, so no
  * caller can push out another's by writing a lot. Over all callers the map is bounded in keys
- * and in the length of the outcomes it holds, a memory backstop that drops from whoever holds
- * the most: a caller loses records to another's only while it holds more than that other.
- * Entries also go when they expire. A key dropped early only means a repeat is written again, as
- * with no key at all.
+ * and in the length of the outcomes it holds, a memory backstop: past it, expired records go
+ * first, then records of whoever holds the most (the oldest among callers holding as many), so a
+ * caller never loses a record while another holds more. A key dropped early only means a repeat
+ * is written again, as with no key at all.
  */
 import { randomUUID } from 'node:crypto';
+import { CallersByCount } from './callers-by-count.js';
 import {
   type ClaimTerms,
   claimOf,
@@ -37,8 +38,14 @@ interface Holding {
   chars: number;
 }
 
+/** Caller and key are hashes (base64url): a space never occurs in either. */
+const idOf = (caller: string, key: string) => `${caller} ${key}`;
+
 export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly holdings = new Map<string, Holding>();
+  private readonly byCount = new CallersByCount();
+  /** Every record, oldest first, by `idOf`: where expired ones and ties are looked for. */
+  private readonly order = new Map<string, ScopedKey>();
   private keys = 0;
   private outcomeChars = 0;
 
@@ -113,33 +120,56 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     }
     holding.entries.set(key, { record, expiresAt: Date.now() + ttlMs, chars });
     holding.chars += chars;
+    this.byCount.move(caller, 1);
+    this.order.set(idOf(caller, key), { caller, key });
     this.keys += 1;
     this.outcomeChars += chars;
     // The caller's own bound: only its own records make room.
     while (holding.entries.size > maxKeysPerCaller && this.dropOldest(caller, holding, false)) {}
-    // The backstops, over all callers: from whoever holds the most.
+    // The backstops, over all callers.
+    if (this.keys > this.maxKeys || this.outcomeChars > this.maxOutcomeChars) this.dropExpired();
     while (this.keys > this.maxKeys) {
-      const [largest, its] = this.largest(caller, (held) => held.entries.size);
-      if (!this.dropOldest(largest, its, false)) break;
+      const largest = this.oldestOfLargest();
+      const its = largest === undefined ? undefined : this.holdings.get(largest);
+      if (largest === undefined || !its || !this.dropOldest(largest, its, false)) break;
     }
     while (this.outcomeChars > this.maxOutcomeChars) {
-      const [largest, its] = this.largest(caller, (held) => held.chars);
-      if (!this.dropOldest(largest, its, true)) break;
+      const [largest, its] = this.longestOutcomes(caller);
+      if (!its || !this.dropOldest(largest, its, true)) break;
+    }
+  }
+
+  /** Expired records, from the oldest until a live one: those a full store holds for nothing. */
+  private dropExpired(): void {
+    const now = Date.now();
+    for (const { caller, key } of this.order.values()) {
+      const entry = this.holdings.get(caller)?.entries.get(key);
+      if (entry && entry.expiresAt > now) return;
+      this.forget(caller, key);
     }
   }
 
   /**
-   * The caller holding the most by `measure`; on a tie `writer`, the caller whose write made the
-   * store overflow, so that it pays for its own record before any other caller does.
+   * A caller holding the most keys; among several, the one with the oldest record (found from the
+   * oldest record on, so usually at once: callers holding the most hold most of the records).
    */
-  private largest(writer: string, measure: (held: Holding) => number): [string, Holding] {
-    const own = this.holdings.get(writer);
-    let best: [string, Holding] | undefined = own ? [writer, own] : undefined;
+  private oldestOfLargest(): string | undefined {
+    const largest = this.byCount.largest();
+    if (largest.size <= 1) return largest.values().next().value;
+    for (const { caller } of this.order.values()) if (largest.has(caller)) return caller;
+    return undefined;
+  }
+
+  /**
+   * The caller holding the most outcome text, `writer` on a tie. A scan of every caller, but
+   * only once the length bound is passed, which takes outcomes far longer than most.
+   */
+  private longestOutcomes(writer: string): [string, Holding | undefined] {
+    let best: [string, Holding | undefined] = [writer, this.holdings.get(writer)];
     for (const [caller, held] of this.holdings) {
-      if (!best || measure(held) > measure(best[1])) best = [caller, held];
+      if (held.chars > (best[1]?.chars ?? -1)) best = [caller, held];
     }
-    // The loops that ask only do so while something is held.
-    return best as [string, Holding];
+    return best;
   }
 
   /**
@@ -167,6 +197,8 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     if (!holding || !entry) return;
     holding.entries.delete(key);
     holding.chars -= entry.chars;
+    this.byCount.move(caller, -1);
+    this.order.delete(idOf(caller, key));
     this.keys -= 1;
     this.outcomeChars -= entry.chars;
     if (holding.entries.size === 0) this.holdings.delete(caller);

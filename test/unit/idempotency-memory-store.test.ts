@@ -2,6 +2,7 @@
  * MemoryIdempotencyStore's bounds: per caller, and over all callers as a memory backstop that
  * takes from whoever holds the most, so that no caller's flood drops another's records.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { MemoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
 import type { ClaimTerms, ScopedKey } from '../../src/idempotency/store.js';
@@ -131,5 +132,30 @@ describe('MemoryIdempotencyStore per caller', () => {
     expect(memory.sizeOf('megan')).toBe(2);
     expect(memory.sizeOf('adele')).toBe(2);
     expect(await kindOf(memory, of('a'))).toBe('claimed');
+  });
+
+  it('keeps a new caller’s key in a store full of one key per caller, dropping the oldest', async () => {
+    const memory = new MemoryIdempotencyStore(3);
+    for (const caller of ['adele', 'megan', 'station']) await store(memory, of('k', caller), 'x');
+
+    await store(memory, of('k', 'alex'), 'x');
+
+    expect(await kindOf(memory, of('k', 'alex'))).toBe('done');
+    expect(await kindOf(memory, of('k', 'megan'))).toBe('done');
+    expect(await kindOf(memory, of('k', 'adele'))).toBe('claimed');
+  });
+
+  it('drops expired records before any live one when the store is full', async () => {
+    const memory = new MemoryIdempotencyStore(3);
+    // A claim whose replica died mid-write: it lapses after its pendingMs.
+    await memory.claim(of('lapsed', 'megan'), 'f', { ...TERMS, pendingMs: 1 });
+    for (const k of ['a', 'b']) await store(memory, of(k), 'x');
+    await sleep(5);
+
+    await store(memory, of('k', 'station'), 'x');
+
+    expect(memory.sizeOf('megan')).toBe(0);
+    expect(await kindOf(memory, of('a'))).toBe('done');
+    expect(await kindOf(memory, of('b'))).toBe('done');
   });
 });
