@@ -22,7 +22,10 @@ import { useValidationLimits } from './edge/validation-limits.js';
 import type { GraphService } from './graph/service.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
-import { DEFAULT_IDEMPOTENCY_WINDOW_SECONDS } from './idempotency/settings.js';
+import {
+  DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
+  DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
+} from './idempotency/settings.js';
 import type { IdempotencyStore } from './idempotency/store.js';
 import { useAccessLogFields } from './logging/access-plugin.js';
 import { createLogger } from './logging/logger.js';
@@ -90,6 +93,8 @@ export interface AppDependencies {
    * @default true
    */
   sdlAuthorizationDirectives?: boolean;
+  /** @default 1000 (DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER) */
+  idempotencyMaxKeysPerCaller?: number;
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -151,12 +156,17 @@ export function createApp({
   idempotencyStore = new MemoryIdempotencyStore(),
   idempotencyWindowSeconds = DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
   sdlAuthorizationDirectives = true,
+  idempotencyMaxKeysPerCaller = DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
   const idempotency = new IdempotencyGuard(
     idempotencyStore,
     // A claim outlives any write: the whole request deadline, and a margin for the answer.
-    { windowMs: idempotencyWindowSeconds * 1000, pendingMs: graph.deadlineMs + 5_000 },
+    {
+      windowMs: idempotencyWindowSeconds * 1000,
+      pendingMs: graph.deadlineMs + 5_000,
+      maxKeysPerCaller: idempotencyMaxKeysPerCaller,
+    },
     logger,
   );
   return createYoga<Record<string, never>, GatewayContext>({

@@ -16,7 +16,11 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/http/bounded-body.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/http/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
-import { DEFAULT_IDEMPOTENCY_WINDOW_SECONDS } from './idempotency/settings.js';
+import {
+  DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
+  DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
+  MAX_IDEMPOTENCY_KEYS_PER_CALLER,
+} from './idempotency/settings.js';
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from './logging/levels.js';
 import { DEFAULT_MAX_OPERATION_NAMES } from './metrics/graphql-metrics.js';
 import { DEFAULT_NOTIFICATION_DEDUP_TTL_MS } from './notifications/notification-processor.js';
@@ -83,6 +87,8 @@ export interface Config {
   redis: RedisSettings | null;
   /** How long a write's `idempotencyKey` is remembered. */
   idempotencyWindowSeconds: number;
+  /** How many of them one caller holds at most. */
+  idempotencyMaxKeysPerCaller: number;
   /** Whose jobs Graph said they are, kept for writes' ownership checks (src/access/). */
   ownershipMemory: OwnershipMemoryOptions;
   /**
@@ -325,6 +331,12 @@ const env = z.object({
     .min(1)
     .max(86_400)
     .default(DEFAULT_IDEMPOTENCY_WINDOW_SECONDS),
+  IDEMPOTENCY_MAX_KEYS_PER_CALLER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_IDEMPOTENCY_KEYS_PER_CALLER)
+    .default(DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER),
   OWNERSHIP_MEMORY_ENTRIES: z.coerce
     .number()
     .int()
@@ -388,6 +400,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     redis: redisSettings(vars),
     idempotencyWindowSeconds: vars.IDEMPOTENCY_WINDOW_SECONDS,
+    idempotencyMaxKeysPerCaller: vars.IDEMPOTENCY_MAX_KEYS_PER_CALLER,
     ownershipMemory: { ...DEFAULT_OWNERSHIP_MEMORY, maxEntries: vars.OWNERSHIP_MEMORY_ENTRIES },
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,

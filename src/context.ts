@@ -10,6 +10,7 @@ import type { GraphService } from './graph/service.js';
 import type { GraphSession } from './graph/session.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
+import { DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER } from './idempotency/settings.js';
 import { silentLogger } from './logging/logger.js';
 import { JobAnnouncer } from './notifications/job-announcer.js';
 import { LiveEvents } from './notifications/live-events.js';
@@ -66,7 +67,11 @@ export function createContextFactory({
   live = quietLiveEvents(service),
   idempotency = new IdempotencyGuard(
     new MemoryIdempotencyStore(),
-    { windowMs: 600_000, pendingMs: 60_000 },
+    {
+      windowMs: 600_000,
+      pendingMs: 60_000,
+      maxKeysPerCaller: DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
+    },
     silentLogger,
   ),
   ownership = new OwnershipMemory(),

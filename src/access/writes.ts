@@ -23,6 +23,7 @@ import { hiddenJob, hiddenTask, hideMissingTask, hideNotFound } from './hidden.j
 import type { JobRef, OwnershipMemory } from './ownership-memory.js';
 import { accessScopesOf } from './permissions.js';
 import { type AccessContext, jobOfTask } from './reads.js';
+import { markRefusedBeforeWriting } from './refused-before-writing.js';
 import { isOwnedBy, sameObjectId } from './visibility.js';
 
 export interface WriteContext extends AccessContext {
@@ -193,6 +194,7 @@ export async function audited<T>(
     await check();
   } catch (error) {
     record(outcomeOfError(error), null);
+    markRefusedBeforeWriting(error);
     throw error;
   }
   try {

@@ -6,7 +6,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type ExecutionResult, print } from 'graphql';
 import { afterEach, beforeEach } from 'vitest';
-import { createApp } from '../../src/app.js';
+import { type AppDependencies, createApp } from '../../src/app.js';
 import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
 import { parseServiceKeys } from '../../src/auth/service-keys.js';
 import { ENTRA, emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
@@ -66,6 +66,9 @@ export interface AuthorizedGateway {
   upstream(): { envelopes: number; getItems: number; writeItems: number; direct: number };
 }
 
+/** What a test may give the app besides what the helper sets up, made anew for each test. */
+type AppExtras = () => Pick<AppDependencies, 'idempotencyStore' | 'idempotencyMaxKeysPerCaller'>;
+
 export function useAuthorizedGateway(
   options: {
     allowAnonymous?: boolean;
@@ -74,6 +77,7 @@ export function useAuthorizedGateway(
     graph?: Partial<GraphServiceOptions>;
     /** createApp's setting of the same name; its default when omitted. */
     sdlAuthorizationDirectives?: boolean;
+    app?: AppExtras;
   } = {},
 ): AuthorizedGateway {
   const env = useEmulator(options.emulator);
@@ -105,6 +109,7 @@ export function useAuthorizedGateway(
       ...(options.sdlAuthorizationDirectives === undefined
         ? {}
         : { sdlAuthorizationDirectives: options.sdlAuthorizationDirectives }),
+      ...options.app?.(),
     });
     server = await listen(app);
   });
