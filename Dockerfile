@@ -48,9 +48,10 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 
 # NODE_ENV=production: npm omits dev dependencies, and the gateway refuses to start without
-# Microsoft Graph credentials (it never falls back to the embedded emulator) and without
-# GATEWAY_API_KEYS (or GATEWAY_ALLOW_ANONYMOUS=true). Pass those at `docker run` time
-# (-e / --env-file / secrets), never at build time.
+# Microsoft Graph credentials (it never falls back to the embedded emulator) and without a way
+# to tell its callers apart: an Entra tenant whose tokens it accepts (AZURE_TENANT_ID or
+# GATEWAY_AUTH_TENANT_IDS), GATEWAY_API_KEYS, or GATEWAY_ALLOW_ANONYMOUS=true. Pass those at
+# `docker run` time (-e / --env-file / secrets), never at build time.
 # HOST=0.0.0.0: the gateway defaults to loopback, which is unreachable from outside a
 # container.
 ENV NODE_ENV=production \
@@ -80,7 +81,10 @@ EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health', { signal: AbortSignal.timeout(4000) }).then((res) => process.exit(res.ok ? 0 : 1), () => process.exit(1))"]
 
-# On SIGTERM the gateway stops accepting, gives in-flight requests up to 10 s, then exits:
-# give `docker stop` a little longer than that (docker stop -t 15, or stop_grace_period: 15s).
+# On SIGTERM the gateway stops accepting and gives requests in progress up to SHUTDOWN_GRACE_MS
+# (default GRAPH_TIMEOUT_MS + 5,000 = 15,000 ms), then up to 1,000 ms more to close connections,
+# then exits (docs/operations.md, "Shutdown"). `docker stop` must wait longer than those
+# 16 s, or it kills the gateway before it has answered what Graph applied: docker stop -t 20, or
+# stop_grace_period: 20s (more if SHUTDOWN_GRACE_MS is raised).
 ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["node", "dist/main.js"]

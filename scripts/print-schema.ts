@@ -1,8 +1,12 @@
-/** Writes schema.graphql, the subgraph SDL: `npm run schema`. A test fails when it is stale. */
+/**
+ * Writes schema.graphql, the subgraph SDL, and schema.no-auth-directives.graphql, its twin
+ * without the authorization directives: `npm run schema`. A test fails when either is stale.
+ */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SCHEMA_FILE, schemaSdl } from '../src/schema/sdl.js';
+import { SCHEMA_FILES } from '../src/schema/sdl.js';
 
-const target = fileURLToPath(new URL(`../${SCHEMA_FILE}`, import.meta.url));
-writeFileSync(target, schemaSdl());
-console.log(`wrote ${SCHEMA_FILE}`);
+for (const { file, sdl } of SCHEMA_FILES) {
+  writeFileSync(fileURLToPath(new URL(`../${file}`, import.meta.url)), sdl());
+  console.log(`wrote ${file}`);
+}

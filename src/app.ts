@@ -16,12 +16,16 @@ import { useJsonBodiesOnly } from './edge/json-bodies-only.js';
 import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limits.js';
 import { usePreParseLimits } from './edge/pre-parse-limits.js';
 import { useRequestBodyLimit } from './edge/request-body-limit.js';
+import { useSubscriptionsStreamedOnly } from './edge/subscriptions-streamed-only.js';
 import { type TrustedDocumentManifest, useTrustedDocuments } from './edge/trusted-documents.js';
 import { useValidationLimits } from './edge/validation-limits.js';
 import type { GraphService } from './graph/service.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
-import { DEFAULT_IDEMPOTENCY_WINDOW_SECONDS } from './idempotency/settings.js';
+import {
+  DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
+  DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
+} from './idempotency/settings.js';
 import type { IdempotencyStore } from './idempotency/store.js';
 import { useAccessLogFields } from './logging/access-plugin.js';
 import { createLogger } from './logging/logger.js';
@@ -86,6 +90,14 @@ export interface AppDependencies {
   idempotencyStore?: IdempotencyStore;
   /** @default 600 (DEFAULT_IDEMPOTENCY_WINDOW_SECONDS) */
   idempotencyWindowSeconds?: number;
+  /**
+   * Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes`; false for routers
+   * that refuse them (docs/federation.md). The subgraph's own checks are the same either way.
+   * @default true
+   */
+  sdlAuthorizationDirectives?: boolean;
+  /** @default 1000 (DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER) */
+  idempotencyMaxKeysPerCaller?: number;
 }
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
@@ -146,12 +158,18 @@ export function createApp({
   trustedDocuments,
   idempotencyStore = new MemoryIdempotencyStore(),
   idempotencyWindowSeconds = DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
+  sdlAuthorizationDirectives = true,
+  idempotencyMaxKeysPerCaller = DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql });
   const idempotency = new IdempotencyGuard(
     idempotencyStore,
     // A claim outlives any write: the whole request deadline, and a margin for the answer.
-    { windowMs: idempotencyWindowSeconds * 1000, pendingMs: graph.deadlineMs + 5_000 },
+    {
+      windowMs: idempotencyWindowSeconds * 1000,
+      pendingMs: graph.deadlineMs + 5_000,
+      maxKeysPerCaller: idempotencyMaxKeysPerCaller,
+    },
     logger,
   );
   const buckets = rateLimits ? (rateLimits.store ?? new InMemoryBucketStore()) : undefined;
@@ -177,6 +195,8 @@ export function createApp({
       useGraphQLMetrics(metrics.graphql, metrics.upstream),
       useJsonBodiesOnly(),
       useBatchLimit(),
+      // Before anything subscribes: a batched subscription is refused without taking a slot.
+      useSubscriptionsStreamedOnly(),
       // After the batch limit, so an oversized batch is refused without spending tokens.
       ...(rateLimits
         ? [
@@ -208,11 +228,13 @@ export function createApp({
     context: createContextFactory({
       service: graph,
       callerOf: callers.callerOf,
+      credentialExpiresAt: callers.credentialExpiresAt,
       audit: createAuditLog(logger),
       live: { liveEvents, jobAnnouncer },
       idempotency,
       ownership,
       logger,
+      sdlAuthorizationDirectives,
       ...(rateLimits && buckets
         ? { graphCallMeter: graphCallMeters({ policy: rateLimits.policy, store: buckets, logger }) }
         : {}),

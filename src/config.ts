@@ -20,13 +20,20 @@ import {
 import { DEFAULT_RETRY_OPTIONS } from './graph/http/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
-import { DEFAULT_IDEMPOTENCY_WINDOW_SECONDS } from './idempotency/settings.js';
+import {
+  DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
+  DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
+  MAX_IDEMPOTENCY_KEYS_PER_CALLER,
+} from './idempotency/settings.js';
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from './logging/levels.js';
 import { DEFAULT_MAX_OPERATION_NAMES } from './metrics/graphql-metrics.js';
 import { DEFAULT_NOTIFICATION_DEDUP_TTL_MS } from './notifications/notification-processor.js';
 import { DEFAULT_RECONCILE_INTERVAL_MS } from './notifications/reconciliation.js';
 import { DEFAULT_SUBSCRIBER_LIMITS } from './notifications/subscriber-limits.js';
-import { MAX_PRINT_SUBSCRIPTION_MINUTES } from './notifications/subscription-manager.js';
+import {
+  DEFAULT_SUBSCRIPTION_MINUTES,
+  MIN_SUBSCRIPTION_MINUTES,
+} from './notifications/subscription-lifetime.js';
 import {
   DEFAULT_GRAPH_CALL_LIMITS,
   DEFAULT_RATE_LIMIT_POLICY,
@@ -86,8 +93,15 @@ export interface Config {
   redis: RedisSettings | null;
   /** How long a write's `idempotencyKey` is remembered. */
   idempotencyWindowSeconds: number;
+  /** How many of them one caller holds at most. */
+  idempotencyMaxKeysPerCaller: number;
   /** Whose jobs Graph said they are, kept for writes' ownership checks (src/access/). */
   ownershipMemory: OwnershipMemoryOptions;
+  /**
+   * Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes`: off for routers that
+   * refuse them (docs/federation.md). The subgraph's own checks do not depend on it.
+   */
+  sdlAuthorizationDirectives: boolean;
   production: boolean;
   /** The lowest level written (src/logging/). */
   logLevel: LogLevel;
@@ -208,6 +222,7 @@ const env = z.object({
       z.array(z.string().refine(isOrigin, 'each entry must be an origin: scheme://host[:port]')),
     ),
   GATEWAY_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  GATEWAY_SDL_AUTHORIZATION_DIRECTIVES: z.enum(['true', 'false']).default('true'),
   GATEWAY_TRUSTED_DOCUMENTS: nonEmpty,
   GATEWAY_TRUSTED_DOCUMENTS_ONLY: z.enum(['true', 'false']).default('false'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).optional(),
@@ -233,12 +248,13 @@ const env = z.object({
     .min(16, 'must be at least 16 characters')
     .max(128, "must be at most 128 characters (Graph's limit)")
     .optional(),
+  // At most Graph's 4,230 less a margin for a clock ahead of Graph's (subscription-lifetime.ts).
   GATEWAY_SUBSCRIPTION_LIFETIME_MINUTES: z.coerce
     .number()
     .int()
-    .min(5)
-    .max(MAX_PRINT_SUBSCRIPTION_MINUTES)
-    .default(MAX_PRINT_SUBSCRIPTION_MINUTES),
+    .min(MIN_SUBSCRIPTION_MINUTES)
+    .max(DEFAULT_SUBSCRIPTION_MINUTES)
+    .default(DEFAULT_SUBSCRIPTION_MINUTES),
   GATEWAY_SUBSCRIPTION_RENEW_AT: z.coerce.number().min(0.1).max(0.95).default(0.75),
   GATEWAY_SUBSCRIPTION_CHECK_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   GATEWAY_RECONCILE_INTERVAL_MS: z.coerce
@@ -331,6 +347,12 @@ const env = z.object({
     .min(1)
     .max(86_400)
     .default(DEFAULT_IDEMPOTENCY_WINDOW_SECONDS),
+  IDEMPOTENCY_MAX_KEYS_PER_CALLER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_IDEMPOTENCY_KEYS_PER_CALLER)
+    .default(DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER),
   OWNERSHIP_MEMORY_ENTRIES: z.coerce
     .number()
     .int()
@@ -394,6 +416,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     redis: redisSettings(vars),
     idempotencyWindowSeconds: vars.IDEMPOTENCY_WINDOW_SECONDS,
+    idempotencyMaxKeysPerCaller: vars.IDEMPOTENCY_MAX_KEYS_PER_CALLER,
     ownershipMemory: { ...DEFAULT_OWNERSHIP_MEMORY, maxEntries: vars.OWNERSHIP_MEMORY_ENTRIES },
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
@@ -412,6 +435,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       corsOrigins: vars.GATEWAY_CORS_ORIGINS,
       introspection: (vars.GATEWAY_INTROSPECTION ?? String(!production)) === 'true',
     },
+    sdlAuthorizationDirectives: vars.GATEWAY_SDL_AUTHORIZATION_DIRECTIVES === 'true',
     production,
     logLevel: vars.LOG_LEVEL,
   };

@@ -11,6 +11,7 @@ import type { GraphService } from './graph/service.js';
 import type { GraphSession } from './graph/session.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
+import { DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER } from './idempotency/settings.js';
 import { silentLogger } from './logging/logger.js';
 import { JobAnnouncer } from './notifications/job-announcer.js';
 import { LiveEvents } from './notifications/live-events.js';
@@ -18,6 +19,11 @@ import { LiveEvents } from './notifications/live-events.js';
 export interface GatewayContext {
   /** Who is calling, as src/auth/authenticate.ts established it before any operation ran. */
   readonly caller: Caller;
+  /**
+   * When the caller's credential stops being accepted (epoch ms), or `null` when nothing but a
+   * restart ends it: what a live stream lasts at most. Read on demand (it decodes the token).
+   */
+  readonly credentialExpiresAt: () => number | null;
   /** Batches every Graph call of this HTTP request; never shared between requests. */
   readonly graph: GraphSession;
   /** One line per write item, refused ones included (src/audit/). */
@@ -31,17 +37,23 @@ export interface GatewayContext {
   readonly ownership: OwnershipMemory;
   /** The process's logger, for faults a resolver answers as data (src/schema/bulk-writes.ts). */
   readonly logger: Logger;
+  /** Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes` (docs/federation.md). */
+  readonly sdlAuthorizationDirectives: boolean;
 }
 
 export interface ContextParts {
   readonly service: GraphService;
   readonly callerOf: (request: Request) => Caller;
+  /** Omitted (unit tests): credentials never expire. */
+  readonly credentialExpiresAt?: (request: Request) => number | null;
   readonly audit: AuditLog;
   /** The app's; a context built without an app (unit tests) gets quiet ones of its own. */
   readonly live?: Pick<GatewayContext, 'liveEvents' | 'jobAnnouncer'>;
   readonly idempotency?: IdempotencyGuard;
   readonly ownership?: OwnershipMemory;
   readonly logger?: Logger;
+  /** @default true */
+  readonly sdlAuthorizationDirectives?: boolean;
   /** What each caller pays for its Graph calls (src/rate-limit/graph-call-meter.ts); none: free. */
   readonly graphCallMeter?: (caller: Caller) => GraphCallMeter | undefined;
 }
@@ -53,15 +65,21 @@ export interface ContextParts {
 export function createContextFactory({
   service,
   callerOf,
+  credentialExpiresAt = () => null,
   audit,
   live = quietLiveEvents(service),
   idempotency = new IdempotencyGuard(
     new MemoryIdempotencyStore(),
-    { windowMs: 600_000, pendingMs: 60_000 },
+    {
+      windowMs: 600_000,
+      pendingMs: 60_000,
+      maxKeysPerCaller: DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
+    },
     silentLogger,
   ),
   ownership = new OwnershipMemory(),
   logger = silentLogger,
+  sdlAuthorizationDirectives = true,
   graphCallMeter,
 }: ContextParts): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
@@ -72,7 +90,17 @@ export function createContextFactory({
       graph = service.session(graphCallMeter?.(caller));
       sessions.set(request, graph);
     }
-    return { caller, graph, audit, idempotency, ownership, logger, ...live };
+    return {
+      caller,
+      credentialExpiresAt: () => credentialExpiresAt(request),
+      graph,
+      audit,
+      idempotency,
+      ownership,
+      logger,
+      sdlAuthorizationDirectives,
+      ...live,
+    };
   };
 }
 

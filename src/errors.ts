@@ -25,13 +25,36 @@ export class InvalidInputError extends GatewayError {
     /** Graph's `request-id` when Graph rejected the request; absent for the gateway's own checks. */
     readonly requestId: string | null = null,
   ) {
-    super(
-      issues.length === 1 && issues[0]
-        ? `Invalid input: ${issues[0].message}`
-        : `Invalid input: ${issues.length} problems`,
-    );
+    super(describeIssues(issues));
     this.name = 'InvalidInputError';
   }
+}
+
+/** The most field paths a message lists; `issues` holds them all. */
+const MAX_PATHS_IN_MESSAGE = 5;
+
+/** `inputs.2.taskId` → `inputs[2].taskId`: how a client's code would write the path. */
+const fieldPath = (path: readonly string[]): string =>
+  path
+    .map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : index ? `.${part}` : part))
+    .join('');
+
+/**
+ * Names the field(s) at fault, so a log line or a developer reading `message` knows where to look
+ * without `issues`: `Invalid input at input.taskId: …`, or `Invalid input: 3 problems (at a, b, c)`.
+ */
+function describeIssues(issues: readonly InputIssue[]): string {
+  const [only] = issues;
+  if (issues.length === 1 && only) {
+    const where = fieldPath(only.path);
+    return `Invalid input${where ? ` at ${where}` : ''}: ${only.message}`;
+  }
+  const paths = [...new Set(issues.map((issue) => fieldPath(issue.path)).filter(Boolean))];
+  if (paths.length === 0) return `Invalid input: ${issues.length} problems`;
+  const listed = paths.slice(0, MAX_PATHS_IN_MESSAGE).join(', ');
+  const more =
+    paths.length > MAX_PATHS_IN_MESSAGE ? ` and ${paths.length - MAX_PATHS_IN_MESSAGE} more` : '';
+  return `Invalid input: ${issues.length} problems (at ${listed}${more})`;
 }
 
 /**

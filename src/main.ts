@@ -26,6 +26,7 @@ import { shutDown } from './http/shutdown.js';
 import { createLogger } from './logging/logger.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { createMetricsServer, METRICS_PATH, type MetricsServer } from './metrics/metrics-server.js';
+import { registerRedisMetrics } from './metrics/redis-metrics.js';
 import { createLiveRuntime } from './notifications/live-runtime.js';
 import { NOTIFICATION_PATH } from './notifications/webhook.js';
 import { installProcessBackstop } from './process-backstop.js';
@@ -160,6 +161,7 @@ async function main(): Promise<void> {
         logger,
       )
     : undefined;
+  if (shared) registerRedisMetrics(metrics.registry, shared.dataLoss);
   // Whose jobs Graph said they are: fed by notifications and reads, asked by writes.
   const ownership = new OwnershipMemory(config.ownershipMemory);
   const live = createLiveRuntime({
@@ -184,6 +186,7 @@ async function main(): Promise<void> {
     graphiql: !config.production,
     ...(graph.graphiqlSignIn && !config.production ? { graphiqlSignIn: graph.graphiqlSignIn } : {}),
     ...config.edge,
+    sdlAuthorizationDirectives: config.sdlAuthorizationDirectives,
     authentication: authenticationFrom(config.callerAuth, graph.emulatedEntra),
     rateLimits: {
       policy: config.rateLimits,
@@ -199,6 +202,7 @@ async function main(): Promise<void> {
     },
     ...(trustedDocuments ? { trustedDocuments } : {}),
     idempotencyWindowSeconds: config.idempotencyWindowSeconds,
+    idempotencyMaxKeysPerCaller: config.idempotencyMaxKeysPerCaller,
     ownership,
     ...(shared ? { idempotencyStore: shared.idempotency } : {}),
   });

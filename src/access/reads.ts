@@ -31,7 +31,7 @@ import type {
   PrintTaskDefinition,
 } from '../graph/resources/types.js';
 import type { GraphSession } from '../graph/session.js';
-import { hiddenJob, hiddenTask, hideNotFound } from './hidden.js';
+import { hiddenJob, hiddenTask, hideMissingTask, hideNotFound } from './hidden.js';
 import type { OwnershipMemory } from './ownership-memory.js';
 import { assertMayRead, isOwnedBy, isVisible, jobVisibilityOf } from './visibility.js';
 
@@ -142,9 +142,8 @@ export async function readPrintTask(
     return task;
   });
   if (visibility.kind === 'all') return read;
-  const hidden = () => hiddenTask();
-  const task = await read.catch(hideNotFound(hidden));
-  if (!(await taskOwnedBy(context, task, visibility.objectId))) throw hidden();
+  const task = await read.catch(hideMissingTask(graph, taskDefinitionId, taskId));
+  if (!(await taskOwnedBy(context, task, visibility.objectId))) throw hiddenTask();
   return task;
 }
 

@@ -19,10 +19,11 @@ import {
 } from '../graph/resources/print-tasks.js';
 import type { PrintTask } from '../graph/resources/types.js';
 import type { EndedJob, JobAnnouncer } from '../notifications/job-announcer.js';
-import { hiddenJob, hiddenTask, hideNotFound } from './hidden.js';
+import { hiddenJob, hiddenTask, hideMissingTask, hideNotFound } from './hidden.js';
 import type { JobRef, OwnershipMemory } from './ownership-memory.js';
 import { accessScopesOf } from './permissions.js';
 import { type AccessContext, jobOfTask } from './reads.js';
+import { markRefusedBeforeWriting } from './refused-before-writing.js';
 import { isOwnedBy, sameObjectId } from './visibility.js';
 
 export interface WriteContext extends AccessContext {
@@ -147,7 +148,11 @@ async function taskOwnedBy(
 ): Promise<void> {
   if (rememberedAs(owner, ownership, ownership?.jobOf(taskDefinitionId, taskId))) return;
   const hidden = () => hiddenTask();
-  const task = await getPrintTask(graph, taskDefinitionId, taskId).catch(personal(caller, hidden));
+  const task = await getPrintTask(graph, taskDefinitionId, taskId).catch(
+    caller.kind === 'person'
+      ? hideMissingTask(graph, taskDefinitionId, taskId)
+      : personal(caller, hidden),
+  );
   const job = await jobOfTask(graph, task, ownership);
   if (job === null || !isOwnedBy(job, owner)) {
     throw notOwned(caller, hidden, `The job of print task ${taskId}`, owner);
@@ -189,6 +194,7 @@ export async function audited<T>(
     await check();
   } catch (error) {
     record(outcomeOfError(error), null);
+    markRefusedBeforeWriting(error);
     throw error;
   }
   try {

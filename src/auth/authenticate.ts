@@ -6,7 +6,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { AuthFailure, authFailureResponse } from './auth-failure.js';
 import { ANONYMOUS, type Caller } from './caller.js';
-import type { EntraTokenValidator } from './entra-token.js';
+import { type EntraTokenValidator, tokenAcceptedUntil } from './entra-token.js';
 import { createServiceKeyMatcher, type ServiceKey } from './service-keys.js';
 
 export interface AuthenticationOptions {
@@ -22,6 +22,12 @@ export interface CallerAuthentication {
   readonly plugin: Plugin;
   /** The caller the plugin established for this request; throws if it established none. */
   callerOf(request: Request): Caller;
+  /**
+   * When this request's credential stops being accepted (epoch ms): an Entra token's `exp` plus
+   * the clock tolerance. `null` for a service key (`GATEWAY_API_KEYS` is read once, at start:
+   * only a restart removes one, and a restart ends every stream) and for anonymous callers.
+   */
+  credentialExpiresAt(request: Request): number | null;
 }
 
 /** No Entra token comes near this; a larger header is refused before it is parsed. */
@@ -45,6 +51,8 @@ export function createCallerAuthentication(
 ): CallerAuthentication {
   const matchServiceKey = createServiceKeyMatcher(options.serviceKeys ?? []);
   const callers = new WeakMap<Request, Caller>();
+  // The accepted Entra token, read again only by a request that asks when it expires (streams).
+  const entraTokens = new WeakMap<Request, string>();
 
   const authenticate = async (request: Request, url: URL): Promise<Caller> => {
     const smuggled = CREDENTIAL_PARAMETERS.find((name) => url.searchParams.has(name));
@@ -72,7 +80,11 @@ export function createCallerAuthentication(
     }
     const serviceKey = matchServiceKey(credential);
     if (serviceKey) return serviceKey;
-    if (options.entra && JWT_SHAPE.test(credential)) return options.entra(credential);
+    if (options.entra && JWT_SHAPE.test(credential)) {
+      const caller = await options.entra(credential);
+      entraTokens.set(request, credential);
+      return caller;
+    }
     throw new AuthFailure('INVALID_TOKEN', 'The bearer credential is not valid');
   };
 
@@ -104,6 +116,10 @@ export function createCallerAuthentication(
       // Fails closed: an operation that slipped past the plugin is refused, not anonymous.
       if (!caller) throw new Error('No caller was established for this request');
       return caller;
+    },
+    credentialExpiresAt(request) {
+      const token = entraTokens.get(request);
+      return token === undefined ? null : tokenAcceptedUntil(token);
     },
   };
 }

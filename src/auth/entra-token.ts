@@ -7,7 +7,7 @@
  *
  * Checks, cheapest first, so junk never costs a network round trip:
  * Graph audience → `alg` RS256 → `ver` 2.0 → `tid` allowed → signature, `iss`, `aud`,
- * `exp`/`nbf` (± CLOCK_TOLERANCE_SECONDS) → `oid` present.
+ * `exp`/`nbf` (± CLOCK_TOLERANCE_SECONDS) → `oid` present → a person's or an app's (`isAppOnly`).
  */
 import {
   createRemoteJWKSet,
@@ -60,6 +60,22 @@ export interface EntraValidatorOptions extends EntraValidationSettings {
   readonly verifiedTokens?: VerifiedTokens;
   /** The clock, epoch ms; tests move it. @default Date.now */
   readonly now?: () => number;
+}
+
+/**
+ * The instant (epoch ms) after which a token whose `exp` is `exp` (epoch seconds) is refused with
+ * `TOKEN_EXPIRED`: its `exp` plus the clock tolerance, as `jwtVerify` applies it below.
+ */
+export function acceptedUntil(exp: number): number {
+  return (exp + CLOCK_TOLERANCE_SECONDS) * 1000;
+}
+
+/**
+ * When a token this validator accepted stops being accepted (`acceptedUntil` of its `exp`). For
+ * tokens that passed the validator only: their `exp` was verified, so it is read, not checked.
+ */
+export function tokenAcceptedUntil(token: string): number {
+  return acceptedUntil(decodeJwt(token).exp as number);
 }
 
 export type EntraCaller = PersonCaller | AppCaller;
@@ -130,8 +146,7 @@ export function createEntraTokenValidator(options: EntraValidatorOptions): Entra
     const payload = await verify(token, tenant, options.audiences, checkedAt);
     const caller = callerFrom(payload, tenantId);
     // `exp` is required by verify(); the same tolerance as there, so a cached token lives no longer.
-    const validUntil = ((payload.exp as number) + CLOCK_TOLERANCE_SECONDS) * 1000;
-    verifiedTokens.remember(token, caller, validUntil, checkedAt);
+    verifiedTokens.remember(token, caller, acceptedUntil(payload.exp as number), checkedAt);
     return caller;
   };
 }
@@ -215,12 +230,8 @@ function callerFrom(payload: JWTPayload, issuerTenantId: string): EntraCaller {
   if (!clientAppId) {
     throw new AuthFailure('INVALID_TOKEN', 'The token names no client app (azp)');
   }
-  const scp = stringClaim(payload, 'scp');
-  // Entra's `idtyp` says it outright when the optional claim is configured; otherwise an
-  // app-only token is the one without `scp` (its only permission claim is `roles`).
-  const appOnly = payload['idtyp'] === 'app' || scp === undefined;
   const objectId = oid.toLowerCase();
-  if (appOnly) {
+  if (isAppOnly(payload, objectId)) {
     const roles = Array.isArray(payload['roles'])
       ? payload['roles'].filter((r): r is string => typeof r === 'string')
       : [];
@@ -238,9 +249,32 @@ function callerFrom(payload: JWTPayload, issuerTenantId: string): EntraCaller {
     tenantId: issuerTenantId,
     objectId,
     clientAppId,
-    permissions: knownPermissions(scp.split(' '), DELEGATED_PERMISSIONS),
+    // A person without `scp` holds no delegated scope: authenticated, and refused everything.
+    permissions: knownPermissions(
+      stringClaim(payload, 'scp')?.split(' ') ?? [],
+      DELEGATED_PERMISSIONS,
+    ),
     ...(displayName ? { displayName } : {}),
   };
+}
+
+/**
+ * Whether the token is app-only, as Microsoft documents it (access tokens, "app-only"): the
+ * `idtyp` claim says `app` or `user` where the app registration asks for it, and what it says
+ * stands; without it, an app-only token has no `scp` and its `sub` is its `oid` (a person's
+ * `sub` is pairwise, never their `oid`). A missing or empty `scp` alone does not make an app:
+ * a person's token without one would otherwise get the token's `roles` and the client app's
+ * identity.
+ */
+function isAppOnly(payload: JWTPayload, objectId: string): boolean {
+  const idtyp = payload['idtyp'];
+  if (idtyp === 'app') return true;
+  if (idtyp === 'user') return false;
+  if (idtyp !== undefined) {
+    throw new AuthFailure('INVALID_TOKEN', "The token's idtyp is neither app nor user");
+  }
+  const sub = payload.sub;
+  return payload['scp'] === undefined && typeof sub === 'string' && sub.toLowerCase() === objectId;
 }
 
 function stringClaim(payload: JWTPayload, name: string): string | undefined {

@@ -6,6 +6,11 @@ export interface AppCaller {
   kind: 'app';
   appId: string;
   displayName: string;
+  /**
+   * The Graph application permissions of a token from the emulator's Entra. The opaque demo
+   * tokens have none listed and are refused nothing.
+   */
+  roles?: readonly string[];
 }
 
 /** A delegated token: an app acting on behalf of a signed-in user. */
@@ -62,6 +67,20 @@ export function requireAppCaller(caller: Caller, operation: string): AppCaller {
     );
   }
   return caller;
+}
+
+/**
+ * An application permission Graph requires of the endpoint (any one of `anyOf`), as a real tenant
+ * refuses a token without it: 403 before anything is looked up.
+ */
+export function requireAppRole(app: AppCaller, anyOf: readonly string[], operation: string): void {
+  if (app.roles && !anyOf.some((role) => app.roles?.includes(role))) {
+    throw new GraphFailure(
+      403,
+      'accessDenied',
+      `${operation} requires the application permission ${anyOf.join(' or ')}.`,
+    );
+  }
 }
 
 /** Endpoints Graph documents with "Application: not supported". */

@@ -1,4 +1,4 @@
-import { requireAppCaller } from './auth.js';
+import { requireAppCaller, requireAppRole } from './auth.js';
 import { invalidRequest } from './graph-errors.js';
 import { jsonResult } from './graph-result.js';
 import { contexts, toGraphJob, withContext } from './graph-shapes.js';
@@ -34,6 +34,8 @@ export function jobRedirectRoutes(store: EmulatorStore): Route[] {
       pattern: '/print/printers/:printerId/jobs/:jobId/redirect',
       handle: (context) => {
         const app = requireAppCaller(context.caller, 'Redirecting a print job');
+        // printjob-redirect: "Application: PrintJob.Manage.All", and nothing less.
+        requireAppRole(app, ['PrintJob.Manage.All'], 'Redirecting a print job');
         // Bound before any lookup, as PATCH task does: 415/400 win over 404/409.
         const request = parseRedirect(readJsonObject(context.call, true) ?? {});
         const job = jobOf(store, context);

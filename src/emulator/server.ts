@@ -5,7 +5,11 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createAdminHandler } from './admin.js';
 import { createAuthenticator } from './auth.js';
-import { createEmulatedEntra, type EmulatedEntra } from './entra/emulated-entra.js';
+import {
+  createEmulatedEntra,
+  type EmulatedEntra,
+  type EmulatedEntraOptions,
+} from './entra/emulated-entra.js';
 import { FaultInjector } from './faults.js';
 import { errorResult, GraphFailure } from './graph-errors.js';
 import { type EmulatorPrintJob, toGraphJob } from './graph-shapes.js';
@@ -57,6 +61,8 @@ export interface EmulatorOptions {
    * this emulator's Entra needs it (test/integration/readiness.test.ts). @default plain HTTP
    */
   tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Entra's knobs: the Graph permissions (`roles`) its tokens grant the gateway app. */
+  entra?: EmulatedEntraOptions;
 }
 
 export interface RunningEmulator {
@@ -132,7 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const pager = new Pager(options.pageSize ?? DEFAULT_PAGE_SIZE);
   // The issuer and key URLs name the emulator's origin, known once it listens (below).
   let origin = '';
-  const entra = await createEmulatedEntra(() => origin);
+  const entra = await createEmulatedEntra(() => origin, options.entra);
   const reset = (): void => {
     store.reset();
     subscriptionService.reset();
@@ -148,9 +154,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (demo) return demo;
       // A token from the emulator's Entra, for Graph: the app it was issued to, if Graph knows it.
       const appId = entra.graphTokenApp(token);
-      return [...callers.values()].find(
+      const app = [...callers.values()].find(
         (caller) => caller.kind === 'app' && caller.appId === appId,
       );
+      const roles = entra.graphTokenRoles(token);
+      return app && roles ? { ...app, roles } : app;
     }),
     dispatch: createRouter([
       ...taskDefinitionRoutes(store, pager),

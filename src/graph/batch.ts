@@ -31,7 +31,7 @@ export interface BatcherOptions {
 
 type Outcome = GraphReply | GraphTransportError;
 
-const readKey = (call: GraphCall): string => `GET ${call.url}`;
+const readKey = (call: GraphCall): string => call.readKey ?? `GET ${call.url}`;
 
 export class GraphBatcher {
   private writeSequence = 0;

@@ -10,6 +10,12 @@ export interface GraphCall {
   /** Relative to the version root, starting with `/`, query string included: `/print/printers/1`. */
   readonly url: string;
   readonly body?: unknown;
+  /**
+   * Which reads of a request are the same read, sent once: by default a GET's URL. A read that
+   * must be a call of its own, neither served by nor serving another field's read of that URL,
+   * names its own key (src/access/hidden.ts).
+   */
+  readonly readKey?: string;
 }
 
 export interface GraphReply {
@@ -24,7 +30,8 @@ export interface GraphReply {
  * waited its turn) and `shutting-down` (the process began to shut down before it was sent) mean
  * the request never left this host, so even a write is known not to have been applied; after `timeout` or `network` a write may have been; `oversized` means Graph
  * answered, but with more than the gateway reads (a write was then most likely applied);
- * `no-token`: the gateway could not get its own Graph token, so nothing was sent.
+ * `no-token`: the gateway could not get its own Graph token, so nothing was sent;
+ * `foreign-origin`: the request was addressed outside the configured Graph, so it was not sent.
  */
 export type TransportFailureKind =
   | 'refused'
@@ -33,7 +40,8 @@ export type TransportFailureKind =
   | 'timeout'
   | 'network'
   | 'oversized'
-  | 'no-token';
+  | 'no-token'
+  | 'foreign-origin';
 
 /**
  * The SDK wraps whatever a middleware throws into a `GraphError` whose `code` is the thrown
@@ -47,6 +55,7 @@ const NAME_BY_KIND: Record<TransportFailureKind, string> = {
   network: 'UpstreamNetworkError',
   oversized: 'UpstreamResponseTooLarge',
   'no-token': 'UpstreamNoToken',
+  'foreign-origin': 'UpstreamForeignOrigin',
 };
 
 export class GraphTransportError extends Error {
@@ -76,7 +85,8 @@ export const neverSent = (failure: GraphTransportError): boolean =>
   failure.kind === 'refused' ||
   failure.kind === 'not-sent' ||
   failure.kind === 'shutting-down' ||
-  failure.kind === 'no-token';
+  failure.kind === 'no-token' ||
+  failure.kind === 'foreign-origin';
 
 /** Builds a URL path from literal segments and untrusted ids, encoding every id. */
 export function graphPath(strings: TemplateStringsArray, ...ids: string[]): string {

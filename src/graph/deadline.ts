@@ -39,3 +39,15 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', done, { once: true });
   });
 }
+
+/**
+ * Resolves once `Date.now()` reaches `until`, or early (without error) when `signal` aborts.
+ * A timer of `ms` can end up to a millisecond before `Date.now()` has moved `ms` (timers count
+ * on a truncated monotonic clock): whatever measures its windows with `Date.now()`, like the
+ * throttle gate, must be waited out on that clock, or it is still closed when the wait ends.
+ */
+export async function sleepUntil(until: number, signal?: AbortSignal): Promise<void> {
+  for (let left = until - Date.now(); left > 0 && !signal?.aborted; left = until - Date.now()) {
+    await sleep(left, signal);
+  }
+}

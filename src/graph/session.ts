@@ -65,14 +65,25 @@ export class GraphSession {
 
   /** `call`, plus Graph's `request-id` for the answer: what the audit log quotes for a write. */
   async answered<T>(call: GraphCall): Promise<{ body: T; requestId: string | null }> {
+    return GraphSession.success<T>(await this.reply(call), call);
+  }
+
+  /**
+   * Graph's answer, whatever its status, for a caller that decides on a refusal itself (e.g.
+   * asks again for a shorter subscription); rejects only when no answer came. Then `success`.
+   */
+  async reply(call: GraphCall): Promise<GraphReply> {
     if (!this.batcher.isCached(call)) this.allowance.take(1);
-    let reply: GraphReply;
     try {
-      reply = await this.batcher.send(call);
+      return await this.batcher.send(call);
     } catch (error) {
       if (error instanceof GraphTransportError) throw toGatewayError(error, call);
       throw error;
     }
+  }
+
+  /** The body of a 2xx reply; any other status rejects with its mapped error, as `call` does. */
+  static success<T>(reply: GraphReply, call: GraphCall): { body: T; requestId: string | null } {
     if (reply.status >= 200 && reply.status < 300) {
       return { body: reply.body as T, requestId: reply.headers['request-id'] ?? null };
     }

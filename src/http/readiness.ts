@@ -3,12 +3,14 @@
  * while it cannot obtain a Graph token (src/graph/credentials/token-check.ts, checked in the background, so
  * a probe costs nothing). Separate from /health (liveness, Yoga's own), which stays 200 while
  * the process drains or its credentials fail, so that nothing restarts it for either.
- * Unauthenticated, like /health: probes carry no API key.
+ * Unauthenticated, like /health: probes carry no API key. A Graph permission the token lacks is
+ * named in a ready answer's body (docs/operations.md#probes).
  */
+import { missingPermissionsReport } from '../graph/credentials/graph-permissions.js';
 import type { TokenCheckState } from '../graph/credentials/token-check.js';
 
 export type ReadinessState =
-  | { ready: true }
+  | { ready: true; details?: Record<string, unknown> }
   | { ready: false; status: string; details?: Record<string, unknown> };
 
 /** What readiness needs of the token check: its cached verdict. */
@@ -32,7 +34,16 @@ export class Readiness {
     const credentials = this.graphCredentials?.state() ?? { kind: 'ok' };
     switch (credentials.kind) {
       case 'ok':
-        return { ready: true };
+        // Still ready: the other operations work, and every replica shares the app, so a 503
+        // would take them all out of service for what only an admin's consent can fix.
+        return credentials.missingPermissions?.length
+          ? {
+              ready: true,
+              details: {
+                graphPermissions: missingPermissionsReport(credentials.missingPermissions),
+              },
+            }
+          : { ready: true };
       case 'pending':
         return { ready: false, status: 'graph-credentials-pending' };
       case 'failing':
@@ -55,6 +66,6 @@ export const READINESS_PATH = '/ready';
 export function readinessAnswer(readiness: Readiness): { status: number; body: unknown } {
   const state = readiness.state();
   return state.ready
-    ? { status: 200, body: { status: 'ready' } }
+    ? { status: 200, body: { status: 'ready', ...state.details } }
     : { status: 503, body: { status: state.status, ...state.details } };
 }

@@ -10,19 +10,37 @@ export type IdempotencyClaim =
   | { kind: 'in-progress'; fingerprint: string }
   | { kind: 'done'; fingerprint: string; outcome: string };
 
+/**
+ * A key as the stores see it: whose it is, so that each caller's keys are bounded apart and
+ * one caller's keys never push out another's, and the key itself. Both are hashes.
+ */
+export interface ScopedKey {
+  readonly caller: string;
+  readonly key: string;
+}
+
+/** How long records live, and how many keys one caller may hold. */
+export interface ClaimTerms {
+  /** A claim's life: long enough for a write; a crashed claimant's claim lapses. */
+  readonly pendingMs: number;
+  /** How long a completed outcome is kept. */
+  readonly windowMs: number;
+  /** Keys one caller holds at most; a new one past it drops that caller's oldest. */
+  readonly maxKeysPerCaller: number;
+}
+
 export interface IdempotencyStore {
-  /** Claims `key` for `pendingMs` (long enough for a write; a crashed claimant's claim lapses). */
-  claim(key: string, fingerprint: string, pendingMs: number): Promise<IdempotencyClaim>;
-  /** Stores the outcome for `windowMs`, if `token` still holds the claim. */
+  claim(key: ScopedKey, fingerprint: string, terms: ClaimTerms): Promise<IdempotencyClaim>;
+  /** Stores the outcome for `terms.windowMs`, if `token` still holds the claim. */
   complete(
-    key: string,
+    key: ScopedKey,
     token: string,
     fingerprint: string,
     outcome: string,
-    windowMs: number,
+    terms: ClaimTerms,
   ): Promise<void>;
-  /** Drops the claim (the write failed), if `token` still holds it. */
-  abandon(key: string, token: string): Promise<void>;
+  /** Drops the claim (the write failed, or sent nothing), if `token` still holds it. */
+  abandon(key: ScopedKey, token: string): Promise<void>;
 }
 
 /** The record as stored: `p` pending with its claimant's token, `d` done with the outcome. */

@@ -64,7 +64,7 @@ export class UpstreamMetrics {
   });
   private readonly calls = new Counter({
     name: 'graph_calls_total',
-    help: 'Graph calls answered (each attempt, direct or inside $batch), by method, route template and status (HTTP status, or timeout/network/refused/not-sent/shutting-down/oversized/no-token).',
+    help: 'Graph calls answered (each attempt, direct or inside $batch), by method, route template and status (HTTP status, or timeout/network/refused/not-sent/shutting-down/oversized/no-token/foreign-origin).',
     labelNames: ['method', 'route', 'status'] as const,
     registers: [this.registry],
   });

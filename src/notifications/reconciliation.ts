@@ -17,7 +17,8 @@ import type { PrintJob, PrintTask } from '../graph/resources/types.js';
 import type { GraphService } from '../graph/service.js';
 import type { Leadership } from '../shared-state/contracts.js';
 import type { JobAnnouncer } from './job-announcer.js';
-import { type Periodic, startPeriodic } from './periodic.js';
+import { startLeasedPeriodic } from './leased-periodic.js';
+import type { Periodic } from './periodic.js';
 
 export const RECONCILIATION_LEASE = 'graph-reconciliation';
 /** @default 60 s */
@@ -51,7 +52,11 @@ export class Reconciler {
   ) {}
 
   start(): void {
-    this.loop ??= startPeriodic(() => this.reconcile(), this.settings.intervalMs);
+    this.loop ??= startLeasedPeriodic(
+      () => this.reconcile(),
+      this.settings.intervalMs,
+      this.leadership,
+    );
   }
 
   async stop(): Promise<void> {

@@ -6,6 +6,8 @@
  *   notification URL: a previous leader's, since nothing is deleted on shutdown);
  * - renews each at `renewAtFraction` of its lifetime with a PATCH of `expirationDateTime` (print
  *   subscriptions last at most 4,230 minutes), and recreates one whose renewal answers 404;
+ * - asks for an expiry a margin short of Graph's maximum, and for a shorter one when Graph refuses
+ *   it (a clock ahead of Graph's: subscription-lifetime.ts);
  * - on `reauthorizationRequired`, POSTs `/subscriptions/{id}/reauthorize`, or renews if that fails.
  *
  * Every Graph call goes through a fresh session of the batcher (deadline, retries, budget).
@@ -13,23 +15,23 @@
 
 import type { Logger } from 'pino';
 import { NotFoundError } from '../errors.js';
-import { graphPath } from '../graph/call.js';
+import { type GraphCall, graphPath } from '../graph/call.js';
 import { listTaskDefinitions } from '../graph/resources/task-definitions.js';
 import type { GraphService } from '../graph/service.js';
-import type { GraphSession } from '../graph/session.js';
+import { GraphSession } from '../graph/session.js';
 import type { Leadership } from '../shared-state/contracts.js';
+import { startLeasedPeriodic } from './leased-periodic.js';
 import type { LifecycleHandler } from './notification-processor.js';
-import { type Periodic, startPeriodic } from './periodic.js';
+import type { Periodic } from './periodic.js';
+import { refusesExpiry, SubscriptionLifetime } from './subscription-lifetime.js';
 
 export const SUBSCRIPTIONS_LEASE = 'graph-subscriptions';
-/** Graph's longest lifetime of a print subscription. */
-export const MAX_PRINT_SUBSCRIPTION_MINUTES = 4_230;
 
 export interface SubscriptionManagerSettings {
   /** Where Graph delivers notifications (and lifecycle notifications): our webhook. */
   notificationUrl: string;
   clientState: string;
-  /** @default 4,230 minutes */
+  /** Asked of Graph; halved from then on when Graph refuses the expiry. @default 4,200 minutes */
   lifetimeMs: number;
   /** Renew when this fraction of the lifetime has passed. @default 0.75 */
   renewAtFraction: number;
@@ -55,6 +57,7 @@ export class SubscriptionManager implements LifecycleHandler {
   private readonly held = new Map<string, Held>();
   private adopted = false;
   private loop: Periodic | undefined;
+  private readonly lifetime: SubscriptionLifetime;
 
   constructor(
     private readonly graph: GraphService,
@@ -62,7 +65,9 @@ export class SubscriptionManager implements LifecycleHandler {
     private readonly settings: SubscriptionManagerSettings,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.lifetime = new SubscriptionLifetime(settings.lifetimeMs);
+  }
 
   /** Subscription ids by task definition, as this replica holds them (tests, metrics). */
   get subscriptions(): ReadonlyMap<string, string> {
@@ -70,7 +75,11 @@ export class SubscriptionManager implements LifecycleHandler {
   }
 
   start(): void {
-    this.loop ??= startPeriodic(() => this.check(), this.settings.checkIntervalMs);
+    this.loop ??= startLeasedPeriodic(
+      () => this.check(),
+      this.settings.checkIntervalMs,
+      this.leadership,
+    );
   }
 
   /** Stops the timer. Deletes nothing: another replica may take the lease over and adopt them. */
@@ -136,11 +145,45 @@ export class SubscriptionManager implements LifecycleHandler {
 
   private expiry(): { iso: string; renewAt: number } {
     const now = this.now();
-    const { lifetimeMs, renewAtFraction } = this.settings;
+    const lifetimeMs = this.lifetime.ms;
     return {
       iso: new Date(now + lifetimeMs).toISOString(),
-      renewAt: now + Math.floor(lifetimeMs * renewAtFraction),
+      renewAt: now + Math.floor(lifetimeMs * this.settings.renewAtFraction),
     };
+  }
+
+  /**
+   * Sends a creation or renewal with an expiry from the lifetime asked now. When Graph refuses
+   * the expiry, asks for less from then on and sends it once more: a further refusal rejects,
+   * and the next check asks for less again.
+   */
+  private async withExpiry<T>(
+    graph: GraphSession,
+    request: (expirationDateTime: string) => GraphCall,
+  ): Promise<{ body: T; iso: string; renewAt: number }> {
+    const askedMs = this.lifetime.ms;
+    let expiry = this.expiry();
+    let call = request(expiry.iso);
+    let reply = await graph.reply(call);
+    if (refusesExpiry(reply)) {
+      const askedMinutes = askedMs / 60_000;
+      const shortened = this.lifetime.shorten(askedMs);
+      this.logger.warn(
+        {
+          code: 'GRAPH_SUBSCRIPTION_EXPIRY_REFUSED',
+          askedMinutes,
+          nextMinutes: this.lifetime.ms / 60_000,
+        },
+        "Graph refused the subscription's expiry: this clock may run ahead of Graph's; " +
+          'asking for a shorter lifetime from now on',
+      );
+      if (shortened) {
+        expiry = this.expiry();
+        call = request(expiry.iso);
+        reply = await graph.reply(call);
+      }
+    }
+    return { body: GraphSession.success<T>(reply, call).body, ...expiry };
   }
 
   private async adopt(graph: GraphSession): Promise<void> {
@@ -169,8 +212,11 @@ export class SubscriptionManager implements LifecycleHandler {
   }
 
   private async create(graph: GraphSession, definitionId: string): Promise<void> {
-    const { iso, renewAt } = this.expiry();
-    const created = await graph.call<GraphSubscription>({
+    const {
+      body: created,
+      iso,
+      renewAt,
+    } = await this.withExpiry<GraphSubscription>(graph, (expirationDateTime) => ({
       method: 'POST',
       url: '/subscriptions',
       body: {
@@ -178,10 +224,10 @@ export class SubscriptionManager implements LifecycleHandler {
         resource: tasksResource(definitionId),
         notificationUrl: this.settings.notificationUrl,
         lifecycleNotificationUrl: this.settings.notificationUrl,
-        expirationDateTime: iso,
+        expirationDateTime,
         clientState: this.settings.clientState,
       },
-    });
+    }));
     this.held.set(definitionId, { id: created.id, renewAt });
     this.logger.info(
       {
@@ -194,13 +240,12 @@ export class SubscriptionManager implements LifecycleHandler {
   }
 
   private async renew(graph: GraphSession, definitionId: string, id: string): Promise<void> {
-    const { iso, renewAt } = this.expiry();
     try {
-      await graph.call({
+      const { iso, renewAt } = await this.withExpiry(graph, (expirationDateTime) => ({
         method: 'PATCH',
         url: graphPath`/subscriptions/${id}`,
-        body: { expirationDateTime: iso },
-      });
+        body: { expirationDateTime },
+      }));
       this.held.set(definitionId, { id, renewAt });
       this.logger.info(
         {

@@ -14,7 +14,9 @@
  */
 
 import type { Logger } from 'pino';
+import { refusedBeforeWriting } from '../access/refused-before-writing.js';
 import type { WriteContext } from '../access/writes.js';
+import type { GatewayContext } from '../context.js';
 import {
   CallBudgetExceededError,
   ForbiddenError,
@@ -94,6 +96,25 @@ export function writeEach<Input, T>(
     GRAPH_WRITE_ERRORS,
     (fault, index) => logFault(context.logger, fault, { bulkItem: index }),
   );
+}
+
+/**
+ * Runs a bulk write under its idempotency key (src/idempotency/guard.ts). An answer none of
+ * whose items was sent to Graph, each refused by the gateway's own checks (or an empty list), is
+ * not kept: a retry is refused again the same way, and refusals take no room in the store. Items
+ * are the answers themselves, or what `itemOutcome` picks out of each.
+ */
+export function keyedBulkWrite<Item>(
+  context: Pick<GatewayContext, 'caller' | 'idempotency'>,
+  operation: string,
+  idempotencyKey: string | null | undefined,
+  input: unknown,
+  write: () => Promise<Item[]>,
+  itemOutcome: (item: Item) => unknown = (item) => item,
+): Promise<Item[]> {
+  return context.idempotency.run(context.caller, operation, idempotencyKey, input, write, {
+    sentNothing: (items) => items.every((item) => refusedBeforeWriting(itemOutcome(item))),
+  });
 }
 
 /** What refuses a bulk write's list as a whole, before any item is sent. */

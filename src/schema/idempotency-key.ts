@@ -14,5 +14,5 @@ export const BULK_IDEMPOTENCY_KEY =
   'was (failed items included), without writing to Microsoft Graph again; send failed items ' +
   'again under a new key. The same key with other input is IdempotencyKeyReusedError; a ' +
   'repeat while the first is running, IdempotencyKeyInProgressError. A list refused as a ' +
-  'whole (invalid input, request budget) gives its key back. 8-128 characters of letters, ' +
-  'digits and . _ : - (a UUID fits).';
+  'whole (invalid input, request budget), or whose every item was refused before being sent, ' +
+  'gives its key back. 8-128 characters of letters, digits and . _ : - (a UUID fits).';

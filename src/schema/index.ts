@@ -20,6 +20,7 @@ import './printer/printer.query.js';
 import './subscription/print-job-event.type.js';
 import './subscription/print-job-events.subscription.js';
 import { isolateEntityFailures } from './federation/entities-field.js';
+import { serveSdlBySetting } from './federation/service-field.js';
 
 builder.queryType({});
 builder.mutationType({});
@@ -32,4 +33,6 @@ builder.subscriptionType({});
 export const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.6';
 
 // Sorted by the plugin, so `_service { sdl }` and schema.graphql read the same.
-export const schema = isolateEntityFailures(builder.toSubGraphSchema({ linkUrl: FEDERATION_SPEC }));
+export const schema = serveSdlBySetting(
+  isolateEntityFailures(builder.toSubGraphSchema({ linkUrl: FEDERATION_SPEC })),
+);

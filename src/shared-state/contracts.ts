@@ -19,4 +19,10 @@ export interface Leadership {
   holdOrAcquire(name: string, ttlMs: number): Promise<boolean>;
   /** Gives the lease up (on shutdown), if this replica holds it. */
   release(name: string): Promise<void>;
+  /**
+   * Calls `listener` each time leases become acquirable after they could not be (Redis came up,
+   * at start-up or after an outage), so that a duty that found no lease tries again then rather
+   * than at its next tick. Not called for what is acquirable already.
+   */
+  onAcquirable(listener: () => void): void;
 }

@@ -137,7 +137,7 @@ interface Gateway {
 }
 
 async function startGateway(): Promise<Gateway> {
-  // `npm start` is `tsx src/main.ts`; spawned without npm in between, so that SIGTERM reaches it.
+  // What `npm start` execs (`node --import tsx src/main.ts`), without npm in between.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { PATH: process.env['PATH'] ?? '', PORT: '0', EMULATOR_PORT: '0' },

@@ -14,7 +14,7 @@ import {
   print,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { composeSupergraph, PRINT_SDL } from './supergraph.js';
+import { composeSupergraph, PRINT_SDL, PRINT_SDL_WITHOUT_AUTH_DIRECTIVES } from './supergraph.js';
 import { USERS_SDL } from './users-subgraph.js';
 
 const subgraphs = (printSdl: string) => [
@@ -166,5 +166,24 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
     expect(() => composeSupergraph(subgraphs(withoutShareable))).toThrow(
       /Non-shareable field "NotFoundError\.\w+" is resolved from multiple subgraphs/,
     );
+  });
+
+  // Apollo Gateway refuses a supergraph that links these specs ("feature
+  // https://specs.apollo.dev/requiresScopes/v0.1 is for: SECURITY but is unsupported"), and
+  // Apollo Router without the GraphOS entitlement refuses them: the twin must leave no trace.
+  const AUTHORIZATION_LINKS = /specs\.apollo\.dev\/(requiresScopes|authenticated)\//;
+
+  it('links the authorization specs into the supergraph from schema.graphql', () => {
+    expect(composeSupergraph(subgraphs(PRINT_SDL))).toMatch(AUTHORIZATION_LINKS);
+  });
+
+  it('composes schema.no-auth-directives.graphql with no authorization spec or directive', () => {
+    const supergraph = composeSupergraph(subgraphs(PRINT_SDL_WITHOUT_AUTH_DIRECTIVES));
+    expect(supergraph).not.toMatch(AUTHORIZATION_LINKS);
+    expect(supergraph).not.toMatch(/@(requiresScopes|authenticated)\b/);
+    // The same API for clients: only what a router is told about authorization differs.
+    const publicSchema = (sdl: string) =>
+      print(transformSupergraphToPublicSchema(parse(composeSupergraph(subgraphs(sdl)))));
+    expect(publicSchema(PRINT_SDL_WITHOUT_AUTH_DIRECTIVES)).toBe(publicSchema(PRINT_SDL));
   });
 });

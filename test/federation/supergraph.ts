@@ -13,6 +13,11 @@ import { createUsersSubgraph, USERS_SDL, type UserRecord } from './users-subgrap
 
 /** The print subgraph's SDL as a registry would receive it: the committed file, nothing else. */
 export const PRINT_SDL = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
+/** Its twin without `@authenticated` / `@requiresScopes`, for routers that refuse them. */
+export const PRINT_SDL_WITHOUT_AUTH_DIRECTIVES = readFileSync(
+  new URL('../../schema.no-auth-directives.graphql', import.meta.url),
+  'utf8',
+);
 
 export interface SubgraphSource {
   name: string;

@@ -6,7 +6,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type ExecutionResult, print } from 'graphql';
 import { afterEach, beforeEach } from 'vitest';
-import { createApp } from '../../src/app.js';
+import { type AppDependencies, createApp } from '../../src/app.js';
 import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
 import { parseServiceKeys } from '../../src/auth/service-keys.js';
 import { ENTRA, emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
@@ -18,7 +18,11 @@ import type {
 } from '../../src/emulator/server.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
 import { createGraphTransport } from '../../src/graph/http/client.js';
-import { GraphService } from '../../src/graph/service.js';
+import {
+  DEFAULT_GRAPH_SERVICE_OPTIONS,
+  GraphService,
+  type GraphServiceOptions,
+} from '../../src/graph/service.js';
 import { useEmulator } from './emulator.js';
 import { appToken, claimsOf, listen, personToken } from './entra.js';
 import { type LogLine, memoryLogger } from './memory-logger.js';
@@ -62,8 +66,19 @@ export interface AuthorizedGateway {
   upstream(): { envelopes: number; getItems: number; writeItems: number; direct: number };
 }
 
+/** What a test may give the app besides what the helper sets up, made anew for each test. */
+type AppExtras = () => Pick<AppDependencies, 'idempotencyStore' | 'idempotencyMaxKeysPerCaller'>;
+
 export function useAuthorizedGateway(
-  options: { allowAnonymous?: boolean; emulator?: EmulatorOptions } = {},
+  options: {
+    allowAnonymous?: boolean;
+    emulator?: EmulatorOptions;
+    /** Budget, retries, deadline: the production defaults otherwise. */
+    graph?: Partial<GraphServiceOptions>;
+    /** createApp's setting of the same name; its default when omitted. */
+    sdlAuthorizationDirectives?: boolean;
+    app?: AppExtras;
+  } = {},
 ): AuthorizedGateway {
   const env = useEmulator(options.emulator);
   let server: { url: string; close(): Promise<void> } | undefined;
@@ -80,6 +95,7 @@ export function useAuthorizedGateway(
         auth: staticToken(EMULATOR_TOKENS.gatewayApp),
         timeoutMs: 5_000,
       }),
+      { ...DEFAULT_GRAPH_SERVICE_OPTIONS, ...options.graph },
     );
     const app = createApp({
       graph,
@@ -90,6 +106,10 @@ export function useAuthorizedGateway(
         entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
         allowAnonymous: options.allowAnonymous ?? false,
       },
+      ...(options.sdlAuthorizationDirectives === undefined
+        ? {}
+        : { sdlAuthorizationDirectives: options.sdlAuthorizationDirectives }),
+      ...options.app?.(),
     });
     server = await listen(app);
   });

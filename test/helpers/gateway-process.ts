@@ -8,6 +8,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type Agent, request } from 'node:http';
 import { createInterface } from 'node:readline';
+import { ENTRA, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
+import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 
 export interface GatewayProcess {
   child: ChildProcess;
@@ -23,6 +25,20 @@ export interface GatewayProcess {
 }
 
 const running: ChildProcess[] = [];
+
+/**
+ * The environment of a gateway on an emulator that is already running (not its own embedded
+ * one): Graph at the emulator with the gateway app's token, callers' tokens from its Entra.
+ */
+export function onRunningEmulator(emulatorUrl: string): Record<string, string> {
+  return {
+    GRAPH_BASE_URL: emulatorUrl,
+    GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
+    AZURE_AUTHORITY_HOST: emulatorUrl,
+    GATEWAY_AUTH_TENANT_IDS: ENTRA.tenantId,
+    GATEWAY_AUTH_AUDIENCE: GATEWAY_API.clientId,
+  };
+}
 
 /** Kills every process `startGatewayProcess` started that still runs: for `afterEach`. */
 export function killGatewayProcesses(): void {

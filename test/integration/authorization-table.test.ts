@@ -2,14 +2,24 @@
  * docs/authorization.md's "Who may do what" table, run: every operation it names, as a real
  * caller of every column, against the emulator. A cell says what must happen; the probes say
  * what does. Also fails when a root field of the schema is missing from the table.
+ *
+ * The table runs twice: against an app whose `_service { sdl }` carries the authorization
+ * directives, and one that leaves them out for routers that refuse them. The subgraph's own
+ * enforcement must not depend on which SDL a router was given.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../src/emulator/seed.js';
 import { schema } from '../../src/schema/index.js';
-import { type CallerName, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
+import { SCHEMA_FILE, SCHEMA_FILE_WITHOUT_AUTH_DIRECTIVES } from '../../src/schema/sdl.js';
+import {
+  type AuthorizedGateway,
+  type CallerName,
+  useAuthorizedGateway,
+} from '../helpers/authorized-gateway.js';
 
-const env = useAuthorizedGateway({ allowAnonymous: true });
+/** The app of the describe block that is running. */
+let env: AuthorizedGateway;
 
 type Outcome = 'allowed' | 'hidden' | 'forbidden';
 type Cell = 'yes' | 'any' | 'own' | 'no';
@@ -242,7 +252,7 @@ const EXPECTED: Record<Cell, { own: string; other?: string }> = {
 
 const table = readTable();
 
-describe('docs/authorization.md, "Who may do what"', () => {
+describe('docs/authorization.md, "Who may do what": the table itself', () => {
   it('names five callers and every root field of the schema, each with a probe', () => {
     expect(new Set(table.columns)).toEqual(
       new Set(['adele', 'stationApp', 'dashboardApp', 'anonymous', 'noPermission']),
@@ -254,23 +264,44 @@ describe('docs/authorization.md, "Who may do what"', () => {
     );
     for (const field of rootFields) expect(named).toContain(field);
   });
-
-  const cases = table.rows.flatMap((row) =>
-    row.operations.flatMap((operation) =>
-      table.columns.map((caller, index) => ({
-        operation,
-        caller,
-        cell: row.cells[index] as Cell,
-      })),
-    ),
-  );
-
-  it.each(cases)('$operation as $caller: $cell', async ({ operation, caller, cell }) => {
-    const probe = PROBES[operation];
-    if (!probe) throw new Error(`no probe for ${operation}`);
-    const expected = EXPECTED[cell];
-    const observed = await probe(caller);
-    // Metadata has no owner: its probes answer for one object, and its cells are yes or no.
-    expect(observed).toEqual(observed.other === undefined ? { own: expected.own } : expected);
-  });
 });
+
+const cases = table.rows.flatMap((row) =>
+  row.operations.flatMap((operation) =>
+    table.columns.map((caller, index) => ({
+      operation,
+      caller,
+      cell: row.cells[index] as Cell,
+    })),
+  ),
+);
+
+const committedSdl = (file: string) =>
+  readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8').trimEnd();
+
+describe.each([
+  { sdlAuthorizationDirectives: true, file: SCHEMA_FILE },
+  { sdlAuthorizationDirectives: false, file: SCHEMA_FILE_WITHOUT_AUTH_DIRECTIVES },
+])(
+  '"Who may do what", sdlAuthorizationDirectives: $sdlAuthorizationDirectives',
+  ({ sdlAuthorizationDirectives, file }) => {
+    const gateway = useAuthorizedGateway({ allowAnonymous: true, sdlAuthorizationDirectives });
+    beforeEach(() => {
+      env = gateway;
+    });
+
+    it(`tells a router ${file} at _service { sdl }`, async () => {
+      const { data } = await ask('anonymous', '{ _service { sdl } }');
+      expect(data?.['_service']).toEqual({ sdl: committedSdl(file) });
+    });
+
+    it.each(cases)('$operation as $caller: $cell', async ({ operation, caller, cell }) => {
+      const probe = PROBES[operation];
+      if (!probe) throw new Error(`no probe for ${operation}`);
+      const expected = EXPECTED[cell];
+      const observed = await probe(caller);
+      // Metadata has no owner: its probes answer for one object, and its cells are yes or no.
+      expect(observed).toEqual(observed.other === undefined ? { own: expected.own } : expected);
+    });
+  },
+);

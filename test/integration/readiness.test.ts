@@ -9,7 +9,11 @@ import { get } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
 import { DEMO } from '../../src/emulator/seed.js';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
+import {
+  type EmulatorOptions,
+  type RunningEmulator,
+  startEmulator,
+} from '../../src/emulator/server.js';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
 
 const TLS_DIR = 'test/fixtures/loopback-tls';
@@ -22,8 +26,13 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-async function startAgainstEmulatedEntra(clientSecret: string, env: Record<string, string> = {}) {
+async function startAgainstEmulatedEntra(
+  clientSecret: string,
+  env: Record<string, string> = {},
+  entra: EmulatorOptions['entra'] = {},
+) {
   emulator = await startEmulator({
+    entra,
     tls: {
       key: readFileSync(`${TLS_DIR}/key.pem`),
       cert: readFileSync(`${TLS_DIR}/cert.pem`),
@@ -83,18 +92,22 @@ async function untilReady(
   throw new Error(`/ready never matched; last ${JSON.stringify(last)}`);
 }
 
-function printerQuery(graphql: string): Promise<Response> {
+function graphqlCall(graphql: string, query: string): Promise<Response> {
   return fetch(graphql, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       authorization: `Bearer ${API_KEY.split(':').slice(2).join(':')}`,
     },
-    body: JSON.stringify({
-      query: `{ printer(id: "${DEMO.printers.floor1}") { ... on Printer { displayName } ... on Error { code } } }`,
-    }),
+    body: JSON.stringify({ query }),
   });
 }
+
+const printerQuery = (graphql: string) =>
+  graphqlCall(
+    graphql,
+    `{ printer(id: "${DEMO.printers.floor1}") { ... on Printer { displayName } ... on Error { code } } }`,
+  );
 
 describe('/ready with client credentials from Entra', () => {
   it('answers 200 once a Graph token was obtained, and probes never reach Entra', async () => {
@@ -112,6 +125,45 @@ describe('/ready with client credentials from Entra', () => {
     for (let i = 0; i < 20; i += 1) expect((await probe(`${base}/ready`)).status).toBe(200);
     expect(emulator.entra.hits().token).toBe(tokensBefore);
   });
+
+  it('names a Graph permission the app lacks, in /ready and in a warn line, and stays ready', async () => {
+    // What the README used to ask for: enough for everything but redirect, hence release.
+    const { gateway, graphql, base } = await startAgainstEmulatedEntra(
+      ENTRA.apps.gateway.secret,
+      {},
+      {
+        gatewayGraphRoles: [
+          'PrintTaskDefinition.ReadWrite.All',
+          'PrintJob.ReadWriteBasic.All',
+          'Printer.Read.All',
+        ],
+      },
+    );
+    const answer = await untilReady(`${base}/ready`, (a) => a.status === 200);
+    expect(answer.body).toEqual({
+      status: 'ready',
+      graphPermissions: {
+        code: 'GRAPH_PERMISSIONS_MISSING',
+        missing: [
+          { anyOf: ['PrintJob.Manage.All'], operations: ['redirectPrintJob', 'releasePrintJobs'] },
+        ],
+      },
+    });
+    await gateway.logged('Graph token obtained: ready');
+    const warned = gateway.lines.find((line) => line['code'] === 'GRAPH_PERMISSIONS_MISSING');
+    expect(warned).toMatchObject({ level: 'warn', missing: [{ anyOf: ['PrintJob.Manage.All'] }] });
+
+    // What it warns of: Graph refuses the redirect (a release) to such a token.
+    const release = await graphqlCall(
+      graphql,
+      `mutation { redirectPrintJob(input: { printerId: "${DEMO.printers.floor1}", printJobId: "${DEMO.jobs.floor1WaitingAdele}", destinationPrinterId: "${DEMO.printers.direct}" }) { __typename ... on Error { code } } }`,
+    );
+    expect(await release.json()).toEqual({
+      data: {
+        redirectPrintJob: { __typename: 'PermissionDeniedError', code: 'PERMISSION_DENIED' },
+      },
+    });
+  }, 40_000);
 
   it('answers 503 graph-credentials-failing with a wrong secret, while /health stays 200', async () => {
     const { emulator, gateway, graphql, base } =

@@ -3,18 +3,20 @@
  * emulator. Graph delivers a notification to one replica and a person subscribed on the other
  * hears of the job; exactly one replica manages Graph subscriptions, and another takes over when
  * it dies; while Redis is away a replica's own subscribers still hear its events, and events
- * cross replicas again once it is back (docs/replicas.md).
+ * cross replicas again once it is back (docs/replicas.md); a replica whose Redis comes up after
+ * it does subscribes as soon as Redis answers.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ENTRA, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
+import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
+import { DEMO } from '../../src/emulator/seed.js';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { personToken } from '../helpers/entra.js';
 import { freePort } from '../helpers/free-port.js';
 import {
   type GatewayProcess,
   killGatewayProcesses,
+  onRunningEmulator,
   startGatewayProcess,
 } from '../helpers/gateway-process.js';
 import { type SseSubscription, subscribeSse } from '../helpers/live-gateway.js';
@@ -54,22 +56,24 @@ afterEach(() => {
   killGatewayProcesses();
 });
 
-/** A replica; with `manages`, it has a notification URL and may manage Graph subscriptions. */
-async function startReplica(manages: boolean): Promise<Replica> {
+/**
+ * A replica; with `manages`, it has a notification URL and may manage Graph subscriptions.
+ * Returned once Redis connected, unless Redis is away (`redisUp: false`).
+ */
+async function startReplica(
+  manages: boolean,
+  { redisUp = true, checkMs = 1_000 } = {},
+): Promise<Replica> {
   const port = await freePort();
   const notificationUrl = manages ? `http://127.0.0.1:${port}/graph/notifications` : null;
   const process = startGatewayProcess({
     PORT: String(port),
-    GRAPH_BASE_URL: emulator.url,
-    GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
-    AZURE_AUTHORITY_HOST: emulator.url,
-    GATEWAY_AUTH_TENANT_IDS: ENTRA.tenantId,
-    GATEWAY_AUTH_AUDIENCE: GATEWAY_API.clientId,
+    ...onRunningEmulator(emulator.url),
     REDIS_URL: redis.url,
     // A fresh prefix per test: no lease or sighting of an earlier test is seen.
     REDIS_KEY_PREFIX: `replicas-live-${prefix}:`,
     GATEWAY_RECONCILE_INTERVAL_MS: '0',
-    GATEWAY_SUBSCRIPTION_CHECK_MS: '1000',
+    GATEWAY_SUBSCRIPTION_CHECK_MS: String(checkMs),
     ...(notificationUrl
       ? {
           GATEWAY_NOTIFICATION_URL: notificationUrl,
@@ -78,7 +82,7 @@ async function startReplica(manages: boolean): Promise<Replica> {
       : { GATEWAY_GRAPH_SUBSCRIPTIONS: 'false' }),
   });
   const graphql = await process.listening;
-  await process.logged(CONNECTED);
+  if (redisUp) await process.logged(CONNECTED);
   return { process, origin: new URL(graphql).origin, notificationUrl };
 }
 
@@ -198,8 +202,32 @@ describe('live events across replicas', { timeout: 60_000 }, () => {
     });
     expect(a.process.child.exitCode).toBeNull();
     expect(b.process.child.exitCode).toBeNull();
+    // Redis came back empty (it runs without persistence): each replica says so, loudly, and
+    // nothing else is an error.
+    const lost = (replica: typeof a) =>
+      replica.process.lines.some((line) => line['code'] === 'REDIS_DATA_LOST');
+    await until(() => lost(a) && lost(b));
     for (const replica of [a, b]) {
-      expect(replica.process.lines.filter((line) => line['level'] === 'error')).toEqual([]);
+      const errors = replica.process.lines.filter((line) => line['level'] === 'error');
+      expect(errors.map((line) => line['code'])).toEqual(['REDIS_DATA_LOST']);
     }
+  });
+
+  it('takes up Graph subscriptions within seconds of Redis answering, when Redis came up after it', async () => {
+    await redis.stop();
+    // The default check interval: the next check would come a minute after start-up.
+    const replica = await startReplica(true, { redisUp: false, checkMs: 60_000 });
+    expect(subscriptions()).toEqual([]);
+
+    await redis.start();
+    await replica.process.logged(CONNECTED);
+    // Graph's subscription exists soon after, on the emulator: not at the next check.
+    await until(() => subscriptions().length === 1, 5_000);
+    expect(subscriptions()).toMatchObject([
+      {
+        resource: `print/taskDefinitions/${DEMO.taskDefinitionId}/tasks`,
+        notificationUrl: replica.notificationUrl,
+      },
+    ]);
   });
 });

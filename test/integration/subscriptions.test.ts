@@ -5,12 +5,21 @@
  * runs; subscriptions are bounded and a client that goes frees its slot.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLOCK_TOLERANCE_SECONDS } from '../../src/auth/entra-token.js';
+import { loadConfig } from '../../src/config.js';
 import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { Reconciler } from '../../src/notifications/reconciliation.js';
 import { SubscriptionManager } from '../../src/notifications/subscription-manager.js';
 import { LocalLeadership } from '../../src/shared-state/local/leadership.js';
-import { CLIENT_STATE, subscribeSse, useLiveGateway } from '../helpers/live-gateway.js';
+import { claimsOf } from '../helpers/entra.js';
+import {
+  CLIENT_STATE,
+  STATION_KEY,
+  subscribeSse,
+  useLiveGateway,
+} from '../helpers/live-gateway.js';
+import { memoryLogger } from '../helpers/memory-logger.js';
 
 const DEFINITION = 'd7c1e5a0-3b2f-4e6d-9a8c-1f0e2d3c4b5a';
 const PULL_PRINTER = '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f61';
@@ -335,5 +344,191 @@ describe('who may subscribe, and how many', () => {
       'both streams to complete',
     );
     expect(gateway.liveEvents.subscribers.open).toBe(0);
+  });
+
+  describe("a gateway clock ahead of Graph's", () => {
+    const MINUTE = 60_000;
+    /** The lifetime a gateway asks for by default, from its configuration. */
+    const defaultLifetimeMs = loadConfig({ GATEWAY_ALLOW_ANONYMOUS: 'true' }).liveEvents
+      .subscriptionLifetimeMs;
+    const subscriptionCalls = () =>
+      gateway.emulator.requests
+        .entries()
+        .filter((entry) => /\/subscriptions(\/[^/]+)?$/.test(entry.path) && entry.method !== 'GET');
+    const held = () => gateway.emulator.subscriptions.statuses().map((s) => s.subscription);
+
+    /** A manager with the default lifetime that renews at every check (renewAt fraction 0). */
+    function renewingManager() {
+      const { logger, lines } = memoryLogger();
+      const manager = new SubscriptionManager(
+        gateway.graph,
+        new LocalLeadership(),
+        {
+          notificationUrl: gateway.notificationUrl,
+          clientState: CLIENT_STATE,
+          lifetimeMs: defaultLifetimeMs,
+          renewAtFraction: 0,
+          checkIntervalMs: 60_000,
+        },
+        logger,
+      );
+      cleanups.push(() => manager.stop());
+      return { manager, lines };
+    }
+
+    it('creates and renews with a margin short of 4,230 minutes when the clock is 5 minutes ahead', async () => {
+      gateway.emulator.subscriptions.setClockSkew(-5 * MINUTE);
+      const { manager, lines } = renewingManager();
+      await manager.check();
+      const id = manager.subscriptions.get(DEFINITION);
+      expect(held().map((subscription) => subscription.id)).toEqual([id]);
+      await manager.check();
+      expect(subscriptionCalls().map(({ method, status }) => [method, status])).toEqual([
+        ['POST', 201],
+        ['PATCH', 200],
+      ]);
+      expect(lines.filter((line) => line['code'] === 'GRAPH_SUBSCRIPTION_EXPIRY_REFUSED')).toEqual(
+        [],
+      );
+    });
+
+    it('asks for less after Graph refuses the expiry (an hour ahead), and keeps asking for less', async () => {
+      gateway.emulator.subscriptions.setClockSkew(-60 * MINUTE);
+      const { manager, lines } = renewingManager();
+      await manager.check();
+      expect(manager.subscriptions.get(DEFINITION)).toBeTruthy();
+      await manager.check();
+      const calls = subscriptionCalls();
+      expect(calls.map(({ method, status }) => [method, status])).toEqual([
+        ['POST', 400],
+        ['POST', 201],
+        ['PATCH', 200],
+      ]);
+      // Half the default lifetime, by the gateway's clock, for the creation and the renewal.
+      for (const call of calls.slice(1)) {
+        const asked = Date.parse((call.body as { expirationDateTime: string }).expirationDateTime);
+        expect(Math.abs(asked - (Date.now() + defaultLifetimeMs / 2))).toBeLessThan(MINUTE);
+      }
+      expect(lines.filter((line) => line['code'] === 'GRAPH_SUBSCRIPTION_EXPIRY_REFUSED')).toEqual([
+        expect.objectContaining({
+          askedMinutes: defaultLifetimeMs / MINUTE,
+          nextMinutes: defaultLifetimeMs / MINUTE / 2,
+        }),
+      ]);
+    });
+  });
+});
+
+describe('a stream lasts as long as its credential', () => {
+  /** Adele's token, signed again by the emulator's Entra so the gateway refuses it in `seconds`. */
+  async function adeleTokenRefusedIn(seconds: number): Promise<string> {
+    const claims = claimsOf(await gateway.token('adele'));
+    const exp = Math.floor(Date.now() / 1000) - CLOCK_TOLERANCE_SECONDS + seconds;
+    return gateway.emulator.entra.sign({ ...claims, iat: exp - 3600, nbf: exp - 3600, exp });
+  }
+
+  it('ends with TOKEN_EXPIRED when the token does, frees its slot, and hears nothing after', async () => {
+    const token = await adeleTokenRefusedIn(4);
+    const stream = await subscribeSse(gateway.url, token, MY_EVENTS);
+    cleanups.push(() => stream.close());
+    expect(stream.status).toBe(200);
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'the stream to open');
+
+    const last = await stream.next(15_000);
+    expect(last).toMatchObject({
+      data: null,
+      errors: [
+        { message: expect.stringMatching(/expired/), extensions: { code: 'TOKEN_EXPIRED' } },
+      ],
+    });
+    await until(() => stream.messages.some((m) => m.event === 'complete'), 'the stream to end');
+    expect(gateway.liveEvents.subscribers.open).toBe(0);
+
+    // The same token on a new request gets the same code, before any GraphQL runs.
+    const again = await subscribeSse(gateway.url, token, MY_EVENTS);
+    expect(again.status).toBe(401);
+    expect(JSON.parse(again.body ?? '')).toMatchObject({
+      errors: [{ extensions: { code: 'TOKEN_EXPIRED' } }],
+    });
+    // A job of hers after the end reaches no stream: the expired one sent its last message.
+    const manager = await startManager();
+    expect(manager.subscriptions.get(DEFINITION)).toBeTruthy();
+    const fresh = await open('adele');
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'a fresh stream');
+    const job = await submitJob(ADELE);
+    expect((await fresh.next()).data?.['myPrintJobEvents']).toMatchObject({ printJobId: job.id });
+    expect(stream.messages.map((m) => m.event)).toEqual(['next', 'complete']);
+  });
+
+  it("keeps a service key's stream open: only a restart removes a key, and it ends every stream", async () => {
+    const station = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'the stream to open');
+    await startManager();
+    const job = await submitJob(ADELE);
+    expect((await station.next()).data?.['printerJobEvents']).toMatchObject({ printJobId: job.id });
+  });
+});
+
+describe('subscriptions that no stream would answer', () => {
+  const STATION_EVENTS = JSON.stringify({
+    query: PRINTER_EVENTS,
+    variables: { printerId: PULL_PRINTER },
+  });
+
+  async function postAsStation(body: string, accept: string) {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept,
+        authorization: `Bearer ${STATION_KEY}`,
+      },
+      body,
+    });
+    return { status: response.status, body: await response.text() };
+  }
+
+  it('refuses each subscription of a batched request with SUBSCRIPTION_IN_BATCH and takes no slot', async () => {
+    gateway.emulator.requests.clear();
+    // Three a request, twice: more than the station's 2 slots, had any been taken.
+    const batch = `[${STATION_EVENTS},${STATION_EVENTS},{"query":"{ __typename }"},${STATION_EVENTS}]`;
+    for (let round = 0; round < 2; round++) {
+      const { status, body } = await postAsStation(batch, 'application/json');
+      expect(status).toBe(200);
+      const refused = {
+        errors: [
+          {
+            message: expect.stringMatching(/batched request/),
+            extensions: { code: 'SUBSCRIPTION_IN_BATCH' },
+          },
+        ],
+      };
+      expect(JSON.parse(body)).toEqual([
+        refused,
+        refused,
+        { data: { __typename: 'Query' } },
+        refused,
+      ]);
+      expect(gateway.liveEvents.subscribers.open).toBe(0);
+    }
+    expect(gateway.emulator.requests.entries()).toEqual([]);
+
+    // The station can still subscribe, as many times as its limit allows.
+    const first = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
+    const second = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    await until(() => gateway.liveEvents.subscribers.open === 2, 'two streams');
+    expect(first.messages.concat(second.messages).map((m) => m.event)).not.toContain('next');
+  });
+
+  it('gives the slot back when the client accepts no stream (406)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { status } = await postAsStation(STATION_EVENTS, 'application/json');
+      expect(status).toBe(406);
+      await until(() => gateway.liveEvents.subscribers.open === 0, 'the slot to come back');
+    }
+    const stream = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
+    expect(stream.status).toBe(200);
+    await until(() => gateway.liveEvents.subscribers.open === 1, 'a stream');
   });
 });

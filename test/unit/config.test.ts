@@ -285,6 +285,17 @@ describe('loadConfig: the HTTP edge', () => {
     expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: origin })).toThrow(/GATEWAY_CORS_ORIGINS/);
   });
 
+  it('serves the SDL with its authorization directives unless GATEWAY_SDL_AUTHORIZATION_DIRECTIVES=false', () => {
+    expect(loadConfig({}).sdlAuthorizationDirectives).toBe(true);
+    expect(loadConfig(production).sdlAuthorizationDirectives).toBe(true);
+    expect(
+      loadConfig({ GATEWAY_SDL_AUTHORIZATION_DIRECTIVES: 'false' }).sdlAuthorizationDirectives,
+    ).toBe(false);
+    expect(() => loadConfig({ GATEWAY_SDL_AUTHORIZATION_DIRECTIVES: 'no' })).toThrow(
+      /GATEWAY_SDL_AUTHORIZATION_DIRECTIVES/,
+    );
+  });
+
   it('refuses a GATEWAY_INTROSPECTION that is not true or false', () => {
     expect(() => loadConfig({ GATEWAY_INTROSPECTION: 'yes' })).toThrow(/GATEWAY_INTROSPECTION/);
   });

@@ -2,18 +2,22 @@
  * deploy/kubernetes against the code: the manifests must name the real port, probe paths and
  * settings, so a renamed variable or endpoint fails here rather than in a rollout. The
  * Deployment's environment is loaded through src/config.ts exactly as a pod would load it.
+ * The layout follows kustomize's rule on roots (.ci/run renders each with a real kustomize).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../../src/config.js';
 import { Readiness } from '../../src/http/readiness.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../src/http/settings.js';
 import { createTestGateway } from '../helpers/gateway.js';
 
-const DIRECTORY = new URL('../../deploy/kubernetes/', import.meta.url);
+const KUBERNETES = new URL('../../deploy/kubernetes/', import.meta.url);
+const DIRECTORY = new URL('base/', KUBERNETES);
 
 // Only the fields the checks read; the files carry many more.
 interface Probe {
@@ -114,7 +118,7 @@ describe('the README', () => {
   });
 });
 
-describe('deploy/kubernetes', () => {
+describe('deploy/kubernetes/base', () => {
   it('lists every manifest in its kustomization', () => {
     expect([...kustomization.resources].sort()).toEqual(
       files.filter((name) => name !== 'kustomization.yaml').sort(),
@@ -144,6 +148,18 @@ describe('deploy/kubernetes', () => {
     expect(pod.spec.terminationGracePeriodSeconds * 1000).toBeGreaterThan(
       preStopMs + config.shutdownGraceMs,
     );
+  });
+
+  it("gives docker stop, in the Dockerfile's advice, longer than the drain and the closing", () => {
+    const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
+    const graceMs = loadConfig({}).shutdownGraceMs;
+    // SHUTDOWN_GRACE_MS's default, then src/http/shutdown.ts's wait for connections to close.
+    const drainMs = graceMs + 1_000;
+    expect(dockerfile).toContain(`= ${graceMs.toLocaleString('en')} ms`);
+    expect(dockerfile).toContain(`those\n# ${drainMs / 1000} s`);
+    const stopSeconds = Number(/docker stop -t (\d+)/.exec(dockerfile)?.[1]);
+    expect(stopSeconds * 1000).toBeGreaterThan(drainMs);
+    expect(dockerfile).toContain(`stop_grace_period: ${stopSeconds}s`);
   });
 
   it('runs unprivileged, as the image user, on a read-only root filesystem', () => {
@@ -206,8 +222,8 @@ describe('deploy/kubernetes', () => {
   });
 });
 
-describe('deploy/kubernetes/replicas-with-redis', () => {
-  const OVERLAY = new URL('replicas-with-redis/', DIRECTORY);
+describe('deploy/kubernetes/overlays/replicas-with-redis', () => {
+  const OVERLAY = new URL('overlays/replicas-with-redis/', KUBERNETES);
   const loadOverlay = (file: string): Manifest[] =>
     parseAllDocuments(readFileSync(new URL(file, OVERLAY), 'utf8')).map(
       (document) => document.toJS() as Manifest,
@@ -217,7 +233,7 @@ describe('deploy/kubernetes/replicas-with-redis', () => {
     patches: Array<{ path: string }>;
   };
   const redis = loadOverlay('redis.yaml');
-  const redisDeployment = redis.find((manifest) => manifest.kind === 'Deployment') as Manifest;
+  const redisStatefulSet = redis.find((manifest) => manifest.kind === 'StatefulSet') as Manifest;
   const redisService = redis.find((manifest) => manifest.kind === 'Service') as Manifest;
 
   /** The gateway's env after the overlay's strategic-merge patch (env merges by name). */
@@ -237,7 +253,7 @@ describe('deploy/kubernetes/replicas-with-redis', () => {
   }
 
   it('adds Redis to the base manifests', () => {
-    expect(overlay.resources).toEqual(['../', 'redis.yaml']);
+    expect(overlay.resources).toEqual(['../../base', 'redis.yaml']);
   });
 
   it('points the gateway at the Redis Service, with settings the gateway accepts', () => {
@@ -251,15 +267,99 @@ describe('deploy/kubernetes/replicas-with-redis', () => {
     expect(Number(url.port)).toBe(redisService.spec.ports[0].port);
   });
 
-  it('runs Redis unprivileged, without persistence, behind its Service', () => {
-    const template = redisDeployment.spec.template;
+  it('runs Redis unprivileged, behind its Service', () => {
+    const template = redisStatefulSet.spec.template;
     expect(redisService.spec.selector).toEqual(template.metadata.labels);
     const [redisContainer] = template.spec.containers;
     const portNames = redisContainer.ports.map((port: { name: string }) => port.name);
     expect(portNames).toContain(redisService.spec.ports[0].targetPort);
     expect(template.spec.securityContext).toMatchObject({ runAsNonRoot: true });
     expect(redisContainer.securityContext).toMatchObject({ readOnlyRootFilesystem: true });
-    // Shared state is short-lived: nothing is worth a disk.
-    expect(redisContainer.args.join(' ')).toContain('--appendonly no');
   });
+
+  it('keeps Redis data across restarts: an append-only file on a claimed volume', () => {
+    // A Redis back empty forgets idempotency keys: a retried release would reach Graph twice.
+    expect(redis.map((manifest) => manifest.kind)).not.toContain('Deployment');
+    const spec = redisStatefulSet.spec;
+    expect(spec.serviceName).toBe(redisService.metadata.name);
+    const [redisContainer] = spec.template.spec.containers;
+    const args = (redisContainer.args as string[]).join(' ');
+    expect(args).toContain('--appendonly yes');
+    const dataDirectory = /--dir (\S+)/.exec(args)?.[1];
+    const mount = (redisContainer.volumeMounts as Array<{ name: string; mountPath: string }>).find(
+      (candidate) => candidate.mountPath === dataDirectory,
+    );
+    expect(mount, `a volume mounted on --dir ${dataDirectory}`).toBeDefined();
+    // The volume is a claim of the StatefulSet's, not a pod volume (emptyDir dies with the pod).
+    expect(spec.template.spec.volumes ?? []).toEqual([]);
+    const claim = (spec.volumeClaimTemplates as Manifest[]).find(
+      (template) => template.metadata.name === mount?.name,
+    );
+    expect(claim?.spec.accessModes).toEqual(['ReadWriteOnce']);
+    expect(claim?.spec.resources.requests.storage).toMatch(/^\d+(Mi|Gi)$/);
+    // The non-root redis user can write the claimed volume.
+    expect(spec.template.spec.securityContext.fsGroup).toBe(
+      spec.template.spec.securityContext.runAsGroup,
+    );
+  });
+});
+
+/**
+ * kustomize refuses a root whose directory contains a root already visited on the way to it
+ * ("cycle detected: candidate root … contains visited root …"): an overlay may not live inside
+ * the base it includes. The same walk here, over every kustomization under deploy/.
+ */
+describe('deploy/ kustomization layout', () => {
+  const DEPLOY = fileURLToPath(new URL('../../deploy/', import.meta.url));
+
+  function kustomizationDirectories(directory: string): string[] {
+    const found: string[] = [];
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) found.push(...kustomizationDirectories(path));
+      else if (entry.name === 'kustomization.yaml') found.push(directory);
+    }
+    return found;
+  }
+
+  /** The directories a kustomization's resources name (files are not roots). */
+  function includedRoots(root: string): string[] {
+    const text = readFileSync(join(root, 'kustomization.yaml'), 'utf8');
+    const { resources = [] } = (parse(text) ?? {}) as { resources?: string[] };
+    return resources
+      .map((resource) => resolve(root, resource))
+      .filter((path) => statSync(path).isDirectory());
+  }
+
+  const contains = (outer: string, inner: string) =>
+    inner === outer || inner.startsWith(outer + sep);
+
+  /** Each violation as kustomize words it, following roots as kustomize does, depth first. */
+  function cycles(root: string, visited: string[] = []): string[] {
+    const entered = [...visited, root];
+    return includedRoots(root).flatMap((candidate) => {
+      const hit = entered.find((seen) => contains(candidate, seen));
+      if (hit) {
+        const show = (path: string) => relative(dirname(DEPLOY), path);
+        return [`candidate root '${show(candidate)}' contains visited root '${show(hit)}'`];
+      }
+      return cycles(candidate, entered);
+    });
+  }
+
+  const roots = kustomizationDirectories(DEPLOY);
+
+  it('finds the base and the overlay', () => {
+    expect(roots.map((root) => relative(DEPLOY, root)).sort()).toEqual([
+      join('kubernetes', 'base'),
+      join('kubernetes', 'overlays', 'replicas-with-redis'),
+    ]);
+  });
+
+  it.each(roots.map((root) => [relative(DEPLOY, root), root]))(
+    '%s includes no directory that contains it',
+    (_name, root) => {
+      expect(cycles(root as string)).toEqual([]);
+    },
+  );
 });

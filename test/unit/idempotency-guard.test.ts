@@ -29,6 +29,7 @@ const ADELE: Caller = {
 };
 const MEGAN: Caller = { ...ADELE, objectId: 'megan' };
 const INPUT = { printerId: 'p1', printJobId: '5182' };
+const TERMS = { windowMs: 1_000, pendingMs: 1_000, maxKeysPerCaller: 100 };
 
 let redis: TestRedis;
 let connection: RedisConnection;
@@ -64,7 +65,11 @@ const stores: Array<[string, () => IdempotencyStore]> = [
 
 describe.each(stores)('IdempotencyGuard %s', (_name, makeStore) => {
   const guard = (windowMs = 60_000) =>
-    new IdempotencyGuard(makeStore(), { windowMs, pendingMs: 5_000 }, silentLogger);
+    new IdempotencyGuard(
+      makeStore(),
+      { windowMs, pendingMs: 5_000, maxKeysPerCaller: 100 },
+      silentLogger,
+    );
   const key = () => {
     run += 1;
     return `key-${run}-${Date.now()}`;
@@ -193,7 +198,7 @@ describe('IdempotencyGuard without its store', () => {
       complete: () => Promise.resolve(),
       abandon: () => Promise.resolve(),
     };
-    const g = new IdempotencyGuard(broken, { windowMs: 1_000, pendingMs: 1_000 }, silentLogger);
+    const g = new IdempotencyGuard(broken, TERMS, silentLogger);
     const write = countingWrite();
     await expect(g.run(ADELE, 'abortPrintJob', 'some-key-1', INPUT, write)).rejects.toBeInstanceOf(
       IdempotencyUnavailableError,
@@ -218,87 +223,12 @@ describe('IdempotencyGuard replaying an outcome it cannot read', () => {
       complete: () => Promise.resolve(),
       abandon: () => Promise.resolve(),
     };
-    const g = new IdempotencyGuard(foreign, { windowMs: 1_000, pendingMs: 1_000 }, silentLogger);
+    const g = new IdempotencyGuard(foreign, TERMS, silentLogger);
     const write = countingWrite();
     await expect(
       g.run(ADELE, 'abortPrintJobs', 'some-key-2', [INPUT], write),
     ).rejects.toBeInstanceOf(IdempotencyUnavailableError);
     expect(write.calls).toBe(0);
-  });
-});
-
-describe('MemoryIdempotencyStore', () => {
-  it('stays within its bound, dropping the oldest keys first', async () => {
-    const store = new MemoryIdempotencyStore(3);
-    for (const k of ['a', 'b', 'c', 'd']) await store.claim(k, 'f', 60_000);
-    expect(store.size).toBe(3);
-    expect((await store.claim('a', 'f', 60_000)).kind).toBe('claimed');
-    expect((await store.claim('d', 'f', 60_000)).kind).toBe('in-progress');
-  });
-
-  it('drops stored outcomes before writes still running', async () => {
-    const store = new MemoryIdempotencyStore(2);
-    await store.claim('running', 'f', 60_000);
-    const done = await store.claim('done', 'f', 60_000);
-    if (done.kind !== 'claimed') throw new Error('not claimed');
-    await store.complete('done', done.token, 'f', 'outcome', 60_000);
-
-    await store.claim('new', 'f', 60_000);
-
-    expect((await store.claim('running', 'f', 60_000)).kind).toBe('in-progress');
-    expect((await store.claim('done', 'f', 60_000)).kind).toBe('claimed');
-  });
-});
-
-describe('MemoryIdempotencyStore outcome bound', () => {
-  it('drops the oldest outcomes once their length passes the bound', async () => {
-    const store = new MemoryIdempotencyStore(100, 10);
-    for (const k of ['a', 'b', 'c']) {
-      const claim = await store.claim(k, 'f', 60_000);
-      if (claim.kind !== 'claimed') throw new Error('not claimed');
-      await store.complete(k, claim.token, 'f', '12345', 60_000);
-    }
-    // 15 characters held is over 10: the oldest went.
-    expect(store.size).toBe(2);
-    expect(store.heldOutcomeChars).toBe(10);
-    expect((await store.claim('a', 'f', 60_000)).kind).toBe('claimed');
-    expect((await store.claim('c', 'f', 60_000)).kind).toBe('done');
-  });
-
-  it('does not keep an outcome longer than the whole bound', async () => {
-    const store = new MemoryIdempotencyStore(100, 10);
-    const claim = await store.claim('big', 'f', 60_000);
-    if (claim.kind !== 'claimed') throw new Error('not claimed');
-    await store.complete('big', claim.token, 'f', 'x'.repeat(11), 60_000);
-    expect(store.size).toBe(0);
-    expect(store.heldOutcomeChars).toBe(0);
-  });
-
-  it('drops nothing else for an outcome longer than the whole bound', async () => {
-    const store = new MemoryIdempotencyStore(100, 10);
-    const small = await store.claim('small', 'f', 60_000);
-    if (small.kind !== 'claimed') throw new Error('not claimed');
-    await store.complete('small', small.token, 'f', '12345', 60_000);
-    const big = await store.claim('big', 'f', 60_000);
-    if (big.kind !== 'claimed') throw new Error('not claimed');
-
-    await store.complete('big', big.token, 'f', 'x'.repeat(11), 60_000);
-
-    expect((await store.claim('small', 'f', 60_000)).kind).toBe('done');
-    expect((await store.claim('big', 'f', 60_000)).kind).toBe('claimed');
-  });
-
-  it('keeps pending claims when outcomes pass the length bound', async () => {
-    const store = new MemoryIdempotencyStore(100, 10);
-    await store.claim('running', 'f', 60_000);
-    for (const k of ['a', 'b', 'c']) {
-      const claim = await store.claim(k, 'f', 60_000);
-      if (claim.kind !== 'claimed') throw new Error('not claimed');
-      await store.complete(k, claim.token, 'f', '12345', 60_000);
-    }
-
-    expect((await store.claim('running', 'f', 60_000)).kind).toBe('in-progress');
-    expect((await store.claim('a', 'f', 60_000)).kind).toBe('claimed');
   });
 });
 
@@ -309,3 +239,70 @@ describe('canonicalJson', () => {
     );
   });
 });
+
+describe('IdempotencyGuard with a caller past its bound', () => {
+  const terms = { windowMs: 60_000, pendingMs: 5_000, maxKeysPerCaller: 3 };
+
+  /** Megan's write with a key, then Adele's `flood` keyed writes, then Megan's repeat. */
+  async function floodBetween(g: IdempotencyGuard, flood: number) {
+    const megans = countingWrite();
+    await g.run(MEGAN, 'abortPrintJob', 'megan-abort-1', INPUT, megans);
+    for (let i = 0; i < flood; i += 1) {
+      await g.run(ADELE, 'abortPrintJob', `adele-flood-${i}`, INPUT, countingWrite());
+    }
+    const repeat = await g.run(MEGAN, 'abortPrintJob', 'megan-abort-1', INPUT, megans);
+    return { megans, repeat };
+  }
+
+  it("in memory, cannot make another caller's repeat write again, whatever the store's bound", async () => {
+    // Room for 4 keys in all: on the old store Adele's 5 pushed Megan's out.
+    const g = new IdempotencyGuard(new MemoryIdempotencyStore(4), terms, silentLogger);
+    const { megans, repeat } = await floodBetween(g, 5);
+    expect(megans.calls).toBe(1);
+    expect(repeat).toEqual({ printJobId: '5182', call: 1 });
+  });
+
+  it('in Redis, holds at most its bound of keys and replays the other caller', async () => {
+    const bounded = new RedisConnection(
+      { url: redis.url, keyPrefix: 'idem-bound:', commandTimeoutMs: 500 },
+      silentLogger,
+    );
+    try {
+      for (let i = 0; !bounded.redisHealthy && i < 500; i += 1) await sleep(10);
+      const g = new IdempotencyGuard(new RedisIdempotencyStore(bounded), terms, silentLogger);
+      const { megans, repeat } = await floodBetween(g, 20);
+      expect(megans.calls).toBe(1);
+      expect(repeat).toEqual({ printJobId: '5182', call: 1 });
+      // Adele's 3 and Megan's 1, not all 21.
+      expect(await bounded.client.keys('idem-bound:idempotency:*')).toHaveLength(4);
+    } finally {
+      bounded.close();
+    }
+  });
+});
+
+describe.each(stores)(
+  'IdempotencyGuard %s, for an outcome of which nothing was sent',
+  (_name, makeStore) => {
+    it('gives the key back: the repeat is written again, other input is no reuse', async () => {
+      const g = new IdempotencyGuard(
+        makeStore(),
+        { windowMs: 60_000, pendingMs: 5_000, maxKeysPerCaller: 100 },
+        silentLogger,
+      );
+      const k = `refused-${Date.now()}`;
+      const refusals = { calls: 0 };
+      const refused = async () => {
+        refusals.calls += 1;
+        return ['refused before sending'];
+      };
+      const sentNothing = () => true;
+      await g.run(ADELE, 'abortPrintJobs', k, [INPUT], refused, { sentNothing });
+      await g.run(ADELE, 'abortPrintJobs', k, [INPUT], refused, { sentNothing });
+      expect(refusals.calls).toBe(2);
+      const write = countingWrite();
+      await g.run(ADELE, 'abortPrintJobs', k, [{ ...INPUT, printJobId: '5183' }], write);
+      expect(write.calls).toBe(1);
+    });
+  },
+);

@@ -41,7 +41,7 @@ describe('idempotency outcome codec', () => {
     expect(decoded[2]).toBeInstanceOf(InvalidInputError);
     expect(decoded[2]).toMatchObject({
       name: 'InvalidInputError',
-      message: 'Invalid input: bad',
+      message: 'Invalid input at input.printJobId: bad',
       issues: [{ path: ['input', 'printJobId'], message: 'bad' }],
     });
   });

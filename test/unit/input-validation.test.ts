@@ -3,6 +3,7 @@
  * nothing at all is sent to Microsoft Graph.
  */
 import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/errors.js';
 import {
   AbortPrintJobDocument,
   PrintJobDocument,
@@ -126,6 +127,19 @@ describe('input validation', () => {
     expect(http.sent).toHaveLength(0);
   });
 
+  it('names the field at fault in the message, not only in issues', async () => {
+    const { http, gateway } = setup();
+    const result = await gateway.execute(UpdatePrintTaskDocument, {
+      input: { ...validTask, taskId: 'a/b' },
+    });
+
+    expect(result.data?.updatePrintTask).toMatchObject({
+      __typename: 'InvalidInputError',
+      message: expect.stringMatching(/^Invalid input at input\.taskId: \S/),
+    });
+    expect(http.sent).toHaveLength(0);
+  });
+
   it('answers a document that is not GraphQL with a 400 and no Graph call', async () => {
     const { http, gateway } = setup();
     const response = await gateway.app.fetch('http://gateway.test/graphql', {
@@ -151,5 +165,27 @@ describe('input validation', () => {
 
     expect(response.status).toBe(400);
     expect(http.sent).toHaveLength(0);
+  });
+});
+
+describe('InvalidInputError.message', () => {
+  it('writes list items as indexes and lists at most five paths', () => {
+    const issues = Array.from({ length: 7 }, (_, index) => ({
+      path: ['inputs', String(index), 'taskId'],
+      message: 'must be an id',
+    }));
+    expect(new InvalidInputError(issues.slice(0, 1)).message).toBe(
+      'Invalid input at inputs[0].taskId: must be an id',
+    );
+    expect(new InvalidInputError(issues).message).toBe(
+      'Invalid input: 7 problems (at inputs[0].taskId, inputs[1].taskId, inputs[2].taskId, ' +
+        'inputs[3].taskId, inputs[4].taskId and 2 more)',
+    );
+  });
+
+  it('says only what is wrong when the input as a whole is', () => {
+    expect(new InvalidInputError([{ path: [], message: 'at most 100 items' }]).message).toBe(
+      'Invalid input: at most 100 items',
+    );
   });
 });

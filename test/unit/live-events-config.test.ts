@@ -4,12 +4,12 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 const base = { GATEWAY_ALLOW_ANONYMOUS: 'true' };
 
 describe('live event settings', () => {
-  it('defaults: no notification URL, 4,230-minute subscriptions renewed at 75%, 60 s reconciliation', () => {
+  it('defaults: no notification URL, 4,200-minute subscriptions (4,230 less a margin) renewed at 75%, 60 s reconciliation', () => {
     expect(loadConfig(base).liveEvents).toEqual({
       notificationUrl: null,
       manageSubscriptions: true,
       clientState: null,
-      subscriptionLifetimeMs: 4_230 * 60_000,
+      subscriptionLifetimeMs: 4_200 * 60_000,
       renewAtFraction: 0.75,
       subscriptionCheckMs: 60_000,
       reconcileIntervalMs: 60_000,
@@ -40,7 +40,7 @@ describe('live event settings', () => {
     ['GATEWAY_NOTIFICATION_URL', 'not a url'],
     ['GATEWAY_NOTIFICATION_CLIENT_STATE', 'short'],
     ['GATEWAY_NOTIFICATION_CLIENT_STATE', 'x'.repeat(129)],
-    ['GATEWAY_SUBSCRIPTION_LIFETIME_MINUTES', '4231'],
+    ['GATEWAY_SUBSCRIPTION_LIFETIME_MINUTES', '4201'],
     ['GATEWAY_SUBSCRIPTION_RENEW_AT', '1'],
     ['GATEWAY_RECONCILE_INTERVAL_MS', '100'],
     ['GATEWAY_SUBSCRIPTIONS_PER_CALLER', '0'],

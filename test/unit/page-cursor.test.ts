@@ -2,6 +2,7 @@
  * The cursor checks on their own, against real Graph's root: what a connection accepts as
  * `after`, and which `@odata.nextLink`s it follows.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors.js';
 import {
@@ -11,6 +12,7 @@ import {
   firstPageUrl,
   pageUrlProblem,
 } from '../../src/graph/resources/page-cursor.js';
+import { MAX_SKIPTOKEN_LENGTH } from '../../src/graph/resources/paging-values.js';
 
 const ROOT = 'https://graph.microsoft.com/v1.0';
 const JOBS: CollectionAddress = {
@@ -30,6 +32,16 @@ describe('connection cursors', () => {
     }
   });
 
+  it.each([
+    ['base64 with padding', 'RFNwdAIAAQAAACpHcm91cDpmZDk+Lw=='],
+    ['base64url', 'MjAuYWJjZGVmZ2hpamtsbW5vcHFyc3R1dg'],
+    ['hex in percent-encoded quotes', 'X%274453707402000100000017%27'],
+    ['a count in $skip', null],
+  ])("accepts Graph's own paging values: %s", (_label, token) => {
+    const pageUrl = token === null ? `${FIRST}&$skip=100` : `${FIRST}&$skiptoken=${token}`;
+    expect(pageUrlProblem(pageUrl, ROOT, JOBS)).toBeNull();
+  });
+
   it("follows Graph's nextLink however it encodes the same options", () => {
     const encoded = `${ROOT}/print/printers/p-1/jobs?%24expand=tasks(%24expand%3Ddefinition)%2Cdocuments&%24skiptoken=x`;
     expect(pageUrlProblem(encoded, ROOT, JOBS)).toBeNull();
@@ -47,6 +59,17 @@ describe('connection cursors', () => {
     ['an option the field does not send', `${FIRST}&$filter=x`],
     ['a missing option', `${ROOT}/print/printers/p-1/jobs?$skiptoken=a`],
     ['a backslash', FIRST.replace('/print/', '\\print/')],
+    // The SDK reads a call path holding `https://` as an absolute URL, on another host.
+    ['a $skiptoken holding a URL', `${FIRST}&$skiptoken=https://evil.example/x`],
+    ['a $skip holding a URL', `${FIRST}&$skip=https://evil.example/x`],
+    ['a $skiptoken with a colon', `${FIRST}&$skiptoken=a:b`],
+    ['a $skiptoken with a query separator', `${FIRST}&$skiptoken=a?b`],
+    ['an empty $skiptoken', `${FIRST}&$skiptoken=`],
+    ['a $skip that is not a count', `${FIRST}&$skip=-1`],
+    [
+      'a $skiptoken longer than any Graph sends',
+      `${FIRST}&$skiptoken=${'a'.repeat(MAX_SKIPTOKEN_LENGTH + 1)}`,
+    ],
   ])('refuses %s', (_label, pageUrl) => {
     expect(pageUrlProblem(pageUrl, ROOT, JOBS)).not.toBeNull();
     expect(() => decodeCursor(encodeCursor({ pageUrl, skip: 0 }), ROOT, JOBS)).toThrow(
@@ -62,5 +85,11 @@ describe('connection cursors', () => {
     ['a skip beyond any page', encodeCursor({ pageUrl: FIRST, skip: 1_001 })],
   ])('refuses a cursor that is %s', (_label, cursor) => {
     expect(() => decodeCursor(cursor, ROOT, JOBS)).toThrow(InvalidInputError);
+  });
+
+  it('quotes, in docs/errors.md, the longest skiptoken a cursor may hold', () => {
+    const errors = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
+    const row = errors.split('\n').find((line) => line.startsWith("| A connection's `after`"));
+    expect(row).toContain(`at most ${MAX_SKIPTOKEN_LENGTH.toLocaleString('en-US')} characters`);
   });
 });

@@ -10,6 +10,10 @@ describe('Redis configuration', () => {
   it('keeps state in the process when REDIS_URL is unset', () => {
     expect(loadConfig({}).redis).toBeNull();
     expect(loadConfig({}).idempotencyWindowSeconds).toBe(600);
+    expect(loadConfig({}).idempotencyMaxKeysPerCaller).toBe(1_000);
+    expect(loadConfig({ IDEMPOTENCY_MAX_KEYS_PER_CALLER: '250' }).idempotencyMaxKeysPerCaller).toBe(
+      250,
+    );
   });
 
   it('accepts redis:// and rediss:// with the defaults for the rest', () => {
@@ -39,6 +43,8 @@ describe('Redis configuration', () => {
     ['REDIS_COMMAND_TIMEOUT_MS', '10001', /REDIS_COMMAND_TIMEOUT_MS/],
     ['IDEMPOTENCY_WINDOW_SECONDS', '0', /IDEMPOTENCY_WINDOW_SECONDS/],
     ['IDEMPOTENCY_WINDOW_SECONDS', '86401', /IDEMPOTENCY_WINDOW_SECONDS/],
+    ['IDEMPOTENCY_MAX_KEYS_PER_CALLER', '0', /IDEMPOTENCY_MAX_KEYS_PER_CALLER/],
+    ['IDEMPOTENCY_MAX_KEYS_PER_CALLER', '100001', /IDEMPOTENCY_MAX_KEYS_PER_CALLER/],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     const load = () => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', [name]: value });
     expect(load).toThrow(ConfigError);

@@ -96,6 +96,21 @@ describe('RedisLeadership', () => {
     await a.release('lease');
     expect(await b.holdOrAcquire('lease', 5_000)).toBe(true);
   });
+
+  it('says when leases become acquirable: on each reconnect, not for a Redis already up', async () => {
+    const leadership = new RedisLeadership(await replica());
+    const acquirable: boolean[] = [];
+    leadership.onAcquirable(() => {
+      void leadership.holdOrAcquire('lease', 5_000).then((held) => acquirable.push(held));
+    });
+    await sleep(50);
+    expect(acquirable).toEqual([]);
+    await redis.stop();
+    expect(await leadership.holdOrAcquire('lease', 5_000)).toBe(false);
+    await redis.start();
+    await until(() => acquirable.length === 1);
+    expect(acquirable).toEqual([true]);
+  });
 });
 
 describe('RedisTokenBucketStore', () => {

@@ -1,12 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FEDERATION_SPEC } from '../../src/schema/index.js';
-import { SCHEMA_FILE, schemaSdl } from '../../src/schema/sdl.js';
+import {
+  SCHEMA_FILE,
+  SCHEMA_FILE_WITHOUT_AUTH_DIRECTIVES,
+  SCHEMA_FILES,
+  schemaSdl,
+} from '../../src/schema/sdl.js';
+
+const committed = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
 
 describe('schema.graphql', () => {
-  it('matches the Pothos schema (run `npm run schema` when this fails)', () => {
-    const committed = readFileSync(new URL(`../../${SCHEMA_FILE}`, import.meta.url), 'utf8');
-    expect(committed, 'schema.graphql is stale: run `npm run schema`').toBe(schemaSdl());
+  it.each(SCHEMA_FILES)(
+    '$file matches the Pothos schema (run `npm run schema` when this fails)',
+    ({ file, sdl }) => {
+      expect(committed(file), `${file} is stale: run \`npm run schema\``).toBe(sdl());
+    },
+  );
+
+  it('has a twin without the authorization directives, and otherwise the same lines', () => {
+    const twin = committed(SCHEMA_FILE_WITHOUT_AUTH_DIRECTIVES);
+    expect(twin).not.toMatch(/@?(authenticated|requiresScopes)\b/);
+    const withoutDirectives = committed(SCHEMA_FILE)
+      .replace(/"@authenticated", |"@requiresScopes", /g, '')
+      .replace(/ @authenticated @requiresScopes\(scopes: [^)]*\)/g, '')
+      .replace(/\n {2}@authenticated\n {2}@requiresScopes\(scopes: [^)]*\)/g, '');
+    expect(twin).toBe(withoutDirectives);
   });
 
   it('is a Federation v2 subgraph SDL linking the pinned spec and its directives', () => {

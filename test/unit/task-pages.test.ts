@@ -23,6 +23,12 @@ describe('relativeNextLink', () => {
     ['another version', `https://graph.microsoft.com/beta${TASKS}?$skiptoken=x`],
     ['a path that climbs', `https://graph.microsoft.com/v1.0${TASKS}/../../../users?$skiptoken=x`],
     ['not a URL', `${TASKS}?$skiptoken=x`],
+    // The SDK would read a call path holding `https://` as an absolute URL, on another host.
+    [
+      'a $skiptoken holding a URL',
+      `https://graph.microsoft.com/v1.0${TASKS}?$skiptoken=https://x/y`,
+    ],
+    ['an option other than paging', `https://graph.microsoft.com/v1.0${TASKS}?$filter=x`],
   ])('refuses %s', (_what, link) => {
     expect(() => relativeNextLink(link, TASKS)).toThrow(GatewayFault);
   });

@@ -30,6 +30,8 @@ export interface EmulatedEntra {
   ): Promise<EntraAnswer | undefined>;
   /** The app a Graph access token from this Entra was issued to, while it is valid. */
   graphTokenApp(token: string): string | undefined;
+  /** The Graph application permissions (`roles`) that token was issued with. */
+  graphTokenRoles(token: string): readonly string[] | undefined;
   hits(): EntraHits;
   /** A new signing key takes over; the replaced one stays published. Returns the new `kid`. */
   rotateKeys(): Promise<string>;
@@ -70,12 +72,23 @@ function oauthError(error: OAuthError): EntraAnswer {
   };
 }
 
-export async function createEmulatedEntra(origin: () => string): Promise<EmulatedEntra> {
+export interface EmulatedEntraOptions {
+  /** The `roles` of the gateway app's Graph tokens. @default GATEWAY_GRAPH_ROLES */
+  gatewayGraphRoles?: readonly string[];
+}
+
+export async function createEmulatedEntra(
+  origin: () => string,
+  options: EmulatedEntraOptions = {},
+): Promise<EmulatedEntra> {
   const keys = await SigningKeys.create();
   const tenants = new Map<string, EntraTenant>(entraTenants().map((t) => [t.id, t]));
   let hits: EntraHits = { discovery: 0, keys: 0, token: 0 };
   // Graph tokens this Entra issued, for the emulator's Graph side to accept until they expire.
-  const graphTokens = new Map<string, { appId: string; expiresAt: number }>();
+  const graphTokens = new Map<
+    string,
+    { appId: string; roles: readonly string[]; expiresAt: number }
+  >();
 
   const tenantOr404 = (segment: string): EntraTenant => {
     const tenant = tenants.get(segment.toLowerCase());
@@ -155,11 +168,13 @@ export async function createEmulatedEntra(origin: () => string): Promise<Emulate
       issuerOf(tenant.id),
       Math.floor(Date.now() / 1000),
       origin(),
+      options.gatewayGraphRoles,
     );
     const accessToken = await keys.sign(issued.claims);
     if (issued.claims.aud === 'https://graph.microsoft.com') {
       graphTokens.set(accessToken, {
         appId: String(issued.claims['appid']),
+        roles: issued.claims['roles'] as string[],
         expiresAt: (issued.claims.exp ?? 0) * 1000,
       });
     }
@@ -224,6 +239,7 @@ export async function createEmulatedEntra(origin: () => string): Promise<Emulate
       if (issued && issued.expiresAt <= Date.now()) graphTokens.delete(token);
       return issued && issued.expiresAt > Date.now() ? issued.appId : undefined;
     },
+    graphTokenRoles: (token) => graphTokens.get(token)?.roles,
     hits: () => ({ ...hits }),
     rotateKeys: () => keys.rotate(),
     sign: (claims) => keys.sign(claims),

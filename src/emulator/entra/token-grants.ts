@@ -78,10 +78,15 @@ const graphResources = (emulatorOrigin: string) => [
   emulatorOrigin,
 ];
 
-/** Graph application permissions the gateway's own app is granted (README: "The app needs"). */
+/**
+ * Graph application permissions the gateway's own app is granted (README: "The app needs"), by
+ * default; EmulatorOptions.entra.gatewayGraphRoles grants others, to show what the gateway says
+ * of a token that lacks one.
+ */
 export const GATEWAY_GRAPH_ROLES = [
   'PrintTaskDefinition.ReadWrite.All',
   'PrintJob.ReadWriteBasic.All',
+  'PrintJob.Manage.All',
   'Printer.Read.All',
 ] as const;
 
@@ -114,6 +119,7 @@ function graphGrant(
   issuer: string,
   now: number,
   requestedScope: string,
+  gatewayGraphRoles: readonly string[],
 ): Grant {
   return {
     // As asked: MSAL caches the token under the scope the answer names, and looks it up by the
@@ -126,7 +132,7 @@ function graphGrant(
       oid: app.servicePrincipalId,
       appid: app.appId,
       idtyp: 'app',
-      roles: app.appId === GATEWAY_API.clientId ? [...GATEWAY_GRAPH_ROLES] : [],
+      roles: app.appId === GATEWAY_API.clientId ? [...gatewayGraphRoles] : [],
     },
   };
 }
@@ -137,6 +143,7 @@ export function grant(
   issuer: string,
   now: number,
   emulatorOrigin = '',
+  gatewayGraphRoles: readonly string[] = GATEWAY_GRAPH_ROLES,
 ): Grant {
   const grantType = form.get('grant_type');
   const clientId = form.get('client_id') ?? '';
@@ -170,7 +177,8 @@ export function grant(
         'The request body must contain client_secret.',
       );
     }
-    return graphGrant(app, tenant, issuer, now, (form.get('scope') ?? '').trim());
+    const scope = (form.get('scope') ?? '').trim();
+    return graphGrant(app, tenant, issuer, now, scope, gatewayGraphRoles);
   }
   const scopes = gatewayScopes(form.get('scope'));
 
@@ -195,7 +203,9 @@ export function grant(
       scope: `${GATEWAY_API.appIdUri}/.default`,
       claims: {
         ...baseClaims(issuer, tenant, now),
-        sub: pairwiseSubject(app.servicePrincipalId),
+        // An app-only token's subject is the service principal itself, as Entra issues it: what
+        // tells such a token apart when `idtyp` is not configured.
+        sub: app.servicePrincipalId,
         oid: app.servicePrincipalId,
         azp: app.appId,
         azpacr: '1',

@@ -1,4 +1,4 @@
-import { invalidRequest } from '../graph-errors.js';
+import { GraphFailure, invalidRequest } from '../graph-errors.js';
 import type { JsonObject } from '../request-body.js';
 import {
   MAX_CLIENT_STATE_LENGTH,
@@ -69,7 +69,7 @@ function endpointUrl(value: string, name: string): string {
   return value;
 }
 
-/** The expiry as epoch ms: in the future and at most 4,230 minutes away. */
+/** The expiry as epoch ms: in the future and at most 4,230 minutes away, by Graph's clock (`now`). */
 export function parseExpiration(body: JsonObject, now: number): number {
   const text = requiredString(body, 'expirationDateTime');
   const at = Date.parse(text);
@@ -80,7 +80,10 @@ export function parseExpiration(body: JsonObject, now: number): number {
     throw invalidRequest('Subscription expiration date time is in the past.');
   }
   if (at > now + MAX_PRINT_SUBSCRIPTION_MINUTES * 60_000) {
-    throw invalidRequest(
+    // Graph's own code and words for it (microsoftgraph/microsoft-graph-docs-contrib#7726).
+    throw new GraphFailure(
+      400,
+      'ExtensionError',
       `Subscription expiration can only be ${MAX_PRINT_SUBSCRIPTION_MINUTES} minutes in the future.`,
     );
   }

@@ -12,6 +12,9 @@ export const ADMIN_SUBSCRIPTIONS_PREFIX = '/_emulator/subscriptions';
 /** Enough to lose or double a whole backlog; small enough to be a deliberate number. */
 const MAX_KNOB_COUNT = 1000;
 
+/** A week either way: far past Graph's 4,230-minute lifetime, still a deliberate number. */
+const MAX_CLOCK_SKEW_MS = 7 * 24 * 60 * 60_000;
+
 class KnobError extends Error {}
 
 function parseBody(rawBody: string | undefined): Record<string, unknown> {
@@ -37,6 +40,16 @@ function parseCount(rawBody: string | undefined): number {
     throw new KnobError(`count must be an integer from 0 to ${MAX_KNOB_COUNT}.`);
   }
   return count;
+}
+
+function parseSkew(rawBody: string | undefined): number {
+  const skew = parseBody(rawBody)['skewMs'];
+  if (typeof skew !== 'number' || !Number.isInteger(skew) || Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
+    throw new KnobError(
+      `skewMs must be an integer from -${MAX_CLOCK_SKEW_MS} to ${MAX_CLOCK_SKEW_MS}.`,
+    );
+  }
+  return skew;
 }
 
 function error(status: number, code: string, message: string): AdminAnswer {
@@ -72,6 +85,12 @@ function routesFor(service: SubscriptionService): Record<string, Partial<Record<
         body: service.adjustKnobs({ duplicateNext: parseCount(rawBody) }),
       }),
     },
+    '/clock': {
+      POST: (rawBody) => {
+        service.setClockSkew(parseSkew(rawBody));
+        return { status: 200, body: { skewMs: service.clockSkewMs } };
+      },
+    },
     '/:id/expire': {
       POST: (_rawBody, id) => {
         service.expireNow(id);
@@ -99,7 +118,7 @@ export function createSubscriptionAdmin(
   return (method, path, rawBody) => {
     const rest = path.slice(ADMIN_SUBSCRIPTIONS_PREFIX.length).replace(/\/+$/, '');
     const withId = /^\/([^/]+)(\/(?:expire|lifecycle))$/.exec(rest);
-    const isKnob = rest === '' || rest === '/drop' || rest === '/duplicate';
+    const isKnob = ['', '/drop', '/duplicate', '/clock'].includes(rest);
     const key = isKnob ? rest : withId ? `/:id${withId[2]}` : undefined;
     const methods = key === undefined ? undefined : routes[key];
     if (methods === undefined) {

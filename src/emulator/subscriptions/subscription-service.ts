@@ -35,6 +35,13 @@ export interface SubscriptionOptions {
   duplicateRate?: number;
   /** Source of randomness for duplicateRate. @default Math.random */
   random?: () => number;
+  /**
+   * How far Graph's clock is from this process's, in ms, for the expiry rules of create and
+   * renew, and for when a subscription lapses: -300000 plays a Graph 5 minutes behind the
+   * gateway (a gateway clock ahead of Graph's). Also `POST /_emulator/subscriptions/clock`.
+   * @default 0
+   */
+  clockSkewMs?: number;
 }
 
 /** What the service reads from the tenant: who owns a definition, whether a printer exists. */
@@ -63,7 +70,9 @@ export const PRINT_LIFECYCLE_EVENTS = ['reauthorizationRequired'] as const;
 
 export class SubscriptionService {
   readonly #tenant: TenantLookups;
-  readonly #now: () => number;
+  readonly #processNow: () => number;
+  readonly #defaultSkewMs: number;
+  #skewMs: number;
   readonly #handshakeTimeoutMs: number;
   readonly #duplicateRate: number;
   readonly #random: () => number;
@@ -78,7 +87,9 @@ export class SubscriptionService {
     now: () => number = Date.now,
   ) {
     this.#tenant = tenant;
-    this.#now = now;
+    this.#processNow = now;
+    this.#defaultSkewMs = options.clockSkewMs ?? 0;
+    this.#skewMs = this.#defaultSkewMs;
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
     this.#duplicateRate = options.duplicateRate ?? 0;
     this.#random = options.random ?? Math.random;
@@ -258,6 +269,20 @@ export class SubscriptionService {
     return { ...this.#knobs };
   }
 
+  /** Admin knob: Graph's clock from now on, `skewMs` from this process's (see clockSkewMs). */
+  setClockSkew(skewMs: number): void {
+    this.#skewMs = skewMs;
+  }
+
+  get clockSkewMs(): number {
+    return this.#skewMs;
+  }
+
+  /** Graph's clock: this process's, skewed. */
+  #now(): number {
+    return this.#processNow() + this.#skewMs;
+  }
+
   knobs(): KnobState {
     return { ...this.#knobs };
   }
@@ -281,6 +306,7 @@ export class SubscriptionService {
     this.#entries.clear();
     this.#knobs.dropNext = 0;
     this.#knobs.duplicateNext = 0;
+    this.#skewMs = this.#defaultSkewMs;
   }
 
   close(): void {

@@ -8,12 +8,18 @@
  * and refreshes the token before requests need it.
  */
 import type { Logger } from 'pino';
+import {
+  type GraphPermissionNeed,
+  missingGraphPermissions,
+  missingPermissionsReport,
+} from './graph-permissions.js';
 import type { ObtainedToken } from './token-source.js';
 
 export type TokenCheckState =
   /** No check has finished yet: not ready until the first token succeeded. */
   | { kind: 'pending' }
-  | { kind: 'ok' }
+  /** `missingPermissions`: needs the token's `roles` meet with none of their permissions. */
+  | { kind: 'ok'; missingPermissions?: readonly GraphPermissionNeed[] }
   | { kind: 'failing'; since: number; consecutiveFailures: number };
 
 export interface TokenCheckOptions {
@@ -34,6 +40,8 @@ export class TokenCheckTimeoutError extends Error {
 
 export class GraphTokenCheck {
   #state: TokenCheckState = { kind: 'pending' };
+  /** The missing permissions last logged ('' for none). */
+  #loggedMissing = '';
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
 
@@ -67,7 +75,10 @@ export class GraphTokenCheck {
           'Graph token obtained: ready',
         );
       }
-      this.#state = { kind: 'ok' };
+      const missing = token.roles === undefined ? [] : missingGraphPermissions(token.roles);
+      this.#logPermissionsIfChanged(missing);
+      this.#state =
+        missing.length > 0 ? { kind: 'ok', missingPermissions: missing } : { kind: 'ok' };
       nextInMs = this.options.intervalMs;
       // At expiry at the latest: a static token nothing refreshes turns not ready then.
       if (token.expiresAt !== undefined) {
@@ -93,6 +104,25 @@ export class GraphTokenCheck {
     if (this.#stopped) return;
     // Unref'd: a pending check never keeps the process alive.
     this.#timer = setTimeout(() => void this.#run(), nextInMs).unref();
+  }
+
+  /**
+   * Once at start when permissions lack, then only when that changes (an admin granted or
+   * revoked one): not one line per check.
+   */
+  #logPermissionsIfChanged(missing: readonly GraphPermissionNeed[]): void {
+    const key = missing.map((need) => need.anyOf.join('|')).join(',');
+    if (key === this.#loggedMissing) return;
+    const before = this.#loggedMissing;
+    this.#loggedMissing = key;
+    if (missing.length > 0) {
+      this.logger.warn(
+        missingPermissionsReport(missing),
+        "The app's Graph token lacks permissions these operations need: grant one of each anyOf",
+      );
+    } else if (before !== '') {
+      this.logger.info("The app's Graph token now holds every permission the gateway needs");
+    }
   }
 }
 

@@ -6,11 +6,14 @@
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { decodeJwt } from 'jose';
 import type { GraphCredentials } from '../../config.js';
+import { graphRolesOf } from './graph-permissions.js';
 import { staticToken } from './static-token.js';
 
 export interface ObtainedToken {
   /** Epoch milliseconds; absent when the token does not say (an opaque static token). */
   expiresAt?: number;
+  /** The token's `roles`: its Graph application permissions; absent when it does not say. */
+  roles?: string[];
 }
 
 export interface GraphTokenSource {
@@ -28,6 +31,7 @@ export class StaticTokenExpiredError extends Error {
  * verified: Graph verifies it); an opaque token (the emulator's) is taken as always good.
  */
 export function staticTokenSource(token: string): GraphTokenSource {
+  const roles = graphRolesOf(token);
   let expiresAt: number | undefined;
   try {
     const { exp } = decodeJwt(token);
@@ -45,7 +49,10 @@ export function staticTokenSource(token: string): GraphTokenSource {
           ),
         );
       }
-      return Promise.resolve(expiresAt === undefined ? {} : { expiresAt });
+      return Promise.resolve({
+        ...(expiresAt === undefined ? {} : { expiresAt }),
+        ...(roles === undefined ? {} : { roles }),
+      });
     },
   };
 }
@@ -65,7 +72,8 @@ export async function graphTokenSource(
     obtain: async () => {
       const token = await credential.getToken(scope);
       if (!token) throw new Error('The credential returned no token');
-      return { expiresAt: token.expiresOnTimestamp };
+      const roles = graphRolesOf(token.token);
+      return { expiresAt: token.expiresOnTimestamp, ...(roles === undefined ? {} : { roles }) };
     },
   };
 }

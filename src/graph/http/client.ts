@@ -41,6 +41,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
       ? [new TimeoutHandler(options.timeoutMs), options.httpHandler]
       : [
           new PooledHttpLink({
+            origin: options.baseUrl,
             timeoutMs: options.timeoutMs,
             maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
             connections: options.maxConnections ?? DEFAULT_UPSTREAM_OPTIONS.maxInFlight,

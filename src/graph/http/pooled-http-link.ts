@@ -8,6 +8,9 @@
  * What the link owns:
  * - keep-alive connections to Graph, at most `connections` of them (the in-flight cap), so a
  *   burst never opens more sockets than it may use;
+ * - where requests go: only to the configured Graph origin. Its pool is bound to that origin,
+ *   and a request the SDK addressed elsewhere fails before anything is opened, whatever the
+ *   call's path held (the SDK reads a path containing `https://` as an absolute URL);
  * - the attempt's time limit: one timer, which also covers a body that trickles in, and the
  *   request's deadline (the SDK's `signal` option), whichever ends first;
  * - reading the answer, never more than `maxResponseBytes`;
@@ -18,11 +21,14 @@
  * streamed twice; src/graph/http/transport.ts takes it as it is.
  */
 import type { Context, FetchOptions, Middleware } from '@microsoft/microsoft-graph-client';
-import { Agent, type Dispatcher } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
+import { GraphTransportError } from '../call.js';
 import { attemptFailure } from './attempt-failure.js';
 import { readAnswer } from './read-answer.js';
 
 export interface PooledHttpLinkOptions {
+  /** Graph's origin (`https://graph.microsoft.com`): the only one this link sends to. */
+  origin: string;
   /** One attempt's limit, from sending to the last byte of the answer. */
   timeoutMs: number;
   /** The most read of one answer; more fails the call (`oversized`). */
@@ -41,10 +47,13 @@ type HttpMethod = Dispatcher.HttpMethod;
 const OUT_OF_TIME = new Error('the attempt ran out of time');
 
 export class PooledHttpLink implements Middleware {
-  private readonly agent: Agent;
+  private readonly pool: Pool;
+  /** As `URL.origin` spells it (lower case, no default port), to compare with each request's. */
+  private readonly origin: string;
 
   constructor(private readonly options: PooledHttpLinkOptions) {
-    this.agent = new Agent({
+    this.origin = new URL(options.origin).origin;
+    this.pool = new Pool(this.origin, {
       connections: options.connections,
       // The attempt's timer is the limit; undici's own per-phase timers are a backstop only.
       headersTimeout: options.timeoutMs,
@@ -57,6 +66,12 @@ export class PooledHttpLink implements Middleware {
     const url = new URL(
       typeof context.request === 'string' ? context.request : context.request.url,
     );
+    if (url.origin !== this.origin) {
+      throw new GraphTransportError(
+        'foreign-origin',
+        'The gateway refused to send a request outside Microsoft Graph; nothing was sent',
+      );
+    }
     const options: FetchOptions = context.options ?? {};
     const attempt = new AbortController();
     const timer = setTimeout(() => attempt.abort(OUT_OF_TIME), this.options.timeoutMs);
@@ -65,8 +80,7 @@ export class PooledHttpLink implements Middleware {
     if (deadline?.aborted) onDeadline();
     deadline?.addEventListener('abort', onDeadline, { once: true });
     try {
-      const response = await this.agent.request({
-        origin: url.origin,
+      const response = await this.pool.request({
         path: url.pathname + url.search,
         method: (options.method ?? 'GET') as HttpMethod,
         headers: headerRecord(context),

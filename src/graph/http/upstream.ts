@@ -14,7 +14,7 @@ import {
   traceExchange,
 } from '../../telemetry/graph-spans.js';
 import { type GraphCall, type GraphReply, GraphTransportError } from '../call.js';
-import { type Deadline, sleep } from '../deadline.js';
+import { type Deadline, sleepUntil } from '../deadline.js';
 import { capRetryAfter, DEFAULT_MAX_RETRY_AFTER_MS } from './retry-after-cap.js';
 import { retryAfterMs } from './retry-policy.js';
 import { routeTemplate } from './route-template.js';
@@ -115,11 +115,16 @@ export class Upstream {
     return this.limit.inFlight;
   }
 
-  /** Waits `ms` before a retry; ends early at the deadline or when the upstream drains. */
+  /**
+   * Waits `ms` before a retry; ends early at the deadline or when the upstream drains. On the
+   * gate's clock: after a 429's `Retry-After`, the retry finds the window it opened closed, not
+   * a millisecond of it left to wait out again (and count as another throttle wait).
+   */
   async pause(ms: number, deadline: Deadline): Promise<void> {
+    const until = Date.now() + ms;
     const waiting = eitherAborts(deadline.signal, this.draining.signal);
     try {
-      await sleep(ms, waiting.signal);
+      await sleepUntil(until, waiting.signal);
     } finally {
       waiting.dispose();
     }
@@ -166,7 +171,7 @@ export class Upstream {
       if (!deadline.allowsWait(closedMs)) return calls.map(() => throttledLocally(closedMs));
       this.metrics.waitedForThrottle(closedMs);
       noteThrottleWait(closedMs);
-      await sleep(closedMs, waiting);
+      await sleepUntil(Date.now() + closedMs, waiting);
     }
     let sent = false;
     let outcomes: Outcome[];

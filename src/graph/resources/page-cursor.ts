@@ -7,10 +7,12 @@
  * A cursor comes back from the client, so before anything is sent it must be a URL under the
  * configured Graph version root (same origin, same root: the token is never sent elsewhere and
  * no lookalike host or `..` can pass), on exactly the collection the field reads, with exactly
- * the query options the field asks for (plus Graph's own `$skiptoken`/`$skip`). Anything else is
+ * the query options the field asks for, plus Graph's own `$skiptoken`/`$skip` with values shaped
+ * as Graph writes them (src/graph/resources/paging-values.ts). Anything else is
  * `InvalidInputError` at the `after` argument.
  */
 import { GatewayFault, InvalidInputError } from '../../errors.js';
+import { isPagingOption, pagingValueProblem, queryOptions } from './paging-values.js';
 
 /** Longer cursors are refused unread; a Graph nextLink is a few hundred characters. */
 export const MAX_CURSOR_LENGTH = 4_096;
@@ -31,8 +33,6 @@ export interface CollectionAddress {
   readonly query: Readonly<Record<string, string>>;
 }
 
-/** Options Graph adds to a nextLink to say where the next page starts. */
-const PAGING_OPTIONS = new Set(['$skiptoken', '$skip']);
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point.
 const UNSAFE_URL_CHARACTERS = /[\u0000-\u0020\u007F\\#]/;
@@ -118,12 +118,18 @@ export function pageUrlProblem(
   const path = queryAt === -1 ? relative : relative.slice(0, queryAt);
   // Exact, unnormalised comparison: `/../`, `%2e%2e` or another id never equals the field's path.
   if (path !== collection.path) return 'another collection';
-  const params = new URLSearchParams(queryAt === -1 ? '' : relative.slice(queryAt + 1));
   const seen = new Set<string>();
-  for (const [name, value] of params) {
+  for (const { name, value, raw } of queryOptions(
+    queryAt === -1 ? '' : relative.slice(queryAt + 1),
+  )) {
     if (seen.has(name)) return `repeats ${name}`;
     seen.add(name);
-    if (PAGING_OPTIONS.has(name)) continue;
+    if (isPagingOption(name)) {
+      // Checked as written: the SDK reads the raw string (a `https://` in it is a host).
+      const problem = pagingValueProblem(name, raw);
+      if (problem) return problem;
+      continue;
+    }
     if (collection.query[name] !== value) return `another ${name}`;
   }
   for (const name of Object.keys(collection.query)) {

@@ -11,6 +11,18 @@ export async function listTaskDefinitions(graph: GraphSession): Promise<PrintTas
   return definitions.value;
 }
 
+/**
+ * Reads a definition as a call of its own, whose answer is not wanted: `readKey` keeps it from
+ * being served by (or serving) another read of the definition in the same request.
+ */
+export async function readTaskDefinitionAs(
+  graph: GraphSession,
+  id: string,
+  readKey: string,
+): Promise<void> {
+  await graph.call({ method: 'GET', url: graphPath`/print/taskDefinitions/${id}`, readKey });
+}
+
 export function getTaskDefinition(graph: GraphSession, id: string): Promise<PrintTaskDefinition> {
   return graph.call<PrintTaskDefinition>({
     method: 'GET',

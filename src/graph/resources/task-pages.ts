@@ -4,12 +4,14 @@
  *
  * The nextLink is absolute; the batcher takes URLs relative to the version root and always sends
  * them to the configured Graph, so only the path and query are kept, and only when they name the
- * same collection: a link elsewhere ends the walk with a `GatewayFault` instead of being followed.
+ * same collection, with paging values Graph would write: a link elsewhere, or with anything else in
+ * its query, ends the walk with a `GatewayFault` instead of being followed.
  */
 import { graphPath } from '../call.js';
 import { GRAPH_VERSION } from '../http/client.js';
 import type { GraphSession } from '../session.js';
 import { unfollowableNextLink } from './page-cursor.js';
+import { pagingValueProblem, queryOptions } from './paging-values.js';
 import type { PrintTask } from './types.js';
 
 type GraphTask = Omit<PrintTask, 'taskDefinitionId'>;
@@ -29,6 +31,12 @@ export function relativeNextLink(nextLink: string, collectionPath: string): stri
   }
   if (url.pathname !== `/${GRAPH_VERSION}${collectionPath}`) {
     throw unfollowableNextLink(`@odata.nextLink names ${url.pathname}, not ${collectionPath}`);
+  }
+  // The tasks list takes no options of its own: Graph's paging values, shaped as Graph writes
+  // them, are all a link to its next page may hold.
+  for (const { name, raw } of queryOptions(url.search.slice(1))) {
+    const problem = pagingValueProblem(name, raw);
+    if (problem) throw unfollowableNextLink(`@odata.nextLink: ${problem}`);
   }
   return `${collectionPath}${url.search}`;
 }

@@ -26,7 +26,7 @@ import type { PrintJob } from '../../graph/resources/types.js';
 import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
-import { type BulkWriteContext, writeEach } from '../bulk-writes.js';
+import { type BulkWriteContext, keyedBulkWrite, writeEach } from '../bulk-writes.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { BULK_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY } from '../idempotency-key.js';
 import { PrintJobRef } from '../refs.js';
@@ -271,8 +271,8 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input, idempotencyKey }, context) =>
       // Without printJobIds the repeat of a release that went through finds no job waiting: the
       // key is what gives it the first answer back.
-      context.idempotency.run(
-        context.caller,
+      keyedBulkWrite(
+        context,
         'releasePrintJobs',
         idempotencyKey,
         input,
@@ -283,6 +283,7 @@ builder.mutationFields((t) => ({
           const requests = await waitingRequests(context, input);
           return releaseEach(context, requests, { ownerAlreadyChecked: true });
         },
+        (released) => released.outcome,
       ),
   }),
 }));

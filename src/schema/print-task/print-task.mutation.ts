@@ -11,7 +11,7 @@ import type { PrintTask } from '../../graph/resources/types.js';
 import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
-import { BULK_LIST_ERRORS, writeEach } from '../bulk-writes.js';
+import { BULK_LIST_ERRORS, keyedBulkWrite, writeEach } from '../bulk-writes.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { BULK_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY } from '../idempotency-key.js';
 import { PrintTaskRef } from '../refs.js';
@@ -142,7 +142,7 @@ builder.mutationFields((t) => ({
       idempotencyKey: t.arg.string({ validate: idempotencyKey, description: BULK_IDEMPOTENCY_KEY }),
     },
     resolve: (_root, { inputs, idempotencyKey }, context) =>
-      context.idempotency.run(context.caller, 'updatePrintTasks', idempotencyKey, inputs, () =>
+      keyedBulkWrite(context, 'updatePrintTasks', idempotencyKey, inputs, () =>
         writeEach(
           context,
           inputs,

@@ -1,12 +1,16 @@
 /**
  * Live release screens: GraphQL subscriptions (over SSE) on the process's job events. Who hears
  * what is decided per event, before it is sent: a person only of their own jobs (the event's
- * owner is their `oid`), a caller that may read any job of every job. docs/subscriptions.md.
+ * owner is their `oid`), a caller that may read any job of every job. A stream lasts as long as
+ * its credential is accepted: then its last answer is the error a new request would get
+ * (`TOKEN_EXPIRED`), and it ends. docs/subscriptions.md.
  */
 import { jobVisibilityOf, sameObjectId } from '../../access/visibility.js';
 import { callerKey } from '../../auth/caller.js';
+import { CredentialExpiredError } from '../../auth/credential-expired.js';
 import type { GatewayContext } from '../../context.js';
 import type { JobEvent } from '../../notifications/job-event.js';
+import { endStreamAt } from '../../notifications/stream-deadline.js';
 import { READ_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
 import { graphId } from '../validation.js';
@@ -19,33 +23,53 @@ function visibleTo(context: GatewayContext): (event: JobEvent) => boolean {
   return (event) => sameObjectId(event.ownerId, visibility.objectId);
 }
 
+/** What every stream's description ends with: how it ends, and what a client does then. */
+const ENDS =
+  " The stream ends when the caller's token expires: its last answer is an error with code " +
+  'TOKEN_EXPIRED; subscribe again with a new token.';
+
+/** The caller's events while its credential is accepted; then a `CredentialExpiredError`, last. */
+function eventsFor(
+  context: GatewayContext,
+  visible: (event: JobEvent) => boolean,
+): AsyncIterable<JobEvent | CredentialExpiredError> {
+  // Read before the slot is taken, so that nothing that could throw runs while it is held.
+  const expiresAt = context.credentialExpiresAt();
+  const events = context.liveEvents.subscribe(callerKey(context.caller), visible);
+  return expiresAt === null ? events : endStreamAt(events, expiresAt, new CredentialExpiredError());
+}
+
+/** Sends an event; the expiry marker becomes the stream's last answer, an error with its code. */
+function sent(event: JobEvent | CredentialExpiredError): JobEvent {
+  if (event instanceof CredentialExpiredError) throw event;
+  return event;
+}
+
 builder.subscriptionFields((t) => ({
   myPrintJobEvents: t.field({
     type: PrintJobEventRef,
     description:
       "The calling person's print jobs as they start waiting, get released, redirected or " +
-      'aborted. People only (Print.Release): other callers get FORBIDDEN.',
+      'aborted. People only (Print.Release): other callers get FORBIDDEN.' +
+      ENDS,
     ...READ_ACCESS,
     authScopes: { releaseOwn: true },
     requiresScopes: [['Print.Release']],
-    subscribe: (_root, _args, context) =>
-      context.liveEvents.subscribe(callerKey(context.caller), visibleTo(context)),
-    resolve: (event) => event,
+    subscribe: (_root, _args, context) => eventsFor(context, visibleTo(context)),
+    resolve: sent,
   }),
   printerJobEvents: t.field({
     type: PrintJobEventRef,
     description:
       "A release station's view of one printer: every job's events with Print.Read.All or " +
-      'Print.Release.All; a person hears only of their own jobs on it.',
+      'Print.Release.All; a person hears only of their own jobs on it.' +
+      ENDS,
     ...READ_ACCESS,
     args: { printerId: t.arg.id({ required: true, validate: graphId }) },
     subscribe: (_root, { printerId }, context) => {
       const visible = visibleTo(context);
-      return context.liveEvents.subscribe(
-        callerKey(context.caller),
-        (event) => event.printerId === printerId && visible(event),
-      );
+      return eventsFor(context, (event) => event.printerId === printerId && visible(event));
     },
-    resolve: (event) => event,
+    resolve: sent,
   }),
 }));

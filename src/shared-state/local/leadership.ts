@@ -7,4 +7,7 @@ export class LocalLeadership implements Leadership {
   }
 
   async release(_name: string): Promise<void> {}
+
+  /** Never called: in one process every lease is always acquirable. */
+  onAcquirable(_listener: () => void): void {}
 }

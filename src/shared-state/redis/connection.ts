@@ -46,10 +46,13 @@ export class RedisConnection {
     return `${this.settings.keyPrefix}${name}`;
   }
 
-  /** Called on every (re)connect: shared state written while this replica was away is read then. */
-  onReady(listener: Listener): void {
+  /**
+   * Called on every (re)connect: shared state written while this replica was away is read then.
+   * Also at once if connected already, unless `nowIfReady` is false.
+   */
+  onReady(listener: Listener, { nowIfReady = true }: { nowIfReady?: boolean } = {}): void {
     this.readyListeners.push(listener);
-    if (this.healthy) listener();
+    if (this.healthy && nowIfReady) listener();
   }
 
   /**

@@ -56,6 +56,11 @@ export class RedisLeadership implements Leadership {
     await this.redis.client.eval(RELEASE, 1, this.leaseKey(name), this.token).catch(() => {});
   }
 
+  /** On each Redis (re)connect after now: before it, `holdOrAcquire` answered false. */
+  onAcquirable(listener: () => void): void {
+    this.redis.onReady(listener, { nowIfReady: false });
+  }
+
   private leaseKey(name: string): string {
     return this.redis.key(`lease:${name}`);
   }

@@ -14,6 +14,7 @@ import type { Leadership, OnceSet } from '../contracts.js';
 import { LocalOnceSet } from '../local/once-set.js';
 import { SharedOrLocalOnceSet } from '../shared-or-local-once-set.js';
 import { RedisConnection } from './connection.js';
+import { RedisDataLossWatch } from './data-loss-watch.js';
 import { RedisIdempotencyStore } from './idempotency-store.js';
 import { InFlightShare } from './in-flight-share.js';
 import { SharedJobEventTarget } from './job-event-target.js';
@@ -32,6 +33,8 @@ export interface RedisSharedState {
   onceSet: OnceSet;
   buckets: TokenBucketStore;
   idempotency: IdempotencyStore;
+  /** Notices, at each reconnect, a Redis that lost its data (and with it idempotency keys). */
+  dataLoss: RedisDataLossWatch;
   /** Leaves the replica set and closes the connections: last in a shutdown. */
   close(): Promise<void>;
 }
@@ -58,6 +61,7 @@ export function startRedisSharedState(
     ),
     buckets: new RedisTokenBucketStore(connection),
     idempotency: new RedisIdempotencyStore(connection),
+    dataLoss: new RedisDataLossWatch(connection, logger),
     async close() {
       await share.stop();
       connection.close();

@@ -7,8 +7,9 @@ import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { ENTRA } from '../../../src/emulator/entra/entra-seed.js';
 import { DEMO } from '../../../src/emulator/seed.js';
+import { startEmulator } from '../../../src/emulator/server.js';
 import { useEmulator } from '../../helpers/emulator.js';
-import { graph } from './graph-http.js';
+import { type GraphErrorBody, graph } from './graph-http.js';
 
 const env = useEmulator();
 const definition = `/print/taskDefinitions/${DEMO.taskDefinitionId}`;
@@ -52,6 +53,43 @@ describe('a Graph token from the emulated Entra', () => {
       expect(reply.status).toBe(200);
     },
   );
+
+  it('carries the roles the emulator was started with; without PrintJob.Manage.All, Graph refuses a redirect', async () => {
+    const roles = [
+      'PrintTaskDefinition.ReadWrite.All',
+      'PrintJob.ReadWriteBasic.All',
+      'Printer.Read.All',
+    ];
+    const lesser = await startEmulator({ entra: { gatewayGraphRoles: roles } });
+    try {
+      const response = await fetch(`${lesser.url}/${ENTRA.tenantId}/oauth2/v2.0/token`, {
+        method: 'POST',
+        body: new URLSearchParams(
+          clientCredentials('gateway', 'https://graph.microsoft.com/.default'),
+        ),
+      });
+      const token = String(((await response.json()) as Record<string, unknown>)['access_token']);
+      expect(decodeJwt(token)['roles']).toEqual(roles);
+      const redirect = `/print/printers/${DEMO.printers.floor1}/jobs/${DEMO.jobs.floor1WaitingAdele}/redirect`;
+      const refused = await graph<GraphErrorBody>(lesser.url, 'POST', redirect, {
+        token,
+        json: { destinationPrinterId: DEMO.printers.direct },
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toContain('PrintJob.Manage.All');
+      // The emulator's default grant holds it: the same redirect goes through.
+      const granted = await tokenRequest(
+        clientCredentials('gateway', 'https://graph.microsoft.com/.default'),
+      );
+      const sent = await graph(env.emulator.url, 'POST', redirect, {
+        token: String(granted.body['access_token']),
+        json: { destinationPrinterId: DEMO.printers.direct },
+      });
+      expect(sent.status).toBe(200);
+    } finally {
+      await lesser.close();
+    }
+  });
 
   it('is refused by Graph when issued to an app Graph does not know', async () => {
     const issued = await tokenRequest(

@@ -220,6 +220,15 @@ describe('creating a subscription', () => {
     expect(lifecycleHook.validations).toEqual([]);
   });
 
+  it("refuses an expiry beyond 4230 minutes with Graph's 400 ExtensionError", async () => {
+    const reply = await subscribe({ expirationDateTime: inMinutes(4231) });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toMatchObject({
+      code: 'ExtensionError',
+      message: 'Subscription expiration can only be 4230 minutes in the future.',
+    });
+  });
+
   it('accepts an expiry just under 4230 minutes', async () => {
     const subscription = await subscribed({ expirationDateTime: inMinutes(4229) });
     expect(Date.parse(subscription.expirationDateTime)).toBeGreaterThan(Date.now() + 4228 * MINUTE);
@@ -548,6 +557,35 @@ describe('admin knobs', () => {
     expect(
       (await admin(env.emulator.url, 'POST', '/_emulator/subscriptions/%E0%A4%A/expire')).status,
     ).toBe(400);
+  });
+
+  it("sets Graph's clock apart from the caller's: expiries are judged, and lapse, by Graph's", async () => {
+    // Graph 5 minutes behind the caller: what the caller calls 4,229 minutes away is 4,234.
+    const set = await admin(env.emulator.url, 'POST', '/_emulator/subscriptions/clock', {
+      skewMs: -5 * MINUTE,
+    });
+    expect(set).toMatchObject({ status: 200, body: { skewMs: -5 * MINUTE } });
+    const tooFar = await subscribe({ expirationDateTime: inMinutes(4229) });
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.body.error.code).toBe('ExtensionError');
+    const subscription = await subscribed({ expirationDateTime: inMinutes(4200) });
+    const renewal = (minutes: number) =>
+      graph<GraphErrorBody>(env.emulator.url, 'PATCH', `/subscriptions/${subscription.id}`, {
+        json: { expirationDateTime: inMinutes(minutes) },
+      });
+    expect((await renewal(4229)).status).toBe(400);
+    expect((await renewal(4200)).status).toBe(200);
+    // Graph 5 minutes ahead: an expiry 2 minutes away by the caller's clock is in Graph's past.
+    await admin(env.emulator.url, 'POST', '/_emulator/subscriptions/clock', { skewMs: 5 * MINUTE });
+    expect((await renewal(2)).status).toBe(400);
+    for (const skewMs of [1.5, '60000', 8 * 24 * 60 * MINUTE, undefined]) {
+      expect(
+        (await admin(env.emulator.url, 'POST', '/_emulator/subscriptions/clock', { skewMs }))
+          .status,
+      ).toBe(400);
+    }
+    await admin(env.emulator.url, 'POST', '/_emulator/reset');
+    expect(env.emulator.subscriptions.clockSkewMs).toBe(0);
   });
 
   it('forgets subscriptions and knobs on reset', async () => {
