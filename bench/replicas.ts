@@ -41,6 +41,9 @@ export async function startReplica(options: {
     GATEWAY_RATE_LIMIT_PERSON: 'off',
     GATEWAY_RATE_LIMIT_KEY: 'off',
     GATEWAY_RATE_LIMIT_APP: 'off',
+    GATEWAY_GRAPH_CALL_LIMIT_PERSON: 'off',
+    GATEWAY_GRAPH_CALL_LIMIT_KEY: 'off',
+    GATEWAY_GRAPH_CALL_LIMIT_APP: 'off',
     GATEWAY_MAX_IN_PROGRESS_PER_CALLER: 'off',
     GATEWAY_RECONCILE_INTERVAL_MS: '0',
     ...(options.notifications

@@ -32,11 +32,13 @@ import { createLogger } from './logging/logger.js';
 import { createErrorMasker } from './mask-error.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { useGraphQLMetrics } from './metrics/graphql-metrics.js';
+import { operationNamesIn } from './metrics/operation-names.js';
 import { JobAnnouncer } from './notifications/job-announcer.js';
 import { LiveEvents } from './notifications/live-events.js';
 import type { NotificationWebhook } from './notifications/webhook.js';
 import { useNotificationWebhook } from './notifications/webhook-plugin.js';
 import type { TokenBucketStore } from './rate-limit/bucket-store.js';
+import { graphCallMeters } from './rate-limit/graph-call-meter.js';
 import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
 import type { RateLimitPolicy } from './rate-limit/policy.js';
 import { useCallerRateLimits } from './rate-limit/use-caller-rate-limits.js';
@@ -73,7 +75,8 @@ export interface AppDependencies {
   metrics?: GatewayMetrics;
   /**
    * Per-caller limits (src/rate-limit/): config.ts's policy in main.ts; omitted, as in the tests
-   * and the benchmark, nothing is limited. The store defaults to this process's memory.
+   * and the benchmark, nothing is limited. The store (operations and Graph calls) defaults to
+   * this process's memory.
    */
   rateLimits?: { policy: RateLimitPolicy; store?: TokenBucketStore };
   /** Documents served by hash (src/edge/trusted-documents.ts); none by default. */
@@ -169,6 +172,11 @@ export function createApp({
     },
     logger,
   );
+  const buckets = rateLimits ? (rateLimits.store ?? new InMemoryBucketStore()) : undefined;
+  // Names the operator vouches for keep their series whatever names callers invent.
+  metrics.graphql.trustOperationNames(
+    operationNamesIn([RELEASE_SCREEN_QUERY, ...(trustedDocuments?.manifest.values() ?? [])]),
+  );
   return createYoga<Record<string, never>, GatewayContext>({
     schema,
     plugins: [
@@ -194,7 +202,7 @@ export function createApp({
         ? [
             useCallerRateLimits({
               policy: rateLimits.policy,
-              store: rateLimits.store ?? new InMemoryBucketStore(),
+              store: buckets ?? new InMemoryBucketStore(),
               callerOf: callers.callerOf,
               logger,
             }),
@@ -227,6 +235,9 @@ export function createApp({
       ownership,
       logger,
       sdlAuthorizationDirectives,
+      ...(rateLimits && buckets
+        ? { graphCallMeter: graphCallMeters({ policy: rateLimits.policy, store: buckets, logger }) }
+        : {}),
     }),
     graphiql:
       graphiql &&

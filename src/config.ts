@@ -13,6 +13,10 @@ import { parseServiceKeys, type ServiceKey } from './auth/service-keys.js';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
 import type { TokenCheckOptions } from './graph/credentials/token-check.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/http/bounded-body.js';
+import {
+  DEFAULT_MAX_RETRY_AFTER_MS,
+  MAX_RETRY_AFTER_CAP_SECONDS,
+} from './graph/http/retry-after-cap.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/http/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
@@ -31,8 +35,10 @@ import {
   MIN_SUBSCRIPTION_MINUTES,
 } from './notifications/subscription-lifetime.js';
 import {
+  DEFAULT_GRAPH_CALL_LIMITS,
   DEFAULT_RATE_LIMIT_POLICY,
   parseBucketLimit,
+  parseGraphCallLimit,
   parseMaxInProgress,
   type RateLimitPolicy,
 } from './rate-limit/policy.js';
@@ -186,6 +192,12 @@ const env = z.object({
     .max(10_000)
     .default(DEFAULT_MAX_CALLS_PER_REQUEST),
   GRAPH_SHARED_THROTTLE: z.enum(['true', 'false']).default('true'),
+  GRAPH_MAX_RETRY_AFTER_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_RETRY_AFTER_CAP_SECONDS)
+    .default(DEFAULT_MAX_RETRY_AFTER_MS / 1000),
   GRAPH_BATCHING: z.enum(['true', 'false']).default('true'),
   AZURE_TENANT_ID: nonEmpty,
   AZURE_CLIENT_ID: nonEmpty,
@@ -295,6 +307,10 @@ const env = z.object({
   GATEWAY_RATE_LIMIT_APP: nonEmpty,
   GATEWAY_RATE_LIMIT_KEY: nonEmpty,
   GATEWAY_RATE_LIMIT_ANONYMOUS: nonEmpty,
+  GATEWAY_GRAPH_CALL_LIMIT_PERSON: nonEmpty,
+  GATEWAY_GRAPH_CALL_LIMIT_APP: nonEmpty,
+  GATEWAY_GRAPH_CALL_LIMIT_KEY: nonEmpty,
+  GATEWAY_GRAPH_CALL_LIMIT_ANONYMOUS: nonEmpty,
   GATEWAY_MAX_IN_PROGRESS_PER_CALLER: nonEmpty,
   HTTP_MAX_CONNECTIONS: z.coerce
     .number()
@@ -412,6 +428,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       },
       maxInFlight: vars.GRAPH_MAX_IN_FLIGHT,
       sharedThrottle: vars.GRAPH_SHARED_THROTTLE === 'true',
+      maxRetryAfterMs: vars.GRAPH_MAX_RETRY_AFTER_SECONDS * 1000,
       batching: vars.GRAPH_BATCHING === 'true',
     },
     edge: {
@@ -504,12 +521,23 @@ function rateLimitPolicy(vars: Env): RateLimitPolicy {
     }
   };
   const rates = DEFAULT_RATE_LIMIT_POLICY.rates;
+  const calls = DEFAULT_GRAPH_CALL_LIMITS;
   return {
     rates: {
       person: parsed('GATEWAY_RATE_LIMIT_PERSON', parseBucketLimit, rates.person),
       app: parsed('GATEWAY_RATE_LIMIT_APP', parseBucketLimit, rates.app),
       'service-key': parsed('GATEWAY_RATE_LIMIT_KEY', parseBucketLimit, rates['service-key']),
       anonymous: parsed('GATEWAY_RATE_LIMIT_ANONYMOUS', parseBucketLimit, rates.anonymous),
+    },
+    graphCalls: {
+      person: parsed('GATEWAY_GRAPH_CALL_LIMIT_PERSON', parseGraphCallLimit, calls.person),
+      app: parsed('GATEWAY_GRAPH_CALL_LIMIT_APP', parseGraphCallLimit, calls.app),
+      'service-key': parsed(
+        'GATEWAY_GRAPH_CALL_LIMIT_KEY',
+        parseGraphCallLimit,
+        calls['service-key'],
+      ),
+      anonymous: parsed('GATEWAY_GRAPH_CALL_LIMIT_ANONYMOUS', parseGraphCallLimit, calls.anonymous),
     },
     maxInProgressPerCaller: parsed(
       'GATEWAY_MAX_IN_PROGRESS_PER_CALLER',

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { OwnershipMemory } from './access/ownership-memory.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Caller } from './auth/caller.js';
+import type { GraphCallMeter } from './graph/call-meter.js';
 import type { GraphService } from './graph/service.js';
 import type { GraphSession } from './graph/session.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
@@ -53,6 +54,8 @@ export interface ContextParts {
   readonly logger?: Logger;
   /** @default true */
   readonly sdlAuthorizationDirectives?: boolean;
+  /** What each caller pays for its Graph calls (src/rate-limit/graph-call-meter.ts); none: free. */
+  readonly graphCallMeter?: (caller: Caller) => GraphCallMeter | undefined;
 }
 
 /**
@@ -77,16 +80,18 @@ export function createContextFactory({
   ownership = new OwnershipMemory(),
   logger = silentLogger,
   sdlAuthorizationDirectives = true,
+  graphCallMeter,
 }: ContextParts): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
   return ({ request }) => {
+    const caller = callerOf(request);
     let graph = sessions.get(request);
     if (!graph) {
-      graph = service.session();
+      graph = service.session(graphCallMeter?.(caller));
       sessions.set(request, graph);
     }
     return {
-      caller: callerOf(request),
+      caller,
       credentialExpiresAt: () => credentialExpiresAt(request),
       graph,
       audit,

@@ -149,6 +149,29 @@ export class CallBudgetExceededError extends GatewayError {
 }
 
 /**
+ * The caller has used up its allowance of Microsoft Graph calls (`GATEWAY_GRAPH_CALL_LIMIT_*`,
+ * docs/operations.md#per-caller-limits): calls are charged as they are sent, whatever operation
+ * sends them, so one caller cannot spend the tenant's Graph quota for everyone. Nothing was sent
+ * for what this refused.
+ */
+export class RateLimitedError extends GatewayError {
+  readonly code = 'GRAPH_CALLS_RATE_LIMITED';
+  override readonly name = 'RateLimitedError';
+  constructor(
+    /** Whole seconds (rounded up, at least 1) until the refused calls would be allowed. */
+    readonly retryAfterSeconds: number,
+    /** The caller's limit: Graph calls a second, and at once. */
+    readonly callsPerSecond: number,
+    readonly burst: number,
+  ) {
+    super(
+      `This caller may make ${callsPerSecond} Microsoft Graph calls a second (${burst} at once); ` +
+        `nothing was sent: retry after ${retryAfterSeconds} s`,
+    );
+  }
+}
+
+/**
  * A failure that is the gateway's, not the caller's: it is never part of a result union. The
  * error masker turns it into a top-level error that carries only `code`, and logs it loudly.
  */

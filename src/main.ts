@@ -79,7 +79,7 @@ function graphService(config: Config, baseUrl: string, auth: AuthenticationProvi
     maxResponseBytes: config.graphMaxResponseBytes,
     maxConnections: config.graphService.maxInFlight,
   });
-  return new GraphService(transport, config.graphService);
+  return new GraphService(transport, config.graphService, logger);
 }
 
 async function connectGraph(config: Config): Promise<GraphConnection> {

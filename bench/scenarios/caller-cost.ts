@@ -88,6 +88,8 @@ export async function callerCost(options: {
       // closed loop would exceed the per-caller defaults (docs/operations.md#per-caller-limits).
       GATEWAY_RATE_LIMIT_KEY: 'off',
       GATEWAY_RATE_LIMIT_PERSON: 'off',
+      GATEWAY_GRAPH_CALL_LIMIT_KEY: 'off',
+      GATEWAY_GRAPH_CALL_LIMIT_PERSON: 'off',
       GATEWAY_MAX_IN_PROGRESS_PER_CALLER: 'off',
       // Nor background Graph traffic (live events' subscription manager and reconciliation).
       GATEWAY_GRAPH_SUBSCRIPTIONS: 'false',

@@ -11,6 +11,7 @@
  */
 import DataLoader from 'dataloader';
 import { type GraphCall, type GraphReply, type GraphTransportError, isWrite } from './call.js';
+import type { GraphCallMeter } from './call-meter.js';
 import type { Deadline } from './deadline.js';
 import {
   attemptLimit,
@@ -42,6 +43,8 @@ export class GraphBatcher {
     private readonly upstream: Upstream,
     private readonly deadline: Deadline,
     private readonly options: BatcherOptions,
+    /** What the request's caller pays for the calls it sends; none for the gateway's own. */
+    private readonly meter?: GraphCallMeter,
   ) {
     this.loader = new DataLoader((calls) => this.dispatch(calls), {
       maxBatchSize: options.batching ? MAX_BATCH_SIZE : 1,
@@ -73,6 +76,11 @@ export class GraphBatcher {
 
   /** A `GraphTransportError` among the results rejects that call's `load()`, and only it. */
   private async dispatch(calls: readonly GraphCall[]): Promise<Array<GraphReply | Error>> {
+    const refusal = await this.meter?.charge(calls.length);
+    if (refusal) {
+      this.upstream.metrics.callerLimitRefused(calls.length);
+      return calls.map(() => refusal);
+    }
     const outcomes: Outcome[] = [];
     const attempts = calls.map(() => 0);
     let pending = calls.map((_, index) => index);

@@ -2,7 +2,9 @@
  * Everything the app needs of Graph, built once per process: the shared upstream (throttle
  * window, in-flight cap, counters) and a fresh session for each GraphQL request.
  */
+import type { Logger } from 'pino';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './call-budget.js';
+import type { GraphCallMeter } from './call-meter.js';
 import { DEFAULT_RETRY_OPTIONS } from './http/retry-policy.js';
 import type { GraphTransport } from './http/transport.js';
 import { DEFAULT_UPSTREAM_OPTIONS, Upstream, type UpstreamOptions } from './http/upstream.js';
@@ -24,8 +26,10 @@ export class GraphService {
   constructor(
     transport: GraphTransport,
     private readonly options: GraphServiceOptions = DEFAULT_GRAPH_SERVICE_OPTIONS,
+    /** Where the upstream reports what operators should know (a capped Retry-After). */
+    logger?: Logger,
   ) {
-    this.upstream = new Upstream(transport, options);
+    this.upstream = new Upstream(transport, options, logger);
   }
 
   /** The longest one GraphQL request spends on Graph. */
@@ -37,7 +41,8 @@ export class GraphService {
     return this.upstream.metrics;
   }
 
-  session(): GraphSession {
-    return GraphSession.open(this.upstream, this.options);
+  /** A GraphQL request's session; `meter` charges its caller for the calls it sends. */
+  session(meter?: GraphCallMeter): GraphSession {
+    return GraphSession.open(this.upstream, this.options, meter);
   }
 }

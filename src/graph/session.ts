@@ -6,6 +6,7 @@
 import { type BatcherOptions, GraphBatcher } from './batch.js';
 import { type GraphCall, type GraphReply, GraphTransportError } from './call.js';
 import { type CallAllowance, RequestCallBudget } from './call-budget.js';
+import type { GraphCallMeter } from './call-meter.js';
 import { Deadline } from './deadline.js';
 import { toGatewayError } from './errors.js';
 import type { Upstream } from './http/upstream.js';
@@ -27,11 +28,12 @@ export class GraphSession {
     private readonly allowance: CallAllowance,
   ) {}
 
-  static open(upstream: Upstream, options: SessionOptions): GraphSession {
+  /** `meter`: what the request's caller pays for the calls it sends; none for the gateway's own. */
+  static open(upstream: Upstream, options: SessionOptions, meter?: GraphCallMeter): GraphSession {
     const budget = new RequestCallBudget(options.maxCallsPerRequest, () =>
       upstream.metrics.budgetRefused(),
     );
-    const batcher = new GraphBatcher(upstream, new Deadline(options.deadlineMs), options);
+    const batcher = new GraphBatcher(upstream, new Deadline(options.deadlineMs), options, meter);
     return new GraphSession(upstream.versionRoot, batcher, budget, budget);
   }
 

@@ -11,6 +11,7 @@ import {
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
+  RateLimitedError,
   ThrottledError,
   UpstreamUnavailableError,
 } from '../errors.js';
@@ -28,6 +29,7 @@ const REPLAYABLE_ERRORS = {
   ThrottledError,
   UpstreamUnavailableError,
   CallBudgetExceededError,
+  RateLimitedError,
   ForbiddenError,
   ConflictError,
 } as const satisfies Record<string, abstract new (...args: never[]) => Error>;

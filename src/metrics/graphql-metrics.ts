@@ -61,6 +61,14 @@ export class GraphQLMetrics {
     });
   }
 
+  /**
+   * Operation names that always get series of their own (src/metrics/bounded-label.ts): the
+   * trusted documents' and the gateway's own, which createApp passes.
+   */
+  trustOperationNames(names: Iterable<string>): void {
+    this.names.trust(names);
+  }
+
   observe(operation: Operation, result: Result, schema: GraphQLSchema | undefined): void {
     const seconds = (performance.now() - operation.started) / 1000;
     const { value, error } = resultOf(result, operation.roots, schema);
@@ -71,7 +79,11 @@ export class GraphQLMetrics {
         : operation.name === ''
           ? ANONYMOUS
           : this.names.of(operation.name, { admit: operation.valid });
-    if (this.pairs.of(`${name}\n${resultLabel}`) === OTHER) name = OTHER;
+    // A trusted name's pairs are bounded by the results (MAX_RESULT_VALUES), and must not be
+    // crowded out by untrusted names' pairs either.
+    if (!this.names.isTrusted(name) && this.pairs.of(`${name}\n${resultLabel}`) === OTHER) {
+      name = OTHER;
+    }
     this.duration.observe(
       { operation: name, result: resultLabel, outcome: error ? 'error' : 'success' },
       seconds,

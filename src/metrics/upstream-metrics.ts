@@ -108,6 +108,18 @@ export class UpstreamMetrics {
     registers: [this.registry],
   });
 
+  private readonly callerLimitRefusals = new Counter({
+    name: 'graph_caller_limit_refusals_total',
+    help: 'Graph calls refused unsent because their caller had used up its Graph-call limit (GATEWAY_GRAPH_CALL_LIMIT_*).',
+    registers: [this.registry],
+  });
+
+  private readonly retryAfterCaps = new Counter({
+    name: 'graph_retry_after_capped_total',
+    help: 'Graph answers whose Retry-After was longer than GRAPH_MAX_RETRY_AFTER_SECONDS and was lowered to it.',
+    registers: [this.registry],
+  });
+
   constructor(gauges?: UpstreamGauges) {
     if (!gauges) return;
     new Gauge({
@@ -180,6 +192,16 @@ export class UpstreamMetrics {
 
   budgetRefused(): void {
     this.budgetRefusals.inc();
+  }
+
+  /** `calls` calls were refused unsent: their caller was over its Graph-call limit. */
+  callerLimitRefused(calls: number): void {
+    this.callerLimitRefusals.inc(calls);
+  }
+
+  /** Graph asked for a longer wait than the cap; the cap was waited instead. */
+  retryAfterCapped(): void {
+    this.retryAfterCaps.inc();
   }
 
   snapshot(): UpstreamCounts {

@@ -17,17 +17,22 @@ export type RateLimitCode = (typeof RATE_LIMIT_CODES)[keyof typeof RATE_LIMIT_CO
 /** What a caller refused for requests in progress is told to wait: one of them may be done. */
 export const IN_PROGRESS_RETRY_AFTER_MS = 1_000;
 
+/** A wait in milliseconds as `Retry-After` gives it: whole seconds, rounded up, at least 1. */
+export function retryAfterSeconds(retryAfterMs: number): number {
+  return Math.max(1, Math.ceil(retryAfterMs / 1000));
+}
+
 export function rateLimitRefusal(
   code: RateLimitCode,
   message: string,
   retryAfterMs: number,
 ): GraphQLError {
-  const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const seconds = retryAfterSeconds(retryAfterMs);
   return new GraphQLError(message, {
     extensions: {
       code,
-      retryAfterSeconds,
-      http: { status: 429, spec: false, headers: { 'retry-after': String(retryAfterSeconds) } },
+      retryAfterSeconds: seconds,
+      http: { status: 429, spec: false, headers: { 'retry-after': String(seconds) } },
     },
   });
 }

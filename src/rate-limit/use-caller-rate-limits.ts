@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { type Caller, callerKey } from '../auth/caller.js';
 import type { TokenBucketStore } from './bucket-store.js';
 import { InProgressCounter } from './in-progress.js';
+import { takeOrLetThrough } from './lenient-take.js';
 import type { RateLimitPolicy } from './policy.js';
 import { IN_PROGRESS_RETRY_AFTER_MS, RATE_LIMIT_CODES, rateLimitRefusal } from './refusal.js';
 
@@ -68,21 +69,7 @@ export function useCallerRateLimits({
             : 1;
           // The batch limit ran first and the configuration keeps burst >= that limit.
           const cost = Math.min(operations, limit.burst);
-          let verdict: Awaited<ReturnType<TokenBucketStore['take']>>;
-          try {
-            verdict = await store.take(key, cost, limit);
-          } catch (error) {
-            // A store that cannot answer (a shared one, later) must not stop printing: the
-            // request goes through, and the failure is logged for operators.
-            logger.warn(
-              {
-                code: 'RATE_LIMIT_STORE_FAILED',
-                error: error instanceof Error ? error.message : String(error),
-              },
-              'Rate-limit store failed; the request was not limited',
-            );
-            return;
-          }
+          const verdict = await takeOrLetThrough(store, key, cost, limit, logger, 'the request');
           if (!verdict.allowed) {
             throw rateLimitRefusal(
               RATE_LIMIT_CODES.rate,

@@ -169,9 +169,11 @@ export type PrinterJobsQuery = { printer:
         | { __typename: 'NotFoundError' }
         | { __typename: 'PermissionDeniedError' }
         | { __typename: 'PrintJobConnection', pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, createdBy: { id: string | null } | null } }> }
+        | { __typename: 'RateLimitedError' }
         | { __typename: 'ThrottledError' }
         | { __typename: 'UpstreamUnavailableError' }
        }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
    };
@@ -186,6 +188,7 @@ export type ReleaseTasksQuery = { printTaskDefinitions: Array<{ id: string, task
       | { __typename: 'NotFoundError' }
       | { __typename: 'PermissionDeniedError' }
       | { __typename: 'PrintTaskConnection', pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, printJob: { id: string, createdBy: { id: string | null } | null } | null } }> }
+      | { __typename: 'RateLimitedError' }
       | { __typename: 'ThrottledError' }
       | { __typename: 'UpstreamUnavailableError' }
      }> };
@@ -204,6 +207,7 @@ export type AbortPrintJobsBareMutation = { abortPrintJobs:
         | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
         | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
         | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
+        | { __typename: 'RateLimitedError', code: string, message: string }
         | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
         | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
       > }
@@ -234,6 +238,7 @@ export type UpdatePrintTasksBareMutation = { updatePrintTasks:
         | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
         | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
         | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
+        | { __typename: 'RateLimitedError', code: string, message: string }
         | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
         | { __typename: 'UpdatePrintTaskSuccess' }
         | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
@@ -258,6 +263,8 @@ type ErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', request
 
 type ErrorFields_PermissionDeniedError_Fragment = { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string };
 
+type ErrorFields_RateLimitedError_Fragment = { __typename: 'RateLimitedError', code: string, message: string };
+
 type ErrorFields_ThrottledError_Fragment = { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string };
 
 type ErrorFields_UpstreamUnavailableError_Fragment = { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string };
@@ -272,6 +279,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_InvalidInputError_Fragment
   | ErrorFields_NotFoundError_Fragment
   | ErrorFields_PermissionDeniedError_Fragment
+  | ErrorFields_RateLimitedError_Fragment
   | ErrorFields_ThrottledError_Fragment
   | ErrorFields_UpstreamUnavailableError_Fragment
 ;
@@ -297,6 +305,7 @@ export type AbortPrintJobOnceMutation = { abortPrintJob:
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
    };
@@ -317,6 +326,7 @@ export type UpdatePrintTaskOnceMutation = { updatePrintTask:
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
     | { __typename: 'UpdatePrintTaskSuccess', printTask: { id: string, status: { state: PrintTaskState, description: string | null } } }
     | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
@@ -338,6 +348,7 @@ export type RedirectPrintJobOnceMutation = { redirectPrintJob:
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'RedirectPrintJobSuccess', printJob: { id: string, printerId: string, redirectedFrom: string | null } }
     | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
@@ -358,6 +369,7 @@ export type UpdatePrintTaskMutation = { updatePrintTask:
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
     | { __typename: 'UpdatePrintTaskSuccess', printTask: { id: string, taskDefinitionId: string, parentUrl: string | null, printJob: { id: string, printerId: string, createdDateTime: string | null, createdBy: { id: string | null, userPrincipalName: string | null } | null, status: { state: PrintJobState, description: string | null, details: Array<PrintJobStateDetail>, isAcquiredByPrinter: boolean | null } } | null, status: { state: PrintTaskState, description: string | null } } }
     | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
@@ -379,6 +391,7 @@ export type AbortPrintJobMutation = { abortPrintJob:
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
    };
@@ -403,6 +416,7 @@ export type UpdatePrintTasksMutation = { updatePrintTasks:
         | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
         | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
         | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
+        | { __typename: 'RateLimitedError', code: string, message: string }
         | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
         | { __typename: 'UpdatePrintTaskSuccess', printTask: { id: string, status: { state: PrintTaskState } } }
         | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
@@ -424,6 +438,7 @@ export type AbortPrintJobsMutation = { abortPrintJobs:
         | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
         | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
         | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
+        | { __typename: 'RateLimitedError', code: string, message: string }
         | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
         | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
       > }
@@ -445,6 +460,7 @@ export type ReleaseScreenQuery = { printTaskDefinitions: Array<{ id: string, dis
       | { __typename: 'NotFoundError' }
       | { __typename: 'PermissionDeniedError' }
       | { __typename: 'PrintTaskConnection', pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, taskDefinitionId: string, parentUrl: string | null, printJob: { id: string, printerId: string, createdDateTime: string | null, printer: { id: string, displayName: string | null } | null, createdBy: { id: string | null, userPrincipalName: string | null } | null, status: { state: PrintJobState, description: string | null, details: Array<PrintJobStateDetail>, isAcquiredByPrinter: boolean | null } } | null, status: { state: PrintTaskState, description: string | null } } }> }
+      | { __typename: 'RateLimitedError' }
       | { __typename: 'ThrottledError' }
       | { __typename: 'UpstreamUnavailableError' }
      }> };
@@ -462,6 +478,7 @@ export type PrintTaskQuery = { printTask:
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
     | { __typename: 'PrintTask', id: string, taskDefinitionId: string, parentUrl: string | null, definition: { id: string, displayName: string | null } | null, status: { state: PrintTaskState, description: string | null } }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
    };
@@ -479,6 +496,7 @@ export type PrintJobQuery = { printJob:
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
     | { __typename: 'PrintJob', id: string, printerId: string, createdDateTime: string | null, tasks: Array<{ id: string, taskDefinitionId: string, parentUrl: string | null, status: { state: PrintTaskState, description: string | null } }>, createdBy: { id: string | null, userPrincipalName: string | null } | null, status: { state: PrintJobState, description: string | null, details: Array<PrintJobStateDetail>, isAcquiredByPrinter: boolean | null } }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
    };
@@ -497,6 +515,7 @@ export type PrintJobsQuery = { a:
     | { __typename: 'NotFoundError' }
     | { __typename: 'PermissionDeniedError' }
     | { __typename: 'PrintJob', id: string }
+    | { __typename: 'RateLimitedError' }
     | { __typename: 'ThrottledError' }
     | { __typename: 'UpstreamUnavailableError' }
   , b:
@@ -506,6 +525,7 @@ export type PrintJobsQuery = { a:
     | { __typename: 'NotFoundError' }
     | { __typename: 'PermissionDeniedError' }
     | { __typename: 'PrintJob', id: string }
+    | { __typename: 'RateLimitedError' }
     | { __typename: 'ThrottledError' }
     | { __typename: 'UpstreamUnavailableError' }
    };
@@ -528,9 +548,11 @@ export type PrinterQuery = { printer:
         | { __typename: 'NotFoundError' }
         | { __typename: 'PermissionDeniedError' }
         | { __typename: 'PrintJobConnection', pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, printerId: string, createdDateTime: string | null, tasks: Array<{ id: string, taskDefinitionId: string, parentUrl: string | null, status: { state: PrintTaskState, description: string | null } }>, createdBy: { id: string | null, userPrincipalName: string | null } | null, status: { state: PrintJobState, description: string | null, details: Array<PrintJobStateDetail>, isAcquiredByPrinter: boolean | null } } }> }
+        | { __typename: 'RateLimitedError' }
         | { __typename: 'ThrottledError' }
         | { __typename: 'UpstreamUnavailableError' }
        }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
    };
@@ -553,9 +575,11 @@ export type PrintTaskDefinitionQuery = { printTaskDefinition:
         | { __typename: 'NotFoundError' }
         | { __typename: 'PermissionDeniedError' }
         | { __typename: 'PrintTaskConnection', pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string } }> }
+        | { __typename: 'RateLimitedError' }
         | { __typename: 'ThrottledError' }
         | { __typename: 'UpstreamUnavailableError' }
        }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
    };
@@ -575,6 +599,7 @@ export type RedirectPrintJobMutation = { redirectPrintJob:
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'RedirectPrintJobSuccess', printJob: { redirectedFrom: string | null, redirectedTo: string | null, id: string, printerId: string, createdDateTime: string | null, createdBy: { id: string | null, userPrincipalName: string | null } | null, status: { state: PrintJobState, description: string | null, details: Array<PrintJobStateDetail>, isAcquiredByPrinter: boolean | null } } }
     | { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string }
@@ -602,6 +627,7 @@ export type ReleasePrintJobsMutation = { releasePrintJobs:
           | { __typename: 'InvalidInputError', code: string, message: string }
           | { __typename: 'NotFoundError', code: string, message: string, requestId: string | null }
           | { __typename: 'PermissionDeniedError', code: string, message: string, requestId: string | null }
+          | { __typename: 'RateLimitedError', code: string, message: string }
           | { __typename: 'RedirectPrintJobSuccess', printJob: { id: string, printerId: string, redirectedFrom: string | null } }
           | { __typename: 'ThrottledError', code: string, message: string, requestId: string | null }
           | { __typename: 'UpstreamUnavailableError', code: string, message: string, requestId: string | null, outcomeUnknown: boolean }

@@ -107,6 +107,7 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
       'InvalidInputError',
       'NotFoundError',
       'PermissionDeniedError',
+      'RateLimitedError',
       'ThrottledError',
       'UpstreamUnavailableError',
     ];
@@ -117,7 +118,7 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
     expect(members('PrintJobResult')).toEqual(
       ['CallBudgetExceededError', 'InvalidInputError', 'NotFoundError', 'PermissionDeniedError']
         .concat(['ForbiddenError', 'PrintJob'])
-        .concat(['ThrottledError', 'UpstreamUnavailableError'])
+        .concat(['RateLimitedError', 'ThrottledError', 'UpstreamUnavailableError'])
         .sort(),
     );
   });
@@ -143,6 +144,7 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
       'InvalidInputError',
       'NotFoundError',
       'PermissionDeniedError',
+      'RateLimitedError',
       'ThrottledError',
       'UpstreamUnavailableError',
       'UserSuspendedError',

@@ -52,10 +52,11 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     ...(options.httpHandler ? { httpHandler: options.httpHandler } : {}),
     ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
   });
-  const service = new GraphService(transport, {
-    ...DEFAULT_GRAPH_SERVICE_OPTIONS,
-    ...options.service,
-  });
+  const service = new GraphService(
+    transport,
+    { ...DEFAULT_GRAPH_SERVICE_OPTIONS, ...options.service },
+    options.logger ?? silentLogger,
+  );
   const metrics = new GatewayMetrics(service.metrics);
   const app = createApp({
     graph: service,

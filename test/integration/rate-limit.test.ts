@@ -7,21 +7,17 @@
 
 import type { Logger } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
 import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
 import { parseServiceKeys } from '../../src/auth/service-keys.js';
 import { emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
 import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { GraphService } from '../../src/graph/service.js';
-import { silentLogger } from '../../src/logging/logger.js';
 import type { TokenBucketStore } from '../../src/rate-limit/bucket-store.js';
 import type { RateLimitPolicy } from '../../src/rate-limit/policy.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { appToken, listen, personToken } from '../helpers/entra.js';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
 import { memoryLogger } from '../helpers/memory-logger.js';
+import { rateLimitedApp } from '../helpers/rate-limited-app.js';
 
 const FLOODER_KEY = 'flooder-key-0123456789abcdef';
 const NEIGHBOUR_KEY = 'neighbour-key-0123456789abcdef';
@@ -44,23 +40,15 @@ async function gateway(
   policy: RateLimitPolicy,
   extra: { store?: TokenBucketStore; logger?: Logger } = {},
 ): Promise<string> {
-  const graph = new GraphService(
-    createGraphTransport({
-      baseUrl: env.emulator.url,
-      auth: staticToken(EMULATOR_TOKENS.gatewayApp),
-      timeoutMs: 10_000,
-    }),
-  );
-  const app = createApp({
-    graph,
-    logger: extra.logger ?? silentLogger,
-    graphiql: false,
+  const app = rateLimitedApp({
+    emulatorUrl: env.emulator.url,
     authentication: {
       serviceKeys: SERVICE_KEYS,
       entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
       allowAnonymous: false,
     },
-    rateLimits: { policy, ...(extra.store ? { store: extra.store } : {}) },
+    policy,
+    ...extra,
   });
   server = await listen(app);
   return server.url;

@@ -7,7 +7,7 @@ import { CallBudgetExceededError } from '../../src/errors.js';
 import { RequestCallBudget } from '../../src/graph/call-budget.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
 import { createGraphTransport } from '../../src/graph/http/client.js';
-import { Upstream } from '../../src/graph/http/upstream.js';
+import { DEFAULT_UPSTREAM_OPTIONS, Upstream } from '../../src/graph/http/upstream.js';
 import { GraphSession } from '../../src/graph/session.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 
@@ -51,7 +51,7 @@ describe('GraphSession', () => {
         timeoutMs: 1_000,
         httpHandler: http,
       }),
-      { maxInFlight: 4, sharedThrottle: false },
+      { ...DEFAULT_UPSTREAM_OPTIONS, maxInFlight: 4, sharedThrottle: false },
     );
     const session = GraphSession.open(upstream, {
       retry: { maxAttempts: 1, maxThrottledAttempts: 3, backoffBaseMs: 1, backoffMaxMs: 1 },

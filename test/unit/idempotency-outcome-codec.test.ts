@@ -10,6 +10,7 @@ import {
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
+  RateLimitedError,
   ThrottledError,
   UpstreamUnavailableError,
 } from '../../src/errors.js';
@@ -62,6 +63,7 @@ describe('idempotency outcome codec', () => {
       new ThrottledError('slow down', 'rq', 5),
       new UpstreamUnavailableError('down', null, 'SHUTTING_DOWN', false),
       new CallBudgetExceededError(500, 3, 1),
+      new RateLimitedError(2, 20, 200),
       new ForbiddenError('not for you'),
       new ConflictError('too late', 'rq'),
     ];

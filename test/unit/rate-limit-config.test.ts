@@ -7,12 +7,18 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { DEFAULT_RATE_LIMIT_POLICY } from '../../src/rate-limit/policy.js';
 
 describe('per-caller limit settings', () => {
-  it('defaults: persons 5/s burst 30, apps and service keys 20/s burst 100, anonymous off, 16 in progress', () => {
+  it('defaults: persons 5/s burst 30, apps and service keys 20/s burst 100, anonymous off, 16 in progress; Graph calls 20/200 and 100/500', () => {
     expect(loadConfig({}).rateLimits).toEqual({
       rates: {
         person: { ratePerSecond: 5, burst: 30 },
         app: { ratePerSecond: 20, burst: 100 },
         'service-key': { ratePerSecond: 20, burst: 100 },
+        anonymous: null,
+      },
+      graphCalls: {
+        person: { ratePerSecond: 20, burst: 200 },
+        app: { ratePerSecond: 100, burst: 500 },
+        'service-key': { ratePerSecond: 100, burst: 500 },
         anonymous: null,
       },
       maxInProgressPerCaller: 16,
@@ -27,6 +33,10 @@ describe('per-caller limit settings', () => {
       GATEWAY_RATE_LIMIT_KEY: ' 200/1000 ',
       GATEWAY_RATE_LIMIT_ANONYMOUS: '50/500',
       GATEWAY_MAX_IN_PROGRESS_PER_CALLER: '0',
+      GATEWAY_GRAPH_CALL_LIMIT_PERSON: '2.5/20',
+      GATEWAY_GRAPH_CALL_LIMIT_APP: '0',
+      GATEWAY_GRAPH_CALL_LIMIT_KEY: '1000/5000',
+      GATEWAY_GRAPH_CALL_LIMIT_ANONYMOUS: '50/100',
     });
     expect(rateLimits).toEqual({
       rates: {
@@ -34,6 +44,12 @@ describe('per-caller limit settings', () => {
         app: null,
         'service-key': { ratePerSecond: 200, burst: 1000 },
         anonymous: { ratePerSecond: 50, burst: 500 },
+      },
+      graphCalls: {
+        person: { ratePerSecond: 2.5, burst: 20 },
+        app: null,
+        'service-key': { ratePerSecond: 1000, burst: 5000 },
+        anonymous: { ratePerSecond: 50, burst: 100 },
       },
       maxInProgressPerCaller: null,
     });
@@ -58,6 +74,10 @@ describe('per-caller limit settings', () => {
     ['GATEWAY_MAX_IN_PROGRESS_PER_CALLER', '1.5'],
     ['GATEWAY_MAX_IN_PROGRESS_PER_CALLER', '10001'],
     ['GATEWAY_MAX_IN_PROGRESS_PER_CALLER', '-3'],
+    ['GATEWAY_GRAPH_CALL_LIMIT_PERSON', '20'],
+    ['GATEWAY_GRAPH_CALL_LIMIT_APP', '0/100'],
+    ['GATEWAY_GRAPH_CALL_LIMIT_KEY', '20/19'],
+    ['GATEWAY_GRAPH_CALL_LIMIT_ANONYMOUS', 'lots'],
   ])('refuses %s=%j with a ConfigError naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
@@ -66,6 +86,12 @@ describe('per-caller limit settings', () => {
   it('explains that a burst must hold a whole batched request', () => {
     expect(() => loadConfig({ GATEWAY_RATE_LIMIT_KEY: '20/9' })).toThrow(
       /burst must be 10–100000: a batched request of 10 operations must fit/,
+    );
+  });
+
+  it('explains that a Graph-call burst must hold a whole $batch envelope', () => {
+    expect(() => loadConfig({ GATEWAY_GRAPH_CALL_LIMIT_PERSON: '20/19' })).toThrow(
+      /GATEWAY_GRAPH_CALL_LIMIT_PERSON: the burst must be 20–100000: a \$batch envelope of 20 Graph calls must fit/,
     );
   });
 });

@@ -5,13 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { RateLimitedError } from '../../src/errors.js';
 import { DEFAULT_MAX_BUCKETS } from '../../src/rate-limit/in-memory-bucket-store.js';
 import {
+  DEFAULT_GRAPH_CALL_LIMITS,
   DEFAULT_RATE_LIMIT_POLICY,
   MAX_BURST,
   MAX_IN_PROGRESS_PER_CALLER,
   MAX_RATE_PER_SECOND,
   MIN_BURST,
+  MIN_GRAPH_CALL_BURST,
 } from '../../src/rate-limit/policy.js';
 import { RATE_LIMIT_CODES } from '../../src/rate-limit/refusal.js';
 
@@ -33,6 +36,10 @@ const SETTINGS = {
   GATEWAY_RATE_LIMIT_KEY: asSetting(rates['service-key']),
   GATEWAY_RATE_LIMIT_ANONYMOUS: asSetting(rates.anonymous),
   GATEWAY_MAX_IN_PROGRESS_PER_CALLER: String(maxInProgressPerCaller ?? 'off'),
+  GATEWAY_GRAPH_CALL_LIMIT_PERSON: asSetting(DEFAULT_GRAPH_CALL_LIMITS.person),
+  GATEWAY_GRAPH_CALL_LIMIT_APP: asSetting(DEFAULT_GRAPH_CALL_LIMITS.app),
+  GATEWAY_GRAPH_CALL_LIMIT_KEY: asSetting(DEFAULT_GRAPH_CALL_LIMITS['service-key']),
+  GATEWAY_GRAPH_CALL_LIMIT_ANONYMOUS: asSetting(DEFAULT_GRAPH_CALL_LIMITS.anonymous),
 };
 
 describe('README configuration table', () => {
@@ -48,6 +55,9 @@ describe('README configuration table', () => {
     const rate = rowOf('GATEWAY_RATE_LIMIT_PERSON')[0] ?? '';
     expect(rate).toContain(`up to ${MAX_RATE_PER_SECOND}`);
     expect(rate).toContain(`${MIN_BURST}–${MAX_BURST}`);
+    const calls = rowOf('GATEWAY_GRAPH_CALL_LIMIT_PERSON')[0] ?? '';
+    expect(calls).toContain(`up to ${MAX_RATE_PER_SECOND}`);
+    expect(calls).toContain(`${MIN_GRAPH_CALL_BURST}–${MAX_BURST}`);
     expect(rowOf('GATEWAY_MAX_IN_PROGRESS_PER_CALLER')[0]).toContain(
       `1–${MAX_IN_PROGRESS_PER_CALLER}`,
     );
@@ -70,6 +80,21 @@ describe('docs/errors.md', () => {
     }
     const inProgress = rows.find((row) => row.includes(`\`${RATE_LIMIT_CODES.inProgress}\``)) ?? '';
     expect(numbersIn(cells(inProgress)[1] ?? '')).toContain(maxInProgressPerCaller);
+  });
+
+  it('has one row for the Graph-call limit, quoting its defaults', () => {
+    const code = new RateLimitedError(1, 1, 20).code;
+    const matching = rows.filter((row) => row.includes(`\`${code}\``));
+    expect(matching).toHaveLength(1);
+    const numbers = numbersIn(cells(matching[0] ?? '')[1] ?? '');
+    for (const limit of [
+      DEFAULT_GRAPH_CALL_LIMITS.person,
+      DEFAULT_GRAPH_CALL_LIMITS.app,
+      DEFAULT_GRAPH_CALL_LIMITS['service-key'],
+    ]) {
+      expect(numbers).toContain(limit?.ratePerSecond);
+      expect(numbers).toContain(limit?.burst);
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
 import { Deadline } from '../../src/graph/deadline.js';
 import { createGraphTransport } from '../../src/graph/http/client.js';
-import { Upstream } from '../../src/graph/http/upstream.js';
+import { DEFAULT_UPSTREAM_OPTIONS, Upstream } from '../../src/graph/http/upstream.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 
 function upstream(): Upstream {
@@ -21,7 +21,7 @@ function upstream(): Upstream {
     timeoutMs: 5_000,
     httpHandler: new FakeGraphHttp(() => ({ status: 204 })),
   });
-  return new Upstream(transport, { maxInFlight: 16, sharedThrottle: true });
+  return new Upstream(transport, DEFAULT_UPSTREAM_OPTIONS);
 }
 
 afterEach(() => {

@@ -11,7 +11,7 @@ import { staticToken } from '../../src/graph/credentials/credentials.js';
 import { Deadline } from '../../src/graph/deadline.js';
 import { toGatewayError } from '../../src/graph/errors.js';
 import { createGraphTransport } from '../../src/graph/http/client.js';
-import { Upstream } from '../../src/graph/http/upstream.js';
+import { DEFAULT_UPSTREAM_OPTIONS, Upstream } from '../../src/graph/http/upstream.js';
 import { FakeGraphHttp, type FakeHandler, graphError } from '../helpers/fake-graph-http.js';
 
 const abort = (job: number): GraphCall => ({
@@ -27,7 +27,7 @@ function setup(handler: FakeHandler, maxInFlight = 16) {
     timeoutMs: 5_000,
     httpHandler: http,
   });
-  const upstream = new Upstream(transport, { maxInFlight, sharedThrottle: true });
+  const upstream = new Upstream(transport, { ...DEFAULT_UPSTREAM_OPTIONS, maxInFlight });
   return { http, upstream };
 }
 

@@ -159,6 +159,7 @@ export type AbortMutation = { abortPrintJob:
     | { __typename: 'InvalidInputError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ThrottledError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
    };
@@ -171,6 +172,7 @@ export type MyWaitingJobsQueryVariables = Exact<{
 
 
 export type MyWaitingJobsQuery = { myPrintJobs:
+    | { code: string, message: string }
     | { code: string, message: string }
     | { code: string, message: string }
     | { code: string, message: string }
@@ -196,6 +198,7 @@ export type RedirectMutation = { redirectPrintJob:
     | { __typename: 'InvalidInputError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'RedirectPrintJobSuccess', printJob: { id: string, printerId: string, redirectedFrom: string | null, status: { state: PrintJobState } } }
     | { __typename: 'ThrottledError', code: string, message: string }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }
@@ -223,6 +226,7 @@ export type ReleaseAllHereMutation = { releasePrintJobs:
           | { __typename: 'InvalidInputError', code: string, message: string }
           | { __typename: 'NotFoundError', code: string, message: string }
           | { __typename: 'PermissionDeniedError', code: string, message: string }
+          | { __typename: 'RateLimitedError', code: string, message: string }
           | { __typename: 'RedirectPrintJobSuccess', printJob: { id: string, printerId: string, status: { state: PrintJobState } } }
           | { __typename: 'ThrottledError', code: string, message: string }
           | { __typename: 'UpstreamUnavailableError', code: string, message: string }
@@ -246,6 +250,7 @@ export type ReleaseScreenQuery = { printTaskDefinitions: Array<{ id: string, dis
       | { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, taskDefinitionId: string, status: { state: PrintTaskState }, printJob: { id: string, printerId: string, createdBy: { userPrincipalName: string | null } | null, status: { state: PrintJobState, details: Array<PrintJobStateDetail> }, document: { displayName: string | null } | null, printer: { displayName: string | null } | null } | null } }> }
       | { code: string, message: string }
       | { code: string, message: string }
+      | { code: string, message: string }
      }> };
 
 export type ReleaseMutationVariables = Exact<{
@@ -263,6 +268,7 @@ export type ReleaseMutation = { updatePrintTask:
     | { __typename: 'InvalidInputError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ThrottledError', code: string, message: string }
     | { __typename: 'UpdatePrintTaskSuccess', printTask: { id: string, status: { state: PrintTaskState }, printJob: { id: string, status: { state: PrintJobState, details: Array<PrintJobStateDetail> } } | null } }
     | { __typename: 'UpstreamUnavailableError', code: string, message: string }

@@ -18,6 +18,8 @@ const COLLECTIONS = new Set([
   'services',
   'users',
   'triggers',
+  // The gateway's own change-notification subscriptions (src/notifications/).
+  'subscriptions',
 ]);
 
 /** Other segments kept as they are; anything else reads `{unknown}`. */
@@ -28,6 +30,7 @@ const LITERALS = new Set([
   'cancel',
   'start',
   'me',
+  'reauthorize',
   '$batch',
   '$count',
   '$value',

@@ -7,13 +7,22 @@ export class ThrottleGate {
   private closedUntil = 0;
   private readonly closeListeners: Array<(ms: number) => void> = [];
 
-  constructor(private readonly enabled: boolean) {}
+  constructor(
+    private readonly enabled: boolean,
+    /**
+     * The longest window (GRAPH_MAX_RETRY_AFTER_SECONDS): the upstream already caps Graph's
+     * answers; this also bounds what a peer shares, or a window left in Redis by an older release.
+     */
+    private readonly maxWindowMs = Number.POSITIVE_INFINITY,
+  ) {}
 
   /** Graph asked for `seconds` of quiet: no new call goes out before then. */
   close(seconds: number): void {
     if (!this.enabled) return;
-    this.closedUntil = Math.max(this.closedUntil, Date.now() + seconds * 1000);
-    for (const listener of this.closeListeners) listener(seconds * 1000);
+    const ms = Math.min(seconds * 1000, this.maxWindowMs);
+    this.closedUntil = Math.max(this.closedUntil, Date.now() + ms);
+    // Shared (with Redis) as capped: no replica is held back longer than the cap.
+    for (const listener of this.closeListeners) listener(ms);
   }
 
   /**
@@ -21,7 +30,8 @@ export class ThrottleGate {
    * the listeners, which would only echo it back.
    */
   closeFromPeer(ms: number): void {
-    if (this.enabled) this.closedUntil = Math.max(this.closedUntil, Date.now() + ms);
+    if (!this.enabled) return;
+    this.closedUntil = Math.max(this.closedUntil, Date.now() + Math.min(ms, this.maxWindowMs));
   }
 
   /** Hears every window Graph opened on this process, to share it with the other replicas. */

@@ -5,6 +5,7 @@
  * On shutdown `drain()` stops anything new from reaching Graph.
  */
 import { setMaxListeners } from 'node:events';
+import type { Logger } from 'pino';
 import { UpstreamMetrics } from '../../metrics/upstream-metrics.js';
 import {
   type ExchangeAttempt,
@@ -14,7 +15,9 @@ import {
 } from '../../telemetry/graph-spans.js';
 import { type GraphCall, type GraphReply, GraphTransportError } from '../call.js';
 import { type Deadline, sleepUntil } from '../deadline.js';
+import { capRetryAfter, DEFAULT_MAX_RETRY_AFTER_MS } from './retry-after-cap.js';
 import { retryAfterMs } from './retry-policy.js';
+import { routeTemplate } from './route-template.js';
 import { InFlightLimit, ThrottleGate } from './throttle.js';
 import type { GraphTransport } from './transport.js';
 
@@ -23,9 +26,15 @@ export interface UpstreamOptions {
   maxInFlight: number;
   /** Let one call's `Retry-After` hold back every new call of the process. @default true */
   sharedThrottle: boolean;
+  /** Longer `Retry-After`s are lowered to this (retry-after-cap.ts). @default 60 000 ms */
+  maxRetryAfterMs: number;
 }
 
-export const DEFAULT_UPSTREAM_OPTIONS: UpstreamOptions = { maxInFlight: 16, sharedThrottle: true };
+export const DEFAULT_UPSTREAM_OPTIONS: UpstreamOptions = {
+  maxInFlight: 16,
+  sharedThrottle: true,
+  maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS,
+};
 
 type Outcome = GraphReply | GraphTransportError;
 
@@ -68,11 +77,16 @@ export class Upstream {
   /** Aborted by `drain()`: every wait ends at once and nothing new is sent. */
   private readonly draining = new AbortController();
 
+  private readonly maxRetryAfterMs: number;
+
   constructor(
     private readonly transport: GraphTransport,
     options: UpstreamOptions = DEFAULT_UPSTREAM_OPTIONS,
+    /** Told of every `Retry-After` that was capped; none in tests that do not look. */
+    private readonly logger?: Logger,
   ) {
-    this.gate = new ThrottleGate(options.sharedThrottle);
+    this.maxRetryAfterMs = options.maxRetryAfterMs;
+    this.gate = new ThrottleGate(options.sharedThrottle, options.maxRetryAfterMs);
     this.limit = new InFlightLimit(options.maxInFlight);
     // Every waiting exchange listens until it is done; hundreds at once are not a leak.
     setMaxListeners(0, this.draining.signal);
@@ -174,11 +188,29 @@ export class Upstream {
       if (deadline.signal.aborted) return notSent(calls, 'not-sent');
       throw error;
     }
-    for (const outcome of outcomes) {
+    const capped = outcomes.map((outcome, index) => this.capped(outcome, calls[index]));
+    for (const outcome of capped) {
       const waitMs = retryAfterMs(outcome);
       if (waitMs !== null) this.gate.close(waitMs / 1000);
     }
-    return outcomes;
+    return capped;
+  }
+
+  /** The outcome with a `Retry-After` over the cap lowered to it, logged and counted. */
+  private capped(outcome: Outcome, call: GraphCall | undefined): Outcome {
+    const { outcome: kept, askedMs } = capRetryAfter(outcome, this.maxRetryAfterMs);
+    if (askedMs === null) return kept;
+    this.metrics.retryAfterCapped();
+    this.logger?.warn(
+      {
+        code: 'GRAPH_RETRY_AFTER_CAPPED',
+        retryAfterSeconds: askedMs / 1000,
+        cappedToSeconds: this.maxRetryAfterMs / 1000,
+        ...(call ? { method: call.method, route: routeTemplate(call.url) } : {}),
+      },
+      "Graph's Retry-After was longer than GRAPH_MAX_RETRY_AFTER_SECONDS; waiting the cap instead",
+    );
+    return kept;
   }
 
   private async send(calls: readonly GraphCall[], signal: AbortSignal): Promise<Outcome[]> {

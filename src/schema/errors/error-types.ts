@@ -11,6 +11,7 @@ import {
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
+  RateLimitedError,
   ThrottledError,
   UpstreamUnavailableError,
 } from '../../errors.js';
@@ -130,6 +131,25 @@ builder.objectType(CallBudgetExceededError, {
   }),
 });
 
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  shareable: true,
+  description:
+    'This caller has used up its allowance of Microsoft Graph calls (GATEWAY_GRAPH_CALL_LIMIT_*, ' +
+    'charged as calls are sent, whatever operation sends them). Nothing was sent for this field; ' +
+    'try again after retryAfterSeconds.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    retryAfterSeconds: t.exposeInt('retryAfterSeconds', {
+      description: 'Whole seconds until the calls this field needed would be allowed.',
+    }),
+    callsPerSecond: t.exposeFloat('callsPerSecond', {
+      description: "The caller's limit: Graph calls a second, on average.",
+    }),
+    burst: t.exposeInt('burst', { description: "The caller's limit: Graph calls at once." }),
+  }),
+});
+
 /** What any field that calls Graph can fail with, in union order. */
 export const GRAPH_ERRORS = [
   InvalidInputError,
@@ -138,6 +158,7 @@ export const GRAPH_ERRORS = [
   ThrottledError,
   UpstreamUnavailableError,
   CallBudgetExceededError,
+  RateLimitedError,
   ForbiddenError,
 ] as const;
 
