@@ -34,6 +34,12 @@ describe('isRetryable', () => {
       false,
       false,
     ],
+    [
+      'a call addressed outside Graph, refused unsent',
+      new GraphTransportError('foreign-origin', ''),
+      false,
+      false,
+    ],
   ])('after %s: read %s, write %s', (_label, outcome, forRead, forWrite) => {
     expect(isRetryable(outcome, read)).toBe(forRead);
     expect(isRetryable(outcome, write)).toBe(forWrite);

@@ -48,6 +48,8 @@ export function isRetryable(outcome: GraphReply | GraphTransportError, call: Gra
     // Entra said no moments ago; asking again within this request would only add load there.
     // The background token check (/ready) keeps asking.
     if (outcome.kind === 'no-token') return false;
+    // The same path addresses the same foreign origin again: nothing was sent, nothing would be.
+    if (outcome.kind === 'foreign-origin') return false;
     return neverSent(outcome) || !isWrite(call);
   }
   if (outcome.status === 429) return true;
