@@ -7,7 +7,7 @@
  * withdraws stops working here as soon as the key cache (10 minutes) would let it. Bounded: the
  * oldest entry makes room for a new one.
  */
-import type { EntraCaller } from './entra-token.js';
+import type { EntraCaller } from './caller.js';
 
 interface Verified {
   caller: EntraCaller;
