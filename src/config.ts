@@ -27,13 +27,11 @@ import {
 } from './idempotency/settings.js';
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from './logging/levels.js';
 import { DEFAULT_MAX_OPERATION_NAMES } from './metrics/graphql-metrics.js';
-import { DEFAULT_NOTIFICATION_DEDUP_TTL_MS } from './notifications/notification-processor.js';
-import { DEFAULT_RECONCILE_INTERVAL_MS } from './notifications/reconciliation.js';
-import { DEFAULT_SUBSCRIBER_LIMITS } from './notifications/subscriber-limits.js';
 import {
-  DEFAULT_SUBSCRIPTION_MINUTES,
-  MIN_SUBSCRIPTION_MINUTES,
-} from './notifications/subscription-lifetime.js';
+  LIVE_EVENTS_ENV,
+  type LiveEventSettings,
+  liveEventSettings,
+} from './notifications/settings.js';
 import {
   DEFAULT_GRAPH_CALL_LIMITS,
   DEFAULT_RATE_LIMIT_POLICY,
@@ -42,7 +40,9 @@ import {
   parseMaxInProgress,
   type RateLimitPolicy,
 } from './rate-limit/policy.js';
+import { ConfigError, isLoopback, nonEmpty, port } from './settings/env.js';
 import { REDIS_DEFAULTS, type RedisSettings } from './shared-state/redis/settings.js';
+import { TRACING_ENV, type TracingSettings, tracingSettings } from './telemetry/settings.js';
 
 export type GraphCredentials =
   | { kind: 'static-token'; token: string }
@@ -107,26 +107,6 @@ export interface Config {
   logLevel: LogLevel;
 }
 
-export interface LiveEventSettings {
-  /**
-   * Where Graph delivers notifications (`GATEWAY_NOTIFICATION_URL`); null: no webhook and no
-   * Graph subscriptions (on the embedded emulator, main.ts derives it from the listening port).
-   */
-  notificationUrl: string | null;
-  /** Whether this process creates and renews Graph subscriptions (the webhook is served anyway). */
-  manageSubscriptions: boolean;
-  /** The clientState every subscription is created with; null: generated at start. */
-  clientState: string | null;
-  subscriptionLifetimeMs: number;
-  renewAtFraction: number;
-  subscriptionCheckMs: number;
-  /** 0: no reconciliation. */
-  reconcileIntervalMs: number;
-  dedupTtlMs: number;
-  subscribersPerCaller: number;
-  subscribersMax: number;
-}
-
 /** Prometheus metrics (src/metrics/, docs/operations.md#metrics). */
 export interface MetricsSettings {
   /** The metrics listener, without credentials; `null` when `METRICS_PORT=off`. */
@@ -138,22 +118,7 @@ export interface MetricsSettings {
 /** The port OpenTelemetry's Prometheus exporter uses by convention, and the manifests name. */
 export const DEFAULT_METRICS_PORT = 9464;
 
-/** What config.ts decides about tracing; the SDK reads the other standard OTEL_* itself. */
-export interface TracingSettings {
-  /** Where spans are POSTed: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or the base + `/v1/traces`. */
-  tracesEndpoint: string;
-  protocol: 'http/protobuf' | 'http/json';
-  serviceName: string;
-}
-
-export const DEFAULT_SERVICE_NAME = 'universal-print-gateway';
-
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
-const isLoopback = (hostname: string): boolean =>
-  hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+export { ConfigError };
 
 /**
  * The shortest grace period accepted beyond one upstream attempt's timeout, and the default one:
@@ -162,9 +127,6 @@ const isLoopback = (hostname: string): boolean =>
  */
 export const SHUTDOWN_GRACE_MIN_MARGIN_MS = 1_000;
 export const SHUTDOWN_GRACE_DEFAULT_MARGIN_MS = 5_000;
-
-const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
-const nonEmpty = z.string().trim().min(1).optional();
 
 const env = z.object({
   NODE_ENV: z.string().optional(),
@@ -240,46 +202,7 @@ const env = z.object({
     .max(300_000)
     .default(DEFAULT_HTTP_SERVER_SETTINGS.requestTimeoutMs),
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).optional(),
-  // Live job events (src/notifications/, docs/subscriptions.md).
-  GATEWAY_NOTIFICATION_URL: nonEmpty,
-  GATEWAY_GRAPH_SUBSCRIPTIONS: z.enum(['true', 'false']).default('true'),
-  GATEWAY_NOTIFICATION_CLIENT_STATE: z
-    .string()
-    .min(16, 'must be at least 16 characters')
-    .max(128, "must be at most 128 characters (Graph's limit)")
-    .optional(),
-  // At most Graph's 4,230 less a margin for a clock ahead of Graph's (subscription-lifetime.ts).
-  GATEWAY_SUBSCRIPTION_LIFETIME_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(MIN_SUBSCRIPTION_MINUTES)
-    .max(DEFAULT_SUBSCRIPTION_MINUTES)
-    .default(DEFAULT_SUBSCRIPTION_MINUTES),
-  GATEWAY_SUBSCRIPTION_RENEW_AT: z.coerce.number().min(0.1).max(0.95).default(0.75),
-  GATEWAY_SUBSCRIPTION_CHECK_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
-  GATEWAY_RECONCILE_INTERVAL_MS: z.coerce
-    .number()
-    .int()
-    .refine((ms) => ms === 0 || (ms >= 5_000 && ms <= 3_600_000), '0 (off) or 5000–3600000')
-    .default(DEFAULT_RECONCILE_INTERVAL_MS),
-  GATEWAY_NOTIFICATION_DEDUP_TTL_MS: z.coerce
-    .number()
-    .int()
-    .min(1_000)
-    .max(86_400_000)
-    .default(DEFAULT_NOTIFICATION_DEDUP_TTL_MS),
-  GATEWAY_SUBSCRIPTIONS_PER_CALLER: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1_000)
-    .default(DEFAULT_SUBSCRIBER_LIMITS.perCaller),
-  GATEWAY_SUBSCRIPTIONS_MAX: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .default(DEFAULT_SUBSCRIBER_LIMITS.total),
+  ...LIVE_EVENTS_ENV,
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -318,14 +241,7 @@ const env = z.object({
     .min(1)
     .max(100_000)
     .default(DEFAULT_HTTP_SERVER_SETTINGS.maxConnections),
-  // OpenTelemetry's standard variables, those that decide whether and where spans go.
-  OTEL_SDK_DISABLED: z.string().optional(),
-  OTEL_TRACES_EXPORTER: nonEmpty,
-  OTEL_EXPORTER_OTLP_ENDPOINT: nonEmpty,
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: nonEmpty,
-  OTEL_EXPORTER_OTLP_PROTOCOL: nonEmpty,
-  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: nonEmpty,
-  OTEL_SERVICE_NAME: nonEmpty,
+  ...TRACING_ENV,
   // Shared state across replicas (src/shared-state/, docs/replicas.md).
   REDIS_URL: nonEmpty.refine(
     (url) => url === undefined || /^rediss?:\/\/[^\s]+$/.test(url),
@@ -460,55 +376,6 @@ function httpServerSettings(vars: Env): HttpServerSettings {
   };
 }
 
-function liveEventSettings(vars: Env): LiveEventSettings {
-  const notificationUrl = vars.GATEWAY_NOTIFICATION_URL
-    ? publicNotificationUrl(vars.GATEWAY_NOTIFICATION_URL)
-    : null;
-  const clientState = vars.GATEWAY_NOTIFICATION_CLIENT_STATE ?? null;
-  if (notificationUrl && clientState === null) {
-    // Replicas behind one URL must share it, and it must survive restarts: Graph keeps sending
-    // the one a subscription was created with.
-    throw new ConfigError(
-      'GATEWAY_NOTIFICATION_URL needs GATEWAY_NOTIFICATION_CLIENT_STATE (16–128 characters), ' +
-        'the same on every replica: it is how notifications prove they come from our subscriptions',
-    );
-  }
-  return {
-    notificationUrl,
-    manageSubscriptions: vars.GATEWAY_GRAPH_SUBSCRIPTIONS === 'true',
-    clientState,
-    subscriptionLifetimeMs: vars.GATEWAY_SUBSCRIPTION_LIFETIME_MINUTES * 60_000,
-    renewAtFraction: vars.GATEWAY_SUBSCRIPTION_RENEW_AT,
-    subscriptionCheckMs: vars.GATEWAY_SUBSCRIPTION_CHECK_MS,
-    reconcileIntervalMs: vars.GATEWAY_RECONCILE_INTERVAL_MS,
-    dedupTtlMs: vars.GATEWAY_NOTIFICATION_DEDUP_TTL_MS,
-    subscribersPerCaller: vars.GATEWAY_SUBSCRIPTIONS_PER_CALLER,
-    subscribersMax: vars.GATEWAY_SUBSCRIPTIONS_MAX,
-  };
-}
-
-/** Graph posts only to https; plain http is accepted on loopback (the emulator). */
-function publicNotificationUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`GATEWAY_NOTIFICATION_URL is not a URL: ${raw}`);
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    throw new ConfigError(
-      `GATEWAY_NOTIFICATION_URL must use https (plain http only on loopback): ${raw}`,
-    );
-  }
-  if (!url.pathname.endsWith('/graph/notifications') || url.search || url.hash || url.username) {
-    throw new ConfigError(
-      "GATEWAY_NOTIFICATION_URL is the public URL of this gateway's /graph/notifications, " +
-        `with no query or credentials: ${raw}`,
-    );
-  }
-  return url.href;
-}
-
 /** Each variable falls back to its caller kind's default; `off` turns that limit off. */
 function rateLimitPolicy(vars: Env): RateLimitPolicy {
   const parsed = <T>(name: keyof Env, parse: (raw: string) => T, fallback: T): T => {
@@ -545,51 +412,6 @@ function rateLimitPolicy(vars: Env): RateLimitPolicy {
       DEFAULT_RATE_LIMIT_POLICY.maxInProgressPerCaller,
     ),
   };
-}
-
-/**
- * Tracing is on when an OTLP endpoint is configured and neither OTEL_SDK_DISABLED=true nor
- * OTEL_TRACES_EXPORTER=none says otherwise. Only the OTLP/HTTP exporters are installed, so
- * `grpc` (or another exporter) is refused rather than silently not exporting.
- */
-function tracingSettings(vars: Env): TracingSettings | null {
-  const exporter = vars.OTEL_TRACES_EXPORTER?.toLowerCase() ?? 'otlp';
-  if (exporter !== 'otlp' && exporter !== 'none') {
-    throw new ConfigError(
-      `OTEL_TRACES_EXPORTER must be otlp or none; "${vars.OTEL_TRACES_EXPORTER}" is not installed`,
-    );
-  }
-  const disabled = vars.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true' || exporter === 'none';
-  const signal = vars.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
-  const base = vars.OTEL_EXPORTER_OTLP_ENDPOINT;
-  if (disabled || (!signal && !base)) return null;
-  const tracesEndpoint = signal
-    ? otlpUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', signal)
-    : // The spec: the base endpoint gets the signal's path appended.
-      `${otlpUrl('OTEL_EXPORTER_OTLP_ENDPOINT', base as string).replace(/\/+$/, '')}/v1/traces`;
-  const [protocolName, protocol] = vars.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL
-    ? ['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', vars.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL]
-    : ['OTEL_EXPORTER_OTLP_PROTOCOL', vars.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf'];
-  if (protocol !== 'http/protobuf' && protocol !== 'http/json') {
-    throw new ConfigError(
-      `${protocolName} must be http/protobuf or http/json (the OTLP/HTTP exporters this gateway ` +
-        `ships); "${protocol}" is not supported`,
-    );
-  }
-  return { tracesEndpoint, protocol, serviceName: vars.OTEL_SERVICE_NAME ?? DEFAULT_SERVICE_NAME };
-}
-
-function otlpUrl(name: string, raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`${name} is not a URL: ${raw}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`${name} must be an http or https URL: ${raw}`);
-  }
-  return url.href;
 }
 
 function trustedDocuments(vars: Env): Config['trustedDocuments'] {
