@@ -19,11 +19,7 @@ import {
 import { DEFAULT_RETRY_OPTIONS } from './graph/http/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
-import {
-  DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
-  DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
-  MAX_IDEMPOTENCY_KEYS_PER_CALLER,
-} from './idempotency/settings.js';
+import { IDEMPOTENCY_ENV } from './idempotency/settings.js';
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from './logging/levels.js';
 import { DEFAULT_MAX_OPERATION_NAMES } from './metrics/graphql-metrics.js';
 import {
@@ -40,7 +36,7 @@ import {
   type RateLimitPolicy,
 } from './rate-limit/policy.js';
 import { ConfigError, isLoopback, nonEmpty, port } from './settings/env.js';
-import { REDIS_DEFAULTS, type RedisSettings } from './shared-state/redis/settings.js';
+import { REDIS_ENV, type RedisSettings, redisSettings } from './shared-state/redis/settings.js';
 import { TRACING_ENV, type TracingSettings, tracingSettings } from './telemetry/settings.js';
 
 export type GraphCredentials =
@@ -239,32 +235,8 @@ const env = z.object({
     .default(DEFAULT_HTTP_SERVER_SETTINGS.maxConnections),
   ...TRACING_ENV,
   // Shared state across replicas (src/shared-state/, docs/replicas.md).
-  REDIS_URL: nonEmpty.refine(
-    (url) => url === undefined || /^rediss?:\/\/[^\s]+$/.test(url),
-    'must be a redis:// or rediss:// URL',
-  ),
-  REDIS_KEY_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 : _ . -')
-    .default(REDIS_DEFAULTS.keyPrefix),
-  REDIS_COMMAND_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(50)
-    .max(10_000)
-    .default(REDIS_DEFAULTS.commandTimeoutMs),
-  IDEMPOTENCY_WINDOW_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(86_400)
-    .default(DEFAULT_IDEMPOTENCY_WINDOW_SECONDS),
-  IDEMPOTENCY_MAX_KEYS_PER_CALLER: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_IDEMPOTENCY_KEYS_PER_CALLER)
-    .default(DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER),
+  ...REDIS_ENV,
+  ...IDEMPOTENCY_ENV,
   OWNERSHIP_MEMORY_ENTRIES: z.coerce
     .number()
     .int()
@@ -422,25 +394,6 @@ function trustedDocuments(vars: Env): Config['trustedDocuments'] {
     return null;
   }
   return { path: vars.GATEWAY_TRUSTED_DOCUMENTS, only };
-}
-
-/** Redis only when REDIS_URL is set: without it the process keeps its state to itself. */
-function redisSettings(vars: Env): RedisSettings | null {
-  if (!vars.REDIS_URL) return null;
-  let url: URL;
-  try {
-    url = new URL(vars.REDIS_URL);
-  } catch {
-    throw new ConfigError('REDIS_URL is not a URL: expected redis://host:port or rediss://...');
-  }
-  if (url.search || url.hash) {
-    throw new ConfigError('REDIS_URL must not carry a query or a fragment');
-  }
-  return {
-    url: vars.REDIS_URL,
-    keyPrefix: vars.REDIS_KEY_PREFIX,
-    commandTimeoutMs: vars.REDIS_COMMAND_TIMEOUT_MS,
-  };
 }
 
 /** Long enough for a request that reached Graph just before shutdown to be answered. */
