@@ -18,7 +18,7 @@ import {
 } from './graph/http/retry-after-cap.js';
 import { DEFAULT_RETRY_OPTIONS } from './graph/http/retry-policy.js';
 import type { GraphServiceOptions } from './graph/service.js';
-import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from './http/settings.js';
+import { HTTP_SERVER_ENV, type HttpServerSettings, httpServerSettings } from './http/settings.js';
 import { IDEMPOTENCY_ENV } from './idempotency/settings.js';
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from './logging/levels.js';
 import { DEFAULT_MAX_OPERATION_NAMES } from './metrics/graphql-metrics.js';
@@ -27,14 +27,8 @@ import {
   type LiveEventSettings,
   liveEventSettings,
 } from './notifications/settings.js';
-import {
-  DEFAULT_GRAPH_CALL_LIMITS,
-  DEFAULT_RATE_LIMIT_POLICY,
-  parseBucketLimit,
-  parseGraphCallLimit,
-  parseMaxInProgress,
-  type RateLimitPolicy,
-} from './rate-limit/policy.js';
+import type { RateLimitPolicy } from './rate-limit/policy.js';
+import { RATE_LIMIT_ENV, rateLimitPolicy } from './rate-limit/settings.js';
 import { ConfigError, isLoopback, nonEmpty, port } from './settings/env.js';
 import { REDIS_ENV, type RedisSettings, redisSettings } from './shared-state/redis/settings.js';
 import { TRACING_ENV, type TracingSettings, tracingSettings } from './telemetry/settings.js';
@@ -187,20 +181,8 @@ const env = z.object({
     .max(3_600_000)
     .default(60_000),
   READINESS_TOKEN_RETRY_MAX_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
-  HTTP_REQUEST_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(500)
-    .max(300_000)
-    .default(DEFAULT_HTTP_SERVER_SETTINGS.requestTimeoutMs),
-  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).optional(),
+  ...HTTP_SERVER_ENV,
   ...LIVE_EVENTS_ENV,
-  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(100)
-    .max(600_000)
-    .default(DEFAULT_HTTP_SERVER_SETTINGS.keepAliveTimeoutMs),
   METRICS_PORT: z
     .string()
     .trim()
@@ -217,22 +199,7 @@ const env = z.object({
     .min(0)
     .max(1_000)
     .default(DEFAULT_MAX_OPERATION_NAMES),
-  // Per-caller limits (src/rate-limit/policy.ts parses them): `rate/burst` or `off`.
-  GATEWAY_RATE_LIMIT_PERSON: nonEmpty,
-  GATEWAY_RATE_LIMIT_APP: nonEmpty,
-  GATEWAY_RATE_LIMIT_KEY: nonEmpty,
-  GATEWAY_RATE_LIMIT_ANONYMOUS: nonEmpty,
-  GATEWAY_GRAPH_CALL_LIMIT_PERSON: nonEmpty,
-  GATEWAY_GRAPH_CALL_LIMIT_APP: nonEmpty,
-  GATEWAY_GRAPH_CALL_LIMIT_KEY: nonEmpty,
-  GATEWAY_GRAPH_CALL_LIMIT_ANONYMOUS: nonEmpty,
-  GATEWAY_MAX_IN_PROGRESS_PER_CALLER: nonEmpty,
-  HTTP_MAX_CONNECTIONS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .default(DEFAULT_HTTP_SERVER_SETTINGS.maxConnections),
+  ...RATE_LIMIT_ENV,
   ...TRACING_ENV,
   // Shared state across replicas (src/shared-state/, docs/replicas.md).
   ...REDIS_ENV,
@@ -322,63 +289,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sdlAuthorizationDirectives: vars.GATEWAY_SDL_AUTHORIZATION_DIRECTIVES === 'true',
     production,
     logLevel: vars.LOG_LEVEL,
-  };
-}
-
-function httpServerSettings(vars: Env): HttpServerSettings {
-  const requestTimeoutMs = vars.HTTP_REQUEST_TIMEOUT_MS;
-  const headersTimeoutMs =
-    vars.HTTP_HEADERS_TIMEOUT_MS ??
-    Math.min(DEFAULT_HTTP_SERVER_SETTINGS.headersTimeoutMs, requestTimeoutMs);
-  if (headersTimeoutMs > requestTimeoutMs) {
-    throw new ConfigError(
-      `HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS ` +
-        `(${requestTimeoutMs}): the headers are part of the request`,
-    );
-  }
-  return {
-    requestTimeoutMs,
-    headersTimeoutMs,
-    keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
-    maxConnections: vars.HTTP_MAX_CONNECTIONS,
-  };
-}
-
-/** Each variable falls back to its caller kind's default; `off` turns that limit off. */
-function rateLimitPolicy(vars: Env): RateLimitPolicy {
-  const parsed = <T>(name: keyof Env, parse: (raw: string) => T, fallback: T): T => {
-    const raw = vars[name];
-    if (typeof raw !== 'string') return fallback;
-    try {
-      return parse(raw);
-    } catch (error) {
-      throw new ConfigError(`${name}: ${(error as Error).message}`);
-    }
-  };
-  const rates = DEFAULT_RATE_LIMIT_POLICY.rates;
-  const calls = DEFAULT_GRAPH_CALL_LIMITS;
-  return {
-    rates: {
-      person: parsed('GATEWAY_RATE_LIMIT_PERSON', parseBucketLimit, rates.person),
-      app: parsed('GATEWAY_RATE_LIMIT_APP', parseBucketLimit, rates.app),
-      'service-key': parsed('GATEWAY_RATE_LIMIT_KEY', parseBucketLimit, rates['service-key']),
-      anonymous: parsed('GATEWAY_RATE_LIMIT_ANONYMOUS', parseBucketLimit, rates.anonymous),
-    },
-    graphCalls: {
-      person: parsed('GATEWAY_GRAPH_CALL_LIMIT_PERSON', parseGraphCallLimit, calls.person),
-      app: parsed('GATEWAY_GRAPH_CALL_LIMIT_APP', parseGraphCallLimit, calls.app),
-      'service-key': parsed(
-        'GATEWAY_GRAPH_CALL_LIMIT_KEY',
-        parseGraphCallLimit,
-        calls['service-key'],
-      ),
-      anonymous: parsed('GATEWAY_GRAPH_CALL_LIMIT_ANONYMOUS', parseGraphCallLimit, calls.anonymous),
-    },
-    maxInProgressPerCaller: parsed(
-      'GATEWAY_MAX_IN_PROGRESS_PER_CALLER',
-      parseMaxInProgress,
-      DEFAULT_RATE_LIMIT_POLICY.maxInProgressPerCaller,
-    ),
   };
 }
 
