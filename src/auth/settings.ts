@@ -4,7 +4,7 @@
  * the authentication the app runs with.
  */
 import { z } from 'zod';
-import { ConfigError, isLoopback, nonEmpty } from '../settings/env.js';
+import { ConfigError, type EnvOf, isLoopback, nonEmpty } from '../settings/env.js';
 import { GRAPH_AUDIENCES } from './entra-token.js';
 import { parseServiceKeys, type ServiceKey } from './service-keys.js';
 
@@ -16,7 +16,7 @@ export const CALLER_AUTH_ENV = {
 };
 
 /** The piece above, and the app registration's variables it falls back on (config.ts's). */
-type CallerAuthEnv = z.infer<z.ZodObject<typeof CALLER_AUTH_ENV>> & {
+type CallerAuthEnv = EnvOf<typeof CALLER_AUTH_ENV> & {
   AZURE_TENANT_ID?: string | undefined;
   AZURE_CLIENT_ID?: string | undefined;
   AZURE_AUTHORITY_HOST?: string | undefined;

@@ -5,7 +5,7 @@
  * README's configuration table.
  */
 import { z } from 'zod';
-import { ConfigError } from '../settings/env.js';
+import { ConfigError, type EnvOf } from '../settings/env.js';
 
 export interface HttpServerSettings {
   /** Time to receive a whole request, headers and body; past it Node answers 408 and closes. */
@@ -60,7 +60,7 @@ export const HTTP_SERVER_ENV = {
     .default(DEFAULT_HTTP_SERVER_SETTINGS.maxConnections),
 };
 
-type HttpServerEnv = z.infer<z.ZodObject<typeof HTTP_SERVER_ENV>>;
+type HttpServerEnv = EnvOf<typeof HTTP_SERVER_ENV>;
 
 export function httpServerSettings(vars: HttpServerEnv): HttpServerSettings {
   const requestTimeoutMs = vars.HTTP_REQUEST_TIMEOUT_MS;

@@ -4,7 +4,7 @@
  * src/config.ts composes this piece.
  */
 import { z } from 'zod';
-import { ConfigError, isLoopback, nonEmpty } from '../settings/env.js';
+import { ConfigError, type EnvOf, isLoopback, nonEmpty } from '../settings/env.js';
 import { DEFAULT_NOTIFICATION_DEDUP_TTL_MS } from './notification-processor.js';
 import { DEFAULT_RECONCILE_INTERVAL_MS } from './reconciliation.js';
 import { DEFAULT_SUBSCRIBER_LIMITS } from './subscriber-limits.js';
@@ -72,7 +72,7 @@ export const LIVE_EVENTS_ENV = {
     .default(DEFAULT_SUBSCRIBER_LIMITS.total),
 };
 
-type LiveEventsEnv = z.infer<z.ZodObject<typeof LIVE_EVENTS_ENV>>;
+type LiveEventsEnv = EnvOf<typeof LIVE_EVENTS_ENV>;
 
 export function liveEventSettings(vars: LiveEventsEnv): LiveEventSettings {
   const notificationUrl = vars.GATEWAY_NOTIFICATION_URL

@@ -2,8 +2,7 @@
  * The per-caller limits' piece of the environment (docs/operations.md#per-caller-limits): each
  * variable is `rate/burst` or `off`, parsed by policy.ts. src/config.ts composes this piece.
  */
-import type { z } from 'zod';
-import { ConfigError, nonEmpty } from '../settings/env.js';
+import { ConfigError, type EnvOf, nonEmpty } from '../settings/env.js';
 import {
   DEFAULT_GRAPH_CALL_LIMITS,
   DEFAULT_RATE_LIMIT_POLICY,
@@ -25,7 +24,7 @@ export const RATE_LIMIT_ENV = {
   GATEWAY_MAX_IN_PROGRESS_PER_CALLER: nonEmpty,
 };
 
-type RateLimitEnv = z.infer<z.ZodObject<typeof RATE_LIMIT_ENV>>;
+type RateLimitEnv = EnvOf<typeof RATE_LIMIT_ENV>;
 
 /** Each variable falls back to its caller kind's default; `off` turns that limit off. */
 export function rateLimitPolicy(vars: RateLimitEnv): RateLimitPolicy {

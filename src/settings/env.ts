@@ -21,3 +21,6 @@ export const nonEmpty = z.string().trim().min(1).optional();
 /** Where plain `http` is accepted instead of https: this machine (the emulator, a test server). */
 export const isLoopback = (hostname: string): boolean =>
   hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+
+/** The parsed values of a settings piece (a zod shape), as its module's settings function takes them. */
+export type EnvOf<Shape extends z.ZodRawShape> = z.infer<z.ZodObject<Shape>>;

@@ -3,7 +3,7 @@
  * (the SDK reads the other standard OTEL_* itself). src/config.ts composes this piece.
  */
 import { z } from 'zod';
-import { ConfigError, nonEmpty } from '../settings/env.js';
+import { ConfigError, type EnvOf, nonEmpty } from '../settings/env.js';
 
 /** Where and how spans are exported, when tracing is on. */
 export interface TracingSettings {
@@ -25,7 +25,7 @@ export const TRACING_ENV = {
   OTEL_SERVICE_NAME: nonEmpty,
 };
 
-type TracingEnv = z.infer<z.ZodObject<typeof TRACING_ENV>>;
+type TracingEnv = EnvOf<typeof TRACING_ENV>;
 
 /**
  * Tracing is on when an OTLP endpoint is configured and neither OTEL_SDK_DISABLED=true nor

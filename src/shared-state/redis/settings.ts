@@ -3,7 +3,7 @@
  * which src/config.ts composes (docs/replicas.md).
  */
 import { z } from 'zod';
-import { ConfigError, nonEmpty } from '../../settings/env.js';
+import { ConfigError, type EnvOf, nonEmpty } from '../../settings/env.js';
 
 export interface RedisSettings {
   /** `redis://[user:password@]host:port[/db]` or `rediss://…` (TLS). Never logged. */
@@ -36,7 +36,7 @@ export const REDIS_ENV = {
     .default(REDIS_DEFAULTS.commandTimeoutMs),
 };
 
-type RedisEnv = z.infer<z.ZodObject<typeof REDIS_ENV>>;
+type RedisEnv = EnvOf<typeof REDIS_ENV>;
 
 /** Redis only when REDIS_URL is set: without it the process keeps its state to itself. */
 export function redisSettings(vars: RedisEnv): RedisSettings | null {
