@@ -21,7 +21,7 @@ import type { GraphServiceOptions } from './graph/service.js';
 import { HTTP_SERVER_ENV, type HttpServerSettings, httpServerSettings } from './http/settings.js';
 import { IDEMPOTENCY_ENV } from './idempotency/settings.js';
 import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from './logging/levels.js';
-import { DEFAULT_MAX_OPERATION_NAMES } from './metrics/graphql-metrics.js';
+import { METRICS_ENV, type MetricsSettings, metricsSettings } from './metrics/settings.js';
 import {
   LIVE_EVENTS_ENV,
   type LiveEventSettings,
@@ -95,17 +95,6 @@ export interface Config {
   /** The lowest level written (src/logging/). */
   logLevel: LogLevel;
 }
-
-/** Prometheus metrics (src/metrics/, docs/operations.md#metrics). */
-export interface MetricsSettings {
-  /** The metrics listener, without credentials; `null` when `METRICS_PORT=off`. */
-  listen: { host: string; port: number } | null;
-  /** Operation names with series of their own; later names are `other`. */
-  maxOperationNames: number;
-}
-
-/** The port OpenTelemetry's Prometheus exporter uses by convention, and the manifests name. */
-export const DEFAULT_METRICS_PORT = 9464;
 
 export { ConfigError };
 
@@ -183,22 +172,7 @@ const env = z.object({
   READINESS_TOKEN_RETRY_MAX_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   ...HTTP_SERVER_ENV,
   ...LIVE_EVENTS_ENV,
-  METRICS_PORT: z
-    .string()
-    .trim()
-    .default(String(DEFAULT_METRICS_PORT))
-    .refine(
-      (value) => value === 'off' || (/^\d{1,5}$/.test(value) && Number(value) <= 65_535),
-      'must be a port number (0-65535) or off',
-    )
-    .transform((value) => (value === 'off' ? ('off' as const) : Number(value))),
-  METRICS_HOST: nonEmpty,
-  METRICS_MAX_OPERATION_NAMES: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(1_000)
-    .default(DEFAULT_MAX_OPERATION_NAMES),
+  ...METRICS_ENV,
   ...RATE_LIMIT_ENV,
   ...TRACING_ENV,
   // Shared state across replicas (src/shared-state/, docs/replicas.md).
@@ -251,13 +225,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     http: httpServerSettings(vars),
     shutdownGraceMs: shutdownGraceMs(vars),
     liveEvents: liveEventSettings(vars),
-    metrics: {
-      listen:
-        vars.METRICS_PORT === 'off'
-          ? null
-          : { host: vars.METRICS_HOST ?? vars.HOST, port: vars.METRICS_PORT },
-      maxOperationNames: vars.METRICS_MAX_OPERATION_NAMES,
-    },
+    metrics: metricsSettings(vars, vars.HOST),
     rateLimits: rateLimitPolicy(vars),
     tracing: tracingSettings(vars),
     trustedDocuments: trustedDocuments(vars),
