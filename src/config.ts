@@ -9,6 +9,13 @@ import {
   type OwnershipMemoryOptions,
 } from './access/ownership-memory.js';
 import { CALLER_AUTH_ENV, type CallerAuth, callerAuth } from './auth/settings.js';
+import {
+  EDGE_ENV,
+  type EdgePolicy,
+  edgePolicy,
+  type TrustedDocumentsSettings,
+  trustedDocuments,
+} from './edge/settings.js';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
 import type { TokenCheckOptions } from './graph/credentials/token-check.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/http/bounded-body.js';
@@ -43,14 +50,6 @@ export type GraphTarget =
   | { kind: 'emulator'; emulatorPort: number }
   | { kind: 'graph'; baseUrl: string; credentials: GraphCredentials; authorityHost?: string };
 
-/** What the gateway accepts at its HTTP edge (src/edge/); the names are createApp's options. */
-export interface EdgePolicy {
-  /** Exact origins a browser may call from cross-site; empty: no CORS headers at all. */
-  corsOrigins: string[];
-  /** Schema introspection: on in development, off in production unless GATEWAY_INTROSPECTION=true. */
-  introspection: boolean;
-}
-
 export interface Config {
   host: string;
   port: number;
@@ -75,7 +74,7 @@ export interface Config {
   /** OpenTelemetry tracing; null (off, the SDK not even loaded) when no OTLP endpoint is set. */
   tracing: TracingSettings | null;
   /** `GATEWAY_TRUSTED_DOCUMENTS`: the manifest file to serve by hash, and whether only it runs. */
-  trustedDocuments: { path: string; only: boolean } | null;
+  trustedDocuments: TrustedDocumentsSettings | null;
   /** The background check of the Graph token behind /ready (src/graph/credentials/token-check.ts). */
   readiness: TokenCheckOptions;
   /** State shared with the other replicas (docs/replicas.md); null: this process alone. */
@@ -146,22 +145,8 @@ const env = z.object({
   AZURE_AUTHORITY_HOST: nonEmpty,
   ...CALLER_AUTH_ENV,
   // The HTTP edge (src/edge/).
-  GATEWAY_CORS_ORIGINS: z
-    .string()
-    .optional()
-    .transform((list) =>
-      (list ?? '')
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(z.string().refine(isOrigin, 'each entry must be an origin: scheme://host[:port]')),
-    ),
-  GATEWAY_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  ...EDGE_ENV,
   GATEWAY_SDL_AUTHORIZATION_DIRECTIVES: z.enum(['true', 'false']).default('true'),
-  GATEWAY_TRUSTED_DOCUMENTS: nonEmpty,
-  GATEWAY_TRUSTED_DOCUMENTS_ONLY: z.enum(['true', 'false']).default('false'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).optional(),
   READINESS_TOKEN_CHECK_INTERVAL_MS: z.coerce
     .number()
@@ -185,19 +170,6 @@ const env = z.object({
     .max(1_000_000)
     .default(DEFAULT_OWNERSHIP_MEMORY.maxEntries),
 });
-
-/**
- * Browsers send `Origin` exactly as the URL's origin serializes: lower case, no default port,
- * no path, no trailing slash. Anything else would never match, so it is refused at start-up.
- */
-function isOrigin(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-  } catch {
-    return false;
-  }
-}
 
 type Env = z.infer<typeof env>;
 
@@ -250,28 +222,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxRetryAfterMs: vars.GRAPH_MAX_RETRY_AFTER_SECONDS * 1000,
       batching: vars.GRAPH_BATCHING === 'true',
     },
-    edge: {
-      corsOrigins: vars.GATEWAY_CORS_ORIGINS,
-      introspection: (vars.GATEWAY_INTROSPECTION ?? String(!production)) === 'true',
-    },
+    edge: edgePolicy(vars, production),
     sdlAuthorizationDirectives: vars.GATEWAY_SDL_AUTHORIZATION_DIRECTIVES === 'true',
     production,
     logLevel: vars.LOG_LEVEL,
   };
-}
-
-function trustedDocuments(vars: Env): Config['trustedDocuments'] {
-  const only = vars.GATEWAY_TRUSTED_DOCUMENTS_ONLY === 'true';
-  if (!vars.GATEWAY_TRUSTED_DOCUMENTS) {
-    if (only) {
-      throw new ConfigError(
-        'GATEWAY_TRUSTED_DOCUMENTS_ONLY=true needs GATEWAY_TRUSTED_DOCUMENTS, the manifest of ' +
-          'the documents people may send (e.g. clients/release-app/__generated__/persisted-documents.json)',
-      );
-    }
-    return null;
-  }
-  return { path: vars.GATEWAY_TRUSTED_DOCUMENTS, only };
 }
 
 /** Long enough for a request that reached Graph just before shutdown to be answered. */
