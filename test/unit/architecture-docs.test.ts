@@ -1,8 +1,9 @@
 /**
  * docs/architecture.md against the tree: every `src/...` path it names exists, and it names
- * every layer of the rules `npm run arch` checks (.dependency-cruiser.cjs).
+ * every layer of the rules `npm run arch` checks (.dependency-cruiser.cjs), which leave no module
+ * outside a layer.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
@@ -15,15 +16,23 @@ function srcPathsIn(text: string): string[] {
   return [...new Set(found)];
 }
 
+interface Rule {
+  name: string;
+  from: { path?: string };
+}
+
+const rules = (
+  createRequire(import.meta.url)('../../.dependency-cruiser.cjs') as { forbidden: Rule[] }
+).forbidden;
+const layerRules = rules.filter((rule) => /^layer-.+-imports-only-downward$/.test(rule.name));
+
 /** The layers that have a downward rule: every one but the root. */
 function layersOfTheRules(): string[] {
-  const rules = createRequire(import.meta.url)('../../.dependency-cruiser.cjs') as {
-    forbidden: { name: string }[];
-  };
-  return rules.forbidden
-    .map((rule) => /^layer-(.+)-imports-only-downward$/.exec(rule.name)?.[1])
-    .filter((name): name is string => name !== undefined);
+  return layerRules.map((rule) => rule.name.replace(/^layer-|-imports-only-downward$/g, ''));
 }
+
+/** The root has no downward rule (nothing is above it); its modules, as the config names them. */
+const ROOT_LAYER = '^src/(main|config|process-backstop)\\.ts$';
 
 describe('docs/architecture.md', () => {
   it('names only src/ paths that exist', () => {
@@ -42,6 +51,17 @@ describe('docs/architecture.md', () => {
     const layers = layersOfTheRules();
     expect(layers.length).toBeGreaterThan(5);
     expect(layers.filter((name) => !doc.includes(`**${name}**`))).toEqual([]);
+  });
+
+  it('leaves no module of src/ outside a layer (but the emulator, a program of its own)', () => {
+    const layers = [...layerRules.map((rule) => rule.from.path as string), ROOT_LAYER];
+    const modules = readdirSync(new URL('src', root), { recursive: true, encoding: 'utf8' })
+      .map((path) => `src/${path.replaceAll('\\', '/')}`)
+      .filter((path) => path.endsWith('.ts') && !path.startsWith('src/emulator/'));
+    expect(modules.length).toBeGreaterThan(100);
+    expect(modules.filter((path) => !layers.some((layer) => new RegExp(layer).test(path)))).toEqual(
+      [],
+    );
   });
 
   it('is linked from the top of the README', () => {
