@@ -19,6 +19,7 @@ import {
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
+  RateLimitedError,
   ThrottledError,
   UpstreamUnavailableError,
 } from '../../errors.js';
@@ -234,6 +235,8 @@ listWriteMutation('releasePrintJobs', {
     NotFoundError,
     PermissionDeniedError,
     ThrottledError,
+    // The caller's Graph-call bucket may refuse those reads, unsent (src/rate-limit/).
+    RateLimitedError,
     UpstreamUnavailableError,
     ...IDEMPOTENCY_ERRORS,
   ],
