@@ -11,6 +11,7 @@ import {
 import { GRAPH_AUDIENCES } from './auth/entra-token.js';
 import { parseServiceKeys, type ServiceKey } from './auth/service-keys.js';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
+import type { GraphCredentials } from './graph/credentials/graph-credentials.js';
 import type { TokenCheckOptions } from './graph/credentials/token-check.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/http/bounded-body.js';
 import {
@@ -43,11 +44,6 @@ import {
   type RateLimitPolicy,
 } from './rate-limit/policy.js';
 import { REDIS_DEFAULTS, type RedisSettings } from './shared-state/redis/settings.js';
-
-export type GraphCredentials =
-  | { kind: 'static-token'; token: string }
-  | { kind: 'client-secret'; tenantId: string; clientId: string; clientSecret: string }
-  | { kind: 'client-certificate'; tenantId: string; clientId: string; certificatePath: string };
 
 export type GraphTarget =
   /** Start the embedded Universal Print emulator and point the gateway at it. */
