@@ -15,12 +15,10 @@ import { type RunningEmulator, startEmulator } from '../src/emulator/server.js';
 import { staticToken } from '../src/graph/credentials/credentials.js';
 import { createGraphClient, versionRootOf } from '../src/graph/http/client.js';
 import { SdkGraphTransport } from '../src/graph/http/transport.js';
-import {
-  DEFAULT_GRAPH_SERVICE_OPTIONS,
-  GraphService,
-  type GraphServiceOptions,
-} from '../src/graph/service.js';
+import { DEFAULT_GRAPH_SERVICE_OPTIONS, type GraphServiceOptions } from '../src/graph/service.js';
 import { silentLogger } from '../src/logging/logger.js';
+import { ObservedGraphService } from '../src/observed-graph.js';
+import { TracingLink } from '../src/telemetry/graph-http-link.js';
 
 export async function emulatorWithLatency(latencyMs: number): Promise<RunningEmulator> {
   const emulator = await startEmulator();
@@ -40,11 +38,13 @@ export function directClient(emulator: RunningEmulator): Client {
     baseUrl: emulator.url,
     auth: staticToken(EMULATOR_TOKENS.gatewayApp),
     timeoutMs: 30_000,
+    // The chain the gateway runs (src/observed-graph.ts): the tracing link costs what it costs.
+    watchingLinks: [new TracingLink()],
   });
 }
 
 export interface BenchGateway {
-  service: GraphService;
+  service: ObservedGraphService;
   /** The GraphQL endpoint, on a real socket. */
   url: string;
   /** A service key with Print.Release.All; a person's token from the emulator's Entra works too. */
@@ -59,10 +59,13 @@ export async function gateway(
   options: Partial<GraphServiceOptions> = {},
 ): Promise<BenchGateway> {
   const client = directClient(emulator);
-  const service = new GraphService(new SdkGraphTransport(client, versionRootOf(emulator.url)), {
-    ...DEFAULT_GRAPH_SERVICE_OPTIONS,
-    ...options,
-  });
+  const service = new ObservedGraphService(
+    new SdkGraphTransport(client, versionRootOf(emulator.url)),
+    {
+      ...DEFAULT_GRAPH_SERVICE_OPTIONS,
+      ...options,
+    },
+  );
   // Callers authenticate as in production, with a service key or the emulator's Entra tokens:
   // anonymous access is no default.
   const key = `bench-${randomBytes(16).toString('hex')}`;

@@ -19,7 +19,6 @@ import { useRequestBodyLimit } from './edge/request-body-limit.js';
 import { useSubscriptionsStreamedOnly } from './edge/subscriptions-streamed-only.js';
 import { type TrustedDocumentManifest, useTrustedDocuments } from './edge/trusted-documents.js';
 import { useValidationLimits } from './edge/validation-limits.js';
-import type { GraphService } from './graph/service.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
 import {
@@ -37,6 +36,7 @@ import { JobAnnouncer } from './notifications/job-announcer.js';
 import { LiveEvents } from './notifications/live-events.js';
 import type { NotificationWebhook } from './notifications/webhook.js';
 import { useNotificationWebhook } from './notifications/webhook-plugin.js';
+import type { ObservedGraphService } from './observed-graph.js';
 import type { TokenBucketStore } from './rate-limit/bucket-store.js';
 import { graphCallMeters } from './rate-limit/graph-call-meter.js';
 import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
@@ -46,8 +46,11 @@ import { schema } from './schema/index.js';
 import { useOperationSpans } from './telemetry/operation-spans.js';
 
 export interface AppDependencies {
-  /** How Graph is reached: the SDK client in production, the same over the emulator in tests. */
-  graph: GraphService;
+  /**
+   * How Graph is reached: the SDK client in production, the same over the emulator in tests;
+   * counted and traced by the gateway (src/observed-graph.ts).
+   */
+  graph: ObservedGraphService;
   logger?: Logger;
   /** GraphiQL in the browser at /graphql; on by default, a development tool. */
   graphiql?: boolean;

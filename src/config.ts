@@ -17,6 +17,7 @@ import {
   trustedDocuments,
 } from './edge/settings.js';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './graph/call-budget.js';
+import type { GraphCredentials } from './graph/credentials/graph-credentials.js';
 import type { TokenCheckOptions } from './graph/credentials/token-check.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './graph/http/bounded-body.js';
 import {
@@ -39,11 +40,6 @@ import { RATE_LIMIT_ENV, rateLimitPolicy } from './rate-limit/settings.js';
 import { ConfigError, isLoopback, nonEmpty, port } from './settings/env.js';
 import { REDIS_ENV, type RedisSettings, redisSettings } from './shared-state/redis/settings.js';
 import { TRACING_ENV, type TracingSettings, tracingSettings } from './telemetry/settings.js';
-
-export type GraphCredentials =
-  | { kind: 'static-token'; token: string }
-  | { kind: 'client-secret'; tenantId: string; clientId: string; clientSecret: string }
-  | { kind: 'client-certificate'; tenantId: string; clientId: string; certificatePath: string };
 
 export type GraphTarget =
   /** Start the embedded Universal Print emulator and point the gateway at it. */

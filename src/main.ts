@@ -19,8 +19,6 @@ import {
   type ObtainedToken,
   staticTokenSource,
 } from './graph/credentials/token-source.js';
-import { createGraphTransport } from './graph/http/client.js';
-import { GraphService } from './graph/service.js';
 import { Readiness } from './http/readiness.js';
 import { createHttpServer } from './http/server.js';
 import { shutDown } from './http/shutdown.js';
@@ -30,6 +28,7 @@ import { createMetricsServer, METRICS_PATH, type MetricsServer } from './metrics
 import { registerRedisMetrics } from './metrics/redis-metrics.js';
 import { createLiveRuntime } from './notifications/live-runtime.js';
 import { NOTIFICATION_PATH } from './notifications/webhook.js';
+import { createObservedGraphTransport, ObservedGraphService } from './observed-graph.js';
 import { installProcessBackstop } from './process-backstop.js';
 import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
 import { SharedOrLocalBucketStore } from './rate-limit/shared-or-local-bucket-store.js';
@@ -61,7 +60,7 @@ async function startTracing(config: Config): Promise<Tracing | null> {
 const logger = createLogger();
 
 interface GraphConnection {
-  service: GraphService;
+  service: ObservedGraphService;
   /** Gets the Graph token as a request would: the readiness check's probe. */
   obtainToken(): Promise<ObtainedToken>;
   /** On the embedded emulator: its Entra, which callers get their tokens from. */
@@ -72,15 +71,19 @@ interface GraphConnection {
 }
 
 /** The same service whatever Graph is: only the origin and the token differ. */
-function graphService(config: Config, baseUrl: string, auth: AuthenticationProvider): GraphService {
-  const transport = createGraphTransport({
+function graphService(
+  config: Config,
+  baseUrl: string,
+  auth: AuthenticationProvider,
+): ObservedGraphService {
+  const transport = createObservedGraphTransport({
     baseUrl,
     auth,
     timeoutMs: config.graphTimeoutMs,
     maxResponseBytes: config.graphMaxResponseBytes,
     maxConnections: config.graphService.maxInFlight,
   });
-  return new GraphService(transport, config.graphService, logger);
+  return new ObservedGraphService(transport, config.graphService, logger);
 }
 
 async function connectGraph(config: Config): Promise<GraphConnection> {

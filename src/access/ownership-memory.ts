@@ -12,6 +12,7 @@
  * read again (writes.ts says why). Entries expire (a job id is a printer's counter, and a printer's history could in
  * principle be reset) and the memory is bounded, oldest first; it belongs to one process.
  */
+import { ExpiringLru } from '../expiring-lru.js';
 import { parsePrintJobUrl } from '../graph/resources/print-jobs.js';
 import type { PrintJob, PrintTask } from '../graph/resources/types.js';
 
@@ -39,47 +40,20 @@ export const DEFAULT_OWNERSHIP_MEMORY: OwnershipMemoryOptions = {
 /** Ids come from Graph and may hold any character: the length prefix keeps pairs apart. */
 const pairKey = (a: string, b: string): string => `${a.length}:${a}/${b}`;
 
-class ExpiringMap<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
-
-  constructor(private readonly options: OwnershipMemoryOptions) {}
-
-  get(key: string, now: number): V | undefined {
-    const entry = this.entries.get(key);
-    if (entry === undefined) return undefined;
-    if (entry.expiresAt > now) return entry.value;
-    this.entries.delete(key);
-    return undefined;
-  }
-
-  set(key: string, value: V, now: number): void {
-    if (this.options.maxEntries === 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: now + this.options.ttlMs });
-    // Oldest first: a Map iterates in insertion order, and `set` re-inserts.
-    if (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
-
 export class OwnershipMemory {
   /** Job → `createdBy.id`. */
-  private readonly owners: ExpiringMap<string>;
+  private readonly owners: ExpiringLru<string>;
   /** Task (by its definition) → its job. */
-  private readonly parents: ExpiringMap<JobRef>;
+  private readonly parents: ExpiringLru<JobRef>;
+  private readonly ttlMs: number;
 
   constructor(
     options: OwnershipMemoryOptions = DEFAULT_OWNERSHIP_MEMORY,
     private readonly now: () => number = Date.now,
   ) {
-    this.owners = new ExpiringMap(options);
-    this.parents = new ExpiringMap(options);
+    this.owners = new ExpiringLru(options.maxEntries);
+    this.parents = new ExpiringLru(options.maxEntries);
+    this.ttlMs = options.ttlMs;
   }
 
   /** A job as Graph returned it, with the tasks it came with. */
@@ -89,7 +63,8 @@ export class OwnershipMemory {
     const now = this.now();
     const creator = job.createdBy?.id;
     // A job that names no creator is left to be read again rather than remembered as nobody's.
-    if (typeof creator === 'string') this.owners.set(pairKey(job.printerId, job.id), creator, now);
+    if (typeof creator === 'string')
+      this.owners.set(pairKey(job.printerId, job.id), creator, this.ttlMs, now);
     for (const task of job.tasks ?? []) this.learnTaskAt(task, now);
   }
 
@@ -116,6 +91,6 @@ export class OwnershipMemory {
   private learnTaskAt(task: PrintTask, now: number): void {
     if (typeof task.id !== 'string' || typeof task.taskDefinitionId !== 'string') return;
     const parent = parsePrintJobUrl(task.parentUrl);
-    if (parent) this.parents.set(pairKey(task.taskDefinitionId, task.id), parent, now);
+    if (parent) this.parents.set(pairKey(task.taskDefinitionId, task.id), parent, this.ttlMs, now);
   }
 }

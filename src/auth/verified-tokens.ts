@@ -7,13 +7,8 @@
  * withdraws stops working here as soon as the key cache (10 minutes) would let it. Bounded: the
  * oldest entry makes room for a new one.
  */
+import { ExpiringLru } from '../expiring-lru.js';
 import type { EntraCaller } from './caller.js';
-
-interface Verified {
-  caller: EntraCaller;
-  /** Epoch ms after which the token is verified again (and refused, if it has expired). */
-  until: number;
-}
 
 export interface VerifiedTokenOptions {
   /** @default 10_000 */
@@ -23,31 +18,23 @@ export interface VerifiedTokenOptions {
 }
 
 export class VerifiedTokens {
-  private readonly entries = new Map<string, Verified>();
-  private readonly maxEntries: number;
+  private readonly entries: ExpiringLru<EntraCaller>;
   private readonly maxAgeMs: number;
 
   constructor(options: VerifiedTokenOptions = {}) {
-    this.maxEntries = options.maxEntries ?? 10_000;
+    this.entries = new ExpiringLru(options.maxEntries ?? 10_000);
     this.maxAgeMs = options.maxAgeMs ?? 300_000;
   }
 
   get(token: string, now: number): EntraCaller | undefined {
-    const entry = this.entries.get(token);
-    if (!entry) return undefined;
-    if (now < entry.until) return entry.caller;
-    this.entries.delete(token);
-    return undefined;
+    return this.entries.get(token, now);
   }
 
   /** `validUntil`: the token's `exp` plus the clock tolerance, in epoch ms. */
   remember(token: string, caller: EntraCaller, validUntil: number, now: number): void {
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    // Answered until the earlier of the two: from then on the token is verified again.
     const until = Math.min(validUntil, now + this.maxAgeMs);
-    if (until > now) this.entries.set(token, { caller: Object.freeze(caller), until });
+    if (until > now) this.entries.set(token, Object.freeze(caller), until - now, now);
   }
 
   get size(): number {

@@ -78,7 +78,7 @@ export class GraphBatcher {
   private async dispatch(calls: readonly GraphCall[]): Promise<Array<GraphReply | Error>> {
     const refusal = await this.meter?.charge(calls.length);
     if (refusal) {
-      this.upstream.metrics.callerLimitRefused(calls.length);
+      this.upstream.observers.tell('callerLimitRefused', calls.length);
       return calls.map(() => refusal);
     }
     const outcomes: Outcome[] = [];
@@ -110,7 +110,7 @@ export class GraphBatcher {
       if (!this.deadline.allowsWait(waitMs)) break;
       // Ends early on shutdown; the next exchange then answers `shutting-down` without sending.
       await this.upstream.pause(waitMs, this.deadline);
-      this.upstream.metrics.retried(again.length);
+      this.upstream.observers.tell('retried', again.length);
       pending = again;
       retryWaitMs = waitMs;
     }

@@ -1,6 +1,6 @@
 /**
  * Everything the app needs of Graph, built once per process: the shared upstream (throttle
- * window, in-flight cap, counters) and a fresh session for each GraphQL request.
+ * window, in-flight cap, observers) and a fresh session for each GraphQL request.
  */
 import type { Logger } from 'pino';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './call-budget.js';
@@ -8,6 +8,7 @@ import type { GraphCallMeter } from './call-meter.js';
 import { DEFAULT_RETRY_OPTIONS } from './http/retry-policy.js';
 import type { GraphTransport } from './http/transport.js';
 import { DEFAULT_UPSTREAM_OPTIONS, Upstream, type UpstreamOptions } from './http/upstream.js';
+import type { UpstreamObserver } from './http/upstream-observer.js';
 import { GraphSession, type SessionOptions } from './session.js';
 
 export interface GraphServiceOptions extends UpstreamOptions, SessionOptions {}
@@ -37,8 +38,12 @@ export class GraphService {
     return this.options.deadlineMs;
   }
 
-  get metrics() {
-    return this.upstream.metrics;
+  /**
+   * Attaches `observer` to every exchange, retry and refusal of this service's upstream: how
+   * the gateway's metrics and spans see Graph traffic (src/observed-graph.ts).
+   */
+  observe(observer: UpstreamObserver): void {
+    this.upstream.observe(observer);
   }
 
   /** A GraphQL request's session; `meter` charges its caller for the calls it sends. */

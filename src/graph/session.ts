@@ -31,7 +31,7 @@ export class GraphSession {
   /** `meter`: what the request's caller pays for the calls it sends; none for the gateway's own. */
   static open(upstream: Upstream, options: SessionOptions, meter?: GraphCallMeter): GraphSession {
     const budget = new RequestCallBudget(options.maxCallsPerRequest, () =>
-      upstream.metrics.budgetRefused(),
+      upstream.observers.tell('budgetRefused'),
     );
     const batcher = new GraphBatcher(upstream, new Deadline(options.deadlineMs), options, meter);
     return new GraphSession(upstream.versionRoot, batcher, budget, budget);

@@ -1,12 +1,14 @@
 /**
  * What the gateway sends to Microsoft Graph and how Graph answers, as Prometheus metrics in a
  * registry of their own (one per `Upstream`, so that several gateways in one test process never
- * share a series). `snapshot()` keeps plain totals for the tests and the benchmark, which read
- * them synchronously.
+ * share a series). An observer of the graph client, attached at the composition root
+ * (src/observed-graph.ts). `snapshot()` keeps plain totals for the tests and the benchmark,
+ * which read them synchronously.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { type GraphCall, type GraphReply, GraphTransportError } from '../graph/call.js';
 import { routeTemplate } from '../graph/http/route-template.js';
+import type { UpstreamObserver } from '../graph/http/upstream-observer.js';
 
 export interface UpstreamCounts {
   /** HTTP requests sent to Graph: direct calls plus `$batch` envelopes. */
@@ -52,7 +54,7 @@ function statusOf(outcome: GraphReply | GraphTransportError): string {
   return outcome instanceof GraphTransportError ? outcome.kind : String(outcome.status);
 }
 
-export class UpstreamMetrics {
+export class UpstreamMetrics implements UpstreamObserver {
   readonly registry = new Registry();
   private counts = zero();
 

@@ -1,6 +1,6 @@
 /**
  * One CLIENT span per Graph exchange (a direct call, or a `$batch` envelope) around
- * `Upstream.exchange`, and inside an envelope one child span per logical call. The SDK link
+ * `Upstream.exchange` (attached as `graphSpans`, an observer of the graph client), and inside an envelope one child span per logical call. The SDK link
  * (graph-http-link.ts) adds what only the HTTP layer knows: the `client-request-id` we sent,
  * Graph's `request-id`, the status. Nothing is propagated to Graph: no `traceparent` is sent.
  */
@@ -17,19 +17,10 @@ import {
 import { type GraphCall, type GraphReply, GraphTransportError } from '../graph/call.js';
 import { graphErrorCode, graphRequestId } from '../graph/errors.js';
 import { routeTemplate } from '../graph/http/route-template.js';
+import type { ExchangeAttempt, UpstreamObserver } from '../graph/http/upstream-observer.js';
 import { tracer } from './tracer.js';
 
 type Outcome = GraphReply | GraphTransportError;
-
-/** Which try of its calls an exchange is: a retry round of the batcher is a new exchange. */
-export interface ExchangeAttempt {
-  /** 1 for the first exchange of these calls; every call in a later one is a retry. */
-  attempt: number;
-  /** How long the batcher waited (Retry-After or backoff) before this retry. */
-  retryWaitMs: number;
-}
-
-export const FIRST_ATTEMPT: ExchangeAttempt = { attempt: 1, retryWaitMs: 0 };
 
 /** What the SDK link saw of the one HTTP request of the exchange. */
 export interface ExchangeRecord {
@@ -51,7 +42,7 @@ const PLAIN_ID = /^[A-Za-z0-9-]{1,64}$/;
 export const plainId = (value: string | null | undefined): string | undefined =>
   value && PLAIN_ID.test(value) ? value : undefined;
 
-/** The open throttle window this exchange waited out first (upstream.ts calls it). */
+/** The open throttle window this exchange waited out first. */
 export function noteThrottleWait(ms: number): void {
   trace.getActiveSpan()?.setAttribute('graph.throttle_wait_ms', ms);
 }
@@ -155,3 +146,9 @@ export async function traceExchange(
     throw error;
   }
 }
+
+/** The spans as an observer of the graph client's upstream (attached in src/observed-graph.ts). */
+export const graphSpans: UpstreamObserver = {
+  aroundExchange: traceExchange,
+  waitedForThrottle: noteThrottleWait,
+};

@@ -620,6 +620,7 @@ export type ReleasePrintJobsMutation = { releasePrintJobs:
     | { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> }
     | { __typename: 'NotFoundError', requestId: string | null, code: string, message: string }
     | { __typename: 'PermissionDeniedError', requestId: string | null, code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ReleasePrintJobsSuccess', results: Array<{ printerId: string, printJobId: string, result:
           | { __typename: 'CallBudgetExceededError', code: string, message: string }
           | { __typename: 'ConflictError', code: string, message: string, requestId: string | null }

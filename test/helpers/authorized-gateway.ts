@@ -17,12 +17,11 @@ import type {
   RunningEmulator,
 } from '../../src/emulator/server.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
 import {
   DEFAULT_GRAPH_SERVICE_OPTIONS,
-  GraphService,
   type GraphServiceOptions,
 } from '../../src/graph/service.js';
+import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
 import { useEmulator } from './emulator.js';
 import { appToken, claimsOf, listen, personToken } from './entra.js';
 import { type LogLine, memoryLogger } from './memory-logger.js';
@@ -89,8 +88,8 @@ export function useAuthorizedGateway(
     const memory = memoryLogger();
     lines = memory.lines;
     const { logger } = memory;
-    const graph = new GraphService(
-      createGraphTransport({
+    const graph = new ObservedGraphService(
+      createObservedGraphTransport({
         baseUrl: env.emulator.url,
         auth: staticToken(EMULATOR_TOKENS.gatewayApp),
         timeoutMs: 5_000,

@@ -9,14 +9,13 @@ import { type ExecutionResult, print } from 'graphql';
 import type { Logger } from 'pino';
 import { type App, type AppDependencies, createApp } from '../../src/app.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
 import {
   DEFAULT_GRAPH_SERVICE_OPTIONS,
-  GraphService,
   type GraphServiceOptions,
 } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { GatewayMetrics } from '../../src/metrics/gateway-metrics.js';
+import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
 
 export const TEST_TOKEN = 'test-token';
 
@@ -35,7 +34,7 @@ export interface TestGatewayOptions {
 
 export interface TestGateway {
   app: App;
-  service: GraphService;
+  service: ObservedGraphService;
   /** What the app's metrics listener would serve (src/metrics/). */
   metrics: GatewayMetrics;
   execute<Result, Variables>(
@@ -45,14 +44,14 @@ export interface TestGateway {
 }
 
 export function createTestGateway(options: TestGatewayOptions): TestGateway {
-  const transport = createGraphTransport({
+  const transport = createObservedGraphTransport({
     baseUrl: options.baseUrl,
     auth: staticToken(options.token ?? TEST_TOKEN),
     timeoutMs: options.timeoutMs ?? 5_000,
     ...(options.httpHandler ? { httpHandler: options.httpHandler } : {}),
     ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
   });
-  const service = new GraphService(
+  const service = new ObservedGraphService(
     transport,
     { ...DEFAULT_GRAPH_SERVICE_OPTIONS, ...options.service },
     options.logger ?? silentLogger,

@@ -13,8 +13,6 @@ import { emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
 import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/server.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { GraphService } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { JobAnnouncer } from '../../src/notifications/job-announcer.js';
 import { LiveEvents } from '../../src/notifications/live-events.js';
@@ -27,6 +25,7 @@ import {
   type NotificationProcessor,
   type NotificationWebhook,
 } from '../../src/notifications/webhook.js';
+import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
 import { useEmulator } from './emulator.js';
 import { listen, personToken } from './entra.js';
 
@@ -38,7 +37,7 @@ export interface LiveGateway {
   readonly emulator: RunningEmulator;
   readonly url: string;
   readonly notificationUrl: string;
-  readonly graph: GraphService;
+  readonly graph: ObservedGraphService;
   readonly liveEvents: LiveEvents;
   readonly announcer: JobAnnouncer;
   readonly webhook: NotificationWebhook;
@@ -64,8 +63,8 @@ export function useLiveGateway(
   };
 
   beforeEach(async () => {
-    const graph = new GraphService(
-      createGraphTransport({
+    const graph = new ObservedGraphService(
+      createObservedGraphTransport({
         baseUrl: env.emulator.url,
         auth: staticToken(EMULATOR_TOKENS.gatewayApp),
         timeoutMs: 5_000,

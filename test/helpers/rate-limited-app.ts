@@ -7,9 +7,8 @@ import { type App, createApp } from '../../src/app.js';
 import type { AuthenticationOptions } from '../../src/auth/authenticate.js';
 import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { GraphService } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logging/logger.js';
+import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
 import type { TokenBucketStore } from '../../src/rate-limit/bucket-store.js';
 import type { RateLimitPolicy } from '../../src/rate-limit/policy.js';
 
@@ -29,8 +28,8 @@ export function rateLimitedApp({
   store,
   logger = silentLogger,
 }: RateLimitedAppOptions): App {
-  const graph = new GraphService(
-    createGraphTransport({
+  const graph = new ObservedGraphService(
+    createObservedGraphTransport({
       baseUrl: emulatorUrl,
       auth: staticToken(EMULATOR_TOKENS.gatewayApp),
       timeoutMs: 10_000,

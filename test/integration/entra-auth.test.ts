@@ -22,9 +22,8 @@ import { createContextFactory, type GatewayContext } from '../../src/context.js'
 import { ENTRA, emulatedEntraSettings, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
 import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { GraphService } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logging/logger.js';
+import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
 import { useEmulator } from '../helpers/emulator.js';
 import {
   appToken,
@@ -46,9 +45,9 @@ const SERVICE_KEYS = parseServiceKeys(
 const QUERY = JSON.stringify({ query: '{ printTaskDefinitions { displayName } }' });
 const now = () => Math.floor(Date.now() / 1000);
 
-function graphService(): GraphService {
-  return new GraphService(
-    createGraphTransport({
+function graphService(): ObservedGraphService {
+  return new ObservedGraphService(
+    createObservedGraphTransport({
       baseUrl: env.emulator.url,
       auth: staticToken(EMULATOR_TOKENS.gatewayApp),
       timeoutMs: 5_000,

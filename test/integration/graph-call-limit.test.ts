@@ -6,7 +6,9 @@
  * served. With Redis the bucket is the same on every replica.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
 import { parseServiceKeys } from '../../src/auth/service-keys.js';
+import { emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
 import { DEMO } from '../../src/emulator/seed.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import type { TokenBucketStore } from '../../src/rate-limit/bucket-store.js';
@@ -14,7 +16,7 @@ import type { RateLimitPolicy } from '../../src/rate-limit/policy.js';
 import { RedisConnection } from '../../src/shared-state/redis/connection.js';
 import { RedisTokenBucketStore } from '../../src/shared-state/redis/token-bucket-store.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { listen } from '../helpers/entra.js';
+import { listen, personToken } from '../helpers/entra.js';
 import { rateLimitedApp } from '../helpers/rate-limited-app.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 
@@ -137,6 +139,56 @@ describe('Graph calls per caller', () => {
       );
     }
     expect(graphCalls()).toBe(3 * ALIASES);
+  });
+});
+
+describe("a person's release of all their waiting jobs", () => {
+  it('answers RateLimitedError as data, sending nothing, when the bucket cannot pay for finding them', async () => {
+    // People's Graph calls limited to a bucket that one release-all's reads cannot fit in.
+    const policy: RateLimitPolicy = {
+      rates: NOT_LIMITED,
+      graphCalls: { ...NOT_LIMITED, person: { ratePerSecond: 0.01, burst: 1 } },
+      maxInProgressPerCaller: null,
+    };
+    const app = rateLimitedApp({
+      emulatorUrl: env.emulator.url,
+      authentication: {
+        entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
+        allowAnonymous: false,
+      },
+      policy,
+    });
+    const server = await listen(app);
+    servers.push(server);
+    const token = await personToken(env.emulator.url, 'adele');
+    env.emulator.requests.clear();
+
+    const spend = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: ONE_CALL_QUERY }),
+    });
+    expect(spend.status).toBe(200);
+    expect(graphCalls()).toBe(1);
+
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: `mutation { releasePrintJobs(input: { destinationPrinterId: "${DEMO.printers.floor1}" }) {
+          __typename ... on RateLimitedError { code } } }`,
+      }),
+    });
+    const body = (await response.json()) as {
+      data?: { releasePrintJobs: { __typename: string; code?: string } };
+      errors?: unknown[];
+    };
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.releasePrintJobs).toEqual({
+      __typename: 'RateLimitedError',
+      code: 'GRAPH_CALLS_RATE_LIMITED',
+    });
+    expect(graphCalls()).toBe(1);
   });
 });
 

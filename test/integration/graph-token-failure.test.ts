@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { DEMO } from '../../src/emulator/seed.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { DEFAULT_GRAPH_SERVICE_OPTIONS, GraphService } from '../../src/graph/service.js';
+import { DEFAULT_GRAPH_SERVICE_OPTIONS } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logging/logger.js';
+import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
 import { useEmulator } from '../helpers/emulator.js';
 
 const env = useEmulator();
@@ -16,12 +16,12 @@ const env = useEmulator();
 const ENTRA_DETAIL = 'AADSTS7000215: Invalid client secret provided';
 
 function gatewayWithFailingCredential() {
-  const transport = createGraphTransport({
+  const transport = createObservedGraphTransport({
     baseUrl: env.emulator.url,
     auth: { getAccessToken: () => Promise.reject(new Error(ENTRA_DETAIL)) },
     timeoutMs: 5_000,
   });
-  const graph = new GraphService(transport, DEFAULT_GRAPH_SERVICE_OPTIONS);
+  const graph = new ObservedGraphService(transport, DEFAULT_GRAPH_SERVICE_OPTIONS);
   return createApp({ graph, logger: silentLogger });
 }
 

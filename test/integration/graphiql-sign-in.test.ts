@@ -10,9 +10,8 @@ import { createGraphiQLSignIn } from '../../src/dev/graphiql-sign-in.js';
 import { ENTRA, emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
 import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { GraphService } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logging/logger.js';
+import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { claimsOf, listen } from '../helpers/entra.js';
 
@@ -28,13 +27,13 @@ afterEach(async () => {
 async function startGateway({ signIn }: { signIn: boolean }): Promise<string> {
   const { url: emulatorUrl } = env.emulator;
   const entra = emulatedEntraSettings(emulatorUrl);
-  const transport = createGraphTransport({
+  const transport = createObservedGraphTransport({
     baseUrl: emulatorUrl,
     auth: staticToken(EMULATOR_TOKENS.gatewayApp),
     timeoutMs: 5_000,
   });
   const app = createApp({
-    graph: new GraphService(transport),
+    graph: new ObservedGraphService(transport),
     logger: silentLogger,
     authentication: { entra: createEntraTokenValidator(entra), allowAnonymous: false },
     ...(signIn

@@ -11,10 +11,8 @@ import { createApp } from '../../src/app.js';
 import { parseServiceKeys } from '../../src/auth/service-keys.js';
 import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
 import {
   DEFAULT_GRAPH_SERVICE_OPTIONS,
-  GraphService,
   type GraphServiceOptions,
 } from '../../src/graph/service.js';
 import { Readiness } from '../../src/http/readiness.js';
@@ -24,6 +22,7 @@ import { type ShutdownDependencies, shutDown } from '../../src/http/shutdown.js'
 import { silentLogger } from '../../src/logging/logger.js';
 import { GatewayMetrics } from '../../src/metrics/gateway-metrics.js';
 import { createMetricsServer } from '../../src/metrics/metrics-server.js';
+import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
 import {
   AbortPrintJobDocument,
   PrintJobDocument,
@@ -59,12 +58,12 @@ async function listen(server: import('node:http').Server): Promise<string> {
 async function startGateway(
   options: { maxOperationNames?: number; service?: Partial<GraphServiceOptions> } = {},
 ): Promise<Running> {
-  const transport = createGraphTransport({
+  const transport = createObservedGraphTransport({
     baseUrl: env.emulator.url,
     auth: staticToken(EMULATOR_TOKENS.gatewayApp),
     timeoutMs: 5_000,
   });
-  const service = new GraphService(transport, {
+  const service = new ObservedGraphService(transport, {
     ...DEFAULT_GRAPH_SERVICE_OPTIONS,
     ...options.service,
   });

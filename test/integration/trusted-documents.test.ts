@@ -15,9 +15,8 @@ import { loadTrustedDocuments, TRUSTED_DOCUMENT_CODES } from '../../src/edge/tru
 import { emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
 import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { GraphService } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logging/logger.js';
+import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { appToken, listen, personToken } from '../helpers/entra.js';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
@@ -35,8 +34,8 @@ afterEach(async () => {
 });
 
 async function startGateway(only: boolean): Promise<string> {
-  const graph = new GraphService(
-    createGraphTransport({
+  const graph = new ObservedGraphService(
+    createObservedGraphTransport({
       baseUrl: env.emulator.url,
       auth: staticToken(EMULATOR_TOKENS.gatewayApp),
       timeoutMs: 5_000,

@@ -2,16 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { parseServiceKeys } from '../../src/auth/service-keys.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { GraphService } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logging/logger.js';
+import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 
 const KEY = 'release-station-key-0123456789';
 
 function setup({ graphiql = false } = {}) {
   const http = new FakeGraphHttp(() => ({ status: 200, body: { value: [] } }));
-  const graph = createGraphTransport({
+  const graph = createObservedGraphTransport({
     baseUrl: 'https://graph.example.test',
     auth: staticToken('t'),
     timeoutMs: 1_000,
@@ -20,7 +19,7 @@ function setup({ graphiql = false } = {}) {
   return {
     http,
     app: createApp({
-      graph: new GraphService(graph),
+      graph: new ObservedGraphService(graph),
       logger: silentLogger,
       graphiql,
       // A bare key, as GATEWAY_API_KEYS was before keys had names and roles.

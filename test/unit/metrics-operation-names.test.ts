@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { sha256 } from '../../src/edge/trusted-documents.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { GraphService } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { OTHER } from '../../src/metrics/bounded-label.js';
 import { GatewayMetrics } from '../../src/metrics/gateway-metrics.js';
+import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
 import { parseSamples } from '../helpers/prometheus-text.js';
 
 const MAX_NAMES = 5;
@@ -20,8 +19,12 @@ const WAITING_JOBS = 'query WaitingJobs { __typename }';
 
 function gateway() {
   // Nothing listens there: no operation here calls Graph.
-  const graph = new GraphService(
-    createGraphTransport({ baseUrl: 'http://127.0.0.1:9', auth: staticToken('t'), timeoutMs: 1 }),
+  const graph = new ObservedGraphService(
+    createObservedGraphTransport({
+      baseUrl: 'http://127.0.0.1:9',
+      auth: staticToken('t'),
+      timeoutMs: 1,
+    }),
   );
   const metrics = new GatewayMetrics(graph.metrics, { maxOperationNames: MAX_NAMES });
   const app = createApp({

@@ -6,10 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { GraphService } from '../../src/graph/service.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { LiveEvents } from '../../src/notifications/live-events.js';
+import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 
 const SUBSCRIPTION = JSON.stringify({
@@ -18,8 +17,8 @@ const SUBSCRIPTION = JSON.stringify({
 
 function anonymousGateway() {
   const http = new FakeGraphHttp(() => ({ status: 500 }));
-  const graph = new GraphService(
-    createGraphTransport({
+  const graph = new ObservedGraphService(
+    createObservedGraphTransport({
       baseUrl: 'https://graph.example.test',
       auth: staticToken('t'),
       timeoutMs: 1_000,

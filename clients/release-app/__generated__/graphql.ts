@@ -219,6 +219,7 @@ export type ReleaseAllHereMutation = { releasePrintJobs:
     | { __typename: 'InvalidInputError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'PermissionDeniedError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ReleasePrintJobsSuccess', results: Array<{ printerId: string, printJobId: string, result:
           | { __typename: 'CallBudgetExceededError', code: string, message: string }
           | { __typename: 'ConflictError', code: string, message: string }

@@ -9,7 +9,7 @@ import {
 } from '@azure/identity';
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
-import type { GraphCredentials } from '../../config.js';
+import type { GraphCredentials } from './graph-credentials.js';
 import { staticToken } from './static-token.js';
 
 export { staticToken };

@@ -5,7 +5,7 @@
  */
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { decodeJwt } from 'jose';
-import type { GraphCredentials } from '../../config.js';
+import type { GraphCredentials } from './graph-credentials.js';
 import { graphRolesOf } from './graph-permissions.js';
 import { staticToken } from './static-token.js';
 

@@ -1,7 +1,8 @@
 /**
  * The one place the Graph SDK client is built, with an explicit middleware chain:
- * bearer token (for the configured origin only) → client-request-id → tracing (reads only) →
- * HTTP on a pool of keep-alive connections, which also bounds each attempt in time and size.
+ * bearer token (for the configured origin only) → client-request-id → the watching links the
+ * caller passes (the gateway's tracing; they only read) → HTTP on a pool of keep-alive
+ * connections, which also bounds each attempt in time and size.
  * Tests replace the last link to see the exact requests the SDK sends; a `fetch`-style
  * per-attempt timeout then goes before their link.
  */
@@ -10,7 +11,6 @@ import {
   Client,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
-import { TracingLink } from '../../telemetry/graph-http-link.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './bounded-body.js';
 import { BearerTokenHandler, ClientRequestIdHandler, TimeoutHandler } from './middleware.js';
 import { PooledHttpLink } from './pooled-http-link.js';
@@ -30,13 +30,19 @@ export interface GraphClientOptions {
   maxResponseBytes?: number;
   /** Keep-alive connections to Graph: the upstream's in-flight cap. @default its default, 16 */
   maxConnections?: number;
+  /**
+   * Links that watch each HTTP request (the gateway's tracing, src/telemetry/graph-http-link.ts),
+   * after the `client-request-id` is set and before HTTP. They must only read and pass on.
+   * @default none
+   */
+  watchingLinks?: readonly Middleware[];
 }
 
 export function createGraphClient(options: GraphClientOptions): Client {
   const chain: Middleware[] = [
     new BearerTokenHandler(options.auth, new URL(options.baseUrl).origin),
     new ClientRequestIdHandler(),
-    new TracingLink(),
+    ...(options.watchingLinks ?? []),
     ...(options.httpHandler
       ? [new TimeoutHandler(options.timeoutMs), options.httpHandler]
       : [

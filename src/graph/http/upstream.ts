@@ -2,17 +2,11 @@
  * The process's one connection to Graph, shared by every GraphQL request: each exchange (one
  * direct call, or one `$batch` envelope) first waits out an open throttle window and takes an
  * in-flight slot, is counted, and any `Retry-After` in its answers closes the window for all.
- * On shutdown `drain()` stops anything new from reaching Graph.
+ * On shutdown `drain()` stops anything new from reaching Graph. What it does is told to the
+ * observers attached with `observe()` (upstream-observer.ts): the gateway's metrics and spans.
  */
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
-import { UpstreamMetrics } from '../../metrics/upstream-metrics.js';
-import {
-  type ExchangeAttempt,
-  FIRST_ATTEMPT,
-  noteThrottleWait,
-  traceExchange,
-} from '../../telemetry/graph-spans.js';
 import { type GraphCall, type GraphReply, GraphTransportError } from '../call.js';
 import { type Deadline, sleepUntil } from '../deadline.js';
 import { capRetryAfter, DEFAULT_MAX_RETRY_AFTER_MS } from './retry-after-cap.js';
@@ -20,6 +14,12 @@ import { retryAfterMs } from './retry-policy.js';
 import { routeTemplate } from './route-template.js';
 import { InFlightLimit, ThrottleGate } from './throttle.js';
 import type { GraphTransport } from './transport.js';
+import {
+  type ExchangeAttempt,
+  FIRST_ATTEMPT,
+  type UpstreamObserver,
+  UpstreamObservers,
+} from './upstream-observer.js';
 
 export interface UpstreamOptions {
   /** Upstream HTTP requests in flight at once, process-wide. @default 16 */
@@ -67,10 +67,8 @@ function eitherAborts(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; di
 }
 
 export class Upstream {
-  readonly metrics = new UpstreamMetrics({
-    inFlight: () => this.inFlight,
-    throttleWindowMs: () => this.gate.remainingMs(),
-  });
+  /** Told of every exchange, wait, retry and refusal; the batcher and sessions tell it too. */
+  readonly observers = new UpstreamObservers();
   /** Public so that replicas can share the window and split the cap (src/shared-state/). */
   readonly gate: ThrottleGate;
   readonly limit: InFlightLimit;
@@ -90,6 +88,11 @@ export class Upstream {
     this.limit = new InFlightLimit(options.maxInFlight);
     // Every waiting exchange listens until it is done; hundreds at once are not a leak.
     setMaxListeners(0, this.draining.signal);
+  }
+
+  /** Attaches `observer` to everything this upstream (and its batchers and sessions) does. */
+  observe(observer: UpstreamObserver): void {
+    this.observers.add(observer);
   }
 
   /**
@@ -139,7 +142,9 @@ export class Upstream {
     deadline: Deadline,
     attempt: ExchangeAttempt = FIRST_ATTEMPT,
   ): Promise<Outcome[]> {
-    return traceExchange(calls, attempt, () => this.waitAndSendUnlessDraining(calls, deadline));
+    return this.observers.aroundExchange(calls, attempt, () =>
+      this.waitAndSendUnlessDraining(calls, deadline),
+    );
   }
 
   private async waitAndSendUnlessDraining(
@@ -169,8 +174,7 @@ export class Upstream {
     const closedMs = this.gate.remainingMs();
     if (closedMs > 0) {
       if (!deadline.allowsWait(closedMs)) return calls.map(() => throttledLocally(closedMs));
-      this.metrics.waitedForThrottle(closedMs);
-      noteThrottleWait(closedMs);
+      this.observers.tell('waitedForThrottle', closedMs);
       await sleepUntil(Date.now() + closedMs, waiting);
     }
     let sent = false;
@@ -200,7 +204,7 @@ export class Upstream {
   private capped(outcome: Outcome, call: GraphCall | undefined): Outcome {
     const { outcome: kept, askedMs } = capRetryAfter(outcome, this.maxRetryAfterMs);
     if (askedMs === null) return kept;
-    this.metrics.retryAfterCapped();
+    this.observers.tell('retryAfterCapped');
     this.logger?.warn(
       {
         code: 'GRAPH_RETRY_AFTER_CAPPED',
@@ -216,17 +220,17 @@ export class Upstream {
   private async send(calls: readonly GraphCall[], signal: AbortSignal): Promise<Outcome[]> {
     const started = performance.now();
     const outcomes = await this.sendNow(calls, signal);
-    this.metrics.answered(calls, outcomes, (performance.now() - started) / 1000);
+    this.observers.tell('answered', calls, outcomes, (performance.now() - started) / 1000);
     return outcomes;
   }
 
   private async sendNow(calls: readonly GraphCall[], signal: AbortSignal): Promise<Outcome[]> {
     try {
       if (calls.length === 1) {
-        this.metrics.direct();
+        this.observers.tell('direct');
         return [await this.transport.send(calls[0] as GraphCall, signal)];
       }
-      this.metrics.envelope(calls.length);
+      this.observers.tell('envelope', calls.length);
       return await this.transport.sendBatch(calls, signal);
     } catch (error) {
       if (error instanceof GraphTransportError) return calls.map(() => error);

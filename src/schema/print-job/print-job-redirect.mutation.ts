@@ -12,25 +12,25 @@ import {
   redirectJob,
   redirectTarget,
 } from '../../access/redirects.js';
-import { refuseWrites, requiredOwner, type WriteContext } from '../../access/writes.js';
+import { requiredOwner, type WriteContext } from '../../access/writes.js';
 import {
   CallBudgetExceededError,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
+  RateLimitedError,
   ThrottledError,
   UpstreamUnavailableError,
 } from '../../errors.js';
 import type { PrintJob } from '../../graph/resources/types.js';
 import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
-import { WRITE_ACCESS } from '../access.js';
 import { builder } from '../builder.js';
-import { type BulkWriteContext, keyedBulkWrite, writeEach } from '../bulk-writes.js';
+import { type BulkWriteContext, writeEach } from '../bulk-writes.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
-import { BULK_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY } from '../idempotency-key.js';
 import { PrintJobRef } from '../refs.js';
-import { entraObjectId, graphId, idempotencyKey, MAX_BULK_ITEMS } from '../validation.js';
+import { entraObjectId, graphId, MAX_BULK_ITEMS } from '../validation.js';
+import { listWriteMutation, writeMutation } from '../write-mutation.js';
 import { PrintJobConfigurationInput, toConfigurationPatch } from './print-job-configuration.js';
 
 const ON_BEHALF_OF =
@@ -192,98 +192,66 @@ const namedRequests = (input: ReleaseArgs): RedirectRequest[] =>
     onBehalfOf: input.onBehalfOf,
   }));
 
-builder.mutationFields((t) => ({
-  redirectPrintJob: t.field({
-    type: RedirectPrintJobSuccess,
-    description:
-      'Moves a job waiting for release to another printer (Graph POST …/jobs/{id}/redirect), ' +
-      'e.g. the device a person stands at: Graph creates a NEW job there and completes the ' +
-      'source’s task. Only while the job has a PROCESSING task from a trigger of the gateway ' +
-      'app (ConflictError otherwise). Never resent after an ambiguous failure: ' +
-      'UpstreamUnavailableError with outcomeUnknown means read the job back before trying ' +
-      "again. A person redirects only their own jobs: another's is NotFoundError, and nothing " +
-      'is sent.',
-    ...WRITE_ACCESS,
-    unauthorizedResolver: (_root, { input }, context, _info, error) => {
-      const request = redirectRequest(input);
-      throw refuseWrites(
-        context,
-        'redirectPrintJob',
-        [{ target: redirectTarget(request), onBehalfOf: request.onBehalfOf }],
-        error,
-      );
-    },
-    errors: {
-      types: [...GRAPH_WRITE_ERRORS, ...IDEMPOTENCY_ERRORS],
-      union: { name: 'RedirectPrintJobResult' },
-    },
-    args: {
-      input: t.arg({ type: RedirectPrintJobInput, required: true }),
-      idempotencyKey: t.arg.string({ validate: idempotencyKey, description: IDEMPOTENCY_KEY }),
-    },
-    resolve: (_root, { input, idempotencyKey }, context) =>
-      context.idempotency.run(
-        context.caller,
-        'redirectPrintJob',
-        idempotencyKey,
-        input,
-        async () => ({
-          printJob: await redirectJob(context, redirectRequest(input)),
-        }),
-      ),
+/** What a refused redirect names in the audit: the source job, where it was to go, for whom. */
+const redirectAudited = (request: RedirectRequest) => ({
+  target: redirectTarget(request),
+  onBehalfOf: request.onBehalfOf,
+});
+
+writeMutation('redirectPrintJob', {
+  description:
+    'Moves a job waiting for release to another printer (Graph POST …/jobs/{id}/redirect), ' +
+    'e.g. the device a person stands at: Graph creates a NEW job there and completes the ' +
+    'source’s task. Only while the job has a PROCESSING task from a trigger of the gateway ' +
+    'app (ConflictError otherwise). Never resent after an ambiguous failure: ' +
+    'UpstreamUnavailableError with outcomeUnknown means read the job back before trying ' +
+    "again. A person redirects only their own jobs: another's is NotFoundError, and nothing " +
+    'is sent.',
+  input: RedirectPrintJobInput,
+  result: RedirectPrintJobSuccess,
+  audit: {
+    operation: 'redirectPrintJob',
+    target: (input) => redirectAudited(redirectRequest(input)),
+  },
+  write: async (context, input) => ({
+    printJob: await redirectJob(context, redirectRequest(input)),
   }),
-  releasePrintJobs: t.field({
-    type: [ReleasedPrintJob],
-    description:
-      'Releases jobs at a device in one call: redirectPrintJob for each, sent through Graph ' +
-      '$batch, one result per job. Named jobs come back in input order; without printJobIds a ' +
-      "person's waiting jobs are found and released, in the order of their tasks. Invalid " +
-      'input rejects the whole call before anything is sent, and so does a request budget of ' +
-      'Graph calls that cannot cover the redirects and their ownership reads.',
-    ...WRITE_ACCESS,
-    unauthorizedResolver: (_root, { input }, context, _info, error) => {
-      const targets = namedRequests(input).map((request) => ({
-        target: redirectTarget(request),
-        onBehalfOf: request.onBehalfOf,
-      }));
-      throw refuseWrites(context, 'redirectPrintJob', targets, error);
-    },
-    errors: {
-      types: [
-        InvalidInputError,
-        CallBudgetExceededError,
-        ForbiddenError,
-        // Finding a person's waiting jobs reads Graph, and those reads can fail.
-        NotFoundError,
-        PermissionDeniedError,
-        ThrottledError,
-        UpstreamUnavailableError,
-        ...IDEMPOTENCY_ERRORS,
-      ],
-      union: { name: 'ReleasePrintJobsResult' },
-      result: { name: 'ReleasePrintJobsSuccess' },
-      dataField: { name: 'results' },
-    },
-    args: {
-      input: t.arg({ type: ReleasePrintJobsInput, required: true }),
-      idempotencyKey: t.arg.string({ validate: idempotencyKey, description: BULK_IDEMPOTENCY_KEY }),
-    },
-    resolve: (_root, { input, idempotencyKey }, context) =>
-      // Without printJobIds the repeat of a release that went through finds no job waiting: the
-      // key is what gives it the first answer back.
-      keyedBulkWrite(
-        context,
-        'releasePrintJobs',
-        idempotencyKey,
-        input,
-        async () => {
-          if (input.printJobIds != null) {
-            return releaseEach(context, namedRequests(input), { ownerAlreadyChecked: false });
-          }
-          const requests = await waitingRequests(context, input);
-          return releaseEach(context, requests, { ownerAlreadyChecked: true });
-        },
-        (released) => released.outcome,
-      ),
-  }),
-}));
+});
+
+listWriteMutation('releasePrintJobs', {
+  description:
+    'Releases jobs at a device in one call: redirectPrintJob for each, sent through Graph ' +
+    '$batch, one result per job. Named jobs come back in input order; without printJobIds a ' +
+    "person's waiting jobs are found and released, in the order of their tasks. Invalid " +
+    'input rejects the whole call before anything is sent, and so does a request budget of ' +
+    'Graph calls that cannot cover the redirects and their ownership reads.',
+  input: ReleasePrintJobsInput,
+  result: ReleasedPrintJob,
+  errors: [
+    InvalidInputError,
+    CallBudgetExceededError,
+    ForbiddenError,
+    // Finding a person's waiting jobs reads Graph, and those reads can fail.
+    NotFoundError,
+    PermissionDeniedError,
+    ThrottledError,
+    // The caller's Graph-call bucket may refuse those reads, unsent (src/rate-limit/).
+    RateLimitedError,
+    UpstreamUnavailableError,
+    ...IDEMPOTENCY_ERRORS,
+  ],
+  audit: {
+    operation: 'redirectPrintJob',
+    targets: (input) => namedRequests(input).map(redirectAudited),
+  },
+  // Without printJobIds the repeat of a release that went through finds no job waiting: the
+  // key is what gives it the first answer back.
+  write: async (context, input) => {
+    if (input.printJobIds != null) {
+      return releaseEach(context, namedRequests(input), { ownerAlreadyChecked: false });
+    }
+    const requests = await waitingRequests(context, input);
+    return releaseEach(context, requests, { ownerAlreadyChecked: true });
+  },
+  itemOutcome: (released) => released.outcome,
+});

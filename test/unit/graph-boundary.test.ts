@@ -1,0 +1,41 @@
+/**
+ * The Graph client's boundary (issue 21): src/graph/ imports nothing of the gateway but the
+ * domain errors, checked with the rule in .dependency-cruiser.graph.cjs. A fixture tree that
+ * breaks it (with a type-only import, which must count too) proves the rule would catch a leak.
+ */
+import { cruise, type IViolation } from 'dependency-cruiser';
+import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
+import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
+import { describe, expect, it } from 'vitest';
+
+const RULE_FILE = new URL('../../.dependency-cruiser.graph.cjs', import.meta.url).pathname;
+const TS_CONFIG = new URL('../../tsconfig.json', import.meta.url).pathname;
+const LEAKY_TREE = new URL('../fixtures/graph-boundary', import.meta.url).pathname;
+
+/** The rule's violations among the imports of src/graph/ (under `baseDir`). */
+async function violations(baseDir?: string): Promise<IViolation[]> {
+  const options = await extractDepcruiseOptions(RULE_FILE);
+  const result = await cruise(
+    ['src/graph'],
+    { ...options, ...(baseDir ? { baseDir } : {}) },
+    undefined,
+    { tsConfig: extractTSConfig(TS_CONFIG) },
+  );
+  if (typeof result.output === 'string') throw new Error('expected a cruise result object');
+  return result.output.summary.violations;
+}
+
+const edges = (found: IViolation[]) => found.map(({ from, to }) => `${from} → ${to}`);
+
+// Dependency-cruiser parses with the TypeScript compiler: seconds on two shared cores.
+describe('the Graph client boundary', { timeout: 60_000 }, () => {
+  it('src/graph/ imports only itself, npm packages, node:* and src/errors.ts', async () => {
+    expect(edges(await violations())).toEqual([]);
+  });
+
+  it('reports a type-only import of the gateway, and allows the domain errors', async () => {
+    expect(edges(await violations(LEAKY_TREE))).toEqual([
+      'src/graph/leaky-client.ts → src/config.ts',
+    ]);
+  });
+});
