@@ -18,7 +18,7 @@ import {
   updatePrintTaskStatus,
 } from '../graph/resources/print-tasks.js';
 import type { PrintTask } from '../graph/resources/types.js';
-import type { EndedJob, JobAnnouncer } from '../notifications/job-announcer.js';
+import type { EndedJob, EndedJobAnnouncer } from './ended-jobs.js';
 import { hiddenJob, hiddenTask, hideMissingTask, hideNotFound } from './hidden.js';
 import type { JobRef, OwnershipMemory } from './ownership-memory.js';
 import { accessScopesOf } from './permissions.js';
@@ -29,7 +29,7 @@ import { isOwnedBy, sameObjectId } from './visibility.js';
 export interface WriteContext extends AccessContext {
   readonly audit: AuditLog;
   /** Announces a write once Graph confirmed it, to live subscribers (src/notifications/). */
-  readonly jobAnnouncer?: JobAnnouncer;
+  readonly jobAnnouncer?: EndedJobAnnouncer;
 }
 
 /**

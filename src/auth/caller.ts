@@ -62,6 +62,9 @@ export interface AnonymousCaller {
 
 export type Caller = PersonCaller | AppCaller | ServiceKeyCaller | AnonymousCaller;
 
+/** Who an Entra ID access token names: what entra-token.ts returns and verified-tokens.ts keeps. */
+export type EntraCaller = PersonCaller | AppCaller;
+
 /**
  * Anonymous callers exist only where `GATEWAY_ALLOW_ANONYMOUS=true`: that setting means that
  * something in front of the gateway (a router, a proxy) has already decided who may call. They

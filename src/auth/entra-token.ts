@@ -20,10 +20,9 @@ import {
 import { AuthFailure } from './auth-failure.js';
 import {
   APPLICATION_PERMISSIONS,
-  type AppCaller,
   DELEGATED_PERMISSIONS,
+  type EntraCaller,
   knownPermissions,
-  type PersonCaller,
 } from './caller.js';
 import { VerifiedTokens } from './verified-tokens.js';
 
@@ -78,7 +77,6 @@ export function tokenAcceptedUntil(token: string): number {
   return acceptedUntil(decodeJwt(token).exp as number);
 }
 
-export type EntraCaller = PersonCaller | AppCaller;
 export type EntraTokenValidator = (token: string) => Promise<EntraCaller>;
 
 interface TenantKeys {

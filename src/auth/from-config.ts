@@ -1,7 +1,8 @@
 /** Turns the validated configuration into the authentication the app runs with. */
-import type { CallerAuth, EntraSettings } from '../config.js';
+
 import type { AuthenticationOptions } from './authenticate.js';
 import { createEntraTokenValidator } from './entra-token.js';
+import type { CallerAuth, EntraSettings } from './settings.js';
 
 /**
  * @param emulatedEntra the embedded emulator's Entra, known only once the emulator listens;

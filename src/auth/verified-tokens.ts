@@ -8,7 +8,7 @@
  * oldest entry makes room for a new one.
  */
 import { ExpiringLru } from '../expiring-lru.js';
-import type { EntraCaller } from './entra-token.js';
+import type { EntraCaller } from './caller.js';
 
 export interface VerifiedTokenOptions {
   /** @default 10_000 */

@@ -1,8 +1,8 @@
 import { type FaultInjector, InvalidFaultRuleError, parseFaultRule } from './faults.js';
 import { GraphFailure } from './graph-errors.js';
 import type { EmulatorPrintJob } from './graph-shapes.js';
+import { isJsonObject } from './json-object.js';
 import { parseConfigurationPatch } from './print-job-configuration.js';
-import { isJsonObject } from './request-body.js';
 import type { RequestLog } from './request-log.js';
 import type { SubmitJobInput } from './store.js';
 

@@ -1,6 +1,6 @@
 import { badRequest, GraphFailure, invalidRequest, unsupportedMediaType } from './graph-errors.js';
 import { type GraphResult, isJsonContentType, jsonResult } from './graph-result.js';
-import { isJsonObject, type JsonObject } from './request-body.js';
+import { isJsonObject, type JsonObject } from './json-object.js';
 
 // JSON batching as Graph documents it (concepts/json-batching.md), including the known issue
 // that limits dependsOn to the parallel, serial and "same" patterns.

@@ -1,3 +1,4 @@
+import { GRAPH_ROOT, jobUrl } from './graph-urls.js';
 import type { Page } from './paging.js';
 import type { PrintJobConfiguration } from './print-job-configuration.js';
 import type { EmulatorStore, JobState } from './store.js';
@@ -13,7 +14,6 @@ import type {
 // Wire shapes of Graph v1.0 resources. parentUrl and @odata.context use Graph's own host, as
 // real Graph does, so clients never depend on where the emulator happens to listen.
 
-export const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
 const METADATA = `${GRAPH_ROOT}/$metadata`;
 
 export interface GraphAppIdentity {
@@ -94,10 +94,6 @@ export const contexts = {
   document: (printerId: string, jobId: string) =>
     `${METADATA}#print/printers('${printerId}')/jobs('${jobId}')/documents/$entity`,
 };
-
-export function jobUrl(printerId: string, jobId: string): string {
-  return `${GRAPH_ROOT}/print/printers/${printerId}/jobs/${jobId}`;
-}
 
 export function toGraphDefinition(definition: DefinitionRecord): GraphTaskDefinition {
   return {

@@ -3,8 +3,9 @@ import { invalidRequest } from './graph-errors.js';
 import { jsonResult } from './graph-result.js';
 import { contexts, toGraphJob, withContext } from './graph-shapes.js';
 import { jobOf, printerById } from './job-lookup.js';
+import type { JsonObject } from './json-object.js';
 import { type ConfigurationPatch, parseConfigurationPatch } from './print-job-configuration.js';
-import { type JsonObject, readJsonObject } from './request-body.js';
+import { readJsonObject } from './request-body.js';
 import type { Route } from './router.js';
 import type { EmulatorStore } from './store.js';
 

@@ -1,5 +1,5 @@
 import { invalidRequest } from './graph-errors.js';
-import { isJsonObject } from './request-body.js';
+import { isJsonObject } from './json-object.js';
 
 // Graph v1.0's printJobConfiguration (resources/printjobconfiguration.md; the typings'
 // `PrintJobConfiguration`). Every field Graph lists, and only those: an unknown field answers 400

@@ -1,12 +1,7 @@
 import { badRequest, invalidRequest, unsupportedMediaType } from './graph-errors.js';
 import { isJsonContentType } from './graph-result.js';
+import { isJsonObject, type JsonObject } from './json-object.js';
 import type { GraphCall } from './router.js';
-
-export type JsonObject = Record<string, unknown>;
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Binds a JSON object body the way Graph does: the media type is checked first (415), then the

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { accessDenied, conflict, invalidRequest, itemNotFound } from './graph-errors.js';
-import { jobUrl } from './graph-shapes.js';
+import { jobUrl } from './graph-urls.js';
 import {
   type ConfigurationPatch,
   defaultConfiguration,

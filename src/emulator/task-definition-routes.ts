@@ -8,9 +8,10 @@ import {
   toGraphTask,
   withContext,
 } from './graph-shapes.js';
+import { isJsonObject, type JsonObject } from './json-object.js';
 import { type ExpandRules, parseODataQuery, TASK_LIST_UNSUPPORTED } from './odata.js';
 import type { Pager } from './paging.js';
-import { isJsonObject, type JsonObject, readJsonObject } from './request-body.js';
+import { readJsonObject } from './request-body.js';
 import type { Route, RouteContext } from './router.js';
 import type { EmulatorStore, TaskStatusUpdate } from './store.js';
 import type { DefinitionRecord, TaskRecord } from './tenant.js';

@@ -62,6 +62,12 @@ export class Readiness {
 
 export const READINESS_PATH = '/ready';
 
+/**
+ * The probes: liveness (Yoga's /health) and readiness. They still answer while draining, and
+ * their access lines are written at `debug` (src/logging/access-log.ts is handed this set).
+ */
+export const PROBE_PATHS: ReadonlySet<string> = new Set(['/health', READINESS_PATH]);
+
 /** The status code and body /ready answers with. */
 export function readinessAnswer(readiness: Readiness): { status: number; body: unknown } {
   const state = readiness.state();

@@ -16,15 +16,12 @@ import { silentLogger } from '../logging/logger.js';
 import { inRequestSpan } from '../telemetry/request-span.js';
 import { isValidHostHeader } from './host-header.js';
 import { sendJson, sendJsonError } from './json-response.js';
-import { READINESS_PATH, type Readiness, readinessAnswer } from './readiness.js';
+import { PROBE_PATHS, READINESS_PATH, type Readiness, readinessAnswer } from './readiness.js';
 import {
   type HttpServerSettings,
   MAX_HEADER_BYTES,
   TIMEOUT_CHECK_INTERVAL_MS,
 } from './settings.js';
-
-/** Liveness (Yoga's) and readiness still answer while draining: probes must see the truth. */
-const PROBE_PATHS = new Set(['/health', READINESS_PATH]);
 
 export interface GatewayHttpServer {
   readonly server: Server;
@@ -113,7 +110,7 @@ export function createHttpServer({
       connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
       maxHeaderSize: MAX_HEADER_BYTES,
     },
-    withRequestLogging(logger, handle),
+    withRequestLogging(logger, handle, PROBE_PATHS),
   );
   server.maxConnections = settings.maxConnections;
 

@@ -8,19 +8,25 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { READINESS_PATH } from '../http/readiness.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { type RequestScope, runInRequestScope } from './request-scope.js';
 import { traceIdFromTraceparent } from './trace-ids.js';
 
-const PROBE_PATHS = new Set(['/health', READINESS_PATH]);
 const MAX_LOGGED_PATH = 200;
 /** A refusal's body is read for its error code only when it is this small (they are ~150 B). */
 const MAX_SNIFFED_BODY_BYTES = 4_096;
 
 export type AccessOutcome = 'ok' | 'error' | 'refused' | 'aborted';
 
-export function withRequestLogging(logger: Logger, handle: RequestListener): RequestListener {
+/**
+ * `probePaths` are logged at `debug`: the server hands its probes down (src/http/readiness.ts),
+ * so that logging, below the HTTP layer, does not need to know them.
+ */
+export function withRequestLogging(
+  logger: Logger,
+  handle: RequestListener,
+  probePaths: ReadonlySet<string>,
+): RequestListener {
   return (request: IncomingMessage, response: ServerResponse) => {
     const startedAt = performance.now();
     const scope: RequestScope = {
@@ -36,7 +42,7 @@ export function withRequestLogging(logger: Logger, handle: RequestListener): Req
     const body = countBody(response);
     response.once('close', () => {
       const path = (request.url ?? '/').split('?')[0]?.slice(0, MAX_LOGGED_PATH) ?? '/';
-      const level = PROBE_PATHS.has(path) ? 'debug' : 'info';
+      const level = probePaths.has(path) ? 'debug' : 'info';
       if (!logger.isLevelEnabled(level)) return;
       const outcome = outcomeOf(response, scope);
       const errorCodes = outcome === 'refused' ? refusalCodes(body.sniffed) : scope.errorCodes;

@@ -6,6 +6,7 @@
  */
 
 import type { Logger } from 'pino';
+import type { EndedJob, EndedJobAnnouncer } from '../access/ended-jobs.js';
 import type { OwnershipMemory } from '../access/ownership-memory.js';
 import { jobOfTask } from '../access/reads.js';
 import { getPrintTask } from '../graph/resources/print-tasks.js';
@@ -18,18 +19,6 @@ import type { LiveEvents } from './live-events.js';
 /** How long an announced WAITING suppresses a repeat (another notification, reconciliation). */
 export const WAITING_ANNOUNCED_TTL_MS = 24 * 60 * 60 * 1_000;
 
-export type EndedKind = Exclude<JobEventKind, 'WAITING' | 'GONE'>;
-
-export interface EndedJob {
-  readonly kind: EndedKind;
-  readonly printerId: string;
-  readonly printJobId: string;
-  /** Whose job it is when the write already established it (a person's, or `onBehalfOf`). */
-  readonly ownerId: string | null;
-  readonly task?: PrintTask | null;
-  readonly redirectedTo?: PrintJob | null;
-}
-
 export interface JobAnnouncerOptions {
   now?: () => Date;
   /**
@@ -39,7 +28,7 @@ export interface JobAnnouncerOptions {
   ownership?: OwnershipMemory;
 }
 
-export class JobAnnouncer {
+export class JobAnnouncer implements EndedJobAnnouncer {
   readonly ownership: OwnershipMemory | undefined;
   private readonly now: () => Date;
 

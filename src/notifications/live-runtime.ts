@@ -8,7 +8,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { OwnershipMemory } from '../access/ownership-memory.js';
-import type { LiveEventSettings } from '../config.js';
 import type { GraphService } from '../graph/service.js';
 import type { Leadership, OnceSet } from '../shared-state/contracts.js';
 import { LocalLeadership } from '../shared-state/local/leadership.js';
@@ -16,6 +15,7 @@ import { JobAnnouncer } from './job-announcer.js';
 import { type JobEventTarget, LiveEvents } from './live-events.js';
 import { createNotificationProcessor } from './notification-processor.js';
 import { DEFAULT_RECONCILE_MAX_PAGES, Reconciler } from './reconciliation.js';
+import type { LiveEventSettings } from './settings.js';
 import { SubscriptionManager } from './subscription-manager.js';
 import { createNotificationWebhook, type NotificationWebhook } from './webhook.js';
 

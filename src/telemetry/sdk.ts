@@ -11,7 +11,7 @@ import { OTLPTraceExporter as ProtobufExporter } from '@opentelemetry/exporter-t
 import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-import type { TracingSettings } from '../config.js';
+import type { TracingSettings } from './settings.js';
 
 export interface Tracing {
   /** Exports what is still buffered, then stops; never rejects, gives up after `timeoutMs`. */

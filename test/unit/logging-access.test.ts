@@ -5,6 +5,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROBE_PATHS } from '../../src/http/readiness.js';
 import { withRequestLogging } from '../../src/logging/access-log.js';
 import { type LogLine, memoryLogger } from '../helpers/memory-logger.js';
 
@@ -17,7 +18,7 @@ afterEach(async () => {
 
 async function serve(handler: RequestListener, level: 'info' | 'debug' = 'info') {
   const { logger, lines } = memoryLogger(level);
-  server = createServer(withRequestLogging(logger, handler));
+  server = createServer(withRequestLogging(logger, handler, PROBE_PATHS));
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { origin: `http://127.0.0.1:${port}`, lines };

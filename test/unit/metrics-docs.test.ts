@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_METRICS_PORT } from '../../src/config.js';
 import { MAX_LABEL_LENGTH } from '../../src/metrics/bounded-label.js';
 import {
   DEFAULT_MAX_OPERATION_NAMES,
@@ -16,6 +15,7 @@ import {
   METRICS_MAX_CONNECTIONS,
   METRICS_MAX_HEADER_BYTES,
 } from '../../src/metrics/metrics-server.js';
+import { DEFAULT_METRICS_PORT } from '../../src/metrics/settings.js';
 import { createTestGateway } from '../helpers/gateway.js';
 import { metricTypes } from '../helpers/prometheus-text.js';
 

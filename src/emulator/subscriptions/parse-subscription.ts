@@ -1,5 +1,5 @@
 import { GraphFailure, invalidRequest } from '../graph-errors.js';
-import type { JsonObject } from '../request-body.js';
+import type { JsonObject } from '../json-object.js';
 import {
   MAX_CLIENT_STATE_LENGTH,
   MAX_PRINT_SUBSCRIPTION_MINUTES,

@@ -1,6 +1,6 @@
 import type { AdminAnswer } from '../admin.js';
 import { GraphFailure } from '../graph-errors.js';
-import { isJsonObject } from '../request-body.js';
+import { isJsonObject } from '../json-object.js';
 import type { SubscriptionService } from './subscription-service.js';
 import { toGraphSubscription } from './subscription-shape.js';
 

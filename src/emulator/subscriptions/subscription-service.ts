@@ -3,7 +3,7 @@ import type { Caller } from '../auth.js';
 import { requireAppCaller } from '../auth.js';
 import { ENTRA } from '../entra/entra-seed.js';
 import { accessDenied, conflict, GraphFailure, itemNotFound } from '../graph-errors.js';
-import type { JsonObject } from '../request-body.js';
+import type { JsonObject } from '../json-object.js';
 import type { DefinitionRecord, JobRecord, PrinterRecord, TaskRecord } from '../tenant.js';
 import {
   DEFAULT_DELIVERY_TIMEOUT_MS,

@@ -1,4 +1,4 @@
-import { GRAPH_ROOT } from '../graph-shapes.js';
+import { GRAPH_ROOT } from '../graph-urls.js';
 import type { SubscriptionRecord } from './subscription-record.js';
 
 // Graph's wire form of a subscription entity.

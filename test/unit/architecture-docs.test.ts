@@ -1,0 +1,72 @@
+/**
+ * docs/architecture.md against the tree: every `src/...` path it names exists, and it names
+ * every layer of the rules `npm run arch` checks (.dependency-cruiser.cjs), which leave no module
+ * outside a layer.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url);
+const doc = readFileSync(new URL('docs/architecture.md', root), 'utf8');
+
+/** `src/...` paths in backticks or plain text, without a trailing sentence mark. */
+function srcPathsIn(text: string): string[] {
+  const found = text.match(/\bsrc\/[A-Za-z0-9_./-]*[A-Za-z0-9_/-]/g) ?? [];
+  return [...new Set(found)];
+}
+
+interface Rule {
+  name: string;
+  from: { path?: string };
+}
+
+const rules = (
+  createRequire(import.meta.url)('../../.dependency-cruiser.cjs') as { forbidden: Rule[] }
+).forbidden;
+const layerRules = rules.filter((rule) => /^layer-.+-imports-only-downward$/.test(rule.name));
+
+/** The layers that have a downward rule: every one but the root. */
+function layersOfTheRules(): string[] {
+  return layerRules.map((rule) => rule.name.replace(/^layer-|-imports-only-downward$/g, ''));
+}
+
+/** The root has no downward rule (nothing is above it); its modules, as the config names them. */
+const ROOT_LAYER = '^src/(main|config|process-backstop)\\.ts$';
+
+describe('docs/architecture.md', () => {
+  it('names only src/ paths that exist', () => {
+    const paths = srcPathsIn(doc);
+    expect(paths.length).toBeGreaterThan(20);
+    expect(paths.filter((path) => !existsSync(new URL(path, root)))).toEqual([]);
+  });
+
+  it('finds a path that does not exist (the check itself)', () => {
+    const paths = srcPathsIn('see `src/access/no-such-file.ts`, and src/graph/.');
+    expect(paths).toEqual(['src/access/no-such-file.ts', 'src/graph/']);
+    expect(existsSync(new URL(paths[0] as string, root))).toBe(false);
+  });
+
+  it('names every layer of .dependency-cruiser.cjs', () => {
+    const layers = layersOfTheRules();
+    expect(layers.length).toBeGreaterThan(5);
+    expect(layers.filter((name) => !doc.includes(`**${name}**`))).toEqual([]);
+  });
+
+  it('leaves no module of src/ outside a layer (but the emulator, a program of its own)', () => {
+    const layers = [...layerRules.map((rule) => rule.from.path as string), ROOT_LAYER];
+    const modules = readdirSync(new URL('src', root), { recursive: true, encoding: 'utf8' })
+      .map((path) => `src/${path.replaceAll('\\', '/')}`)
+      .filter((path) => path.endsWith('.ts') && !path.startsWith('src/emulator/'));
+    expect(modules.length).toBeGreaterThan(100);
+    expect(modules.filter((path) => !layers.some((layer) => new RegExp(layer).test(path)))).toEqual(
+      [],
+    );
+  });
+
+  it('is linked from the top of the README', () => {
+    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    const top = readme.slice(0, readme.indexOf('\n## '));
+    expect(top).toContain('(docs/architecture.md)');
+  });
+});
