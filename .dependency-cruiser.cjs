@@ -1,7 +1,8 @@
 /**
  * The gateway's architecture rules (docs/architecture.md), checked by `npm run arch` in CI.
- * The direction out of src/graph/ (Graph's client imports nothing of the gateway) is the rule of
- * .dependency-cruiser.graph.cjs; the rules here leave src/graph/ as a source to it.
+ * The direction out of src/graph/ (Graph's client imports nothing of the gateway) is its own
+ * rule, graph-client-imports-no-gateway, stricter than any layer rule, which leave src/graph/ as
+ * a source to it.
  */
 
 /**
@@ -40,7 +41,7 @@ const LAYERS = [
   { name: 'root', path: '^src/(main|config|process-backstop)\\.ts$' },
 ];
 
-/** Graph's own outward direction is .dependency-cruiser.graph.cjs's; not judged here. */
+/** Graph's own outward direction is graph-client-imports-no-gateway's; not judged by the layers. */
 const GRAPH = '^src/graph/';
 
 const upwardRules = LAYERS.slice(0, -1).map((layer, index) => ({
@@ -107,6 +108,17 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: `^src/main\\.ts$|${GRAPH}` },
       to: { path: '^src/(config|main|app)\\.ts$' },
+    },
+    {
+      name: 'graph-client-imports-no-gateway',
+      comment:
+        'src/graph/ is the future graph-client package: it imports only itself, npm packages, ' +
+        'node:* and the domain errors it throws (src/errors.ts, which imports nothing). The ' +
+        'gateway attaches to it instead: metrics and spans through its hooks ' +
+        '(src/graph/http/upstream-observer.ts, in src/observed-graph.ts), settings as options.',
+      severity: 'error',
+      from: { path: GRAPH },
+      to: { path: '^src/', pathNot: [GRAPH, '^src/errors\\.ts$'] },
     },
     ...upwardRules,
   ],
