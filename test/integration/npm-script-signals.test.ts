@@ -16,15 +16,36 @@ const SHUTDOWN_MS = loadConfig({}).shutdownGraceMs;
 /** Starting tsx, the emulator and (for the supergraph) the router, on a loaded 2-core machine. */
 const START_MS = 90_000;
 
-const started: number[] = [];
+/** A process this file started, by pid and by when it started: pids are reused. */
+interface Started {
+  pid: number;
+  startTime: string | undefined;
+}
+const started: Started[] = [];
+
+/** Field 22 of /proc/<pid>/stat (clock ticks after boot): with the pid, names one process. */
+function startTimeOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name in parentheses may hold spaces; starttime is the 20th field after it.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+const remember = (pid: number): Started => ({ pid, startTime: startTimeOf(pid) });
 
 afterEach(() => {
-  // A test that failed leaves its processes behind: never let them hold ports for the next.
-  for (const pid of started.splice(0)) {
+  // A test that failed leaves its processes behind: never let them hold ports for the next. Only
+  // the same process, though: pids wrap at 32,768 on these machines, and one that exited may
+  // already be another test's gateway.
+  for (const { pid, startTime } of started.splice(0)) {
+    if (startTime === undefined || startTimeOf(pid) !== startTime) continue;
     try {
       process.kill(pid, 'SIGKILL');
     } catch {
-      // Already gone: what a passing test leaves.
+      // Gone between the look and the kill.
     }
   }
 });
@@ -96,7 +117,7 @@ function npm(args: string[], env: Record<string, string>): NpmRun {
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (child.pid) started.push(child.pid);
+  if (child.pid) started.push(remember(child.pid));
   let text = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     text += chunk;
@@ -124,7 +145,7 @@ async function stopsOnSignal(
   expect(up, run.output()).toBe(true);
   for (const port of ports) expect(await listening(port), `port ${port} before`).toBe(true);
   const tree = descendantsOf(run.npm.pid as number);
-  started.push(...tree);
+  started.push(...tree.map(remember));
   expect(tree.length).toBeGreaterThan(0);
 
   run.npm.kill(signal);
