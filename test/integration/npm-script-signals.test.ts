@@ -23,16 +23,21 @@ interface Started {
 }
 const started: Started[] = [];
 
-/** Field 22 of /proc/<pid>/stat (clock ticks after boot): with the pid, names one process. */
-function startTimeOf(pid: number): string | undefined {
+/**
+ * The fields of /proc/<pid>/stat after the command name (state, ppid, ...), or undefined for a
+ * process that is gone. The name, in parentheses, may hold spaces: fields start after the last ')'.
+ */
+function statFields(pid: number | string): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name in parentheses may hold spaces; starttime is the 20th field after it.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
 }
+
+/** Field 22 of stat (clock ticks after boot): with the pid, it names one process. */
+const startTimeOf = (pid: number): string | undefined => statFields(pid)?.[19];
 
 const remember = (pid: number): Started => ({ pid, startTime: startTimeOf(pid) });
 
@@ -55,14 +60,9 @@ function descendantsOf(root: number): number[] {
   const parentOf = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      // The command name in parentheses may hold spaces; the ppid is the second field after it.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parentOf.set(Number(entry), ppid);
-    } catch {
-      // Exited while we read.
-    }
+    const ppid = statFields(entry)?.[1];
+    // Undefined: it exited while we read.
+    if (ppid !== undefined) parentOf.set(Number(entry), Number(ppid));
   }
   const found: number[] = [];
   let frontier = [root];
