@@ -23,17 +23,25 @@ ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 
-# Manifests first, so the dependency layer is reused until package*.json change.
+# Manifests first, so the dependency layer is reused until a package*.json changes: the
+# workspace's and each package's (npm ci needs every workspace's manifest to match the lock).
 # --ignore-scripts: the build runs tsc and esbuild's JavaScript API, neither of which needs an
 # install script (esbuild finds its binary in its platform package, @esbuild/linux-x64).
 COPY package.json package-lock.json ./
+COPY packages/gateway/package.json ./packages/gateway/
+COPY packages/graph-client/package.json ./packages/graph-client/
+COPY packages/emulator/package.json ./packages/emulator/
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --ignore-scripts --no-audit --no-fund
 
+# Only the production code: the gateway's src/ and the Graph client it bundles. Not the
+# emulator, not the gateway's dev/ (`npm start`'s entry), not the tests.
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/bundle.mjs ./scripts/
-COPY src ./src
-# tsc to dist/, then dist/main.js as one esbuild bundle with lazy chunks (scripts/bundle.mjs).
+COPY packages/gateway/src ./packages/gateway/src
+COPY packages/graph-client/src ./packages/graph-client/src
+# tsc type-checks packages/gateway/src; esbuild bundles its entry as dist/main.js with lazy
+# chunks (scripts/bundle.mjs), and fails if anything of development got in.
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled JavaScript, nothing else ------------------
@@ -60,11 +68,17 @@ ENV NODE_ENV=production \
 
 WORKDIR /app
 
-# Only what runs: the manifests, the production dependencies (no dev dependency is needed at
-# run time; .ci/run proves it) and dist/. Production dependencies have no install scripts,
-# hence --ignore-scripts. Owned by root and read-only to the `node` user that runs them.
+# Only what runs: the bundle (dist/: main.js and its chunks, no per-file tsc output, no source
+# maps) and the gateway's production dependencies, installed from the lock file for its
+# workspace alone: the Graph client's manifest comes along (the gateway depends on it; its code is
+# in the bundle), the emulator's does not, so neither it nor any dev dependency (GraphiQL's page
+# included) is installed. .ci/prod-smoke.sh rebuilds this stage from these lines and lists what
+# it holds. Production dependencies have no install scripts, hence --ignore-scripts. Owned by
+# root and read-only to the `node` user that runs them.
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+COPY packages/gateway/package.json ./packages/gateway/
+COPY packages/graph-client/package.json ./packages/graph-client/
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace=@universal-print-gateway/gateway \
     && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The release app's trusted documents (codegen's manifest, committed), for

@@ -11,7 +11,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     // The browser check needs Chromium; it runs on its own (vitest.browser.config.ts).
     exclude: ['test/browser/**', '**/node_modules/**'],
     // One module graph per worker, not per file: importing the gateway afresh for each of ~100

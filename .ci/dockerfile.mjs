@@ -6,6 +6,9 @@
 //   expose | user     the runtime stage's EXPOSE ports / USER
 //   entrypoint | cmd | healthcheck
 //                     the runtime stage's exec-form arrays, NUL-separated (for `mapfile -d ''`)
+//   copies            the runtime stage's COPY instructions in order, one a line:
+//                     `<stage or -> <source>... <destination>` (the image's files come from these)
+//   npm-ci            the runtime stage's `npm ci ...` command (one line)
 import { readFileSync } from 'node:fs';
 
 const [field] = process.argv.slice(2);
@@ -58,11 +61,38 @@ const envPairs = () =>
 const print = (lines) => process.stdout.write(`${lines.join('\n')}\n`);
 const printNul = (array) => process.stdout.write(array.map((s) => `${s}\0`).join(''));
 
+/** `COPY [--from=stage] [--chown=...] src... dest` → `stage-or-- src... dest`. */
+const copies = () =>
+  runtime
+    .filter((i) => i.keyword === 'COPY')
+    .map((i) => {
+      const words = i.rest.split(/\s+/);
+      const from = words.find((w) => w.startsWith('--from='))?.slice('--from='.length) ?? '-';
+      const paths = words.filter((w) => !w.startsWith('--'));
+      if (paths.length < 2 || paths.some((w) => /[*?[]/.test(w)))
+        fail(`unsupported COPY: ${i.rest}`);
+      return [from, ...paths].join(' ');
+    });
+
 switch (field) {
   case 'node-image': {
     const arg = instructions.find((i) => i.keyword === 'ARG' && i.rest.startsWith('NODE_IMAGE='));
     if (!arg) fail('no ARG NODE_IMAGE=...');
     print([arg.rest.slice('NODE_IMAGE='.length)]);
+    break;
+  }
+  case 'copies':
+    print(copies());
+    break;
+  case 'npm-ci': {
+    const commands = runtime
+      .filter((i) => i.keyword === 'RUN')
+      .flatMap((i) => i.rest.replace(/^--mount=\S+\s+/, '').split('&&'))
+      .map((command) => command.trim())
+      .filter((command) => command.startsWith('npm ci'));
+    if (commands.length !== 1)
+      fail(`expected one npm ci in the runtime stage, found ${commands.length}`);
+    print(commands);
     break;
   }
   case 'froms':

@@ -3,12 +3,16 @@
 # (run by .ci/run; standalone it builds and fetches what it needs).
 #
 #  - the base image in the Dockerfile is Node 24, and every stage uses it;
-#  - build with that Node 24 release, then install into a directory holding only package*.json
-#    and dist/ with the runtime stage's `npm ci --omit=dev --ignore-scripts`: no dev
-#    dependency and no install script is needed at run time;
+#  - build with that Node 24 release, then rebuild the runtime stage in a directory from the
+#    Dockerfile's own lines (its COPYs in order, build's /app/dist from ./dist, then its npm ci):
+#    no dev dependency and no install script is needed at run time;
+#  - the image contents check: list every file that stage holds and refuse anything of
+#    development (the emulator, token minting, GraphiQL, dev/), source, source maps or per-file
+#    tsc output; dist/ is the bundle and its chunks only;
 #  - NODE_ENV=production without Graph credentials exits non-zero with a clear message;
 #  - ENTRYPOINT + CMD from the Dockerfile (tini, then node dist/main.js), with the runtime
-#    stage's ENV, as an unprivileged user, against the emulator (dist/emulator/main.js):
+#    stage's ENV, as an unprivileged user, against the emulator (run from its package's source;
+#    it is not in the image):
 #    /health answers, the HEALTHCHECK command passes as written, a GraphQL query through the
 #    gateway returns task definitions (and is refused without an API key), and SIGTERM stops it
 #    cleanly with exit code 0.
@@ -64,7 +68,7 @@ step "node $(node --version) from $node24_bin (npm $(npm --version 2>/dev/null) 
 # ---- Build stage: npm run build (node_modules from .ci/run's npm ci) -------------------------
 [[ -d node_modules ]] || npm ci --ignore-scripts --no-audit --no-fund
 npm run --silent build
-[[ -f dist/main.js && -f dist/emulator/main.js ]] || die 'npm run build made no dist/main.js or dist/emulator/main.js'
+[[ -f dist/main.js ]] || die 'npm run build made no dist/main.js'
 
 # ---- Runtime stage: package*.json + dist/ + production dependencies, nothing else -----------
 app="$(mktemp -d "${TMPDIR:-/tmp}/upg-prod.XXXXXX")"
@@ -98,12 +102,32 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-cp package.json package-lock.json "$app/"
-cp -R dist "$app/dist"
-# The Dockerfile's COPY of the release app's trusted documents.
-mkdir -p "$app/trusted-documents"
-cp clients/release-app/__generated__/persisted-documents.json "$app/trusted-documents/release-app.json"
-(cd "$app" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund)
+# The runtime stage's COPYs, in order: `COPY --from=build /app/X` is ./X, what step 6's build made.
+copied=0
+while read -r stage sources; do
+  read -r -a paths <<<"$sources"
+  dest="${paths[-1]}"
+  unset 'paths[-1]'
+  for src in "${paths[@]}"; do
+    if [[ "$stage" == build ]]; then
+      [[ "$src" == /app/* ]] || die "COPY --from=build $src: expected a path under /app"
+      src=".${src#/app}"
+    elif [[ "$stage" != - ]]; then
+      die "COPY --from=$stage: only the build stage is mirrored here"
+    fi
+    target="$app/${dest#./}"
+    if [[ "$dest" == */ ]]; then mkdir -p "$target"; else mkdir -p "$(dirname "$target")"; fi
+    cp -R "$src" "$target"
+    copied=$((copied + 1))
+  done
+done < <(node .ci/dockerfile.mjs copies)
+npm_ci="$(node .ci/dockerfile.mjs npm-ci)"
+# shellcheck disable=SC2086 # the Dockerfile's command, word-split as the shell in RUN would
+(cd "$app" && $npm_ci)
+step "runtime stage from the Dockerfile: $copied COPY sources, then: $npm_ci"
+
+# ---- The image contents check: what ships, and nothing else ---------------------------------
+node .ci/image-contents.mjs "$app"
 
 # Nothing that only development needs was installed (so nothing like it can be needed by what
 # runs below): no package the lock file marks dev-only is present.
@@ -166,8 +190,9 @@ grep -qi 'credentials' "$app/refused.log" || {
 step "NODE_ENV=production without Graph credentials: exit $refused_status, $(grep -io '"message":"[^"]*"' "$app/refused.log" | head -n 1)"
 
 # ---- The emulator, standing in for Microsoft Graph ------------------------------------------
-(cd "$app" && exec env -i "${base_env[@]}" NODE_ENV=development EMULATOR_HOST=127.0.0.1 \
-  EMULATOR_PORT="$emulator_port" node dist/emulator/main.js) >"$app/emulator.log" 2>&1 &
+# Not in the image: run from its package in this checkout (tsx from its dev dependencies).
+(exec env -i "${base_env[@]}" NODE_ENV=development EMULATOR_HOST=127.0.0.1 \
+  EMULATOR_PORT="$emulator_port" node --import tsx packages/emulator/src/main.ts) >"$app/emulator.log" 2>&1 &
 emulator_pid=$!
 node .ci/http.mjs wait "http://127.0.0.1:$emulator_port/_emulator/health" >/dev/null ||
   die "the emulator did not come up on port $emulator_port"

@@ -10,8 +10,7 @@
  * ownership read" without its reads. `PROFILE_ENV=OWNERSHIP_MEMORY_ENTRIES=10000` measures a
  * release after the release screen (bench/profile.ts).
  */
-import { ENTRA, GATEWAY_API } from '../src/emulator/entra/entra-seed.js';
-import { EMULATOR_TOKENS } from '../src/emulator/seed.js';
+import { EMULATOR_TOKENS, ENTRA, GATEWAY_API } from '@universal-print-gateway/emulator';
 import { type ServerProcess, startServerProcess } from './server-process.js';
 
 export interface BuiltGatewayOptions {

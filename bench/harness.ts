@@ -7,18 +7,24 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { createApp } from '../src/app.js';
-import { createEntraTokenValidator } from '../src/auth/entra-token.js';
-import { emulatedEntraSettings } from '../src/emulator/entra/entra-seed.js';
-import { EMULATOR_TOKENS } from '../src/emulator/seed.js';
-import { type RunningEmulator, startEmulator } from '../src/emulator/server.js';
-import { staticToken } from '../src/graph/credentials/credentials.js';
-import { createGraphClient, versionRootOf } from '../src/graph/http/client.js';
-import { SdkGraphTransport } from '../src/graph/http/transport.js';
-import { DEFAULT_GRAPH_SERVICE_OPTIONS, type GraphServiceOptions } from '../src/graph/service.js';
-import { silentLogger } from '../src/logging/logger.js';
-import { ObservedGraphService } from '../src/observed-graph.js';
-import { TracingLink } from '../src/telemetry/graph-http-link.js';
+import {
+  EMULATOR_TOKENS,
+  emulatedEntraSettings,
+  type RunningEmulator,
+  startEmulator,
+} from '@universal-print-gateway/emulator';
+import { createApp } from '../packages/gateway/src/app.js';
+import { createEntraTokenValidator } from '../packages/gateway/src/auth/entra-token.js';
+import { silentLogger } from '../packages/gateway/src/logging/logger.js';
+import { ObservedGraphService } from '../packages/gateway/src/observed-graph.js';
+import { TracingLink } from '../packages/gateway/src/telemetry/graph-http-link.js';
+import { staticToken } from '../packages/graph-client/src/credentials/credentials.js';
+import { createGraphClient, versionRootOf } from '../packages/graph-client/src/http/client.js';
+import { SdkGraphTransport } from '../packages/graph-client/src/http/transport.js';
+import {
+  DEFAULT_GRAPH_SERVICE_OPTIONS,
+  type GraphServiceOptions,
+} from '../packages/graph-client/src/service.js';
 
 export async function emulatorWithLatency(latencyMs: number): Promise<RunningEmulator> {
   const emulator = await startEmulator();

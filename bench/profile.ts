@@ -13,8 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
-import { DEMO } from '../src/emulator/seed.js';
-import { startEmulator } from '../src/emulator/server.js';
+import { DEMO, startEmulator } from '@universal-print-gateway/emulator';
 import { personToken } from '../test/helpers/entra.js';
 import { startBuiltGateway } from './built-gateway.js';
 import { closedLoop, median, round } from './harness.js';

@@ -2,7 +2,7 @@
  * The two reference servers of scenario 10 (bench/reference/), each started as a process of its
  * own on the Graph at `graphUrl`, with the gateway's Graph token.
  */
-import { EMULATOR_TOKENS } from '../src/emulator/seed.js';
+import { EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
 import { type ServerProcess, startServerProcess } from './server-process.js';
 
 const referenceEnv = (graphUrl: string) => ({

@@ -5,8 +5,7 @@
  * them. Nothing of the gateway's own limits interferes: rate limits and the in-progress cap are
  * off, and only the replica asked to manages Graph subscriptions.
  */
-import { ENTRA, GATEWAY_API } from '../src/emulator/entra/entra-seed.js';
-import { EMULATOR_TOKENS } from '../src/emulator/seed.js';
+import { EMULATOR_TOKENS, ENTRA, GATEWAY_API } from '@universal-print-gateway/emulator';
 import { freePort } from '../test/helpers/free-port.js';
 import { type GatewayProcess, startGatewayProcess } from '../test/helpers/gateway-process.js';
 

@@ -1,14 +1,15 @@
 /**
- * The second half of `npm run build`: the gateway's entry, `dist/main.js`, as one ES module
- * bundled with esbuild, replacing the file tsc wrote there (the rest of dist/ stays tsc's: the
- * emulator's entry, dist/emulator/main.js, runs from it).
+ * The second half of `npm run build` (after tsc has type-checked it): the gateway's production
+ * entry, packages/gateway/src/main.ts, as `dist/main.js`, one ES module bundled with esbuild,
+ * with the Graph client package inlined. dist/ holds that bundle and its chunks, nothing else:
+ * what the image copies.
  *
  * Why: loading about 820 ES modules one file at a time (resolution, a stat and a read per file,
  * a compile per module) was most of the gateway's start-up; the same code as one file loads in
  * about half the time (docs/performance.md). tsc still type-checks and emits as before.
  *
  * What stays lazy stays lazy: each dynamic `import()` (the tracing SDK, Redis, Azure
- * credentials, the embedded emulator, GraphiQL's page) becomes a chunk of its own under
+ * credentials) becomes a chunk of its own under
  * dist/chunks/, loaded only when configured. The packages only those chunks use are left in
  * node_modules (external), and so is @opentelemetry/api, which the tracing SDK must share with
  * the bundle.
@@ -40,16 +41,15 @@ const oneGraphql = {
   },
 };
 
-// Chunk names carry a content hash: the last build's chunks would otherwise pile up.
-rmSync('dist/chunks', { recursive: true, force: true });
+// Only this build's output: chunk names carry a content hash, and nothing else belongs in dist/.
+rmSync('dist', { recursive: true, force: true });
 
 const { metafile } = await build({
   metafile: true,
   plugins: [oneGraphql],
-  entryPoints: { main: 'src/main.ts' },
+  entryPoints: { main: 'packages/gateway/src/main.ts' },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
-  allowOverwrite: true,
   bundle: true,
   splitting: true,
   platform: 'node',
@@ -64,7 +64,7 @@ const { metafile } = await build({
   banner: {
     js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
   },
-  external: ['@azure/identity', '@graphql-yoga/render-graphiql', '@opentelemetry/*', 'ioredis'],
+  external: ['@azure/identity', '@opentelemetry/*', 'ioredis'],
   // Readable stack traces in production logs: names and lines as written, no minifying.
   minify: false,
   legalComments: 'none',
@@ -79,5 +79,14 @@ const graphqlBuilds = new Set(
 );
 if (graphqlBuilds.size > 1) {
   console.error('dist/main.js bundles two copies of graphql (ES module and CommonJS)');
+  process.exit(1);
+}
+
+// Development code never ships: the emulator (it mints tokens) and dev/ (GraphiQL's sign-in).
+const development = Object.keys(metafile.inputs).filter((input) =>
+  /^packages\/(emulator\/|gateway\/dev\/)|render-graphiql/.test(input),
+);
+if (development.length > 0) {
+  console.error(`dist/main.js bundles development code: ${development.join(', ')}`);
   process.exit(1);
 }

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SCHEMA_FILES } from '../src/schema/sdl.js';
+import { SCHEMA_FILES } from '../packages/gateway/src/schema/sdl.js';
 
 for (const { file, sdl } of SCHEMA_FILES) {
   writeFileSync(fileURLToPath(new URL(`../${file}`, import.meta.url)), sdl());

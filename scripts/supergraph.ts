@@ -4,11 +4,14 @@
  * Hive Gateway, all on loopback. Ctrl-C stops everything. See docs/federation.md.
  */
 
-import { createEntraTokenValidator } from '../src/auth/entra-token.js';
-import { emulatedEntraSettings } from '../src/emulator/entra/entra-seed.js';
-import { DEMO, EMULATOR_TOKENS } from '../src/emulator/seed.js';
-import { startEmulator } from '../src/emulator/server.js';
-import { createLogger } from '../src/logging/logger.js';
+import {
+  DEMO,
+  EMULATOR_TOKENS,
+  emulatedEntraSettings,
+  startEmulator,
+} from '@universal-print-gateway/emulator';
+import { createEntraTokenValidator } from '../packages/gateway/src/auth/entra-token.js';
+import { createLogger } from '../packages/gateway/src/logging/logger.js';
 import { startSupergraph } from '../test/federation/supergraph.js';
 import { createTestGateway } from '../test/helpers/gateway.js';
 

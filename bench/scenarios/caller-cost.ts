@@ -9,12 +9,17 @@
  * batcher, docs/authorization.md): the station acts on any job without reading it.
  */
 import { randomBytes } from 'node:crypto';
-import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
-import { createServiceKeyMatcher } from '../../src/auth/service-keys.js';
-import { VerifiedTokens } from '../../src/auth/verified-tokens.js';
-import { ENTRA, emulatedEntraSettings, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { startEmulator } from '../../src/emulator/server.js';
+import {
+  DEMO,
+  EMULATOR_TOKENS,
+  ENTRA,
+  emulatedEntraSettings,
+  GATEWAY_API,
+  startEmulator,
+} from '@universal-print-gateway/emulator';
+import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
+import { createServiceKeyMatcher } from '../../packages/gateway/src/auth/service-keys.js';
+import { VerifiedTokens } from '../../packages/gateway/src/auth/verified-tokens.js';
 import { personToken } from '../../test/helpers/entra.js';
 import {
   type GatewayProcess,

@@ -13,8 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO } from '../../src/emulator/seed.js';
-import { startEmulator } from '../../src/emulator/server.js';
+import { DEMO, startEmulator } from '@universal-print-gateway/emulator';
 import { personToken } from '../../test/helpers/entra.js';
 import { startBuiltGateway } from '../built-gateway.js';
 import { closedLoop, median, round } from '../harness.js';

@@ -2,7 +2,7 @@
  * One query touching K jobs: upstream HTTP requests and wall time with batching, against the
  * same gateway with batching switched off, and against one upstream round trip.
  */
-import { DEMO } from '../../src/emulator/seed.js';
+import { DEMO } from '@universal-print-gateway/emulator';
 import {
   directClient,
   emulatorWithLatency,

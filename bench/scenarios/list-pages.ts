@@ -9,8 +9,7 @@
  *   else (the seeded printer holds 5 more jobs, so it lists 255).
  * Round trips are the HTTP requests the emulator received (direct calls and envelopes).
  */
-import { DEMO } from '../../src/emulator/seed.js';
-import { startEmulator } from '../../src/emulator/server.js';
+import { DEMO, startEmulator } from '@universal-print-gateway/emulator';
 import { personToken } from '../../test/helpers/entra.js';
 import { addLatency, gateway, median, round } from '../harness.js';
 

@@ -5,9 +5,7 @@
  * and no Redis is the reference. Jobs are submitted one at a time: each latency is one job's
  * path, not a queue's.
  */
-import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
-import { DEMO } from '../../src/emulator/seed.js';
-import { startEmulator } from '../../src/emulator/server.js';
+import { DEMO, ENTRA, startEmulator } from '@universal-print-gateway/emulator';
 import { personToken } from '../../test/helpers/entra.js';
 import { killGatewayProcesses } from '../../test/helpers/gateway-process.js';
 import { type SseSubscription, subscribeSse } from '../../test/helpers/live-gateway.js';

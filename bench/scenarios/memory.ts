@@ -2,8 +2,7 @@
  * Resident memory over many operations: growth from the 10,000th to the last operation, with
  * garbage collected before each reading (run with --expose-gc).
  */
-import { DEMO } from '../../src/emulator/seed.js';
-import { startEmulator } from '../../src/emulator/server.js';
+import { DEMO, startEmulator } from '@universal-print-gateway/emulator';
 import { gateway, load, round } from '../harness.js';
 
 export interface MemoryResult {

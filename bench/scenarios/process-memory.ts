@@ -8,8 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
-import { DEMO } from '../../src/emulator/seed.js';
-import { startEmulator } from '../../src/emulator/server.js';
+import { DEMO, startEmulator } from '@universal-print-gateway/emulator';
 import { startBuiltGateway } from '../built-gateway.js';
 import { closedLoop, round } from '../harness.js';
 import { postJson } from '../http-load.js';

@@ -8,9 +8,13 @@
  * The goal: ceil(45 / 20) = 3 envelopes of redirects, plus only the reads ownership needs: none
  * for (a); for (b) one per page of tasks, the job reads riding along, and one for the last page's.
  */
-import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
+import {
+  DEMO,
+  EMULATOR_TOKENS,
+  ENTRA,
+  type RunningEmulator,
+  startEmulator,
+} from '@universal-print-gateway/emulator';
 import { personToken } from '../../test/helpers/entra.js';
 import { addLatency, gateway, median, round } from '../harness.js';
 

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { startEmulator } from '../../src/emulator/server.js';
+import { startEmulator } from '@universal-print-gateway/emulator';
 import { freePort } from '../../test/helpers/free-port.js';
 import { builtGatewayEnv } from '../built-gateway.js';
 import { median, round } from '../harness.js';

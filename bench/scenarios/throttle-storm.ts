@@ -6,8 +6,7 @@
  * window shared, a 429 seen by one holds back all three, and the calls per minute stay those of
  * one replica.
  */
-import { DEMO } from '../../src/emulator/seed.js';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
+import { DEMO, type RunningEmulator, startEmulator } from '@universal-print-gateway/emulator';
 import { killGatewayProcesses } from '../../test/helpers/gateway-process.js';
 import { startRedis } from '../../test/helpers/redis-server.js';
 import { round } from '../harness.js';

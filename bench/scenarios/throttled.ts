@@ -2,8 +2,7 @@
  * 30% of Graph calls answered 429 with Retry-After: the share of GraphQL operations that still
  * succeed within the deadline, and the upstream amplification (calls sent / calls needed).
  */
-import { DEMO } from '../../src/emulator/seed.js';
-import { startEmulator } from '../../src/emulator/server.js';
+import { DEMO, startEmulator } from '@universal-print-gateway/emulator';
 import { addLatency, gateway, load, round } from '../harness.js';
 
 export interface ThrottledResult {

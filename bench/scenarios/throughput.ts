@@ -2,7 +2,7 @@
  * One updatePrintTask per GraphQL request through the gateway, against the same PATCH made
  * directly with the Graph SDK on the same emulator: the floor the gateway is measured against.
  */
-import { DEMO } from '../../src/emulator/seed.js';
+import { DEMO } from '@universal-print-gateway/emulator';
 import {
   directClient,
   emulatorWithLatency,

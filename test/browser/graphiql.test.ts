@@ -6,7 +6,7 @@
  *
  * The operations are read from README.md at test time, so the test fails when the README drifts
  * from what the gateway does. The gateway serves no anonymous caller: GraphiQL opens signed in
- * as Adele (src/dev/graphiql-sign-in.ts), and the README's later steps reopen it as Megan
+ * as Adele (packages/gateway/dev/graphiql-sign-in.ts), and the README's later steps reopen it as Megan
  * (`?as=megan`) and as the release station (`?as=station`); every operation must carry the token
  * of whoever the step names. Run with `npx vitest run -c vitest.browser.config.ts` (or
  * `bash .ci/browser.sh`); it needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
@@ -17,6 +17,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { ENTRA } from '@universal-print-gateway/emulator';
 import { Kind, type OperationDefinitionNode, parse, type ValueNode, visit } from 'graphql';
 import { decodeJwt } from 'jose';
 import {
@@ -28,7 +29,6 @@ import {
   type Response,
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const screenshotPath = fileURLToPath(new URL('./__screenshots__/graphiql.png', import.meta.url));
@@ -137,8 +137,8 @@ interface Gateway {
 }
 
 async function startGateway(): Promise<Gateway> {
-  // What `npm start` execs (`node --import tsx src/main.ts`), without npm in between.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // What `npm start` execs (`node --import tsx packages/gateway/dev/start.ts`), without npm in between.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/gateway/dev/start.ts'], {
     cwd: root,
     env: { PATH: process.env['PATH'] ?? '', PORT: '0', EMULATOR_PORT: '0' },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -3,9 +3,9 @@
  * as Graph over real sockets.
  */
 import { readFileSync } from 'node:fs';
+import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
-import { MAX_REPRESENTATIONS } from '../../src/schema/federation/entities-field.js';
+import { MAX_REPRESENTATIONS } from '../../packages/gateway/src/schema/federation/entities-field.js';
 import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
 
 const env = useEmulatedGateway();

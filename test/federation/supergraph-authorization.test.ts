@@ -4,8 +4,9 @@
  * and answers as it would directly. Through `_entities` too: a reference to another person's
  * job resolves to null.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import { type CallerName, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 import { type RunningSupergraph, startSupergraph } from './supergraph.js';
 import type { UserRecord } from './users-subgraph.js';

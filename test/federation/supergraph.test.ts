@@ -3,8 +3,8 @@
  * schema.graphql and the users subgraph; every hop is HTTP on loopback, Graph is the emulator.
  */
 import type { RequestListener } from 'node:http';
+import { DEMO } from '@universal-print-gateway/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
 import { type RunningSupergraph, startSupergraph } from './supergraph.js';
 import type { UserRecord } from './users-subgraph.js';

@@ -4,8 +4,9 @@
  * jobs. The router forwards the caller's token; a person sees the field only on their own
  * `User`, a station on anyone's.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import { type CallerName, PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 import { type RunningSupergraph, startSupergraph } from './supergraph.js';
 

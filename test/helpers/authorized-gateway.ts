@@ -4,25 +4,27 @@
  * captured so that tests can read the audit trail.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { type ExecutionResult, print } from 'graphql';
-import { afterEach, beforeEach } from 'vitest';
-import { type AppDependencies, createApp } from '../../src/app.js';
-import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
-import { parseServiceKeys } from '../../src/auth/service-keys.js';
-import { ENTRA, emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
-import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import type {
   EmulatorOptions,
   RecordedRequest,
   RunningEmulator,
-} from '../../src/emulator/server.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
+} from '@universal-print-gateway/emulator';
+import { EMULATOR_TOKENS, ENTRA, emulatedEntraSettings } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
+import { type ExecutionResult, print } from 'graphql';
+import { afterEach, beforeEach } from 'vitest';
+import { type AppDependencies, createApp } from '../../packages/gateway/src/app.js';
+import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
+import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
+import {
+  createObservedGraphTransport,
+  ObservedGraphService,
+} from '../../packages/gateway/src/observed-graph.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import {
   DEFAULT_GRAPH_SERVICE_OPTIONS,
   type GraphServiceOptions,
-} from '../../src/graph/service.js';
-import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
-import { useEmulator } from './emulator.js';
+} from '../../packages/graph-client/src/service.js';
 import { appToken, claimsOf, listen, personToken } from './entra.js';
 import { type LogLine, memoryLogger } from './memory-logger.js';
 

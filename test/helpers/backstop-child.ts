@@ -2,8 +2,8 @@
  * A process with only the backstop installed (run by test/integration/process-backstop.test.ts):
  * it loses a promise, proves it still runs, then throws; `onFatal` exits with code 3.
  */
-import { createLogger } from '../../src/logging/logger.js';
-import { installProcessBackstop } from '../../src/process-backstop.js';
+import { createLogger } from '../../packages/gateway/src/logging/logger.js';
+import { installProcessBackstop } from '../../packages/gateway/src/process-backstop.js';
 
 const logger = createLogger();
 installProcessBackstop(logger, () => process.exit(3));

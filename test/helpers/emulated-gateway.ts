@@ -3,10 +3,11 @@
  * One emulator per test file; each test starts from the seeded tenant and a fresh gateway (the
  * throttle window and counters are process-wide state).
  */
+
+import type { RunningEmulator } from '@universal-print-gateway/emulator';
+import { EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { beforeEach } from 'vitest';
-import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import type { RunningEmulator } from '../../src/emulator/server.js';
-import { useEmulator } from './emulator.js';
 import { createTestGateway, type TestGateway } from './gateway.js';
 
 export interface EmulatedGateway {

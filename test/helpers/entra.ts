@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ENTRA, GATEWAY_API } from '@universal-print-gateway/emulator';
 import {
   base64url,
   decodeJwt,
@@ -15,7 +16,6 @@ import {
   type JWTPayload,
   SignJWT,
 } from 'jose';
-import { ENTRA, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
 
 export type Person = keyof typeof ENTRA.people;
 export type ClientApp = keyof typeof ENTRA.apps;

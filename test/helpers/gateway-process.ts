@@ -1,6 +1,7 @@
 /**
- * The gateway as a real process (`node --import tsx src/main.ts`), configured only by its
- * environment, and a keep-alive HTTP client that reports what came back on the wire.
+ * The gateway as a real process (`node --import tsx packages/gateway/dev/start.ts`, or the
+ * production entry), configured only by its environment, and a keep-alive HTTP client that
+ * reports what came back on the wire. Not an in-process gateway: a process of its own.
  *
  * GATEWAY_TEST_ENTRY=dist/main.js runs the built bundle instead (`npm run build` first): what
  * .ci/run does once, so that every process test also holds for what ships.
@@ -8,8 +9,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type Agent, request } from 'node:http';
 import { createInterface } from 'node:readline';
-import { ENTRA, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
-import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
+import { EMULATOR_TOKENS, ENTRA, GATEWAY_API } from '@universal-print-gateway/emulator';
 
 export interface GatewayProcess {
   child: ChildProcess;
@@ -46,10 +46,27 @@ export function killGatewayProcesses(): void {
 }
 
 const ENTRY = process.env['GATEWAY_TEST_ENTRY'];
-const ARGS = ENTRY ? [ENTRY] : ['--import', 'tsx', 'src/main.ts'];
 
-export function startGatewayProcess(env: Record<string, string>): GatewayProcess {
-  const child = spawn(process.execPath, ARGS, {
+/**
+ * Which entry a process starts: `development` is `npm start`'s (dev/start.ts: the embedded
+ * emulator without credentials, GraphiQL); `production` is what ships (src/main.ts, or
+ * GATEWAY_TEST_ENTRY's build of it); omitted, GATEWAY_TEST_ENTRY if set, else `npm start`'s.
+ */
+export type GatewayEntry = 'development' | 'production';
+
+function argsFor(entry: GatewayEntry | undefined): string[] {
+  if (entry === 'development') return ['--import', 'tsx', 'packages/gateway/dev/start.ts'];
+  if (ENTRY) return [ENTRY];
+  return entry === 'production'
+    ? ['--import', 'tsx', 'packages/gateway/src/main.ts']
+    : ['--import', 'tsx', 'packages/gateway/dev/start.ts'];
+}
+
+export function startGatewayProcess(
+  env: Record<string, string>,
+  { entry }: { entry?: GatewayEntry } = {},
+): GatewayProcess {
+  const child = spawn(process.execPath, argsFor(entry), {
     // Port 0 for the metrics listener too: test processes run side by side.
     env: { PATH: process.env['PATH'] ?? '', PORT: '0', METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -7,15 +7,18 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import { type ExecutionResult, print } from 'graphql';
 import type { Logger } from 'pino';
-import { type App, type AppDependencies, createApp } from '../../src/app.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
+import { type App, type AppDependencies, createApp } from '../../packages/gateway/src/app.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import { GatewayMetrics } from '../../packages/gateway/src/metrics/gateway-metrics.js';
+import {
+  createObservedGraphTransport,
+  ObservedGraphService,
+} from '../../packages/gateway/src/observed-graph.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import {
   DEFAULT_GRAPH_SERVICE_OPTIONS,
   type GraphServiceOptions,
-} from '../../src/graph/service.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { GatewayMetrics } from '../../src/metrics/gateway-metrics.js';
-import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
+} from '../../packages/graph-client/src/service.js';
 
 export const TEST_TOKEN = 'test-token';
 

@@ -4,29 +4,31 @@
  * GraphQL subscription the way a browser's EventSource would (fetch, text/event-stream).
  */
 
+import type { EmulatorOptions, RunningEmulator } from '@universal-print-gateway/emulator';
+import { EMULATOR_TOKENS, emulatedEntraSettings } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { afterEach, beforeEach } from 'vitest';
-import { OwnershipMemory } from '../../src/access/ownership-memory.js';
-import { createApp } from '../../src/app.js';
-import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
-import { parseServiceKeys } from '../../src/auth/service-keys.js';
-import { emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
-import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/server.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { JobAnnouncer } from '../../src/notifications/job-announcer.js';
-import { LiveEvents } from '../../src/notifications/live-events.js';
-import type { LifecycleHandler } from '../../src/notifications/notification-processor.js';
-import { createNotificationProcessor } from '../../src/notifications/notification-processor.js';
-import type { SubscriberLimitSettings } from '../../src/notifications/subscriber-limits.js';
+import { OwnershipMemory } from '../../packages/gateway/src/access/ownership-memory.js';
+import { createApp } from '../../packages/gateway/src/app.js';
+import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
+import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import { JobAnnouncer } from '../../packages/gateway/src/notifications/job-announcer.js';
+import { LiveEvents } from '../../packages/gateway/src/notifications/live-events.js';
+import type { LifecycleHandler } from '../../packages/gateway/src/notifications/notification-processor.js';
+import { createNotificationProcessor } from '../../packages/gateway/src/notifications/notification-processor.js';
+import type { SubscriberLimitSettings } from '../../packages/gateway/src/notifications/subscriber-limits.js';
 import {
   createNotificationWebhook,
   NOTIFICATION_PATH,
   type NotificationProcessor,
   type NotificationWebhook,
-} from '../../src/notifications/webhook.js';
-import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
-import { useEmulator } from './emulator.js';
+} from '../../packages/gateway/src/notifications/webhook.js';
+import {
+  createObservedGraphTransport,
+  ObservedGraphService,
+} from '../../packages/gateway/src/observed-graph.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import { listen, personToken } from './entra.js';
 
 export const CLIENT_STATE = 'test-client-state-0123456789';

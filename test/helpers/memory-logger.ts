@@ -1,7 +1,7 @@
 /** The gateway's real logger (pino, same options) writing into an array instead of stderr. */
 import type { Logger } from 'pino';
-import type { LogLevel } from '../../src/logging/levels.js';
-import { createLogger } from '../../src/logging/logger.js';
+import type { LogLevel } from '../../packages/gateway/src/logging/levels.js';
+import { createLogger } from '../../packages/gateway/src/logging/logger.js';
 
 export type LogLine = Record<string, unknown> & { level: string; message: string };
 

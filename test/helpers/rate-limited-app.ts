@@ -2,15 +2,19 @@
  * A gateway app over the emulator with per-caller limits (src/rate-limit/), as main.ts builds
  * it: the tests of the operation and Graph-call buckets serve it on a loopback port.
  */
+
+import { EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
 import type { Logger } from 'pino';
-import { type App, createApp } from '../../src/app.js';
-import type { AuthenticationOptions } from '../../src/auth/authenticate.js';
-import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
-import type { TokenBucketStore } from '../../src/rate-limit/bucket-store.js';
-import type { RateLimitPolicy } from '../../src/rate-limit/policy.js';
+import { type App, createApp } from '../../packages/gateway/src/app.js';
+import type { AuthenticationOptions } from '../../packages/gateway/src/auth/authenticate.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import {
+  createObservedGraphTransport,
+  ObservedGraphService,
+} from '../../packages/gateway/src/observed-graph.js';
+import type { TokenBucketStore } from '../../packages/gateway/src/rate-limit/bucket-store.js';
+import type { RateLimitPolicy } from '../../packages/gateway/src/rate-limit/policy.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 
 export interface RateLimitedAppOptions {
   emulatorUrl: string;

@@ -2,10 +2,10 @@
  * A person's bulk writes check ownership through the batcher: 100 items cost ceil(100 / 20) = 5
  * `$batch` envelopes per read step, not 100 requests, and the call budget pays for the reads.
  */
+
+import { DEMO, ENTRA } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
-import { DEMO } from '../../src/emulator/seed.js';
-import { MAX_BULK_ITEMS } from '../../src/schema/validation.js';
+import { MAX_BULK_ITEMS } from '../../packages/gateway/src/schema/validation.js';
 import {
   AbortPrintJobsBareDocument,
   UpdatePrintTasksBareDocument,

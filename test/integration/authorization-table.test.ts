@@ -8,10 +8,13 @@
  * enforcement must not depend on which SDL a router was given.
  */
 import { readFileSync } from 'node:fs';
+import { DEMO } from '@universal-print-gateway/emulator';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
-import { schema } from '../../src/schema/index.js';
-import { SCHEMA_FILE, SCHEMA_FILE_WITHOUT_AUTH_DIRECTIVES } from '../../src/schema/sdl.js';
+import { schema } from '../../packages/gateway/src/schema/index.js';
+import {
+  SCHEMA_FILE,
+  SCHEMA_FILE_WITHOUT_AUTH_DIRECTIVES,
+} from '../../packages/gateway/src/schema/sdl.js';
 import {
   type AuthorizedGateway,
   type CallerName,

@@ -3,9 +3,13 @@
  * the gateway on a loopback port, Graph on the emulator. Every refusal is checked against the
  * emulator's request log: a refused write must send no write, a forbidden caller nothing at all.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { HIDDEN_JOB_MESSAGE, HIDDEN_TASK_MESSAGE } from '../../src/access/hidden.js';
-import { DEMO } from '../../src/emulator/seed.js';
+import {
+  HIDDEN_JOB_MESSAGE,
+  HIDDEN_TASK_MESSAGE,
+} from '../../packages/gateway/src/access/hidden.js';
 import {
   AbortPrintJobDocument,
   AbortPrintJobsBareDocument,

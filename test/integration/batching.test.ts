@@ -1,6 +1,7 @@
 /** Upstream request counts, as the emulator saw them over real sockets. */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import { ReleaseScreenDocument } from '../__generated__/graphql.js';
 import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
 

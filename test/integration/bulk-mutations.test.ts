@@ -1,6 +1,7 @@
 /** The release station's bulk mutations: one list, one result per item, through $batch. */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import { AbortPrintJobsDocument, UpdatePrintTasksDocument } from '../__generated__/graphql.js';
 import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
 

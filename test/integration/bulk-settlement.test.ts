@@ -6,8 +6,9 @@
  *
  * Nor does one item's fault fail the field: the items written before it keep their answers.
  */
+
+import { DEMO, EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import { AbortPrintJobsDocument } from '../__generated__/graphql.js';
 import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
 import { createTestGateway } from '../helpers/gateway.js';

@@ -3,10 +3,11 @@
  * refused with CallBudgetExceededError before anything is sent. Counted where Graph sees them,
  * in the emulator's request log.
  */
+
+import { DEMO, EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { describe, expect, it } from 'vitest';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { DEFAULT_MAX_CALLS_PER_REQUEST } from '../../src/graph/call-budget.js';
-import { useEmulator } from '../helpers/emulator.js';
+import { DEFAULT_MAX_CALLS_PER_REQUEST } from '../../packages/graph-client/src/call-budget.js';
 import { createTestGateway } from '../helpers/gateway.js';
 
 const env = useEmulator();

@@ -4,9 +4,10 @@
  * first/after, a person sees only theirs, and a cursor the gateway did not make for that list
  * is InvalidInputError before anything is sent to Graph.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
-import { MAX_GRAPH_PAGES_PER_FIELD } from '../../src/graph/resources/paged-read.js';
+import { MAX_GRAPH_PAGES_PER_FIELD } from '../../packages/graph-client/src/resources/paged-read.js';
 import { type CallerName, PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 
 const env = useAuthorizedGateway({ emulator: { pageSize: 3 } });

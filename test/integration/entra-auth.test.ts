@@ -4,27 +4,35 @@
  * reaches Graph on the same emulator. Hostile tokens are forged with jose; every refusal must
  * leave Graph untouched.
  */
+
+import {
+  EMULATOR_TOKENS,
+  ENTRA,
+  emulatedEntraSettings,
+  GATEWAY_API,
+} from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { JWK, JWTPayload } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { createAuditLog } from '../../src/audit/audit-log.js';
-import { createCallerAuthentication } from '../../src/auth/authenticate.js';
-import { callerKey, hasPermission } from '../../src/auth/caller.js';
+import { createApp } from '../../packages/gateway/src/app.js';
+import { createAuditLog } from '../../packages/gateway/src/audit/audit-log.js';
+import { createCallerAuthentication } from '../../packages/gateway/src/auth/authenticate.js';
+import { callerKey, hasPermission } from '../../packages/gateway/src/auth/caller.js';
 import {
   CLOCK_TOLERANCE_SECONDS,
   createEntraTokenValidator,
   type EntraValidatorOptions,
-} from '../../src/auth/entra-token.js';
-import { parseServiceKeys } from '../../src/auth/service-keys.js';
-import { VerifiedTokens } from '../../src/auth/verified-tokens.js';
-import { createContextFactory, type GatewayContext } from '../../src/context.js';
-import { ENTRA, emulatedEntraSettings, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
-import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
-import { useEmulator } from '../helpers/emulator.js';
+} from '../../packages/gateway/src/auth/entra-token.js';
+import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
+import { VerifiedTokens } from '../../packages/gateway/src/auth/verified-tokens.js';
+import { createContextFactory, type GatewayContext } from '../../packages/gateway/src/context.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import {
+  createObservedGraphTransport,
+  ObservedGraphService,
+} from '../../packages/gateway/src/observed-graph.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import {
   appToken,
   claimsOf,

@@ -4,10 +4,11 @@
  * a user's is a person's, `scp` or not, so a person never gets a token's `roles` or its client
  * app's identity. Tokens are correctly signed by the emulator's Entra, checked over HTTP.
  */
+
+import { ENTRA, emulatedEntraSettings } from '@universal-print-gateway/emulator';
 import type { JWTPayload } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
-import { ENTRA, emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
+import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
 import { useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 import { appToken, claimsOf, personToken } from '../helpers/entra.js';
 

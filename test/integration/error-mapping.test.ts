@@ -3,8 +3,8 @@
  * a client: the typed error in the result union, with Graph's request-id.
  */
 import { createServer } from 'node:net';
+import { DEMO, EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 import {
   AbortPrintJobDocument,
   PrintJobDocument,

@@ -8,9 +8,13 @@
  */
 import { Agent } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import {
+  DEMO,
+  EMULATOR_TOKENS,
+  type RunningEmulator,
+  startEmulator,
+} from '@universal-print-gateway/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import {
   type GatewayProcess,
   postJson,

@@ -5,17 +5,17 @@
  * nothing more (counted in the emulator's request log), while another caller's reads are
  * served. With Redis the bucket is the same on every replica.
  */
+
+import { DEMO, emulatedEntraSettings } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
-import { parseServiceKeys } from '../../src/auth/service-keys.js';
-import { emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
-import { DEMO } from '../../src/emulator/seed.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import type { TokenBucketStore } from '../../src/rate-limit/bucket-store.js';
-import type { RateLimitPolicy } from '../../src/rate-limit/policy.js';
-import { RedisConnection } from '../../src/shared-state/redis/connection.js';
-import { RedisTokenBucketStore } from '../../src/shared-state/redis/token-bucket-store.js';
-import { useEmulator } from '../helpers/emulator.js';
+import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
+import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import type { TokenBucketStore } from '../../packages/gateway/src/rate-limit/bucket-store.js';
+import type { RateLimitPolicy } from '../../packages/gateway/src/rate-limit/policy.js';
+import { RedisConnection } from '../../packages/gateway/src/shared-state/redis/connection.js';
+import { RedisTokenBucketStore } from '../../packages/gateway/src/shared-state/redis/token-bucket-store.js';
 import { listen, personToken } from '../helpers/entra.js';
 import { rateLimitedApp } from '../helpers/rate-limited-app.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';

@@ -1,14 +1,14 @@
 /**
- * The Graph client createGraphClient() builds (pooled HTTP link, src/graph/http/pooled-http-link.ts)
+ * The Graph client createGraphClient() builds (pooled HTTP link, packages/graph-client/src/http/pooled-http-link.ts)
  * used the SDK's usual way, not only with the RAW answers the gateway asks for: the SDK parses
  * JSON, empty answers and errors from the answer the pooled link hands back.
  */
 import { GraphError } from '@microsoft/microsoft-graph-client';
+import { DEMO, EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { describe, expect, it } from 'vitest';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphClient } from '../../src/graph/http/client.js';
-import { useEmulator } from '../helpers/emulator.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
+import { createGraphClient } from '../../packages/graph-client/src/http/client.js';
 
 const env = useEmulator();
 

@@ -7,11 +7,11 @@
  */
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
+import { DEMO } from '@universal-print-gateway/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
-import { GraphTransportError } from '../../src/graph/call.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
+import { GraphTransportError } from '../../packages/graph-client/src/call.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
+import { createGraphTransport } from '../../packages/graph-client/src/http/client.js';
 import { useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 import { useConnectionAttempts } from '../helpers/connection-attempts.js';
 

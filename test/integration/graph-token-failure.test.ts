@@ -3,13 +3,17 @@
  * a typed upstream error that says nothing was sent, not a masked internal error, and Graph is
  * never called. Entra's detail stays out of the answer.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { DEMO } from '../../src/emulator/seed.js';
-import { DEFAULT_GRAPH_SERVICE_OPTIONS } from '../../src/graph/service.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
-import { useEmulator } from '../helpers/emulator.js';
+import { createApp } from '../../packages/gateway/src/app.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import {
+  createObservedGraphTransport,
+  ObservedGraphService,
+} from '../../packages/gateway/src/observed-graph.js';
+import { DEFAULT_GRAPH_SERVICE_OPTIONS } from '../../packages/graph-client/src/service.js';
 
 const env = useEmulator();
 

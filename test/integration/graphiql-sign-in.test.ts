@@ -3,16 +3,20 @@
  * emulator's Entra over HTTP, for Adele unless `?as=` names another demo identity, and the
  * gateway accepts that token like any other. Without the sign-in (real Graph), no token at all.
  */
+
+import { EMULATOR_TOKENS, ENTRA, emulatedEntraSettings } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
-import { createGraphiQLSignIn } from '../../src/dev/graphiql-sign-in.js';
-import { ENTRA, emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
-import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
-import { useEmulator } from '../helpers/emulator.js';
+import { developmentGraphiQL } from '../../packages/gateway/dev/graphiql.js';
+import { createGraphiQLSignIn } from '../../packages/gateway/dev/graphiql-sign-in.js';
+import { createApp } from '../../packages/gateway/src/app.js';
+import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import {
+  createObservedGraphTransport,
+  ObservedGraphService,
+} from '../../packages/gateway/src/observed-graph.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import { claimsOf, listen } from '../helpers/entra.js';
 
 const env = useEmulator();
@@ -23,7 +27,7 @@ afterEach(async () => {
   gateway = undefined;
 });
 
-/** The app as main.ts builds it on the embedded emulator: no anonymous callers. */
+/** The app as dev/start.ts builds it on the embedded emulator: no anonymous callers. */
 async function startGateway({ signIn }: { signIn: boolean }): Promise<string> {
   const { url: emulatorUrl } = env.emulator;
   const entra = emulatedEntraSettings(emulatorUrl);
@@ -36,13 +40,11 @@ async function startGateway({ signIn }: { signIn: boolean }): Promise<string> {
     graph: new ObservedGraphService(transport),
     logger: silentLogger,
     authentication: { entra: createEntraTokenValidator(entra), allowAnonymous: false },
-    ...(signIn
-      ? {
-          graphiqlSignIn: createGraphiQLSignIn(
-            `${emulatorUrl}/${ENTRA.tenantId}/oauth2/v2.0/token`,
-          ),
-        }
-      : {}),
+    graphiql: developmentGraphiQL(
+      signIn
+        ? createGraphiQLSignIn(`${emulatorUrl}/${ENTRA.tenantId}/oauth2/v2.0/token`)
+        : undefined,
+    ),
   });
   gateway = await listen(app);
   return gateway.url;

@@ -4,8 +4,9 @@
  * after the same Graph calls, the same round trips and the same spend of the request's budget.
  * Counted where Graph sees them, in the emulator's request log, under its latency fault.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import { type AuthorizedGateway, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 
 const { floor1, floor2 } = DEMO.printers;

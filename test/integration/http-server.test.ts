@@ -5,12 +5,18 @@
  */
 import type { AddressInfo } from 'node:net';
 import { connect, type Socket } from 'node:net';
+import { EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { Readiness } from '../../src/http/readiness.js';
-import { createHttpServer, type GatewayHttpServer } from '../../src/http/server.js';
-import { DEFAULT_HTTP_SERVER_SETTINGS, type HttpServerSettings } from '../../src/http/settings.js';
-import { useEmulator } from '../helpers/emulator.js';
+import { Readiness } from '../../packages/gateway/src/http/readiness.js';
+import {
+  createHttpServer,
+  type GatewayHttpServer,
+} from '../../packages/gateway/src/http/server.js';
+import {
+  DEFAULT_HTTP_SERVER_SETTINGS,
+  type HttpServerSettings,
+} from '../../packages/gateway/src/http/settings.js';
 import { createTestGateway } from '../helpers/gateway.js';
 
 const env = useEmulator();

@@ -3,9 +3,10 @@
  * never makes a release station's retry write again. The real app on the emulator, with a store
  * of 4 keys in all and 3 per caller, so that a flood is a handful of requests.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
-import { MemoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
+import { MemoryIdempotencyStore } from '../../packages/gateway/src/idempotency/memory-store.js';
 import { AbortPrintJobOnceDocument, AbortPrintJobsDocument } from '../__generated__/graphql.js';
 import { PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 

@@ -4,9 +4,8 @@
  * no credential anywhere, and LOG_LEVEL honoured.
  */
 import { connect, createServer } from 'node:net';
+import { DEMO, ENTRA } from '@universal-print-gateway/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
-import { DEMO } from '../../src/emulator/seed.js';
 import { personToken } from '../helpers/entra.js';
 import {
   type GatewayProcess,

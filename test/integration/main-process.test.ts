@@ -2,12 +2,19 @@
  * `npm start` as a user runs it: a real process, configured only by its environment, that
  * starts the embedded emulator, answers GraphQL, and stops cleanly on SIGTERM.
  */
+
+import {
+  EMULATOR_TOKENS,
+  ENTRA,
+  GATEWAY_API,
+  startEmulator,
+} from '@universal-print-gateway/emulator';
 import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ENTRA, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
-import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { startEmulator } from '../../src/emulator/server.js';
-import { killGatewayProcesses, startGatewayProcess as start } from '../helpers/gateway-process.js';
+import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
+
+/** `npm start`'s entry whatever GATEWAY_TEST_ENTRY says: what these tests are about. */
+const start = (env: Record<string, string>) => startGatewayProcess(env, { entry: 'development' });
 
 afterEach(killGatewayProcesses);
 

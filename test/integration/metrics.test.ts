@@ -5,30 +5,33 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { DEMO, EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { print } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { parseServiceKeys } from '../../src/auth/service-keys.js';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
+import { createApp } from '../../packages/gateway/src/app.js';
+import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
+import { Readiness } from '../../packages/gateway/src/http/readiness.js';
+import { createHttpServer } from '../../packages/gateway/src/http/server.js';
+import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/http/settings.js';
+import { type ShutdownDependencies, shutDown } from '../../packages/gateway/src/http/shutdown.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import { GatewayMetrics } from '../../packages/gateway/src/metrics/gateway-metrics.js';
+import { createMetricsServer } from '../../packages/gateway/src/metrics/metrics-server.js';
+import {
+  createObservedGraphTransport,
+  ObservedGraphService,
+} from '../../packages/gateway/src/observed-graph.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import {
   DEFAULT_GRAPH_SERVICE_OPTIONS,
   type GraphServiceOptions,
-} from '../../src/graph/service.js';
-import { Readiness } from '../../src/http/readiness.js';
-import { createHttpServer } from '../../src/http/server.js';
-import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../src/http/settings.js';
-import { type ShutdownDependencies, shutDown } from '../../src/http/shutdown.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { GatewayMetrics } from '../../src/metrics/gateway-metrics.js';
-import { createMetricsServer } from '../../src/metrics/metrics-server.js';
-import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
+} from '../../packages/graph-client/src/service.js';
 import {
   AbortPrintJobDocument,
   PrintJobDocument,
   ReleaseScreenDocument,
 } from '../__generated__/graphql.js';
-import { useEmulator } from '../helpers/emulator.js';
 import { metricTypes, parseSamples, type Sample, sumOf } from '../helpers/prometheus-text.js';
 
 const KEY = 'metrics-test-key-0123456789';

@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../packages/gateway/src/config.js';
 import { freePort } from '../helpers/free-port.js';
 
 /** The gateway's own drain time with no settings: the most a clean stop may take. */

@@ -4,8 +4,9 @@
  * call), as metrics (the operation and the PATCH to Graph), and as log lines (access and audit)
  * carrying the trace's id, so one support ticket can be followed through all three.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
 import { startOtlpReceiver } from '../helpers/otlp-receiver.js';
 import { parseSamples, sumOf } from '../helpers/prometheus-text.js';

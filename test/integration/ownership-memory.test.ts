@@ -4,8 +4,9 @@
  * another's is read again, so that refusing it costs what refusing a job that does not exist
  * costs; and Graph, not the memory, still decides whether the write can be done.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import { type CallerName, PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 
 const env = useAuthorizedGateway();

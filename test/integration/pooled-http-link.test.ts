@@ -1,5 +1,5 @@
 /**
- * The pooled HTTP link (src/graph/http/pooled-http-link.ts) against a raw loopback server playing a
+ * The pooled HTTP link (packages/graph-client/src/http/pooled-http-link.ts) against a raw loopback server playing a
  * misbehaving Graph: one attempt's time limit holds while an answer trickles in byte by byte,
  * the request's deadline ends an attempt early, a refused connection is told apart, and a burst
  * never opens more connections than the in-flight cap.
@@ -7,9 +7,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GraphTransportError } from '../../src/graph/call.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
+import { GraphTransportError } from '../../packages/graph-client/src/call.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
+import { createGraphTransport } from '../../packages/graph-client/src/http/client.js';
 import { freePort } from '../helpers/free-port.js';
 
 let server: Server | undefined;

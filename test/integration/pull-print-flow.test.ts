@@ -1,8 +1,9 @@
 /**
  * The pull-print flow end to end: the real app, the real Graph SDK, the emulator over sockets.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import {
   AbortPrintJobDocument,
   PrintJobDocument,

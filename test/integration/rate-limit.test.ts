@@ -5,15 +5,14 @@
  * waited. The process stays healthy throughout.
  */
 
+import { EMULATOR_TOKENS, emulatedEntraSettings } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import type { Logger } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
-import { parseServiceKeys } from '../../src/auth/service-keys.js';
-import { emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
-import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import type { TokenBucketStore } from '../../src/rate-limit/bucket-store.js';
-import type { RateLimitPolicy } from '../../src/rate-limit/policy.js';
-import { useEmulator } from '../helpers/emulator.js';
+import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
+import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
+import type { TokenBucketStore } from '../../packages/gateway/src/rate-limit/bucket-store.js';
+import type { RateLimitPolicy } from '../../packages/gateway/src/rate-limit/policy.js';
 import { appToken, listen, personToken } from '../helpers/entra.js';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
 import { memoryLogger } from '../helpers/memory-logger.js';

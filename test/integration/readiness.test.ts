@@ -6,14 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
-import { DEMO } from '../../src/emulator/seed.js';
 import {
+  DEMO,
   type EmulatorOptions,
+  ENTRA,
   type RunningEmulator,
   startEmulator,
-} from '../../src/emulator/server.js';
+} from '@universal-print-gateway/emulator';
+import { afterEach, describe, expect, it } from 'vitest';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
 
 const TLS_DIR = 'test/fixtures/loopback-tls';

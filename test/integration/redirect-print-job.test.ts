@@ -3,8 +3,9 @@
  * exact body Graph received, ownership, permissions, the audit line, and a redirect that is
  * never resent after an ambiguous failure.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import { PrintTaskDocument, RedirectPrintJobDocument } from '../__generated__/graphql.js';
 import { PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 

@@ -2,8 +2,9 @@
  * releasePrintJobs: jobs released at a device in one call, each redirected through `$batch` with
  * its own result. Envelope counts come from the emulator's request log.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import { ReleasePrintJobsDocument } from '../__generated__/graphql.js';
 import { type CallerName, PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 

@@ -2,8 +2,9 @@
  * Idempotency keys in one process without Redis (the in-memory store createApp uses by
  * default): the real app, the real SDK and the emulator, counting the writes Graph received.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import {
   AbortPrintJobOnceDocument,
   AbortPrintJobsDocument,

@@ -7,10 +7,13 @@
  * it does subscribes as soon as Redis answers.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  DEMO,
+  ENTRA,
+  type RunningEmulator,
+  startEmulator,
+} from '@universal-print-gateway/emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
-import { DEMO } from '../../src/emulator/seed.js';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import { personToken } from '../helpers/entra.js';
 import { freePort } from '../helpers/free-port.js';
 import {

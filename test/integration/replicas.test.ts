@@ -6,9 +6,13 @@
  */
 import { Agent } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  DEMO,
+  EMULATOR_TOKENS,
+  type RunningEmulator,
+  startEmulator,
+} from '@universal-print-gateway/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import {
   type GatewayProcess,
   killGatewayProcesses,

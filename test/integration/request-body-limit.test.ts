@@ -4,13 +4,16 @@
  * the limit, and neither reaches Graph nor harms the server.
  */
 import type { AddressInfo } from 'node:net';
+import { EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_REQUEST_BODY_BYTES } from '../../src/edge/limits.js';
-import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { Readiness } from '../../src/http/readiness.js';
-import { createHttpServer, type GatewayHttpServer } from '../../src/http/server.js';
-import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../src/http/settings.js';
-import { useEmulator } from '../helpers/emulator.js';
+import { MAX_REQUEST_BODY_BYTES } from '../../packages/gateway/src/edge/limits.js';
+import { Readiness } from '../../packages/gateway/src/http/readiness.js';
+import {
+  createHttpServer,
+  type GatewayHttpServer,
+} from '../../packages/gateway/src/http/server.js';
+import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/http/settings.js';
 import { createTestGateway } from '../helpers/gateway.js';
 
 const env = useEmulator();

@@ -3,8 +3,8 @@
  * Graph would count them.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import {
   AbortPrintJobDocument,
   PrintJobDocument,

@@ -4,9 +4,10 @@
  * capped window while it is open, and the cap is logged and counted. Over real sockets against
  * the emulator, which answers the 429.
  */
+
+import { EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { describe, expect, it } from 'vitest';
-import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { useEmulator } from '../helpers/emulator.js';
 import { createTestGateway } from '../helpers/gateway.js';
 import { memoryLogger } from '../helpers/memory-logger.js';
 import { parseSamples } from '../helpers/prometheus-text.js';

@@ -6,9 +6,13 @@
  */
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import {
+  DEMO,
+  EMULATOR_TOKENS,
+  type RunningEmulator,
+  startEmulator,
+} from '@universal-print-gateway/emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
 import {
   type GatewayProcess,
   killGatewayProcesses,

@@ -3,8 +3,9 @@
  * subscription to its own port by itself, a person subscribed over SSE hears of a new job, and
  * SIGTERM with that stream open still shuts down cleanly (exit 0).
  */
+
+import { ENTRA } from '@universal-print-gateway/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
 import { personToken } from '../helpers/entra.js';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
 import { subscribeSse } from '../helpers/live-gateway.js';

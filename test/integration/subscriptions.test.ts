@@ -4,14 +4,15 @@
  * release through the gateway, and of a job whose notification was lost once reconciliation
  * runs; subscriptions are bounded and a client that goes frees its slot.
  */
+
+import { ENTRA } from '@universal-print-gateway/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLOCK_TOLERANCE_SECONDS } from '../../src/auth/entra-token.js';
-import { loadConfig } from '../../src/config.js';
-import { ENTRA } from '../../src/emulator/entra/entra-seed.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { Reconciler } from '../../src/notifications/reconciliation.js';
-import { SubscriptionManager } from '../../src/notifications/subscription-manager.js';
-import { LocalLeadership } from '../../src/shared-state/local/leadership.js';
+import { CLOCK_TOLERANCE_SECONDS } from '../../packages/gateway/src/auth/entra-token.js';
+import { loadConfig } from '../../packages/gateway/src/config.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import { Reconciler } from '../../packages/gateway/src/notifications/reconciliation.js';
+import { SubscriptionManager } from '../../packages/gateway/src/notifications/subscription-manager.js';
+import { LocalLeadership } from '../../packages/gateway/src/shared-state/local/leadership.js';
 import { claimsOf } from '../helpers/entra.js';
 import {
   CLIENT_STATE,

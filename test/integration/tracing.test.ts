@@ -4,8 +4,9 @@
  * is what an operator follows a support ticket through. Without an endpoint nothing is exported
  * and the SDK is never loaded.
  */
+
+import { DEMO } from '@universal-print-gateway/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/emulator/seed.js';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
 import { type ReceivedSpan, startOtlpReceiver } from '../helpers/otlp-receiver.js';
 

@@ -3,21 +3,27 @@
  * hash, the gateway runs the manifest's document for it, and with "only" people may send
  * nothing else while service keys and app tokens may. Refusals never reach Graph.
  */
+
+import { DEMO, EMULATOR_TOKENS, emulatedEntraSettings } from '@universal-print-gateway/emulator';
+import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   MyWaitingJobsDocument,
   ReleaseDocument,
 } from '../../clients/release-app/__generated__/graphql.js';
-import { createApp } from '../../src/app.js';
-import { createEntraTokenValidator } from '../../src/auth/entra-token.js';
-import { parseServiceKeys } from '../../src/auth/service-keys.js';
-import { loadTrustedDocuments, TRUSTED_DOCUMENT_CODES } from '../../src/edge/trusted-documents.js';
-import { emulatedEntraSettings } from '../../src/emulator/entra/entra-seed.js';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
-import { useEmulator } from '../helpers/emulator.js';
+import { createApp } from '../../packages/gateway/src/app.js';
+import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
+import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
+import {
+  loadTrustedDocuments,
+  TRUSTED_DOCUMENT_CODES,
+} from '../../packages/gateway/src/edge/trusted-documents.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import {
+  createObservedGraphTransport,
+  ObservedGraphService,
+} from '../../packages/gateway/src/observed-graph.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import { appToken, listen, personToken } from '../helpers/entra.js';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
 

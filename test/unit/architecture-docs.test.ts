@@ -1,7 +1,7 @@
 /**
- * docs/architecture.md against the tree: every `src/...` path it names exists, and it names
+ * docs/architecture.md against the tree: every `packages/...` path it names exists, and it names
  * every layer of the rules `npm run arch` checks (.dependency-cruiser.cjs), which leave no module
- * outside a layer.
+ * of the gateway outside a layer.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('../../', import.meta.url);
 const doc = readFileSync(new URL('docs/architecture.md', root), 'utf8');
 
-/** `src/...` paths in backticks or plain text, without a trailing sentence mark. */
+/** `packages/...` paths in backticks or plain text, without a trailing sentence mark. */
 function srcPathsIn(text: string): string[] {
-  const found = text.match(/\bsrc\/[A-Za-z0-9_./-]*[A-Za-z0-9_/-]/g) ?? [];
+  const found = text.match(/\bpackages\/[A-Za-z0-9_./-]*[A-Za-z0-9_/-]/g) ?? [];
   return [...new Set(found)];
 }
 
@@ -32,18 +32,20 @@ function layersOfTheRules(): string[] {
 }
 
 /** The root has no downward rule (nothing is above it); its modules, as the config names them. */
-const ROOT_LAYER = '^src/(main|config|process-backstop)\\.ts$';
+const ROOT_LAYER = '^packages/gateway/src/(main|run-gateway|config|process-backstop)\\.ts$';
 
 describe('docs/architecture.md', () => {
-  it('names only src/ paths that exist', () => {
+  it('names only packages/ paths that exist', () => {
     const paths = srcPathsIn(doc);
     expect(paths.length).toBeGreaterThan(20);
     expect(paths.filter((path) => !existsSync(new URL(path, root)))).toEqual([]);
   });
 
   it('finds a path that does not exist (the check itself)', () => {
-    const paths = srcPathsIn('see `src/access/no-such-file.ts`, and src/graph/.');
-    expect(paths).toEqual(['src/access/no-such-file.ts', 'src/graph/']);
+    const paths = srcPathsIn(
+      'see `packages/gateway/src/no-such-file.ts`, and packages/graph-client/.',
+    );
+    expect(paths).toEqual(['packages/gateway/src/no-such-file.ts', 'packages/graph-client/']);
     expect(existsSync(new URL(paths[0] as string, root))).toBe(false);
   });
 
@@ -53,11 +55,14 @@ describe('docs/architecture.md', () => {
     expect(layers.filter((name) => !doc.includes(`**${name}**`))).toEqual([]);
   });
 
-  it('leaves no module of src/ outside a layer (but the emulator, a program of its own)', () => {
+  it("leaves no module of the gateway's production code outside a layer", () => {
     const layers = [...layerRules.map((rule) => rule.from.path as string), ROOT_LAYER];
-    const modules = readdirSync(new URL('src', root), { recursive: true, encoding: 'utf8' })
-      .map((path) => `src/${path.replaceAll('\\', '/')}`)
-      .filter((path) => path.endsWith('.ts') && !path.startsWith('src/emulator/'));
+    const modules = readdirSync(new URL('packages/gateway/src', root), {
+      recursive: true,
+      encoding: 'utf8',
+    })
+      .map((path) => `packages/gateway/src/${path.replaceAll('\\', '/')}`)
+      .filter((path) => path.endsWith('.ts'));
     expect(modules.length).toBeGreaterThan(100);
     expect(modules.filter((path) => !layers.some((layer) => new RegExp(layer).test(path)))).toEqual(
       [],

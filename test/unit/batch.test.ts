@@ -3,12 +3,12 @@
  * and how each item's answer finds its caller.
  */
 import { describe, expect, it } from 'vitest';
-import { GraphBatcher } from '../../src/graph/batch.js';
-import type { GraphCall } from '../../src/graph/call.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { Deadline } from '../../src/graph/deadline.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { Upstream } from '../../src/graph/http/upstream.js';
+import { GraphBatcher } from '../../packages/graph-client/src/batch.js';
+import type { GraphCall } from '../../packages/graph-client/src/call.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
+import { Deadline } from '../../packages/graph-client/src/deadline.js';
+import { createGraphTransport } from '../../packages/graph-client/src/http/client.js';
+import { Upstream } from '../../packages/graph-client/src/http/upstream.js';
 import { FakeGraphHttp, type FakeHandler } from '../helpers/fake-graph-http.js';
 
 type Item = { id: string; method: string; url: string; body?: unknown };

@@ -5,8 +5,8 @@ import {
   GatewayFault,
   NotFoundError,
   UpstreamUnavailableError,
-} from '../../src/errors.js';
-import { settleItems } from '../../src/schema/bulk-writes.js';
+} from '../../packages/gateway/src/errors.js';
+import { settleItems } from '../../packages/gateway/src/schema/bulk-writes.js';
 
 describe('settleItems', () => {
   it('keeps input order and hands an item error of the union back as that item', async () => {

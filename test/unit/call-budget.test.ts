@@ -3,12 +3,15 @@
  * SDK seam, where a retry is visible as a second request of the same call.
  */
 import { describe, expect, it } from 'vitest';
-import { CallBudgetExceededError } from '../../src/errors.js';
-import { RequestCallBudget } from '../../src/graph/call-budget.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { DEFAULT_UPSTREAM_OPTIONS, Upstream } from '../../src/graph/http/upstream.js';
-import { GraphSession } from '../../src/graph/session.js';
+import { CallBudgetExceededError } from '../../packages/gateway/src/errors.js';
+import { RequestCallBudget } from '../../packages/graph-client/src/call-budget.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
+import { createGraphTransport } from '../../packages/graph-client/src/http/client.js';
+import {
+  DEFAULT_UPSTREAM_OPTIONS,
+  Upstream,
+} from '../../packages/graph-client/src/http/upstream.js';
+import { GraphSession } from '../../packages/graph-client/src/session.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 
 describe('RequestCallBudget', () => {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { parseServiceKeys } from '../../src/auth/service-keys.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
+import { developmentGraphiQL } from '../../packages/gateway/dev/graphiql.js';
+import { createApp } from '../../packages/gateway/src/app.js';
+import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import {
+  createObservedGraphTransport,
+  ObservedGraphService,
+} from '../../packages/gateway/src/observed-graph.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 
 const KEY = 'release-station-key-0123456789';
@@ -21,7 +25,7 @@ function setup({ graphiql = false } = {}) {
     app: createApp({
       graph: new ObservedGraphService(graph),
       logger: silentLogger,
-      graphiql,
+      graphiql: graphiql && developmentGraphiQL(),
       // A bare key, as GATEWAY_API_KEYS was before keys had names and roles.
       authentication: { serviceKeys: parseServiceKeys(KEY), allowAnonymous: false },
     }),

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, type Caller, callerKey, hasPermission } from '../../src/auth/caller.js';
-import { createServiceKeyMatcher, parseServiceKeys } from '../../src/auth/service-keys.js';
+import {
+  ANONYMOUS,
+  type Caller,
+  callerKey,
+  hasPermission,
+} from '../../packages/gateway/src/auth/caller.js';
+import {
+  createServiceKeyMatcher,
+  parseServiceKeys,
+} from '../../packages/gateway/src/auth/service-keys.js';
 
 const TENANT = '6c3f9a2e-1b4d-4e8f-a5c7-2d9e0b1f3a40';
 const person: Caller = {

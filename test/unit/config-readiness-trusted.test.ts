@@ -1,6 +1,6 @@
 /** The settings of the Graph token check behind /ready and of trusted documents. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../packages/gateway/src/config.js';
 
 describe('readiness settings', () => {
   it('defaults: a check every 60 s, retries at most 30 s apart', () => {

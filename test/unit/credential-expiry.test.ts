@@ -4,10 +4,10 @@
  * request gets TOKEN_EXPIRED; never for a service key (read once, at start) or no credential.
  */
 import { describe, expect, it } from 'vitest';
-import { createCallerAuthentication } from '../../src/auth/authenticate.js';
-import type { PersonCaller } from '../../src/auth/caller.js';
-import { CLOCK_TOLERANCE_SECONDS } from '../../src/auth/entra-token.js';
-import { parseServiceKeys } from '../../src/auth/service-keys.js';
+import { createCallerAuthentication } from '../../packages/gateway/src/auth/authenticate.js';
+import type { PersonCaller } from '../../packages/gateway/src/auth/caller.js';
+import { CLOCK_TOLERANCE_SECONDS } from '../../packages/gateway/src/auth/entra-token.js';
+import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
 import { unsigned } from '../helpers/entra.js';
 
 const KEY = 'dashboard-key-0123456789abcdef';

@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { parseServiceKeys } from '../../src/auth/service-keys.js';
+import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 import { createTestGateway, type TestGatewayOptions } from '../helpers/gateway.js';
 

@@ -10,10 +10,10 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { CONFIG_VARIABLES, loadConfig } from '../../src/config.js';
-import { Readiness } from '../../src/http/readiness.js';
-import { createHttpServer } from '../../src/http/server.js';
-import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../src/http/settings.js';
+import { CONFIG_VARIABLES, loadConfig } from '../../packages/gateway/src/config.js';
+import { Readiness } from '../../packages/gateway/src/http/readiness.js';
+import { createHttpServer } from '../../packages/gateway/src/http/server.js';
+import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/http/settings.js';
 import { createTestGateway } from '../helpers/gateway.js';
 
 const KUBERNETES = new URL('../../deploy/kubernetes/', import.meta.url);

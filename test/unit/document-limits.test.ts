@@ -12,7 +12,7 @@ import {
   MAX_NESTING,
   MAX_OPERATIONS_PER_REQUEST,
   MAX_TOKENS,
-} from '../../src/edge/limits.js';
+} from '../../packages/gateway/src/edge/limits.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 import { createTestGateway } from '../helpers/gateway.js';
 

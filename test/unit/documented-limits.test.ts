@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as limits from '../../src/edge/limits.js';
+import * as limits from '../../packages/gateway/src/edge/limits.js';
 
 const doc = (name: string) => readFileSync(new URL(`../../docs/${name}`, import.meta.url), 'utf8');
 const formatted = (n: number) => n.toLocaleString('en-US');

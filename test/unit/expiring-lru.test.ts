@@ -3,11 +3,11 @@
  * replaced, and the three maps built on it keeping their write order.
  */
 import { describe, expect, it } from 'vitest';
-import { OwnershipMemory } from '../../src/access/ownership-memory.js';
-import type { AppCaller } from '../../src/auth/caller.js';
-import { VerifiedTokens } from '../../src/auth/verified-tokens.js';
-import { ExpiringLru } from '../../src/expiring-lru.js';
-import { LocalOnceSet } from '../../src/shared-state/local/once-set.js';
+import { OwnershipMemory } from '../../packages/gateway/src/access/ownership-memory.js';
+import type { AppCaller } from '../../packages/gateway/src/auth/caller.js';
+import { VerifiedTokens } from '../../packages/gateway/src/auth/verified-tokens.js';
+import { ExpiringLru } from '../../packages/gateway/src/expiring-lru.js';
+import { LocalOnceSet } from '../../packages/gateway/src/shared-state/local/once-set.js';
 
 describe('ExpiringLru', () => {
   it('evicts the oldest written, however recently it was read', () => {

@@ -6,11 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import {
+  EMULATOR_TOKENS,
+  type RunningEmulator,
+  startEmulator,
+} from '@universal-print-gateway/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMULATOR_TOKENS } from '../../src/emulator/seed.js';
-import { type RunningEmulator, startEmulator } from '../../src/emulator/server.js';
-import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../src/http/settings.js';
-import { createMetricsServer, type MetricsServer } from '../../src/metrics/metrics-server.js';
+import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/http/settings.js';
+import {
+  createMetricsServer,
+  type MetricsServer,
+} from '../../packages/gateway/src/metrics/metrics-server.js';
 import { ReleaseScreenDocument } from '../__generated__/graphql.js';
 import { createTestGateway } from '../helpers/gateway.js';
 import { parseSamples, type Sample } from '../helpers/prometheus-text.js';

@@ -1,6 +1,6 @@
 /**
- * The Graph client's boundary (issue 21): src/graph/ imports nothing of the gateway but the
- * domain errors, checked with .dependency-cruiser.cjs's graph-client-imports-no-gateway. A fixture tree that
+ * The Graph client's boundary (issue 21): packages/graph-client imports nothing of the gateway,
+ * checked with .dependency-cruiser.cjs's graph-client-imports-no-gateway. A fixture tree that
  * breaks it (with a type-only import, which must count too) proves the rule would catch a leak.
  */
 import { cruise, type IViolation } from 'dependency-cruiser';
@@ -13,11 +13,11 @@ const RULE = 'graph-client-imports-no-gateway';
 const TS_CONFIG = new URL('../../tsconfig.json', import.meta.url).pathname;
 const LEAKY_TREE = new URL('../fixtures/graph-boundary', import.meta.url).pathname;
 
-/** The rule's violations among the imports of src/graph/ (under `baseDir`). */
+/** The rule's violations among the imports of packages/graph-client (under `baseDir`). */
 async function violations(baseDir?: string): Promise<IViolation[]> {
   const options = await extractDepcruiseOptions(RULE_FILE);
   const result = await cruise(
-    ['src/graph'],
+    ['packages/graph-client'],
     { ...options, ...(baseDir ? { baseDir } : {}) },
     undefined,
     { tsConfig: extractTSConfig(TS_CONFIG) },
@@ -30,13 +30,13 @@ const edges = (found: IViolation[]) => found.map(({ from, to }) => `${from} → 
 
 // Dependency-cruiser parses with the TypeScript compiler: seconds on two shared cores.
 describe('the Graph client boundary', { timeout: 60_000 }, () => {
-  it('src/graph/ imports only itself, npm packages, node:* and src/errors.ts', async () => {
+  it('packages/graph-client imports only itself, npm packages and node:*', async () => {
     expect(edges(await violations())).toEqual([]);
   });
 
-  it('reports a type-only import of the gateway, and allows the domain errors', async () => {
+  it('reports a type-only import of the gateway, and allows its own modules', async () => {
     expect(edges(await violations(LEAKY_TREE))).toEqual([
-      'src/graph/leaky-client.ts → src/config.ts',
+      'packages/graph-client/src/leaky-client.ts → packages/gateway/src/config.ts',
     ]);
   });
 });

@@ -1,9 +1,9 @@
 /**
  * Graph's error `code` is upstream text that reaches client-visible messages: only a plain
- * identifier is shown, anything else is replaced (src/graph/errors.ts).
+ * identifier is shown, anything else is replaced (packages/graph-client/src/errors.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { UNRECOGNIZED_GRAPH_CODE } from '../../src/graph/errors.js';
+import { UNRECOGNIZED_GRAPH_CODE } from '../../packages/graph-client/src/errors.js';
 import { PrinterDocument } from '../__generated__/graphql.js';
 import { FakeGraphHttp, graphError } from '../helpers/fake-graph-http.js';
 import { createTestGateway } from '../helpers/gateway.js';

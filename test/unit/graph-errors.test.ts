@@ -11,9 +11,13 @@ import {
   PermissionDeniedError,
   ThrottledError,
   UpstreamUnavailableError,
-} from '../../src/errors.js';
-import { type GraphCall, type GraphReply, GraphTransportError } from '../../src/graph/call.js';
-import { retryAfterSeconds, toGatewayError } from '../../src/graph/errors.js';
+} from '../../packages/gateway/src/errors.js';
+import {
+  type GraphCall,
+  type GraphReply,
+  GraphTransportError,
+} from '../../packages/graph-client/src/call.js';
+import { retryAfterSeconds, toGatewayError } from '../../packages/graph-client/src/errors.js';
 
 const read: GraphCall = { method: 'GET', url: '/print/printers/p/jobs/1' };
 const write: GraphCall = { method: 'POST', url: '/print/printers/p/jobs/1/abort' };

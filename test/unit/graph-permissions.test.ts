@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { SignJWT } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
+import { Readiness, readinessAnswer } from '../../packages/gateway/src/http/readiness.js';
 import {
   GRAPH_PERMISSION_NEEDS,
   graphRolesOf,
   missingGraphPermissions,
-} from '../../src/graph/credentials/graph-permissions.js';
-import { GraphTokenCheck } from '../../src/graph/credentials/token-check.js';
-import { staticTokenSource } from '../../src/graph/credentials/token-source.js';
-import { Readiness, readinessAnswer } from '../../src/http/readiness.js';
+} from '../../packages/graph-client/src/credentials/graph-permissions.js';
+import { GraphTokenCheck } from '../../packages/graph-client/src/credentials/token-check.js';
+import { staticTokenSource } from '../../packages/graph-client/src/credentials/token-source.js';
 import { memoryLogger } from '../helpers/memory-logger.js';
 
 /** What the README said before: PrintJob.ReadWriteBasic.All is not enough for redirect. */

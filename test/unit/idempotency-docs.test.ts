@@ -5,16 +5,19 @@
 import { readFileSync } from 'node:fs';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_KEYS, DEFAULT_MAX_OUTCOME_CHARS } from '../../src/idempotency/memory-store.js';
+import {
+  DEFAULT_MAX_KEYS,
+  DEFAULT_MAX_OUTCOME_CHARS,
+} from '../../packages/gateway/src/idempotency/memory-store.js';
 import {
   DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
   MAX_IDEMPOTENCY_KEYS_PER_CALLER,
-} from '../../src/idempotency/settings.js';
-import { registerRedisMetrics } from '../../src/metrics/redis-metrics.js';
+} from '../../packages/gateway/src/idempotency/settings.js';
+import { registerRedisMetrics } from '../../packages/gateway/src/metrics/redis-metrics.js';
 import {
   REDIS_DATA_LOST,
   REDIS_PERSISTENCE_OFF,
-} from '../../src/shared-state/redis/data-loss-watch.js';
+} from '../../packages/gateway/src/shared-state/redis/data-loss-watch.js';
 import { metricTypes } from '../helpers/prometheus-text.js';
 
 const read = (path: string) =>

@@ -5,19 +5,19 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/auth/caller.js';
-import { ConflictError, UpstreamUnavailableError } from '../../src/errors.js';
+import type { Caller } from '../../packages/gateway/src/auth/caller.js';
+import { ConflictError, UpstreamUnavailableError } from '../../packages/gateway/src/errors.js';
 import {
   IdempotencyKeyInProgressError,
   IdempotencyKeyReusedError,
   IdempotencyUnavailableError,
-} from '../../src/idempotency/errors.js';
-import { canonicalJson, IdempotencyGuard } from '../../src/idempotency/guard.js';
-import { MemoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
-import type { IdempotencyStore } from '../../src/idempotency/store.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { RedisConnection } from '../../src/shared-state/redis/connection.js';
-import { RedisIdempotencyStore } from '../../src/shared-state/redis/idempotency-store.js';
+} from '../../packages/gateway/src/idempotency/errors.js';
+import { canonicalJson, IdempotencyGuard } from '../../packages/gateway/src/idempotency/guard.js';
+import { MemoryIdempotencyStore } from '../../packages/gateway/src/idempotency/memory-store.js';
+import type { IdempotencyStore } from '../../packages/gateway/src/idempotency/store.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import { RedisConnection } from '../../packages/gateway/src/shared-state/redis/connection.js';
+import { RedisIdempotencyStore } from '../../packages/gateway/src/shared-state/redis/idempotency-store.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const ADELE: Caller = {

@@ -4,8 +4,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { MemoryIdempotencyStore } from '../../src/idempotency/memory-store.js';
-import type { ClaimTerms, ScopedKey } from '../../src/idempotency/store.js';
+import { MemoryIdempotencyStore } from '../../packages/gateway/src/idempotency/memory-store.js';
+import type { ClaimTerms, ScopedKey } from '../../packages/gateway/src/idempotency/store.js';
 
 const TERMS: ClaimTerms = { pendingMs: 60_000, windowMs: 60_000, maxKeysPerCaller: 100 };
 const of = (key: string, caller = 'adele'): ScopedKey => ({ caller, key });

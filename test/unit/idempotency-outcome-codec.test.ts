@@ -13,10 +13,13 @@ import {
   RateLimitedError,
   ThrottledError,
   UpstreamUnavailableError,
-} from '../../src/errors.js';
-import { IdempotencyKeyReusedError } from '../../src/idempotency/errors.js';
-import { decodeOutcome, encodeOutcome } from '../../src/idempotency/outcome-codec.js';
-import { GRAPH_WRITE_ERRORS } from '../../src/schema/errors/error-types.js';
+} from '../../packages/gateway/src/errors.js';
+import { IdempotencyKeyReusedError } from '../../packages/gateway/src/idempotency/errors.js';
+import {
+  decodeOutcome,
+  encodeOutcome,
+} from '../../packages/gateway/src/idempotency/outcome-codec.js';
+import { GRAPH_WRITE_ERRORS } from '../../packages/gateway/src/schema/errors/error-types.js';
 
 describe('idempotency outcome codec', () => {
   it('round-trips plain data unchanged', () => {

@@ -3,7 +3,7 @@
  * nothing at all is sent to Microsoft Graph.
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../src/errors.js';
+import { InvalidInputError } from '../../packages/gateway/src/errors.js';
 import {
   AbortPrintJobDocument,
   PrintJobDocument,

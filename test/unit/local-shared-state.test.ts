@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LocalLeadership } from '../../src/shared-state/local/leadership.js';
-import { LocalOnceSet } from '../../src/shared-state/local/once-set.js';
+import { LocalLeadership } from '../../packages/gateway/src/shared-state/local/leadership.js';
+import { LocalOnceSet } from '../../packages/gateway/src/shared-state/local/once-set.js';
 
 describe('LocalOnceSet', () => {
   it('refuses a repeat within its TTL and accepts it again after', async () => {

@@ -1,7 +1,7 @@
 /** LOG_LEVEL as config.ts reads it. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
-import { LOG_LEVELS } from '../../src/logging/levels.js';
+import { ConfigError, loadConfig } from '../../packages/gateway/src/config.js';
+import { LOG_LEVELS } from '../../packages/gateway/src/logging/levels.js';
 
 describe('LOG_LEVEL', () => {
   it('is info when unset', () => {

@@ -3,13 +3,13 @@
  * reach a log line.
  */
 import { describe, expect, it } from 'vitest';
-import { requestIdFrom } from '../../src/logging/request-id.js';
+import { requestIdFrom } from '../../packages/gateway/src/logging/request-id.js';
 import {
   mergeLogFields,
   requestLogFields,
   runInRequestScope,
-} from '../../src/logging/request-scope.js';
-import { traceIdFromTraceparent } from '../../src/logging/trace-ids.js';
+} from '../../packages/gateway/src/logging/request-scope.js';
+import { traceIdFromTraceparent } from '../../packages/gateway/src/logging/trace-ids.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -13,8 +13,11 @@ import {
 } from '@opentelemetry/api';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAuditLog } from '../../src/audit/audit-log.js';
-import { type RequestScope, runInRequestScope } from '../../src/logging/request-scope.js';
+import { createAuditLog } from '../../packages/gateway/src/audit/audit-log.js';
+import {
+  type RequestScope,
+  runInRequestScope,
+} from '../../packages/gateway/src/logging/request-scope.js';
 import { memoryLogger } from '../helpers/memory-logger.js';
 
 function scope(fields: Partial<RequestScope> = {}): RequestScope {

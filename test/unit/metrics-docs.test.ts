@@ -4,18 +4,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_LABEL_LENGTH } from '../../src/metrics/bounded-label.js';
+import { MAX_LABEL_LENGTH } from '../../packages/gateway/src/metrics/bounded-label.js';
 import {
   DEFAULT_MAX_OPERATION_NAMES,
   MAX_RESULT_VALUES,
   OPERATION_SECONDS_BUCKETS,
   PAIRS_PER_OPERATION_NAME,
-} from '../../src/metrics/graphql-metrics.js';
+} from '../../packages/gateway/src/metrics/graphql-metrics.js';
 import {
   METRICS_MAX_CONNECTIONS,
   METRICS_MAX_HEADER_BYTES,
-} from '../../src/metrics/metrics-server.js';
-import { DEFAULT_METRICS_PORT } from '../../src/metrics/settings.js';
+} from '../../packages/gateway/src/metrics/metrics-server.js';
+import { DEFAULT_METRICS_PORT } from '../../packages/gateway/src/metrics/settings.js';
 import { createTestGateway } from '../helpers/gateway.js';
 import { metricTypes } from '../helpers/prometheus-text.js';
 

@@ -4,13 +4,16 @@
  * names, which share what room is left of METRICS_MAX_OPERATION_NAMES.
  */
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { sha256 } from '../../src/edge/trusted-documents.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { OTHER } from '../../src/metrics/bounded-label.js';
-import { GatewayMetrics } from '../../src/metrics/gateway-metrics.js';
-import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
+import { createApp } from '../../packages/gateway/src/app.js';
+import { sha256 } from '../../packages/gateway/src/edge/trusted-documents.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import { OTHER } from '../../packages/gateway/src/metrics/bounded-label.js';
+import { GatewayMetrics } from '../../packages/gateway/src/metrics/gateway-metrics.js';
+import {
+  createObservedGraphTransport,
+  ObservedGraphService,
+} from '../../packages/gateway/src/observed-graph.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import { parseSamples } from '../helpers/prometheus-text.js';
 
 const MAX_NAMES = 5;

@@ -2,8 +2,8 @@
  * OwnershipMemory: what Graph said of jobs and tasks, by exact ids, for a while, bounded.
  */
 import { describe, expect, it } from 'vitest';
-import { OwnershipMemory } from '../../src/access/ownership-memory.js';
-import type { PrintJob, PrintTask } from '../../src/graph/resources/types.js';
+import { OwnershipMemory } from '../../packages/gateway/src/access/ownership-memory.js';
+import type { PrintJob, PrintTask } from '../../packages/graph-client/src/resources/types.js';
 
 const ROOT = 'https://graph.microsoft.com/v1.0';
 const job = (printerId: string, id: string, creator?: string, tasks?: PrintTask[]): PrintJob => ({

@@ -4,15 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../src/errors.js';
+import { InvalidInputError } from '../../packages/gateway/src/errors.js';
 import {
   type CollectionAddress,
   decodeCursor,
   encodeCursor,
   firstPageUrl,
   pageUrlProblem,
-} from '../../src/graph/resources/page-cursor.js';
-import { MAX_SKIPTOKEN_LENGTH } from '../../src/graph/resources/paging-values.js';
+} from '../../packages/graph-client/src/resources/page-cursor.js';
+import { MAX_SKIPTOKEN_LENGTH } from '../../packages/graph-client/src/resources/paging-values.js';
 
 const ROOT = 'https://graph.microsoft.com/v1.0';
 const JOBS: CollectionAddress = {

@@ -2,9 +2,9 @@
  * The token bucket's arithmetic and the in-memory store's memory bound, on an injected clock.
  */
 import { describe, expect, it } from 'vitest';
-import { InMemoryBucketStore } from '../../src/rate-limit/in-memory-bucket-store.js';
-import { InProgressCounter } from '../../src/rate-limit/in-progress.js';
-import { takeTokens, tokensAt } from '../../src/rate-limit/token-bucket.js';
+import { InMemoryBucketStore } from '../../packages/gateway/src/rate-limit/in-memory-bucket-store.js';
+import { InProgressCounter } from '../../packages/gateway/src/rate-limit/in-progress.js';
+import { takeTokens, tokensAt } from '../../packages/gateway/src/rate-limit/token-bucket.js';
 
 const LIMIT = { ratePerSecond: 2, burst: 10 };
 

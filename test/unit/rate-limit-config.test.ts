@@ -3,8 +3,8 @@
  * ConfigError naming the variable for anything else.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
-import { DEFAULT_RATE_LIMIT_POLICY } from '../../src/rate-limit/policy.js';
+import { ConfigError, loadConfig } from '../../packages/gateway/src/config.js';
+import { DEFAULT_RATE_LIMIT_POLICY } from '../../packages/gateway/src/rate-limit/policy.js';
 
 describe('per-caller limit settings', () => {
   it('defaults: persons 5/s burst 30, apps and service keys 20/s burst 100, anonymous off, 16 in progress; Graph calls 20/200 and 100/500', () => {

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RateLimitedError } from '../../src/errors.js';
-import { DEFAULT_MAX_BUCKETS } from '../../src/rate-limit/in-memory-bucket-store.js';
+import { RateLimitedError } from '../../packages/gateway/src/errors.js';
+import { DEFAULT_MAX_BUCKETS } from '../../packages/gateway/src/rate-limit/in-memory-bucket-store.js';
 import {
   DEFAULT_GRAPH_CALL_LIMITS,
   DEFAULT_RATE_LIMIT_POLICY,
@@ -15,8 +15,8 @@ import {
   MAX_RATE_PER_SECOND,
   MIN_BURST,
   MIN_GRAPH_CALL_BURST,
-} from '../../src/rate-limit/policy.js';
-import { RATE_LIMIT_CODES } from '../../src/rate-limit/refusal.js';
+} from '../../packages/gateway/src/rate-limit/policy.js';
+import { RATE_LIMIT_CODES } from '../../packages/gateway/src/rate-limit/refusal.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const rowsOf = (text: string) => text.split('\n').filter((line) => line.startsWith('|'));

@@ -1,10 +1,10 @@
 /** The Redis and idempotency settings in src/config.ts. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../packages/gateway/src/config.js';
 import {
   MAX_RECONNECT_DELAY_MS,
   reconnectDelayMs,
-} from '../../src/shared-state/redis/connection.js';
+} from '../../packages/gateway/src/shared-state/redis/connection.js';
 
 describe('Redis configuration', () => {
   it('keeps state in the process when REDIS_URL is unset', () => {

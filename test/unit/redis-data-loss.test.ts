@@ -6,19 +6,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { GraphService } from '../../src/graph/service.js';
-import { registerRedisMetrics } from '../../src/metrics/redis-metrics.js';
+import { registerRedisMetrics } from '../../packages/gateway/src/metrics/redis-metrics.js';
 import {
   persistenceOf,
   REDIS_DATA_LOST,
   REDIS_PERSISTENCE_OFF,
-} from '../../src/shared-state/redis/data-loss-watch.js';
+} from '../../packages/gateway/src/shared-state/redis/data-loss-watch.js';
 import {
   type RedisSharedState,
   startRedisSharedState,
-} from '../../src/shared-state/redis/start.js';
+} from '../../packages/gateway/src/shared-state/redis/start.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
+import { createGraphTransport } from '../../packages/graph-client/src/http/client.js';
+import { GraphService } from '../../packages/graph-client/src/service.js';
 import { type LogLine, memoryLogger } from '../helpers/memory-logger.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 

@@ -1,6 +1,6 @@
 /** InFlightLimit.resize: how a replica takes a new share of the budget with calls queued. */
 import { describe, expect, it } from 'vitest';
-import { InFlightLimit } from '../../src/graph/http/throttle.js';
+import { InFlightLimit } from '../../packages/graph-client/src/http/throttle.js';
 
 /** Work that ends when told to, so the test decides who holds a slot. */
 function holder() {

@@ -4,14 +4,14 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { InFlightLimit, ThrottleGate } from '../../src/graph/http/throttle.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { RedisConnection } from '../../src/shared-state/redis/connection.js';
-import { InFlightShare } from '../../src/shared-state/redis/in-flight-share.js';
-import { RedisLeadership } from '../../src/shared-state/redis/leadership.js';
-import { RedisOnceSet } from '../../src/shared-state/redis/once-set.js';
-import { SharedThrottleWindow } from '../../src/shared-state/redis/shared-throttle.js';
-import { RedisTokenBucketStore } from '../../src/shared-state/redis/token-bucket-store.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import { RedisConnection } from '../../packages/gateway/src/shared-state/redis/connection.js';
+import { InFlightShare } from '../../packages/gateway/src/shared-state/redis/in-flight-share.js';
+import { RedisLeadership } from '../../packages/gateway/src/shared-state/redis/leadership.js';
+import { RedisOnceSet } from '../../packages/gateway/src/shared-state/redis/once-set.js';
+import { SharedThrottleWindow } from '../../packages/gateway/src/shared-state/redis/shared-throttle.js';
+import { RedisTokenBucketStore } from '../../packages/gateway/src/shared-state/redis/token-bucket-store.js';
+import { InFlightLimit, ThrottleGate } from '../../packages/graph-client/src/http/throttle.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 let redis: TestRedis;

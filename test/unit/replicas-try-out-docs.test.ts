@@ -4,9 +4,8 @@
  * printer it submits to exists. Fails when the seed changes and the try-out does not.
  */
 import { readFileSync } from 'node:fs';
+import { DEMO, EMULATOR_TOKENS, ENTRA, GATEWAY_API } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { ENTRA, GATEWAY_API } from '../../src/emulator/entra/entra-seed.js';
-import { DEMO, EMULATOR_TOKENS } from '../../src/emulator/seed.js';
 
 const doc = readFileSync(new URL('../../docs/replicas.md', import.meta.url), 'utf8');
 const tryOut = doc.slice(

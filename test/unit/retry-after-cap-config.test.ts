@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../packages/gateway/src/config.js';
 import {
   DEFAULT_MAX_RETRY_AFTER_MS,
   MAX_RETRY_AFTER_CAP_SECONDS,
-} from '../../src/graph/http/retry-after-cap.js';
+} from '../../packages/graph-client/src/http/retry-after-cap.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 

@@ -8,10 +8,13 @@
  * disagreement, made certain.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { Deadline } from '../../src/graph/deadline.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { DEFAULT_UPSTREAM_OPTIONS, Upstream } from '../../src/graph/http/upstream.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
+import { Deadline } from '../../packages/graph-client/src/deadline.js';
+import { createGraphTransport } from '../../packages/graph-client/src/http/client.js';
+import {
+  DEFAULT_UPSTREAM_OPTIONS,
+  Upstream,
+} from '../../packages/graph-client/src/http/upstream.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 
 function upstream(): Upstream {

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type GraphCall, type GraphReply, GraphTransportError } from '../../src/graph/call.js';
+import {
+  type GraphCall,
+  type GraphReply,
+  GraphTransportError,
+} from '../../packages/graph-client/src/call.js';
 import {
   attemptLimit,
   backoffMs,
   DEFAULT_RETRY_OPTIONS,
   isRetryable,
-} from '../../src/graph/http/retry-policy.js';
-import { InFlightLimit } from '../../src/graph/http/throttle.js';
+} from '../../packages/graph-client/src/http/retry-policy.js';
+import { InFlightLimit } from '../../packages/graph-client/src/http/throttle.js';
 
 const read: GraphCall = { method: 'GET', url: '/print/printers/p' };
 const write: GraphCall = { method: 'POST', url: '/print/printers/p/jobs/1/abort' };

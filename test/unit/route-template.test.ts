@@ -1,6 +1,6 @@
 /** Route templates for metrics and spans: no id, and a fixed vocabulary, whatever the URL. */
 import { describe, expect, it } from 'vitest';
-import { routeTemplate } from '../../src/graph/http/route-template.js';
+import { routeTemplate } from '../../packages/graph-client/src/http/route-template.js';
 
 describe('routeTemplate', () => {
   it.each([

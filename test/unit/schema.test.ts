@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FEDERATION_SPEC } from '../../src/schema/index.js';
+import { FEDERATION_SPEC } from '../../packages/gateway/src/schema/index.js';
 import {
   SCHEMA_FILE,
   SCHEMA_FILE_WITHOUT_AUTH_DIRECTIVES,
   SCHEMA_FILES,
   schemaSdl,
-} from '../../src/schema/sdl.js';
+} from '../../packages/gateway/src/schema/sdl.js';
 
 const committed = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
 

@@ -1,8 +1,8 @@
 /** While the shared store is down, callers are limited by this process's buckets instead. */
 import { describe, expect, it } from 'vitest';
-import type { TokenBucketStore } from '../../src/rate-limit/bucket-store.js';
-import { InMemoryBucketStore } from '../../src/rate-limit/in-memory-bucket-store.js';
-import { SharedOrLocalBucketStore } from '../../src/rate-limit/shared-or-local-bucket-store.js';
+import type { TokenBucketStore } from '../../packages/gateway/src/rate-limit/bucket-store.js';
+import { InMemoryBucketStore } from '../../packages/gateway/src/rate-limit/in-memory-bucket-store.js';
+import { SharedOrLocalBucketStore } from '../../packages/gateway/src/rate-limit/shared-or-local-bucket-store.js';
 
 const LIMIT = { ratePerSecond: 1, burst: 2 };
 

@@ -4,9 +4,9 @@
  * is cleared however the stream ends and never keeps the process alive.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { JobEvent } from '../../src/notifications/job-event.js';
-import { LiveEvents } from '../../src/notifications/live-events.js';
-import { endStreamAt } from '../../src/notifications/stream-deadline.js';
+import type { JobEvent } from '../../packages/gateway/src/notifications/job-event.js';
+import { LiveEvents } from '../../packages/gateway/src/notifications/live-events.js';
+import { endStreamAt } from '../../packages/gateway/src/notifications/stream-deadline.js';
 
 const LAST = 'expired';
 const everything = () => true;

@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../packages/gateway/src/config.js';
 import {
   DEFAULT_SUBSCRIPTION_MINUTES,
   EXPIRY_MARGIN_MINUTES,
   MAX_PRINT_SUBSCRIPTION_MINUTES,
   MIN_SUBSCRIPTION_MINUTES,
-} from '../../src/notifications/subscription-lifetime.js';
+} from '../../packages/gateway/src/notifications/subscription-lifetime.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const formatted = (n: number) => n.toLocaleString('en-US');

@@ -3,12 +3,12 @@
  * (only it is asked again, shorter), and the lifetime halves down to its floor, never below.
  */
 import { describe, expect, it } from 'vitest';
-import type { GraphReply } from '../../src/graph/call.js';
 import {
   MIN_SUBSCRIPTION_MINUTES,
   refusesExpiry,
   SubscriptionLifetime,
-} from '../../src/notifications/subscription-lifetime.js';
+} from '../../packages/gateway/src/notifications/subscription-lifetime.js';
+import type { GraphReply } from '../../packages/graph-client/src/call.js';
 
 const reply = (status: number, body: unknown): GraphReply => ({ status, headers: {}, body });
 const graphError = (code: string, message: unknown) => ({ error: { code, message } });

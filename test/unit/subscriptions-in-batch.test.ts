@@ -4,11 +4,14 @@
  * client behind the router. Graph is faked at the SDK seam; nothing may reach it.
  */
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { LiveEvents } from '../../src/notifications/live-events.js';
-import { createObservedGraphTransport, ObservedGraphService } from '../../src/observed-graph.js';
+import { createApp } from '../../packages/gateway/src/app.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import { LiveEvents } from '../../packages/gateway/src/notifications/live-events.js';
+import {
+  createObservedGraphTransport,
+  ObservedGraphService,
+} from '../../packages/gateway/src/observed-graph.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 
 const SUBSCRIPTION = JSON.stringify({

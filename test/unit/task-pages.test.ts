@@ -1,7 +1,7 @@
 /** Which `@odata.nextLink` the task walk follows: only its own collection, on the configured Graph. */
 import { describe, expect, it } from 'vitest';
-import { GatewayFault } from '../../src/errors.js';
-import { relativeNextLink } from '../../src/graph/resources/task-pages.js';
+import { GatewayFault } from '../../packages/gateway/src/errors.js';
+import { relativeNextLink } from '../../packages/graph-client/src/resources/task-pages.js';
 
 const TASKS = '/print/taskDefinitions/d1/tasks';
 

@@ -4,10 +4,10 @@
  * another replica shared, or one left in Redis by an older release.
  */
 import { describe, expect, it } from 'vitest';
-import { type GraphReply, GraphTransportError } from '../../src/graph/call.js';
-import { capRetryAfter } from '../../src/graph/http/retry-after-cap.js';
-import { retryAfterMs } from '../../src/graph/http/retry-policy.js';
-import { ThrottleGate } from '../../src/graph/http/throttle.js';
+import { type GraphReply, GraphTransportError } from '../../packages/graph-client/src/call.js';
+import { capRetryAfter } from '../../packages/graph-client/src/http/retry-after-cap.js';
+import { retryAfterMs } from '../../packages/graph-client/src/http/retry-policy.js';
+import { ThrottleGate } from '../../packages/graph-client/src/http/throttle.js';
 
 const YEAR_SECONDS = 365 * 24 * 3_600;
 const CAP_MS = 60_000;

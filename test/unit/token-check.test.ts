@@ -5,17 +5,17 @@
  */
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Readiness, readinessAnswer } from '../../packages/gateway/src/http/readiness.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
 import {
   GraphTokenCheck,
   retryDelay,
   TOKEN_RETRY_FIRST_MS,
-} from '../../src/graph/credentials/token-check.js';
+} from '../../packages/graph-client/src/credentials/token-check.js';
 import {
   StaticTokenExpiredError,
   staticTokenSource,
-} from '../../src/graph/credentials/token-source.js';
-import { Readiness, readinessAnswer } from '../../src/http/readiness.js';
-import { silentLogger } from '../../src/logging/logger.js';
+} from '../../packages/graph-client/src/credentials/token-source.js';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../packages/gateway/src/config.js';
 
 const tracing = (env: Record<string, string>) => loadConfig(env).tracing;
 

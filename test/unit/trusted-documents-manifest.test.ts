@@ -14,7 +14,7 @@ import {
   loadTrustedDocuments,
   sha256,
   TrustedDocumentsFileError,
-} from '../../src/edge/trusted-documents.js';
+} from '../../packages/gateway/src/edge/trusted-documents.js';
 
 const CLIENT_DIR = new URL('../../clients/release-app/', import.meta.url);
 const MANIFEST = new URL('__generated__/persisted-documents.json', CLIENT_DIR);

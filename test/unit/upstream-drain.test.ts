@@ -4,14 +4,17 @@
  * `shutting-down` and never reaches Graph; what is already in flight finishes and is answered.
  */
 import { describe, expect, it } from 'vitest';
-import { UpstreamUnavailableError } from '../../src/errors.js';
-import { GraphBatcher } from '../../src/graph/batch.js';
-import { type GraphCall, GraphTransportError } from '../../src/graph/call.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { Deadline } from '../../src/graph/deadline.js';
-import { toGatewayError } from '../../src/graph/errors.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { DEFAULT_UPSTREAM_OPTIONS, Upstream } from '../../src/graph/http/upstream.js';
+import { UpstreamUnavailableError } from '../../packages/gateway/src/errors.js';
+import { GraphBatcher } from '../../packages/graph-client/src/batch.js';
+import { type GraphCall, GraphTransportError } from '../../packages/graph-client/src/call.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
+import { Deadline } from '../../packages/graph-client/src/deadline.js';
+import { toGatewayError } from '../../packages/graph-client/src/errors.js';
+import { createGraphTransport } from '../../packages/graph-client/src/http/client.js';
+import {
+  DEFAULT_UPSTREAM_OPTIONS,
+  Upstream,
+} from '../../packages/graph-client/src/http/upstream.js';
 import { FakeGraphHttp, type FakeHandler, graphError } from '../helpers/fake-graph-http.js';
 
 const abort = (job: number): GraphCall => ({

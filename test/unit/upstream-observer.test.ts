@@ -1,19 +1,19 @@
 /**
- * The graph client's hooks (src/graph/http/upstream-observer.ts): what the gateway's metrics
- * and spans attach to instead of being imported by src/graph/. Graph is faked at the SDK seam.
+ * The graph client's hooks (packages/graph-client/src/http/upstream-observer.ts): what the gateway's metrics
+ * and spans attach to instead of being imported by packages/graph-client/src/. Graph is faked at the SDK seam.
  */
 import { describe, expect, it } from 'vitest';
-import type { GraphCall } from '../../src/graph/call.js';
-import { staticToken } from '../../src/graph/credentials/credentials.js';
-import { Deadline } from '../../src/graph/deadline.js';
-import { createGraphTransport } from '../../src/graph/http/client.js';
-import { Upstream } from '../../src/graph/http/upstream.js';
+import { ObservedGraphService } from '../../packages/gateway/src/observed-graph.js';
+import type { GraphCall } from '../../packages/graph-client/src/call.js';
+import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
+import { Deadline } from '../../packages/graph-client/src/deadline.js';
+import { createGraphTransport } from '../../packages/graph-client/src/http/client.js';
+import { Upstream } from '../../packages/graph-client/src/http/upstream.js';
 import {
   FIRST_ATTEMPT,
   type UpstreamObserver,
   UpstreamObservers,
-} from '../../src/graph/http/upstream-observer.js';
-import { ObservedGraphService } from '../../src/observed-graph.js';
+} from '../../packages/graph-client/src/http/upstream-observer.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
 
 const get = (n: number): GraphCall => ({ method: 'GET', url: `/print/printers/p/jobs/${n}` });

@@ -3,8 +3,8 @@
  * never longer than its maximum age, bounded in size.
  */
 import { describe, expect, it } from 'vitest';
-import type { PersonCaller } from '../../src/auth/caller.js';
-import { VerifiedTokens } from '../../src/auth/verified-tokens.js';
+import type { PersonCaller } from '../../packages/gateway/src/auth/caller.js';
+import { VerifiedTokens } from '../../packages/gateway/src/auth/verified-tokens.js';
 
 const adele: PersonCaller = {
   kind: 'person',

@@ -5,8 +5,8 @@
  */
 import { type GraphQLField, getNamedType, isUnionType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { FIELD_RULES } from '../../src/access/permissions.js';
-import { schema } from '../../src/schema/index.js';
+import { FIELD_RULES } from '../../packages/gateway/src/access/permissions.js';
+import { schema } from '../../packages/gateway/src/schema/index.js';
 
 const mutations = Object.values(schema.getMutationType()?.getFields() ?? {});
 const pascal = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;

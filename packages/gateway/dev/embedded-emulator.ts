@@ -1,0 +1,54 @@
+/**
+ * The Universal Print emulator in this process, for `npm start` without Graph credentials: the
+ * gateway calls it with the gateway app's seeded token, callers get theirs from its Entra, and
+ * GraphiQL signs in through that Entra as a demo identity.
+ */
+import {
+  EMULATOR_TOKENS,
+  emulatedEntraSettings,
+  startEmulator,
+} from '@universal-print-gateway/emulator';
+import { staticTokenSource } from '@universal-print-gateway/graph-client';
+import type { Logger } from 'pino';
+import type { Config } from '../src/config.js';
+import { type GraphConnection, graphService } from '../src/run-gateway.js';
+import {
+  createGraphiQLSignIn,
+  DEFAULT_DEMO_IDENTITY,
+  DEMO_IDENTITIES,
+  type GraphiQLSignIn,
+} from './graphiql-sign-in.js';
+
+/** How long an emulated job takes to print once released: long enough to watch it happen. */
+const PRINT_DURATION_MS = 5_000;
+
+export async function startEmbeddedEmulator(
+  config: Config,
+  port: number,
+  logger: Logger,
+): Promise<{ connection: GraphConnection; graphiqlSignIn: GraphiQLSignIn }> {
+  const emulator = await startEmulator({ port, printDurationMs: PRINT_DURATION_MS });
+  const emulatedEntra = emulatedEntraSettings(emulator.url);
+  const tokenEndpoint = `${emulator.url}/${emulatedEntra.tenantIds[0]}/oauth2/v2.0/token`;
+  logger.info(
+    {
+      emulator: emulator.url,
+      submitJob: `POST ${emulator.url}/_emulator/jobs`,
+      tokens: `POST ${tokenEndpoint}`,
+      tokensForCurl: 'README.md#tokens-for-curl',
+      graphiql: `signed in as ${DEFAULT_DEMO_IDENTITY}; pick with /graphql?as=${DEMO_IDENTITIES.join('|')}`,
+    },
+    'No Graph credentials configured: started the Universal Print emulator',
+  );
+  const token = staticTokenSource(EMULATOR_TOKENS.gatewayApp);
+  return {
+    connection: {
+      service: graphService(config, emulator.url, token.auth, logger),
+      obtainToken: token.obtain,
+      notifiesThisProcess: true,
+      emulatedEntra,
+      close: () => emulator.close(),
+    },
+    graphiqlSignIn: createGraphiQLSignIn(tokenEndpoint),
+  };
+}

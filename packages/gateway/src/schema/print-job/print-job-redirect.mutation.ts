@@ -1,0 +1,258 @@
+/**
+ * Redirecting held jobs to a device: `redirectPrintJob` for one job, `releasePrintJobs` for
+ * several in one call (named, or all of a person's waiting jobs). Thin: who may redirect what,
+ * and the audit, are in src/access/redirects.ts; finding a person's jobs in
+ * src/access/waiting-jobs.ts.
+ */
+
+import type { PrintJob } from '@universal-print-gateway/graph-client';
+import { z } from 'zod';
+import { waitingJobsOf } from '../../access/all-waiting-jobs.js';
+import {
+  callsForRedirect,
+  type RedirectRequest,
+  redirectJob,
+  redirectTarget,
+} from '../../access/redirects.js';
+import { requiredOwner, type WriteContext } from '../../access/writes.js';
+import {
+  CallBudgetExceededError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitedError,
+  ThrottledError,
+  UpstreamUnavailableError,
+} from '../../errors.js';
+import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
+import { builder } from '../builder.js';
+import { type BulkWriteContext, writeEach } from '../bulk-writes.js';
+import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
+import { PrintJobRef } from '../refs.js';
+import { entraObjectId, graphId, MAX_BULK_ITEMS } from '../validation.js';
+import { listWriteMutation, writeMutation } from '../write-mutation.js';
+import { PrintJobConfigurationInput, toConfigurationPatch } from './print-job-configuration.js';
+
+const ON_BEHALF_OF =
+  'The Entra object id of the person a release station acts for (e.g. who badged in). The ' +
+  'job must be theirs, or the result is NotFoundError and nothing is sent. A person may name ' +
+  'only themselves (ForbiddenError otherwise).';
+
+const RedirectPrintJobInput = builder.inputType('RedirectPrintJobInput', {
+  fields: (t) => ({
+    printerId: t.id({ required: true, validate: graphId }),
+    printJobId: t.id({ required: true, validate: graphId }),
+    destinationPrinterId: t.id({
+      required: true,
+      validate: graphId,
+      description: 'The printer to print on, e.g. the device a person stands at.',
+    }),
+    configuration: t.field({ type: PrintJobConfigurationInput }),
+    onBehalfOf: t.id({ validate: entraObjectId, description: ON_BEHALF_OF }),
+  }),
+});
+
+const RedirectPrintJobSuccess = builder
+  .objectRef<{ printJob: PrintJob }>('RedirectPrintJobSuccess')
+  .implement({
+    fields: (t) => ({
+      printJob: t.field({
+        type: PrintJobRef,
+        description:
+          'The NEW job Graph created on the destination printer, as Graph returned it: its ' +
+          'printerId is the destination, redirectedFrom names the source job.',
+        resolve: (result) => result.printJob,
+      }),
+    }),
+  });
+
+type RedirectArgs = typeof RedirectPrintJobInput.$inferInput;
+
+const redirectRequest = (input: RedirectArgs): RedirectRequest => ({
+  printerId: input.printerId,
+  printJobId: input.printJobId,
+  destinationPrinterId: input.destinationPrinterId,
+  configuration: toConfigurationPatch(input.configuration),
+  onBehalfOf: input.onBehalfOf,
+});
+
+const PrintJobRefInput = builder.inputType('PrintJobRefInput', {
+  description: 'A job, by its printer and its id: Graph addresses a job under its printer.',
+  fields: (t) => ({
+    printerId: t.id({ required: true, validate: graphId }),
+    printJobId: t.id({ required: true, validate: graphId }),
+  }),
+});
+
+const jobRefs = z
+  .array(z.object({ printerId: z.string(), printJobId: z.string() }))
+  .min(1, 'must hold at least one job (leave it out for all your waiting jobs)')
+  .max(MAX_BULK_ITEMS, `must hold at most ${MAX_BULK_ITEMS} jobs`)
+  .refine(
+    (refs) => new Set(refs.map((ref) => `${ref.printerId}/${ref.printJobId}`)).size === refs.length,
+    'must not name a job twice',
+  )
+  .nullish();
+
+const ReleasePrintJobsInput = builder.inputType('ReleasePrintJobsInput', {
+  fields: (t) => ({
+    destinationPrinterId: t.id({
+      required: true,
+      validate: graphId,
+      description: 'The device to print on.',
+    }),
+    printJobIds: t.field({
+      type: [PrintJobRefInput],
+      validate: jobRefs,
+      description:
+        `The jobs to release, at most ${MAX_BULK_ITEMS}. Left out, for a person: all their ` +
+        `waiting jobs (the first ${MAX_BULK_ITEMS}). A release station must name them.`,
+    }),
+    onBehalfOf: t.id({ validate: entraObjectId, description: ON_BEHALF_OF }),
+  }),
+});
+
+type ReleaseArgs = typeof ReleasePrintJobsInput.$inferInput;
+
+/** One job of a release: which it was, and how its redirect ended. */
+interface ReleasedJob {
+  printerId: string;
+  printJobId: string;
+  outcome: { printJob: PrintJob } | Error;
+}
+
+const ReleasedPrintJob = builder.objectRef<ReleasedJob>('ReleasedPrintJob').implement({
+  description: 'One job of releasePrintJobs: the source job, and its own redirect result.',
+  fields: (t) => ({
+    printerId: t.exposeID('printerId', { description: 'The printer the job waited on.' }),
+    printJobId: t.exposeID('printJobId', { description: 'The job that waited (the source).' }),
+    result: t.field({
+      type: RedirectPrintJobSuccess,
+      errors: { types: [...GRAPH_WRITE_ERRORS], union: { name: 'ReleasedPrintJobResult' } },
+      resolve: ({ outcome }) => {
+        if (outcome instanceof Error) throw outcome;
+        return outcome;
+      },
+    }),
+  }),
+});
+
+/**
+ * Redirects each job, all started in this tick so their calls share envelopes, and settles every
+ * one before the field resolves (bulk-writes.ts); a failed item keeps its typed error.
+ */
+async function releaseEach(
+  context: BulkWriteContext,
+  requests: readonly RedirectRequest[],
+  options: { ownerAlreadyChecked: boolean },
+): Promise<ReleasedJob[]> {
+  const outcomes = await writeEach(
+    context,
+    requests,
+    (request) => callsForRedirect(context.caller, request, options),
+    async (prepaid, request) => ({ printJob: await redirectJob(prepaid, request, options) }),
+  );
+  return requests.map((request, index) => ({
+    printerId: request.printerId,
+    printJobId: request.printJobId,
+    outcome: outcomes[index] as ReleasedJob['outcome'],
+  }));
+}
+
+/** `printJobIds` left out: a person's own waiting jobs, found by reading them (waiting-jobs.ts). */
+async function waitingRequests(
+  context: WriteContext,
+  input: ReleaseArgs,
+): Promise<RedirectRequest[]> {
+  const { caller } = context;
+  if (caller.kind !== 'person') {
+    throw new InvalidInputError([
+      {
+        path: ['input', 'printJobIds'],
+        message: 'a release station must name the jobs it releases',
+      },
+    ]);
+  }
+  // A person naming someone else in onBehalfOf is refused here, before any Graph call.
+  const owner = requiredOwner(caller, input.onBehalfOf) ?? caller.objectId;
+  const jobs = await waitingJobsOf(context.graph, owner, context.ownership);
+  return jobs.slice(0, MAX_BULK_ITEMS).map((job) => ({
+    printerId: job.printerId,
+    printJobId: job.id,
+    destinationPrinterId: input.destinationPrinterId,
+    onBehalfOf: input.onBehalfOf,
+  }));
+}
+
+const namedRequests = (input: ReleaseArgs): RedirectRequest[] =>
+  (input.printJobIds ?? []).map((ref) => ({
+    printerId: ref.printerId,
+    printJobId: ref.printJobId,
+    destinationPrinterId: input.destinationPrinterId,
+    onBehalfOf: input.onBehalfOf,
+  }));
+
+/** What a refused redirect names in the audit: the source job, where it was to go, for whom. */
+const redirectAudited = (request: RedirectRequest) => ({
+  target: redirectTarget(request),
+  onBehalfOf: request.onBehalfOf,
+});
+
+writeMutation('redirectPrintJob', {
+  description:
+    'Moves a job waiting for release to another printer (Graph POST …/jobs/{id}/redirect), ' +
+    'e.g. the device a person stands at: Graph creates a NEW job there and completes the ' +
+    'source’s task. Only while the job has a PROCESSING task from a trigger of the gateway ' +
+    'app (ConflictError otherwise). Never resent after an ambiguous failure: ' +
+    'UpstreamUnavailableError with outcomeUnknown means read the job back before trying ' +
+    "again. A person redirects only their own jobs: another's is NotFoundError, and nothing " +
+    'is sent.',
+  input: RedirectPrintJobInput,
+  result: RedirectPrintJobSuccess,
+  audit: {
+    operation: 'redirectPrintJob',
+    target: (input) => redirectAudited(redirectRequest(input)),
+  },
+  write: async (context, input) => ({
+    printJob: await redirectJob(context, redirectRequest(input)),
+  }),
+});
+
+listWriteMutation('releasePrintJobs', {
+  description:
+    'Releases jobs at a device in one call: redirectPrintJob for each, sent through Graph ' +
+    '$batch, one result per job. Named jobs come back in input order; without printJobIds a ' +
+    "person's waiting jobs are found and released, in the order of their tasks. Invalid " +
+    'input rejects the whole call before anything is sent, and so does a request budget of ' +
+    'Graph calls that cannot cover the redirects and their ownership reads.',
+  input: ReleasePrintJobsInput,
+  result: ReleasedPrintJob,
+  errors: [
+    InvalidInputError,
+    CallBudgetExceededError,
+    ForbiddenError,
+    // Finding a person's waiting jobs reads Graph, and those reads can fail.
+    NotFoundError,
+    PermissionDeniedError,
+    ThrottledError,
+    // The caller's Graph-call bucket may refuse those reads, unsent (src/rate-limit/).
+    RateLimitedError,
+    UpstreamUnavailableError,
+    ...IDEMPOTENCY_ERRORS,
+  ],
+  audit: {
+    operation: 'redirectPrintJob',
+    targets: (input) => namedRequests(input).map(redirectAudited),
+  },
+  // Without printJobIds the repeat of a release that went through finds no job waiting: the
+  // key is what gives it the first answer back.
+  write: async (context, input) => {
+    if (input.printJobIds != null) {
+      return releaseEach(context, namedRequests(input), { ownerAlreadyChecked: false });
+    }
+    const requests = await waitingRequests(context, input);
+    return releaseEach(context, requests, { ownerAlreadyChecked: true });
+  },
+  itemOutcome: (released) => released.outcome,
+});
