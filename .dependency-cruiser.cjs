@@ -25,21 +25,21 @@ const LAYERS = [
   {
     name: 'services',
     path:
-      `^${GATEWAY}(telemetry|metrics|http|edge|audit|idempotency|rate-limit)/|` +
-      `^${GATEWAY}shared-state/(?!redis/)|` +
+      `^${GATEWAY}(telemetry|metrics|server|edge|audit|idempotency|rate-limit|shared-state)/|` +
       // The Graph client with the gateway's metrics and spans attached to its hooks.
       `^${GATEWAY}observed-graph\\.ts$`,
   },
   // Domain services: who may see and change which job.
-  { name: 'access', path: `^${GATEWAY}access/` },
-  // Live job events, built on the domain's reads.
-  { name: 'notifications', path: `^${GATEWAY}notifications/` },
+  { name: 'domain', path: `^${GATEWAY}domain/` },
+  // Live job events (the GraphQL side) and Graph's change notifications that feed them, built
+  // on the domain's reads.
+  { name: 'notifications', path: `^${GATEWAY}(live-events|graph-notifications)/` },
   // The GraphQL schema with the per-request context its resolvers read, and the Redis adapters
   // that implement the lower layers' ports (idempotency store, token buckets, job events,
   // Graph's throttle window).
   {
     name: 'outer',
-    path: `^${GATEWAY}schema/|^${GATEWAY}context\\.ts$|^${GATEWAY}shared-state/redis/`,
+    path: `^${GATEWAY}schema/|^${GATEWAY}context\\.ts$|^${GATEWAY}redis/`,
   },
   // The Yoga app.
   { name: 'app', path: `^${GATEWAY}app\\.ts$` },

@@ -8,22 +8,22 @@ import type { EmulatorOptions, RunningEmulator } from '@universal-print-gateway/
 import { EMULATOR_TOKENS, emulatedEntraSettings } from '@universal-print-gateway/emulator';
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { afterEach, beforeEach } from 'vitest';
-import { OwnershipMemory } from '../../packages/gateway/src/access/ownership-memory.js';
 import { createApp } from '../../packages/gateway/src/app.js';
 import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
 import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
-import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
-import { JobAnnouncer } from '../../packages/gateway/src/notifications/job-announcer.js';
-import { LiveEvents } from '../../packages/gateway/src/notifications/live-events.js';
-import type { LifecycleHandler } from '../../packages/gateway/src/notifications/notification-processor.js';
-import { createNotificationProcessor } from '../../packages/gateway/src/notifications/notification-processor.js';
-import type { SubscriberLimitSettings } from '../../packages/gateway/src/notifications/subscriber-limits.js';
+import { OwnershipMemory } from '../../packages/gateway/src/domain/ownership-memory.js';
+import type { LifecycleHandler } from '../../packages/gateway/src/graph-notifications/notification-processor.js';
+import { createNotificationProcessor } from '../../packages/gateway/src/graph-notifications/notification-processor.js';
 import {
   createNotificationWebhook,
   NOTIFICATION_PATH,
   type NotificationProcessor,
   type NotificationWebhook,
-} from '../../packages/gateway/src/notifications/webhook.js';
+} from '../../packages/gateway/src/graph-notifications/webhook.js';
+import { JobAnnouncer } from '../../packages/gateway/src/live-events/job-announcer.js';
+import { LiveEvents } from '../../packages/gateway/src/live-events/live-events.js';
+import type { SubscriberLimitSettings } from '../../packages/gateway/src/live-events/subscriber-limits.js';
+import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
 import {
   createObservedGraphTransport,
   ObservedGraphService,

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   HIDDEN_JOB_MESSAGE,
   HIDDEN_TASK_MESSAGE,
-} from '../../packages/gateway/src/access/hidden.js';
+} from '../../packages/gateway/src/domain/hidden.js';
 import {
   AbortPrintJobDocument,
   AbortPrintJobsBareDocument,

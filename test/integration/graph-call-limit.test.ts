@@ -14,8 +14,8 @@ import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.j
 import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
 import type { TokenBucketStore } from '../../packages/gateway/src/rate-limit/bucket-store.js';
 import type { RateLimitPolicy } from '../../packages/gateway/src/rate-limit/policy.js';
-import { RedisConnection } from '../../packages/gateway/src/shared-state/redis/connection.js';
-import { RedisTokenBucketStore } from '../../packages/gateway/src/shared-state/redis/token-bucket-store.js';
+import { RedisConnection } from '../../packages/gateway/src/redis/connection.js';
+import { RedisTokenBucketStore } from '../../packages/gateway/src/redis/token-bucket-store.js';
 import { listen, personToken } from '../helpers/entra.js';
 import { rateLimitedApp } from '../helpers/rate-limited-app.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';

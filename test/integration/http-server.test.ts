@@ -1,5 +1,5 @@
 /**
- * The HTTP server around the app (src/http/server.ts) over real sockets: limits that keep slow
+ * The HTTP server around the app (src/server/server.ts) over real sockets: limits that keep slow
  * or numerous clients from exhausting the process, a malformed Host, /ready and the drain.
  * Raw sockets (node:net) where fetch would not send what a hostile client sends.
  */
@@ -8,15 +8,15 @@ import { connect, type Socket } from 'node:net';
 import { EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Readiness } from '../../packages/gateway/src/http/readiness.js';
+import { Readiness } from '../../packages/gateway/src/server/readiness.js';
 import {
   createHttpServer,
   type GatewayHttpServer,
-} from '../../packages/gateway/src/http/server.js';
+} from '../../packages/gateway/src/server/server.js';
 import {
   DEFAULT_HTTP_SERVER_SETTINGS,
   type HttpServerSettings,
-} from '../../packages/gateway/src/http/settings.js';
+} from '../../packages/gateway/src/server/settings.js';
 import { createTestGateway } from '../helpers/gateway.js';
 
 const env = useEmulator();

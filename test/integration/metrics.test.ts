@@ -11,10 +11,6 @@ import { print } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../packages/gateway/src/app.js';
 import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
-import { Readiness } from '../../packages/gateway/src/http/readiness.js';
-import { createHttpServer } from '../../packages/gateway/src/http/server.js';
-import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/http/settings.js';
-import { type ShutdownDependencies, shutDown } from '../../packages/gateway/src/http/shutdown.js';
 import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
 import { GatewayMetrics } from '../../packages/gateway/src/metrics/gateway-metrics.js';
 import { createMetricsServer } from '../../packages/gateway/src/metrics/metrics-server.js';
@@ -22,6 +18,10 @@ import {
   createObservedGraphTransport,
   ObservedGraphService,
 } from '../../packages/gateway/src/observed-graph.js';
+import { Readiness } from '../../packages/gateway/src/server/readiness.js';
+import { createHttpServer } from '../../packages/gateway/src/server/server.js';
+import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/server/settings.js';
+import { type ShutdownDependencies, shutDown } from '../../packages/gateway/src/server/shutdown.js';
 import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import {
   DEFAULT_GRAPH_SERVICE_OPTIONS,

@@ -1,5 +1,5 @@
 /**
- * Ownership remembered between requests (src/access/ownership-memory.ts): after the release
+ * Ownership remembered between requests (src/domain/ownership-memory.ts): after the release
  * screen, a person's release at the device sends Graph the write alone; a job remembered as
  * another's is read again, so that refusing it costs what refusing a job that does not exist
  * costs; and Graph, not the memory, still decides whether the write can be done.

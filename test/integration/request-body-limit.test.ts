@@ -8,12 +8,12 @@ import { EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BODY_BYTES } from '../../packages/gateway/src/edge/limits.js';
-import { Readiness } from '../../packages/gateway/src/http/readiness.js';
+import { Readiness } from '../../packages/gateway/src/server/readiness.js';
 import {
   createHttpServer,
   type GatewayHttpServer,
-} from '../../packages/gateway/src/http/server.js';
-import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/http/settings.js';
+} from '../../packages/gateway/src/server/server.js';
+import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/server/settings.js';
 import { createTestGateway } from '../helpers/gateway.js';
 
 const env = useEmulator();

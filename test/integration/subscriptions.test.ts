@@ -9,9 +9,9 @@ import { ENTRA } from '@universal-print-gateway/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLOCK_TOLERANCE_SECONDS } from '../../packages/gateway/src/auth/entra-token.js';
 import { loadConfig } from '../../packages/gateway/src/config.js';
+import { Reconciler } from '../../packages/gateway/src/graph-notifications/reconciliation.js';
+import { SubscriptionManager } from '../../packages/gateway/src/graph-notifications/subscription-manager.js';
 import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
-import { Reconciler } from '../../packages/gateway/src/notifications/reconciliation.js';
-import { SubscriptionManager } from '../../packages/gateway/src/notifications/subscription-manager.js';
 import { LocalLeadership } from '../../packages/gateway/src/shared-state/local/leadership.js';
 import { claimsOf } from '../helpers/entra.js';
 import {

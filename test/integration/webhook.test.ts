@@ -4,11 +4,11 @@
  * the emulator (no Graph call for refused or ignored notifications).
  */
 import { describe, expect, it } from 'vitest';
-import type { GraphNotification } from '../../packages/gateway/src/notifications/notification-body.js';
+import type { GraphNotification } from '../../packages/gateway/src/graph-notifications/notification-body.js';
 import {
   MAX_NOTIFICATION_BODY_BYTES,
   MAX_NOTIFICATIONS_PER_POST,
-} from '../../packages/gateway/src/notifications/notification-body.js';
+} from '../../packages/gateway/src/graph-notifications/notification-body.js';
 import { CLIENT_STATE, useLiveGateway } from '../helpers/live-gateway.js';
 
 const DEFINITION = 'd7c1e5a0-3b2f-4e6d-9a8c-1f0e2d3c4b5a';

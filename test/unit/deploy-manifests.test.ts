@@ -11,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../../packages/gateway/src/config.js';
-import { Readiness } from '../../packages/gateway/src/http/readiness.js';
-import { createHttpServer } from '../../packages/gateway/src/http/server.js';
-import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/http/settings.js';
+import { Readiness } from '../../packages/gateway/src/server/readiness.js';
+import { createHttpServer } from '../../packages/gateway/src/server/server.js';
+import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/server/settings.js';
 import { createTestGateway } from '../helpers/gateway.js';
 
 const KUBERNETES = new URL('../../deploy/kubernetes/', import.meta.url);
@@ -153,7 +153,7 @@ describe('deploy/kubernetes/base', () => {
   it("gives docker stop, in the Dockerfile's advice, longer than the drain and the closing", () => {
     const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
     const graceMs = loadConfig({}).shutdownGraceMs;
-    // SHUTDOWN_GRACE_MS's default, then src/http/shutdown.ts's wait for connections to close.
+    // SHUTDOWN_GRACE_MS's default, then src/server/shutdown.ts's wait for connections to close.
     const drainMs = graceMs + 1_000;
     expect(dockerfile).toContain(`= ${graceMs.toLocaleString('en')} ms`);
     expect(dockerfile).toContain(`those\n# ${drainMs / 1000} s`);

@@ -3,9 +3,9 @@
  * replaced, and the three maps built on it keeping their write order.
  */
 import { describe, expect, it } from 'vitest';
-import { OwnershipMemory } from '../../packages/gateway/src/access/ownership-memory.js';
 import type { AppCaller } from '../../packages/gateway/src/auth/caller.js';
 import { VerifiedTokens } from '../../packages/gateway/src/auth/verified-tokens.js';
+import { OwnershipMemory } from '../../packages/gateway/src/domain/ownership-memory.js';
 import { ExpiringLru } from '../../packages/gateway/src/expiring-lru.js';
 import { LocalOnceSet } from '../../packages/gateway/src/shared-state/local/once-set.js';
 

@@ -12,11 +12,11 @@ import {
   startEmulator,
 } from '@universal-print-gateway/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/http/settings.js';
 import {
   createMetricsServer,
   type MetricsServer,
 } from '../../packages/gateway/src/metrics/metrics-server.js';
+import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/server/settings.js';
 import { ReleaseScreenDocument } from '../__generated__/graphql.js';
 import { createTestGateway } from '../helpers/gateway.js';
 import { parseSamples, type Sample } from '../helpers/prometheus-text.js';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { SignJWT } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
-import { Readiness, readinessAnswer } from '../../packages/gateway/src/http/readiness.js';
+import { Readiness, readinessAnswer } from '../../packages/gateway/src/server/readiness.js';
 import {
   GRAPH_PERMISSION_NEEDS,
   graphRolesOf,

@@ -17,7 +17,7 @@ import { registerRedisMetrics } from '../../packages/gateway/src/metrics/redis-m
 import {
   REDIS_DATA_LOST,
   REDIS_PERSISTENCE_OFF,
-} from '../../packages/gateway/src/shared-state/redis/data-loss-watch.js';
+} from '../../packages/gateway/src/redis/data-loss-watch.js';
 import { metricTypes } from '../helpers/prometheus-text.js';
 
 const read = (path: string) =>

@@ -16,8 +16,8 @@ import { canonicalJson, IdempotencyGuard } from '../../packages/gateway/src/idem
 import { MemoryIdempotencyStore } from '../../packages/gateway/src/idempotency/memory-store.js';
 import type { IdempotencyStore } from '../../packages/gateway/src/idempotency/store.js';
 import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
-import { RedisConnection } from '../../packages/gateway/src/shared-state/redis/connection.js';
-import { RedisIdempotencyStore } from '../../packages/gateway/src/shared-state/redis/idempotency-store.js';
+import { RedisConnection } from '../../packages/gateway/src/redis/connection.js';
+import { RedisIdempotencyStore } from '../../packages/gateway/src/redis/idempotency-store.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const ADELE: Caller = {

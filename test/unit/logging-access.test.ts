@@ -5,8 +5,8 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROBE_PATHS } from '../../packages/gateway/src/http/readiness.js';
 import { withRequestLogging } from '../../packages/gateway/src/logging/access-log.js';
+import { PROBE_PATHS } from '../../packages/gateway/src/server/readiness.js';
 import { type LogLine, memoryLogger } from '../helpers/memory-logger.js';
 
 let server: Server | undefined;

@@ -2,7 +2,7 @@
  * OwnershipMemory: what Graph said of jobs and tasks, by exact ids, for a while, bounded.
  */
 import { describe, expect, it } from 'vitest';
-import { OwnershipMemory } from '../../packages/gateway/src/access/ownership-memory.js';
+import { OwnershipMemory } from '../../packages/gateway/src/domain/ownership-memory.js';
 import type { PrintJob, PrintTask } from '../../packages/graph-client/src/resources/types.js';
 
 const ROOT = 'https://graph.microsoft.com/v1.0';

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../../packages/gateway/src/config.js';
 import {
   MAX_RECONNECT_DELAY_MS,
   reconnectDelayMs,
-} from '../../packages/gateway/src/shared-state/redis/connection.js';
+} from '../../packages/gateway/src/redis/connection.js';
 
 describe('Redis configuration', () => {
   it('keeps state in the process when REDIS_URL is unset', () => {

@@ -11,11 +11,11 @@ import {
   persistenceOf,
   REDIS_DATA_LOST,
   REDIS_PERSISTENCE_OFF,
-} from '../../packages/gateway/src/shared-state/redis/data-loss-watch.js';
+} from '../../packages/gateway/src/redis/data-loss-watch.js';
 import {
   type RedisSharedState,
   startRedisSharedState,
-} from '../../packages/gateway/src/shared-state/redis/start.js';
+} from '../../packages/gateway/src/redis/start.js';
 import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import { createGraphTransport } from '../../packages/graph-client/src/http/client.js';
 import { GraphService } from '../../packages/graph-client/src/service.js';

@@ -5,12 +5,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
-import { RedisConnection } from '../../packages/gateway/src/shared-state/redis/connection.js';
-import { InFlightShare } from '../../packages/gateway/src/shared-state/redis/in-flight-share.js';
-import { RedisLeadership } from '../../packages/gateway/src/shared-state/redis/leadership.js';
-import { RedisOnceSet } from '../../packages/gateway/src/shared-state/redis/once-set.js';
-import { SharedThrottleWindow } from '../../packages/gateway/src/shared-state/redis/shared-throttle.js';
-import { RedisTokenBucketStore } from '../../packages/gateway/src/shared-state/redis/token-bucket-store.js';
+import { RedisConnection } from '../../packages/gateway/src/redis/connection.js';
+import { InFlightShare } from '../../packages/gateway/src/redis/in-flight-share.js';
+import { RedisLeadership } from '../../packages/gateway/src/redis/leadership.js';
+import { RedisOnceSet } from '../../packages/gateway/src/redis/once-set.js';
+import { SharedThrottleWindow } from '../../packages/gateway/src/redis/shared-throttle.js';
+import { RedisTokenBucketStore } from '../../packages/gateway/src/redis/token-bucket-store.js';
 import { InFlightLimit, ThrottleGate } from '../../packages/graph-client/src/http/throttle.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 

@@ -12,7 +12,7 @@ describe('routeTemplate', () => {
     ['/print/taskDefinitions/d/tasks?$skiptoken=abc', '/print/taskDefinitions/{id}/tasks'],
     ['/print/taskDefinitions/d/tasks/t', '/print/taskDefinitions/{id}/tasks/{id}'],
     ['/$batch', '/$batch'],
-    // The gateway's own Graph subscriptions (src/notifications/subscription-manager.ts).
+    // The gateway's own Graph subscriptions (src/graph-notifications/subscription-manager.ts).
     ['/subscriptions', '/subscriptions'],
     ['/subscriptions/7f0c2b1e-9a4d-4c3b-8e2f-1a0b9c8d7e6f', '/subscriptions/{id}'],
     ['/subscriptions/7f0c2b1e/reauthorize', '/subscriptions/{id}/reauthorize'],

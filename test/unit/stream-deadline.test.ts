@@ -1,12 +1,12 @@
 /**
- * A live stream ended at its credential's expiry (src/notifications/stream-deadline.ts): the
+ * A live stream ended at its credential's expiry (src/live-events/stream-deadline.ts): the
  * source is ended and its subscriber slot given back, the last value is sent once, and the timer
  * is cleared however the stream ends and never keeps the process alive.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { JobEvent } from '../../packages/gateway/src/notifications/job-event.js';
-import { LiveEvents } from '../../packages/gateway/src/notifications/live-events.js';
-import { endStreamAt } from '../../packages/gateway/src/notifications/stream-deadline.js';
+import type { JobEvent } from '../../packages/gateway/src/live-events/job-event.js';
+import { LiveEvents } from '../../packages/gateway/src/live-events/live-events.js';
+import { endStreamAt } from '../../packages/gateway/src/live-events/stream-deadline.js';
 
 const LAST = 'expired';
 const everything = () => true;

@@ -2,7 +2,7 @@
  * The subscription lifetime the docs quote is the one the code asks for: Graph's maximum, the
  * margin for clocks, the default and bounds of GATEWAY_SUBSCRIPTION_LIFETIME_MINUTES, and the
  * floor a refused expiry halves down to. Fails when a constant in
- * src/notifications/subscription-lifetime.ts changes and README.md or docs/ do not.
+ * src/graph-notifications/subscription-lifetime.ts changes and README.md or docs/ do not.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import {
   EXPIRY_MARGIN_MINUTES,
   MAX_PRINT_SUBSCRIPTION_MINUTES,
   MIN_SUBSCRIPTION_MINUTES,
-} from '../../packages/gateway/src/notifications/subscription-lifetime.js';
+} from '../../packages/gateway/src/graph-notifications/subscription-lifetime.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const formatted = (n: number) => n.toLocaleString('en-US');

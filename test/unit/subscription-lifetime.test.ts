@@ -7,7 +7,7 @@ import {
   MIN_SUBSCRIPTION_MINUTES,
   refusesExpiry,
   SubscriptionLifetime,
-} from '../../packages/gateway/src/notifications/subscription-lifetime.js';
+} from '../../packages/gateway/src/graph-notifications/subscription-lifetime.js';
 import type { GraphReply } from '../../packages/graph-client/src/call.js';
 
 const reply = (status: number, body: unknown): GraphReply => ({ status, headers: {}, body });

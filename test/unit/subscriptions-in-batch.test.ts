@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../packages/gateway/src/app.js';
+import { LiveEvents } from '../../packages/gateway/src/live-events/live-events.js';
 import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
-import { LiveEvents } from '../../packages/gateway/src/notifications/live-events.js';
 import {
   createObservedGraphTransport,
   ObservedGraphService,

@@ -5,8 +5,8 @@
  */
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Readiness, readinessAnswer } from '../../packages/gateway/src/http/readiness.js';
 import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
+import { Readiness, readinessAnswer } from '../../packages/gateway/src/server/readiness.js';
 import {
   GraphTokenCheck,
   retryDelay,

@@ -5,7 +5,7 @@
  */
 import { type GraphQLField, getNamedType, isUnionType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { FIELD_RULES } from '../../packages/gateway/src/access/permissions.js';
+import { FIELD_RULES } from '../../packages/gateway/src/domain/permissions.js';
 import { schema } from '../../packages/gateway/src/schema/index.js';
 
 const mutations = Object.values(schema.getMutationType()?.getFields() ?? {});

@@ -2,10 +2,10 @@
 
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { OwnershipMemory } from './access/ownership-memory.js';
 import { createAuditLog } from './audit/audit-log.js';
 import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
 import { createContextFactory, type GatewayContext } from './context.js';
+import { OwnershipMemory } from './domain/ownership-memory.js';
 import { useBatchLimit } from './edge/batch-limit.js';
 import { useCorsAllowlist } from './edge/cors-allowlist.js';
 import { useErrorScrubbing } from './edge/error-scrubbing.js';
@@ -17,6 +17,8 @@ import { useRequestBodyLimit } from './edge/request-body-limit.js';
 import { useSubscriptionsStreamedOnly } from './edge/subscriptions-streamed-only.js';
 import { type TrustedDocumentManifest, useTrustedDocuments } from './edge/trusted-documents.js';
 import { useValidationLimits } from './edge/validation-limits.js';
+import type { NotificationWebhook } from './graph-notifications/webhook.js';
+import { useNotificationWebhook } from './graph-notifications/webhook-plugin.js';
 import type { GraphiQLPage } from './graphiql-page.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
@@ -25,16 +27,14 @@ import {
   DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
 } from './idempotency/settings.js';
 import type { IdempotencyStore } from './idempotency/store.js';
+import { JobAnnouncer } from './live-events/job-announcer.js';
+import { LiveEvents } from './live-events/live-events.js';
 import { useAccessLogFields } from './logging/access-plugin.js';
 import { createLogger } from './logging/logger.js';
 import { createErrorMasker } from './mask-error.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { useGraphQLMetrics } from './metrics/graphql-metrics.js';
 import { operationNamesIn } from './metrics/operation-names.js';
-import { JobAnnouncer } from './notifications/job-announcer.js';
-import { LiveEvents } from './notifications/live-events.js';
-import type { NotificationWebhook } from './notifications/webhook.js';
-import { useNotificationWebhook } from './notifications/webhook-plugin.js';
 import type { ObservedGraphService } from './observed-graph.js';
 import type { TokenBucketStore } from './rate-limit/bucket-store.js';
 import { graphCallMeters } from './rate-limit/graph-call-meter.js';
@@ -85,7 +85,7 @@ export interface AppDependencies {
   /** Documents served by hash (src/edge/trusted-documents.ts); none by default. */
   trustedDocuments?: { manifest: TrustedDocumentManifest; only: boolean };
   /**
-   * Whose jobs Graph said they are (src/access/ownership-memory.ts); main.ts shares it with the
+   * Whose jobs Graph said they are (src/domain/ownership-memory.ts); main.ts shares it with the
    * live runtime's announcer, which feeds it from notifications.
    */
   ownership?: OwnershipMemory;

@@ -16,11 +16,11 @@ import {
   MAX_RETRY_AFTER_CAP_SECONDS,
 } from '@universal-print-gateway/graph-client';
 import { z } from 'zod';
+import { CALLER_AUTH_ENV, type CallerAuth, callerAuth } from './auth/settings.js';
 import {
   DEFAULT_OWNERSHIP_MEMORY,
   type OwnershipMemoryOptions,
-} from './access/ownership-memory.js';
-import { CALLER_AUTH_ENV, type CallerAuth, callerAuth } from './auth/settings.js';
+} from './domain/ownership-memory.js';
 import {
   EDGE_ENV,
   type EdgePolicy,
@@ -28,19 +28,19 @@ import {
   type TrustedDocumentsSettings,
   trustedDocuments,
 } from './edge/settings.js';
-import { HTTP_SERVER_ENV, type HttpServerSettings, httpServerSettings } from './http/settings.js';
-import { IDEMPOTENCY_ENV } from './idempotency/settings.js';
-import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from './logging/levels.js';
-import { METRICS_ENV, type MetricsSettings, metricsSettings } from './metrics/settings.js';
 import {
   LIVE_EVENTS_ENV,
   type LiveEventSettings,
   liveEventSettings,
-} from './notifications/settings.js';
+} from './graph-notifications/settings.js';
+import { IDEMPOTENCY_ENV } from './idempotency/settings.js';
+import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from './logging/levels.js';
+import { METRICS_ENV, type MetricsSettings, metricsSettings } from './metrics/settings.js';
 import type { RateLimitPolicy } from './rate-limit/policy.js';
 import { RATE_LIMIT_ENV, rateLimitPolicy } from './rate-limit/settings.js';
+import { REDIS_ENV, type RedisSettings, redisSettings } from './redis/settings.js';
+import { HTTP_SERVER_ENV, type HttpServerSettings, httpServerSettings } from './server/settings.js';
 import { ConfigError, isLoopback, nonEmpty, port } from './settings/env.js';
-import { REDIS_ENV, type RedisSettings, redisSettings } from './shared-state/redis/settings.js';
 import { TRACING_ENV, type TracingSettings, tracingSettings } from './telemetry/settings.js';
 
 export type GraphTarget =
@@ -81,7 +81,7 @@ export interface Config {
   idempotencyWindowSeconds: number;
   /** How many of them one caller holds at most. */
   idempotencyMaxKeysPerCaller: number;
-  /** Whose jobs Graph said they are, kept for writes' ownership checks (src/access/). */
+  /** Whose jobs Graph said they are, kept for writes' ownership checks (src/domain/). */
   ownershipMemory: OwnershipMemoryOptions;
   /**
    * Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes`: off for routers that

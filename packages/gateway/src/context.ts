@@ -9,15 +9,15 @@ import type {
   GraphSession,
 } from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
-import { OwnershipMemory } from './access/ownership-memory.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Caller } from './auth/caller.js';
+import { OwnershipMemory } from './domain/ownership-memory.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
 import { DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER } from './idempotency/settings.js';
+import { JobAnnouncer } from './live-events/job-announcer.js';
+import { LiveEvents } from './live-events/live-events.js';
 import { silentLogger } from './logging/logger.js';
-import { JobAnnouncer } from './notifications/job-announcer.js';
-import { LiveEvents } from './notifications/live-events.js';
 
 export interface GatewayContext {
   /** Who is calling, as src/auth/authenticate.ts established it before any operation ran. */
@@ -36,7 +36,7 @@ export interface GatewayContext {
   /** The process's live job events: subscriptions listen, confirmed writes publish. */
   readonly liveEvents: LiveEvents;
   readonly jobAnnouncer: JobAnnouncer;
-  /** Whose jobs Graph said they are, shared by the app's requests (src/access/). */
+  /** Whose jobs Graph said they are, shared by the app's requests (src/domain/). */
   readonly ownership: OwnershipMemory;
   /** The process's logger, for faults a resolver answers as data (src/schema/bulk-writes.ts). */
   readonly logger: Logger;

@@ -1,7 +1,7 @@
 /**
  * A gateway process, whichever entry starts it: configuration, the Graph connection the entry
  * brings (Microsoft Graph in main.ts; the embedded emulator in dev/start.ts), the HTTP listener
- * (src/http/) and the signals that start its graceful shutdown.
+ * (src/server/) and the signals that start its graceful shutdown.
  */
 
 import type { AddressInfo } from 'node:net';
@@ -12,26 +12,26 @@ import {
   type ObtainedToken,
 } from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
-import { OwnershipMemory } from './access/ownership-memory.js';
 import { createApp } from './app.js';
 import { authenticationFrom } from './auth/from-config.js';
 import type { EntraSettings } from './auth/settings.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { OwnershipMemory } from './domain/ownership-memory.js';
 import { loadTrustedDocuments, TrustedDocumentsFileError } from './edge/trusted-documents.js';
+import { createLiveRuntime } from './graph-notifications/live-runtime.js';
+import { NOTIFICATION_PATH } from './graph-notifications/webhook.js';
 import type { GraphiQLPage } from './graphiql-page.js';
-import { Readiness } from './http/readiness.js';
-import { createHttpServer } from './http/server.js';
-import { shutDown } from './http/shutdown.js';
 import { createLogger } from './logging/logger.js';
 import { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { createMetricsServer, METRICS_PATH, type MetricsServer } from './metrics/metrics-server.js';
 import { registerRedisMetrics } from './metrics/redis-metrics.js';
-import { createLiveRuntime } from './notifications/live-runtime.js';
-import { NOTIFICATION_PATH } from './notifications/webhook.js';
 import { createObservedGraphTransport, ObservedGraphService } from './observed-graph.js';
 import { installProcessBackstop } from './process-backstop.js';
 import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
 import { SharedOrLocalBucketStore } from './rate-limit/shared-or-local-bucket-store.js';
+import { Readiness } from './server/readiness.js';
+import { createHttpServer } from './server/server.js';
+import { shutDown } from './server/shutdown.js';
 import type { Tracing } from './telemetry/sdk.js';
 
 /**
@@ -145,7 +145,7 @@ async function run(entry: GatewayEntry): Promise<void> {
   // keys (docs/replicas.md); without it this process keeps them to itself.
   // ioredis is loaded only by a process that uses it.
   const shared = config.redis
-    ? (await import('./shared-state/redis/start.js')).startRedisSharedState(
+    ? (await import('./redis/start.js')).startRedisSharedState(
         config.redis,
         graph.service.upstream,
         config.graphService.maxInFlight,

@@ -13,7 +13,7 @@ export interface GraphCall {
   /**
    * Which reads of a request are the same read, sent once: by default a GET's URL. A read that
    * must be a call of its own, neither served by nor serving another field's read of that URL,
-   * names its own key (src/access/hidden.ts).
+   * names its own key (src/domain/hidden.ts).
    */
   readonly readKey?: string;
 }

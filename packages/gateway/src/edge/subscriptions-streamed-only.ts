@@ -1,5 +1,5 @@
 /**
- * A subscription holds a subscriber slot (src/notifications/subscriber-limits.ts) until its
+ * A subscription holds a subscriber slot (src/live-events/subscriber-limits.ts) until its
  * stream ends, and only a stream that is answered and read ever ended it. Three answers never
  * were, and each leaked a slot for good (five lock a caller out of live events until a restart;
  * every anonymous client shares one caller):

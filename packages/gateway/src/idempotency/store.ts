@@ -1,6 +1,6 @@
 /**
  * Where idempotency keys live: in this process (memory-store.ts) or shared by the replicas
- * (src/shared-state/redis/idempotency-store.ts). A key is first claimed with an in-progress
+ * (src/redis/idempotency-store.ts). A key is first claimed with an in-progress
  * marker that only its claimant can complete or drop; completed, it holds the serialized outcome.
  */
 

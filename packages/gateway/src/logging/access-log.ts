@@ -19,7 +19,7 @@ const MAX_SNIFFED_BODY_BYTES = 4_096;
 export type AccessOutcome = 'ok' | 'error' | 'refused' | 'aborted';
 
 /**
- * `probePaths` are logged at `debug`: the server hands its probes down (src/http/readiness.ts),
+ * `probePaths` are logged at `debug`: the server hands its probes down (src/server/readiness.ts),
  * so that logging, below the HTTP layer, does not need to know them.
  */
 export function withRequestLogging(

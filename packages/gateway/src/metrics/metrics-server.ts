@@ -7,9 +7,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
-import { isValidHostHeader } from '../http/host-header.js';
-import { sendJsonError } from '../http/json-response.js';
-import { type HttpServerSettings, TIMEOUT_CHECK_INTERVAL_MS } from '../http/settings.js';
+import { isValidHostHeader } from '../server/host-header.js';
+import { sendJsonError } from '../server/json-response.js';
+import { type HttpServerSettings, TIMEOUT_CHECK_INTERVAL_MS } from '../server/settings.js';
 
 export const METRICS_PATH = '/metrics';
 /** Scrapers at once: Prometheus replicas and an operator's curl. */

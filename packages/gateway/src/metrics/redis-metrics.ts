@@ -1,6 +1,6 @@
 /**
  * What the gateway knows of its Redis, for a process with REDIS_URL: read at scrape time from
- * src/shared-state/redis/data-loss-watch.ts, which this module does not import (main.ts hands it
+ * src/redis/data-loss-watch.ts, which this module does not import (main.ts hands it
  * over as the small interface below).
  */
 import { Counter, type Registry } from 'prom-client';

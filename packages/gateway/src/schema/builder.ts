@@ -6,8 +6,8 @@ import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import { type AccessScopes, accessScopesOf } from '../access/permissions.js';
 import type { GatewayContext } from '../context.js';
+import { type AccessScopes, accessScopesOf } from '../domain/permissions.js';
 import { ForbiddenError, InvalidInputError } from '../errors.js';
 import { noteTypedError } from '../logging/access-plugin.js';
 
@@ -44,7 +44,7 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     // Subscriptions are authorized once, when they start: a refused one never opens a stream.
     authorizeOnSubscribe: true,
-    // Computed once per request from the caller; the rules are in src/access/permissions.ts.
+    // Computed once per request from the caller; the rules are in src/domain/permissions.ts.
     authScopes: (context) => accessScopesOf(context.caller),
     unauthorizedError: (_parent, _context, info) =>
       new ForbiddenError(

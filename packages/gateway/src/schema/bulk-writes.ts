@@ -14,9 +14,9 @@
  */
 
 import type { Logger } from 'pino';
-import { refusedBeforeWriting } from '../access/refused-before-writing.js';
-import type { WriteContext } from '../access/writes.js';
 import type { GatewayContext } from '../context.js';
+import { refusedBeforeWriting } from '../domain/refused-before-writing.js';
+import type { WriteContext } from '../domain/writes.js';
 import {
   CallBudgetExceededError,
   ForbiddenError,

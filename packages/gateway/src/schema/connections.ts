@@ -4,7 +4,7 @@
  */
 
 import type { Edge } from '@universal-print-gateway/graph-client';
-import type { PageRequest } from '../access/reads.js';
+import type { PageRequest } from '../domain/reads.js';
 import { InvalidInputError } from '../errors.js';
 
 /** The most items one connection page holds. */

@@ -14,12 +14,11 @@
  * every write's types follow one pattern.
  */
 import type { InputObjectRef, ObjectRef, SchemaTypes } from '@pothos/core';
-import { refuseWrites, type WriteContext } from '../access/writes.js';
 import type { AuditedOperation } from '../audit/audit-log.js';
 import type { Caller } from '../auth/caller.js';
 import type { GatewayContext } from '../context.js';
+import { refuseWrites, type WriteContext } from '../domain/writes.js';
 import { IDEMPOTENCY_ERRORS } from '../idempotency/errors.js';
-import { WRITE_ACCESS } from './access.js';
 import { builder } from './builder.js';
 import {
   BULK_LIST_ERRORS,
@@ -28,6 +27,7 @@ import {
   writeEach,
 } from './bulk-writes.js';
 import { GRAPH_WRITE_ERRORS } from './errors/error-types.js';
+import { WRITE_ACCESS } from './field-permissions.js';
 import { BULK_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY } from './idempotency-key.js';
 import { bulkInputs, idempotencyKey } from './validation.js';
 

@@ -1,6 +1,6 @@
 /**
  * What replicas may share, as interfaces: each has an in-process implementation (one gateway
- * process needs nothing but itself) and a Redis one (src/shared-state/redis/, when REDIS_URL is
+ * process needs nothing but itself) and a Redis one (src/redis/, when REDIS_URL is
  * set). Callers depend on these interfaces only.
  */
 

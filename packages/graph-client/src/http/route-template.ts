@@ -18,7 +18,7 @@ const COLLECTIONS = new Set([
   'services',
   'users',
   'triggers',
-  // The gateway's own change-notification subscriptions (src/notifications/).
+  // The gateway's own change-notification subscriptions (src/graph-notifications/).
   'subscriptions',
 ]);
 

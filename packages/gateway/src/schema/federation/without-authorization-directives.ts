@@ -3,7 +3,7 @@
  * Apollo Gateway fails to load a supergraph that links the requiresScopes spec ("is for:
  * SECURITY but is unsupported"), and Apollo Router without a GraphOS plan that includes
  * authorization refuses both. Nothing else changes: the subgraph enforces the same rules
- * itself (src/access/), so the directives only let a router that honours them refuse earlier.
+ * itself (src/domain/), so the directives only let a router that honours them refuse earlier.
  */
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import {

@@ -1,8 +1,8 @@
-import { pageWaitingJobs, waitingJobsOwner } from '../../access/waiting-jobs.js';
-import { READ_ACCESS } from '../access.js';
+import { pageWaitingJobs, waitingJobsOwner } from '../../domain/waiting-jobs.js';
 import { builder } from '../builder.js';
 import { CONNECTION_DESCRIPTION, connectionOf, pageRequest } from '../connections.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';
+import { READ_ACCESS } from '../field-permissions.js';
 import { PrintJobRef } from '../refs.js';
 import { graphId } from '../validation.js';
 

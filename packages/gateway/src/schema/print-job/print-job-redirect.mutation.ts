@@ -1,20 +1,20 @@
 /**
  * Redirecting held jobs to a device: `redirectPrintJob` for one job, `releasePrintJobs` for
  * several in one call (named, or all of a person's waiting jobs). Thin: who may redirect what,
- * and the audit, are in src/access/redirects.ts; finding a person's jobs in
- * src/access/waiting-jobs.ts.
+ * and the audit, are in src/domain/redirects.ts; finding a person's jobs in
+ * src/domain/waiting-jobs.ts.
  */
 
 import type { PrintJob } from '@universal-print-gateway/graph-client';
 import { z } from 'zod';
-import { waitingJobsOf } from '../../access/all-waiting-jobs.js';
+import { waitingJobsOf } from '../../domain/all-waiting-jobs.js';
 import {
   callsForRedirect,
   type RedirectRequest,
   redirectJob,
   redirectTarget,
-} from '../../access/redirects.js';
-import { requiredOwner, type WriteContext } from '../../access/writes.js';
+} from '../../domain/redirects.js';
+import { requiredOwner, type WriteContext } from '../../domain/writes.js';
 import {
   CallBudgetExceededError,
   ForbiddenError,

@@ -1,10 +1,10 @@
-import { readPrintJob } from '../../access/reads.js';
+import { readPrintJob } from '../../domain/reads.js';
 import {
   type AbortRequest,
   abortJob,
   callsForAbort,
   type WriteContext,
-} from '../../access/writes.js';
+} from '../../domain/writes.js';
 import { builder } from '../builder.js';
 import { PrintJobRef } from '../refs.js';
 import {

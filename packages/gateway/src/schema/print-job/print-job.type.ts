@@ -1,8 +1,8 @@
 import type { PrintJob } from '@universal-print-gateway/graph-client';
-import { readPrinter, readPrintJob } from '../../access/reads.js';
-import { READ_ACCESS_DECLARED } from '../access.js';
+import { readPrinter, readPrintJob } from '../../domain/reads.js';
 import { builder } from '../builder.js';
 import { federatedEntity } from '../federation/entity.js';
+import { READ_ACCESS_DECLARED } from '../field-permissions.js';
 import { graphEnum } from '../graph-enum.js';
 import { PrinterRef, PrintJobRef, PrintTaskRef } from '../refs.js';
 import { PrintDocumentRef, PrintJobConfigurationRef } from './print-job-details.type.js';

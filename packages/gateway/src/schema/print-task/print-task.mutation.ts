@@ -5,7 +5,7 @@ import {
   reportTaskState,
   type TaskReportRequest,
   type WriteContext,
-} from '../../access/writes.js';
+} from '../../domain/writes.js';
 import { builder } from '../builder.js';
 import { PrintTaskRef } from '../refs.js';
 import {

@@ -1,8 +1,8 @@
 import type { PrintTask } from '@universal-print-gateway/graph-client';
-import { readJobOfTask, readPrintTask, readTaskDefinition } from '../../access/reads.js';
-import { READ_ACCESS_DECLARED } from '../access.js';
+import { readJobOfTask, readPrintTask, readTaskDefinition } from '../../domain/reads.js';
 import { builder } from '../builder.js';
 import { federatedEntity } from '../federation/entity.js';
+import { READ_ACCESS_DECLARED } from '../field-permissions.js';
 import { graphEnum } from '../graph-enum.js';
 import { PrintJobRef, PrintTaskDefinitionRef, PrintTaskRef } from '../refs.js';
 

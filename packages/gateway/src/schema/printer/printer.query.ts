@@ -1,7 +1,7 @@
-import { readPrinter } from '../../access/reads.js';
-import { READ_ACCESS } from '../access.js';
+import { readPrinter } from '../../domain/reads.js';
 import { builder } from '../builder.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';
+import { READ_ACCESS } from '../field-permissions.js';
 import { PrinterRef } from '../refs.js';
 import { graphId } from '../validation.js';
 

@@ -1,5 +1,5 @@
 import type { Printer } from '@universal-print-gateway/graph-client';
-import { pageVisiblePrinterJobs, readPrinter } from '../../access/reads.js';
+import { pageVisiblePrinterJobs, readPrinter } from '../../domain/reads.js';
 import { builder } from '../builder.js';
 import { CONNECTION_DESCRIPTION, connectionOf, pageRequest } from '../connections.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';

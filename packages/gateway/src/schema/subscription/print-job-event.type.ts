@@ -1,4 +1,4 @@
-import { JOB_EVENT_KINDS, type JobEvent } from '../../notifications/job-event.js';
+import { JOB_EVENT_KINDS, type JobEvent } from '../../live-events/job-event.js';
 import { builder } from '../builder.js';
 import { PrintJobRef, PrintTaskRef } from '../refs.js';
 

@@ -5,14 +5,15 @@
  * its credential is accepted: then its last answer is the error a new request would get
  * (`TOKEN_EXPIRED`), and it ends. docs/subscriptions.md.
  */
-import { jobVisibilityOf, sameObjectId } from '../../access/visibility.js';
+
 import { callerKey } from '../../auth/caller.js';
 import { CredentialExpiredError } from '../../auth/credential-expired.js';
 import type { GatewayContext } from '../../context.js';
-import type { JobEvent } from '../../notifications/job-event.js';
-import { endStreamAt } from '../../notifications/stream-deadline.js';
-import { READ_ACCESS } from '../access.js';
+import { jobVisibilityOf, sameObjectId } from '../../domain/visibility.js';
+import type { JobEvent } from '../../live-events/job-event.js';
+import { endStreamAt } from '../../live-events/stream-deadline.js';
 import { builder } from '../builder.js';
+import { READ_ACCESS } from '../field-permissions.js';
 import { graphId } from '../validation.js';
 import { PrintJobEventRef } from './print-job-event.type.js';
 

@@ -1,5 +1,5 @@
 import type { PrintTaskDefinition } from '@universal-print-gateway/graph-client';
-import { pageVisiblePrintTasks, readTaskDefinition } from '../../access/reads.js';
+import { pageVisiblePrintTasks, readTaskDefinition } from '../../domain/reads.js';
 import { builder } from '../builder.js';
 import { CONNECTION_DESCRIPTION, connectionOf, pageRequest } from '../connections.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';

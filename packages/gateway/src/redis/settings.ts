@@ -3,7 +3,7 @@
  * which src/config.ts composes (docs/replicas.md).
  */
 import { z } from 'zod';
-import { ConfigError, type EnvOf, nonEmpty } from '../../settings/env.js';
+import { ConfigError, type EnvOf, nonEmpty } from '../settings/env.js';
 
 export interface RedisSettings {
   /** `redis://[user:password@]host:port[/db]` or `rediss://…` (TLS). Never logged. */

@@ -11,8 +11,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { JOB_EVENTS_TOPIC } from '../../notifications/job-event.js';
-import type { JobEventTarget } from '../../notifications/live-events.js';
+import { JOB_EVENTS_TOPIC } from '../live-events/job-event.js';
+import type { JobEventTarget } from '../live-events/live-events.js';
 import type { RedisConnection } from './connection.js';
 
 /** What travels on the channel: the event and which replica published it. */

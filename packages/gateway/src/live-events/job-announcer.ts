@@ -13,9 +13,9 @@ import type {
 } from '@universal-print-gateway/graph-client';
 import { getPrintTask } from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
-import type { EndedJob, EndedJobAnnouncer } from '../access/ended-jobs.js';
-import type { OwnershipMemory } from '../access/ownership-memory.js';
-import { jobOfTask } from '../access/reads.js';
+import type { EndedJob, EndedJobAnnouncer } from '../domain/ended-jobs.js';
+import type { OwnershipMemory } from '../domain/ownership-memory.js';
+import { jobOfTask } from '../domain/reads.js';
 import type { JobEvent, JobEventKind } from './job-event.js';
 import type { LiveEvents } from './live-events.js';
 
@@ -25,7 +25,7 @@ export const WAITING_ANNOUNCED_TTL_MS = 24 * 60 * 60 * 1_000;
 export interface JobAnnouncerOptions {
   now?: () => Date;
   /**
-   * The app's memory of whose jobs are whose (src/access/ownership-memory.ts): fed by what the
+   * The app's memory of whose jobs are whose (src/domain/ownership-memory.ts): fed by what the
    * announcer reads, and asked whose a job is when a write did not say.
    */
   ownership?: OwnershipMemory;

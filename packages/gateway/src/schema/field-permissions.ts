@@ -3,7 +3,7 @@
  * `@authenticated` / `@requiresScopes` (Federation v2.5) tell routers that enforce them to refuse
  * early, before the request reaches this subgraph. The subgraph never relies on a router.
  */
-import { FIELD_RULES, ROUTER_SCOPES } from '../access/permissions.js';
+import { FIELD_RULES, ROUTER_SCOPES } from '../domain/permissions.js';
 
 const routerScopes = (scopes: ReadonlyArray<readonly string[]>): string[][] =>
   scopes.map((all) => [...all]);
@@ -24,7 +24,7 @@ export const WRITE_ACCESS = {
 
 /**
  * For the entity types a router reaches through `_entities`, which carries no field rule of its
- * own: the same read rule, declared on the type (the subgraph checks it in src/access/).
+ * own: the same read rule, declared on the type (the subgraph checks it in src/domain/).
  */
 export const READ_ACCESS_DECLARED = {
   authenticated: true,

@@ -1,11 +1,11 @@
 /**
  * What a write tells live subscribers once Graph confirmed it: a port of the domain, which
- * src/notifications/job-announcer.ts implements and the app wires into the context. The domain
+ * src/live-events/job-announcer.ts implements and the app wires into the context. The domain
  * declares it so that it never imports the notifications built on top of it.
  */
 import type { PrintJob, PrintTask } from '@universal-print-gateway/graph-client';
 
-/** The job events a write ends a job with (a subset of src/notifications/job-event.ts's kinds). */
+/** The job events a write ends a job with (a subset of src/live-events/job-event.ts's kinds). */
 export type EndedKind = 'RELEASED' | 'REDIRECTED' | 'ABORTED';
 
 export interface EndedJob {

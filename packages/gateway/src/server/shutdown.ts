@@ -29,7 +29,7 @@ export interface ShutdownDependencies {
   readiness: Readiness;
   /** Closes what Graph is (the embedded emulator), after the last answer. */
   closeGraph(): Promise<void>;
-  /** Stops timers and ends live subscriptions (src/notifications/live-runtime.ts). */
+  /** Stops timers and ends live subscriptions (src/graph-notifications/live-runtime.ts). */
   stopBackground?(): Promise<void>;
   /** Closes the metrics listener, after the last answer: a scrape can watch the drain. */
   closeMetrics?(): Promise<void>;

@@ -8,11 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import type { GraphService } from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
-import type { OwnershipMemory } from '../access/ownership-memory.js';
+import type { OwnershipMemory } from '../domain/ownership-memory.js';
+import { JobAnnouncer } from '../live-events/job-announcer.js';
+import { type JobEventTarget, LiveEvents } from '../live-events/live-events.js';
 import type { Leadership, OnceSet } from '../shared-state/contracts.js';
 import { LocalLeadership } from '../shared-state/local/leadership.js';
-import { JobAnnouncer } from './job-announcer.js';
-import { type JobEventTarget, LiveEvents } from './live-events.js';
 import { createNotificationProcessor } from './notification-processor.js';
 import { DEFAULT_RECONCILE_MAX_PAGES, Reconciler } from './reconciliation.js';
 import type { LiveEventSettings } from './settings.js';

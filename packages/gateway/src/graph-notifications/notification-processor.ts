@@ -7,8 +7,8 @@
 
 import type { GraphSession } from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
+import type { JobAnnouncer } from '../live-events/job-announcer.js';
 import type { OnceSet } from '../shared-state/contracts.js';
-import type { JobAnnouncer } from './job-announcer.js';
 import { type GraphNotification, notifiedTask } from './notification-body.js';
 import type { NotificationProcessor } from './webhook.js';
 

@@ -3,7 +3,7 @@
  * it. One script reads, refills and takes atomically (never GET then SET), with Redis's clock,
  * and the key expires once a full bucket would have refilled.
  */
-import type { TokenBucketStore } from '../../rate-limit/bucket-store.js';
+import type { TokenBucketStore } from '../rate-limit/bucket-store.js';
 import type { RedisConnection } from './connection.js';
 
 /**

@@ -7,12 +7,12 @@
 
 import type { Upstream } from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
-import type { IdempotencyStore } from '../../idempotency/store.js';
-import type { JobEventTarget } from '../../notifications/live-events.js';
-import type { TokenBucketStore } from '../../rate-limit/bucket-store.js';
-import type { Leadership, OnceSet } from '../contracts.js';
-import { LocalOnceSet } from '../local/once-set.js';
-import { SharedOrLocalOnceSet } from '../shared-or-local-once-set.js';
+import type { IdempotencyStore } from '../idempotency/store.js';
+import type { JobEventTarget } from '../live-events/live-events.js';
+import type { TokenBucketStore } from '../rate-limit/bucket-store.js';
+import type { Leadership, OnceSet } from '../shared-state/contracts.js';
+import { LocalOnceSet } from '../shared-state/local/once-set.js';
+import { SharedOrLocalOnceSet } from '../shared-state/shared-or-local-once-set.js';
 import { RedisConnection } from './connection.js';
 import { RedisDataLossWatch } from './data-loss-watch.js';
 import { RedisIdempotencyStore } from './idempotency-store.js';
@@ -27,7 +27,7 @@ import { RedisTokenBucketStore } from './token-bucket-store.js';
 export interface RedisSharedState {
   connection: RedisConnection;
   leadership: Leadership;
-  /** Live events reach every replica's subscribers (src/notifications/). */
+  /** Live events reach every replica's subscribers (src/graph-notifications/). */
   eventTarget: JobEventTarget;
   /** Webhook de-duplication and announced-once keys, across replicas while Redis is up. */
   onceSet: OnceSet;

@@ -4,10 +4,10 @@
  * src/config.ts composes this piece.
  */
 import { z } from 'zod';
+import { DEFAULT_SUBSCRIBER_LIMITS } from '../live-events/subscriber-limits.js';
 import { ConfigError, type EnvOf, isLoopback, nonEmpty } from '../settings/env.js';
 import { DEFAULT_NOTIFICATION_DEDUP_TTL_MS } from './notification-processor.js';
 import { DEFAULT_RECONCILE_INTERVAL_MS } from './reconciliation.js';
-import { DEFAULT_SUBSCRIBER_LIMITS } from './subscriber-limits.js';
 import { DEFAULT_SUBSCRIPTION_MINUTES, MIN_SUBSCRIPTION_MINUTES } from './subscription-lifetime.js';
 
 export interface LiveEventSettings {

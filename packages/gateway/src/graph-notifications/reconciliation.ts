@@ -12,9 +12,9 @@
 import type { GraphService, PrintJob, PrintTask } from '@universal-print-gateway/graph-client';
 import { listTaskDefinitions, printTaskPages } from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
-import { jobOfTask } from '../access/reads.js';
+import { jobOfTask } from '../domain/reads.js';
+import type { JobAnnouncer } from '../live-events/job-announcer.js';
 import type { Leadership } from '../shared-state/contracts.js';
-import type { JobAnnouncer } from './job-announcer.js';
 import { startLeasedPeriodic } from './leased-periodic.js';
 import type { Periodic } from './periodic.js';
 

@@ -1,5 +1,5 @@
 /** The OnceSet of every replica: the first SET NX wins, the key expires after `ttlMs`. */
-import type { OnceSet } from '../contracts.js';
+import type { OnceSet } from '../shared-state/contracts.js';
 import type { RedisConnection } from './connection.js';
 
 export class RedisOnceSet implements OnceSet {

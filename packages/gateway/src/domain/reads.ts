@@ -1,6 +1,6 @@
 /**
  * Every read of jobs and tasks a resolver makes goes through here, so a person sees only their
- * own: by id, a job or task that is not theirs is "not found" (src/access/hidden.ts), and lists
+ * own: by id, a job or task that is not theirs is "not found" (src/domain/hidden.ts), and lists
  * are filtered. Ownership reads go through the request's batcher like any other call, so the
  * jobs behind N tasks cost ceil(N / 20) `$batch` envelopes, and a job already read is not read
  * again (the same URL that `PrintTask.printJob` reads).

@@ -31,7 +31,7 @@ import { isOwnedBy, sameObjectId } from './visibility.js';
 
 export interface WriteContext extends AccessContext {
   readonly audit: AuditLog;
-  /** Announces a write once Graph confirmed it, to live subscribers (src/notifications/). */
+  /** Announces a write once Graph confirmed it, to live subscribers (src/graph-notifications/). */
   readonly jobAnnouncer?: EndedJobAnnouncer;
 }
 

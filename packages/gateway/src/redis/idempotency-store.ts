@@ -18,7 +18,7 @@ import {
   type IdempotencyStore,
   type ScopedKey,
   type StoredRecord,
-} from '../../idempotency/store.js';
+} from '../idempotency/store.js';
 import type { RedisConnection } from './connection.js';
 
 /** Milliseconds by Redis's clock, so that the replicas' clocks never matter. */

@@ -4,7 +4,7 @@
  * another can never extend or delete the new holder's lease.
  */
 import { randomUUID } from 'node:crypto';
-import type { Leadership } from '../contracts.js';
+import type { Leadership } from '../shared-state/contracts.js';
 import type { RedisConnection } from './connection.js';
 
 /** KEYS[1] lease; ARGV[1] token, ARGV[2] ttl in ms. 1 while this token holds the lease. */
