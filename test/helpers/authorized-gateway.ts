@@ -4,12 +4,14 @@
  * captured so that tests can read the audit trail.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import type {
-  EmulatorOptions,
-  RecordedRequest,
-  RunningEmulator,
+import {
+  EMULATOR_TOKENS,
+  type EmulatorOptions,
+  ENTRA,
+  emulatedEntraSettings,
+  type RecordedRequest,
+  type RunningEmulator,
 } from '@universal-print-gateway/emulator';
-import { EMULATOR_TOKENS, ENTRA, emulatedEntraSettings } from '@universal-print-gateway/emulator';
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { type ExecutionResult, print } from 'graphql';
 import { afterEach, beforeEach } from 'vitest';

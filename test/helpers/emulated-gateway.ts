@@ -4,8 +4,7 @@
  * throttle window and counters are process-wide state).
  */
 
-import type { RunningEmulator } from '@universal-print-gateway/emulator';
-import { EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
+import { EMULATOR_TOKENS, type RunningEmulator } from '@universal-print-gateway/emulator';
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { beforeEach } from 'vitest';
 import { createTestGateway, type TestGateway } from './gateway.js';

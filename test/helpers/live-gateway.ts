@@ -4,8 +4,12 @@
  * GraphQL subscription the way a browser's EventSource would (fetch, text/event-stream).
  */
 
-import type { EmulatorOptions, RunningEmulator } from '@universal-print-gateway/emulator';
-import { EMULATOR_TOKENS, emulatedEntraSettings } from '@universal-print-gateway/emulator';
+import {
+  EMULATOR_TOKENS,
+  type EmulatorOptions,
+  emulatedEntraSettings,
+  type RunningEmulator,
+} from '@universal-print-gateway/emulator';
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { afterEach, beforeEach } from 'vitest';
 import { createApp } from '../../packages/gateway/src/app.js';

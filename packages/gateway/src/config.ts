@@ -3,17 +3,15 @@
  * Every variable is documented in the README's table; keep the two in step.
  */
 
-import type {
-  GraphCredentials,
-  GraphServiceOptions,
-  TokenCheckOptions,
-} from '@universal-print-gateway/graph-client';
 import {
   DEFAULT_MAX_CALLS_PER_REQUEST,
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_MAX_RETRY_AFTER_MS,
   DEFAULT_RETRY_OPTIONS,
+  type GraphCredentials,
+  type GraphServiceOptions,
   MAX_RETRY_AFTER_CAP_SECONDS,
+  type TokenCheckOptions,
 } from '@universal-print-gateway/graph-client';
 import { z } from 'zod';
 import { CALLER_AUTH_ENV, type CallerAuth, callerAuth } from './auth/settings.js';

@@ -1,17 +1,17 @@
 /**
- * The graph client as the gateway runs it: the composition of packages/graph-client/src/ (which imports nothing
- * of the gateway) with the gateway's metrics and spans, attached to the hooks the client exposes.
- * main.ts, app.ts's defaults and the test helpers build Graph access through here, so every
- * gateway counts and traces Graph traffic the same way.
+ * The Graph client as the gateway runs it: the Graph client package (which imports nothing of
+ * the gateway) with the gateway's metrics and spans, attached to the hooks the client exposes.
+ * run-gateway.ts, app.ts's defaults and the test helpers build Graph access through here, so
+ * every gateway counts and traces Graph traffic the same way.
  */
 
-import type { GraphTransport } from '@universal-print-gateway/graph-client';
 import {
   createGraphTransport,
   DEFAULT_GRAPH_SERVICE_OPTIONS,
   type GraphClientOptions,
   GraphService,
   type GraphServiceOptions,
+  type GraphTransport,
 } from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
 import { UpstreamMetrics } from './metrics/upstream-metrics.js';

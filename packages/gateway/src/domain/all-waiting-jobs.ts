@@ -13,8 +13,13 @@
  * one walk is a known follow-up.
  */
 
-import type { GraphSession, PrintJob, PrintTask } from '@universal-print-gateway/graph-client';
-import { listTaskDefinitions, printTaskPages } from '@universal-print-gateway/graph-client';
+import {
+  type GraphSession,
+  listTaskDefinitions,
+  type PrintJob,
+  type PrintTask,
+  printTaskPages,
+} from '@universal-print-gateway/graph-client';
 import type { OwnershipMemory } from './ownership-memory.js';
 import { jobOfTask } from './reads.js';
 import { isOwnedBy } from './visibility.js';

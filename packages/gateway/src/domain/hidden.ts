@@ -5,8 +5,7 @@
  * tell the two apart.
  */
 
-import type { GraphSession } from '@universal-print-gateway/graph-client';
-import { readTaskDefinitionAs } from '@universal-print-gateway/graph-client';
+import { type GraphSession, readTaskDefinitionAs } from '@universal-print-gateway/graph-client';
 import { NotFoundError } from '../errors.js';
 
 export const HIDDEN_JOB_MESSAGE = 'No print job of yours has this id on this printer';

@@ -13,8 +13,11 @@
  * principle be reset) and the memory is bounded, oldest first; it belongs to one process.
  */
 
-import type { PrintJob, PrintTask } from '@universal-print-gateway/graph-client';
-import { parsePrintJobUrl } from '@universal-print-gateway/graph-client';
+import {
+  type PrintJob,
+  type PrintTask,
+  parsePrintJobUrl,
+} from '@universal-print-gateway/graph-client';
 import { ExpiringLru } from '../expiring-lru.js';
 
 export interface JobRef {

@@ -8,22 +8,20 @@
  * Printers and task definitions are metadata: any caller who may read at all reads them.
  */
 
-import type {
-  ConnectionPage,
-  GraphSession,
-  Printer,
-  PrintJob,
-  PrintTask,
-  PrintTaskDefinition,
-} from '@universal-print-gateway/graph-client';
 import {
+  type ConnectionPage,
   decodeCursor,
   definitionTasksCollection,
+  type GraphSession,
   getPrinter,
   getPrintJob,
   getPrintTask,
   getTaskDefinition,
   listTaskDefinitions,
+  type Printer,
+  type PrintJob,
+  type PrintTask,
+  type PrintTaskDefinition,
   pagePrinterJobs,
   pagePrintTasks,
   parsePrintJobUrl,

@@ -6,8 +6,11 @@
  * success the new job Graph created there.
  */
 
-import type { PrintJob } from '@universal-print-gateway/graph-client';
-import { type RedirectTarget, redirectPrintJob } from '@universal-print-gateway/graph-client';
+import {
+  type PrintJob,
+  type RedirectTarget,
+  redirectPrintJob,
+} from '@universal-print-gateway/graph-client';
 import type { Caller } from '../auth/caller.js';
 import {
   announceEnded,

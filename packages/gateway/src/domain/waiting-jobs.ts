@@ -14,7 +14,6 @@
  * the definition it stopped in.
  */
 
-import type { PrintJob, PrintTask } from '@universal-print-gateway/graph-client';
 import {
   decodeCursor,
   definitionTasksCollection,
@@ -24,6 +23,8 @@ import {
   listTaskDefinitions,
   MAX_GRAPH_PAGES_PER_FIELD,
   type PagePosition,
+  type PrintJob,
+  type PrintTask,
   pagePrintTasks,
   parsePrintJobUrl,
   relativeToRoot,

@@ -8,11 +8,11 @@
  * then be theirs. A refused write sends no write to Graph.
  */
 
-import type { PrintTask } from '@universal-print-gateway/graph-client';
 import {
   abortPrintJob,
   getPrintJob,
   getPrintTask,
+  type PrintTask,
   type PrintTaskStatusUpdate,
   parsePrintJobUrl,
   updatePrintTaskStatus,

@@ -9,8 +9,13 @@
  * Job reads are made only for tasks new to it, and share `$batch` envelopes page by page.
  */
 
-import type { GraphService, PrintJob, PrintTask } from '@universal-print-gateway/graph-client';
-import { listTaskDefinitions, printTaskPages } from '@universal-print-gateway/graph-client';
+import {
+  type GraphService,
+  listTaskDefinitions,
+  type PrintJob,
+  type PrintTask,
+  printTaskPages,
+} from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
 import { jobOfTask } from '../domain/reads.js';
 import type { JobAnnouncer } from '../live-events/job-announcer.js';

@@ -13,9 +13,9 @@
  * Every Graph call goes through a fresh session of the batcher (deadline, retries, budget).
  */
 
-import type { GraphService } from '@universal-print-gateway/graph-client';
 import {
   type GraphCall,
+  type GraphService,
   GraphSession,
   graphPath,
   listTaskDefinitions,

@@ -5,13 +5,13 @@
  * thrown at whoever reported the change.
  */
 
-import type {
-  GraphService,
-  GraphSession,
-  PrintJob,
-  PrintTask,
+import {
+  type GraphService,
+  type GraphSession,
+  getPrintTask,
+  type PrintJob,
+  type PrintTask,
 } from '@universal-print-gateway/graph-client';
-import { getPrintTask } from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
 import type { EndedJob, EndedJobAnnouncer } from '../domain/ended-jobs.js';
 import type { OwnershipMemory } from '../domain/ownership-memory.js';

@@ -6,12 +6,12 @@
  * which read them synchronously.
  */
 
-import type { UpstreamObserver } from '@universal-print-gateway/graph-client';
 import {
   type GraphCall,
   type GraphReply,
   GraphTransportError,
   routeTemplate,
+  type UpstreamObserver,
 } from '@universal-print-gateway/graph-client';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 

@@ -7,8 +7,10 @@
  * named in a ready answer's body (docs/operations.md#probes).
  */
 
-import type { TokenCheckState } from '@universal-print-gateway/graph-client';
-import { missingPermissionsReport } from '@universal-print-gateway/graph-client';
+import {
+  missingPermissionsReport,
+  type TokenCheckState,
+} from '@universal-print-gateway/graph-client';
 
 export type ReadinessState =
   | { ready: true; details?: Record<string, unknown> }

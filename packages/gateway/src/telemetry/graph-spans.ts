@@ -14,14 +14,15 @@ import {
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
-import type { ExchangeAttempt, UpstreamObserver } from '@universal-print-gateway/graph-client';
 import {
+  type ExchangeAttempt,
   type GraphCall,
   type GraphReply,
   GraphTransportError,
   graphErrorCode,
   graphRequestId,
   routeTemplate,
+  type UpstreamObserver,
 } from '@universal-print-gateway/graph-client';
 import { tracer } from './tracer.js';
 

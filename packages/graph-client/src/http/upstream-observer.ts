@@ -1,8 +1,8 @@
 /**
- * The graph client's hooks: what it tells whoever watches its traffic to Graph. The gateway's
- * metrics (src/metrics/upstream-metrics.ts) and spans (src/telemetry/graph-spans.ts) implement
- * `UpstreamObserver` and are attached at the composition root (src/observed-graph.ts); the
- * client itself knows neither, so it imports nothing of the gateway.
+ * The Graph client's hooks: what it tells whoever watches its traffic to Graph. The gateway's
+ * metrics (packages/gateway/src/metrics/upstream-metrics.ts) and spans (its
+ * telemetry/graph-spans.ts) implement `UpstreamObserver` and are attached in its
+ * observed-graph.ts; the client itself knows neither, so it imports nothing of the gateway.
  */
 import type { GraphCall, GraphReply, GraphTransportError } from '../call.js';
 
