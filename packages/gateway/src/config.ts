@@ -19,10 +19,8 @@ import {
 } from '@universal-print-gateway/graph-client';
 import { z } from 'zod';
 import { CALLER_AUTH_ENV, type CallerAuth, callerAuth } from './auth/settings.js';
-import {
-  DEFAULT_OWNERSHIP_MEMORY,
-  type OwnershipMemoryOptions,
-} from './domain/ownership-memory.js';
+import type { OwnershipMemoryOptions } from './domain/ownership-memory.js';
+import { OWNERSHIP_MEMORY_ENV, ownershipMemorySettings } from './domain/settings.js';
 import {
   EDGE_ENV,
   type EdgePolicy,
@@ -128,12 +126,7 @@ const env = z.object({
   // Shared state across replicas (src/shared-state/, docs/replicas.md).
   ...REDIS_ENV,
   ...IDEMPOTENCY_ENV,
-  OWNERSHIP_MEMORY_ENTRIES: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(1_000_000)
-    .default(DEFAULT_OWNERSHIP_MEMORY.maxEntries),
+  ...OWNERSHIP_MEMORY_ENV,
 });
 
 type Env = z.infer<typeof env>;
@@ -171,7 +164,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redis: redisSettings(vars),
     idempotencyWindowSeconds: vars.IDEMPOTENCY_WINDOW_SECONDS,
     idempotencyMaxKeysPerCaller: vars.IDEMPOTENCY_MAX_KEYS_PER_CALLER,
-    ownershipMemory: { ...DEFAULT_OWNERSHIP_MEMORY, maxEntries: vars.OWNERSHIP_MEMORY_ENTRIES },
+    ownershipMemory: ownershipMemorySettings(vars),
     graphService: graphClient.service,
     edge: edgePolicy(vars, production),
     sdlAuthorizationDirectives: vars.GATEWAY_SDL_AUTHORIZATION_DIRECTIVES === 'true',
