@@ -1,24 +1,26 @@
 /**
  * Environment → typed, validated configuration, read once. Nothing else reads `process.env`.
- * Every variable is documented in the README's table; keep the two in step.
+ * Each module owns its piece (names, bounds, defaults, the checks between its variables) in a
+ * settings file beside its code, the Graph client's in its own package; this file only joins the
+ * pieces into one schema, parses the environment once and hands each module its part, plus the
+ * few variables that are the process's own. Every variable is documented in the README's table;
+ * keep the two in step.
  */
 
 import {
-  DEFAULT_MAX_CALLS_PER_REQUEST,
-  DEFAULT_MAX_RESPONSE_BYTES,
-  DEFAULT_MAX_RETRY_AFTER_MS,
-  DEFAULT_RETRY_OPTIONS,
-  type GraphCredentials,
+  GRAPH_ENV,
+  type GraphEndpoint,
   type GraphServiceOptions,
-  MAX_RETRY_AFTER_CAP_SECONDS,
+  GraphSettingsError,
+  graphSettings,
+  TOKEN_CHECK_ENV,
   type TokenCheckOptions,
+  tokenCheckSettings,
 } from '@universal-print-gateway/graph-client';
 import { z } from 'zod';
 import { CALLER_AUTH_ENV, type CallerAuth, callerAuth } from './auth/settings.js';
-import {
-  DEFAULT_OWNERSHIP_MEMORY,
-  type OwnershipMemoryOptions,
-} from './domain/ownership-memory.js';
+import type { OwnershipMemoryOptions } from './domain/ownership-memory.js';
+import { OWNERSHIP_MEMORY_ENV, ownershipMemorySettings } from './domain/settings.js';
 import {
   EDGE_ENV,
   type EdgePolicy,
@@ -38,13 +40,14 @@ import type { RateLimitPolicy } from './rate-limit/policy.js';
 import { RATE_LIMIT_ENV, rateLimitPolicy } from './rate-limit/settings.js';
 import { REDIS_ENV, type RedisSettings, redisSettings } from './redis/settings.js';
 import { HTTP_SERVER_ENV, type HttpServerSettings, httpServerSettings } from './server/settings.js';
-import { ConfigError, isLoopback, nonEmpty, port } from './settings/env.js';
+import { ConfigError, port } from './settings/env.js';
 import { TRACING_ENV, type TracingSettings, tracingSettings } from './telemetry/settings.js';
 
 export type GraphTarget =
   /** Start the embedded Universal Print emulator and point the gateway at it. */
   | { kind: 'emulator'; emulatorPort: number }
-  | { kind: 'graph'; baseUrl: string; credentials: GraphCredentials; authorityHost?: string };
+  /** The Graph the client's settings name (packages/graph-client/src/settings/endpoint.ts). */
+  | ({ kind: 'graph' } & GraphEndpoint);
 
 export interface Config {
   host: string;
@@ -107,50 +110,14 @@ const env = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port(4000),
   EMULATOR_PORT: port(4010),
-  GRAPH_BASE_URL: nonEmpty,
-  GRAPH_ACCESS_TOKEN: nonEmpty,
-  GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  GRAPH_MAX_RESPONSE_BYTES: z.coerce
-    .number()
-    .int()
-    .min(65_536)
-    .max(268_435_456)
-    .default(DEFAULT_MAX_RESPONSE_BYTES),
-  GRAPH_DEADLINE_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
-  GRAPH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
-  GRAPH_MAX_THROTTLED_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(10),
-  GRAPH_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(16),
-  GRAPH_MAX_CALLS_PER_REQUEST: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(10_000)
-    .default(DEFAULT_MAX_CALLS_PER_REQUEST),
-  GRAPH_SHARED_THROTTLE: z.enum(['true', 'false']).default('true'),
-  GRAPH_MAX_RETRY_AFTER_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_RETRY_AFTER_CAP_SECONDS)
-    .default(DEFAULT_MAX_RETRY_AFTER_MS / 1000),
-  GRAPH_BATCHING: z.enum(['true', 'false']).default('true'),
-  AZURE_TENANT_ID: nonEmpty,
-  AZURE_CLIENT_ID: nonEmpty,
-  AZURE_CLIENT_SECRET: nonEmpty,
-  AZURE_CLIENT_CERTIFICATE_PATH: nonEmpty,
-  AZURE_AUTHORITY_HOST: nonEmpty,
+  // Microsoft Graph: where, with which credentials, how it is called (packages/graph-client).
+  ...GRAPH_ENV,
   ...CALLER_AUTH_ENV,
   // The HTTP edge (src/edge/).
   ...EDGE_ENV,
   GATEWAY_SDL_AUTHORIZATION_DIRECTIVES: z.enum(['true', 'false']).default('true'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1_000).max(600_000).optional(),
-  READINESS_TOKEN_CHECK_INTERVAL_MS: z.coerce
-    .number()
-    .int()
-    .min(1_000)
-    .max(3_600_000)
-    .default(60_000),
-  READINESS_TOKEN_RETRY_MAX_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  ...TOKEN_CHECK_ENV,
   ...HTTP_SERVER_ENV,
   ...LIVE_EVENTS_ENV,
   ...METRICS_ENV,
@@ -159,12 +126,7 @@ const env = z.object({
   // Shared state across replicas (src/shared-state/, docs/replicas.md).
   ...REDIS_ENV,
   ...IDEMPOTENCY_ENV,
-  OWNERSHIP_MEMORY_ENTRIES: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(1_000_000)
-    .default(DEFAULT_OWNERSHIP_MEMORY.maxEntries),
+  ...OWNERSHIP_MEMORY_ENV,
 });
 
 type Env = z.infer<typeof env>;
@@ -182,14 +144,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const vars = parsed.data;
   const production = vars.NODE_ENV === 'production';
-  const graph = graphTarget(vars, production);
+  const graphClient = fromGraphClient(() => graphSettings(vars));
+  const graph = graphTarget(graphClient.endpoint, vars.EMULATOR_PORT, production);
   return {
     host: vars.HOST,
     port: vars.PORT,
     graph,
     callerAuth: callerAuth(vars, graph.kind === 'emulator'),
-    graphTimeoutMs: vars.GRAPH_TIMEOUT_MS,
-    graphMaxResponseBytes: vars.GRAPH_MAX_RESPONSE_BYTES,
+    graphTimeoutMs: graphClient.timeoutMs,
+    graphMaxResponseBytes: graphClient.maxResponseBytes,
     http: httpServerSettings(vars),
     shutdownGraceMs: shutdownGraceMs(vars),
     liveEvents: liveEventSettings(vars),
@@ -197,27 +160,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     rateLimits: rateLimitPolicy(vars),
     tracing: tracingSettings(vars),
     trustedDocuments: trustedDocuments(vars),
-    readiness: {
-      intervalMs: vars.READINESS_TOKEN_CHECK_INTERVAL_MS,
-      retryMaxMs: vars.READINESS_TOKEN_RETRY_MAX_MS,
-    },
+    readiness: tokenCheckSettings(vars),
     redis: redisSettings(vars),
     idempotencyWindowSeconds: vars.IDEMPOTENCY_WINDOW_SECONDS,
     idempotencyMaxKeysPerCaller: vars.IDEMPOTENCY_MAX_KEYS_PER_CALLER,
-    ownershipMemory: { ...DEFAULT_OWNERSHIP_MEMORY, maxEntries: vars.OWNERSHIP_MEMORY_ENTRIES },
-    graphService: {
-      deadlineMs: vars.GRAPH_DEADLINE_MS,
-      maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,
-      retry: {
-        ...DEFAULT_RETRY_OPTIONS,
-        maxAttempts: vars.GRAPH_MAX_ATTEMPTS,
-        maxThrottledAttempts: vars.GRAPH_MAX_THROTTLED_ATTEMPTS,
-      },
-      maxInFlight: vars.GRAPH_MAX_IN_FLIGHT,
-      sharedThrottle: vars.GRAPH_SHARED_THROTTLE === 'true',
-      maxRetryAfterMs: vars.GRAPH_MAX_RETRY_AFTER_SECONDS * 1000,
-      batching: vars.GRAPH_BATCHING === 'true',
-    },
+    ownershipMemory: ownershipMemorySettings(vars),
+    graphService: graphClient.service,
     edge: edgePolicy(vars, production),
     sdlAuthorizationDirectives: vars.GATEWAY_SDL_AUTHORIZATION_DIRECTIVES === 'true',
     production,
@@ -239,76 +187,35 @@ function shutdownGraceMs(vars: Env): number {
   return grace;
 }
 
-function graphTarget(vars: Env, production: boolean): GraphTarget {
-  const credentials = graphCredentials(vars);
-  if (!credentials) {
-    if (vars.GRAPH_BASE_URL) {
-      throw new ConfigError(
-        'GRAPH_BASE_URL is set but no credentials are: set GRAPH_ACCESS_TOKEN, or AZURE_TENANT_ID, ' +
-          'AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)',
-      );
-    }
-    if (production) {
-      throw new ConfigError(
-        'NODE_ENV=production needs Microsoft Graph credentials; the embedded emulator is for development',
-      );
-    }
-    return { kind: 'emulator', emulatorPort: vars.EMULATOR_PORT };
-  }
-  return {
-    kind: 'graph',
-    baseUrl: graphBaseUrl(vars.GRAPH_BASE_URL ?? 'https://graph.microsoft.com'),
-    credentials,
-    ...(vars.AZURE_AUTHORITY_HOST ? { authorityHost: vars.AZURE_AUTHORITY_HOST } : {}),
-  };
-}
-
-function graphCredentials(vars: Env): GraphCredentials | null {
-  if (vars.GRAPH_ACCESS_TOKEN) return { kind: 'static-token', token: vars.GRAPH_ACCESS_TOKEN };
-  const { AZURE_TENANT_ID: tenantId, AZURE_CLIENT_ID: clientId } = vars;
-  const secret = vars.AZURE_CLIENT_SECRET;
-  const certificatePath = vars.AZURE_CLIENT_CERTIFICATE_PATH;
-  if (!tenantId && !clientId && !secret && !certificatePath) return null;
-  if (!tenantId || !clientId || (!secret && !certificatePath)) {
+/**
+ * The Graph the settings name, else, in development, the embedded emulator: a production gateway
+ * without credentials would only ever answer errors.
+ */
+function graphTarget(
+  endpoint: GraphEndpoint | null,
+  emulatorPort: number,
+  production: boolean,
+): GraphTarget {
+  if (endpoint) return { kind: 'graph', ...endpoint };
+  if (production) {
     throw new ConfigError(
-      'Incomplete Azure credentials: AZURE_TENANT_ID, AZURE_CLIENT_ID and one of ' +
-        'AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH are all needed',
+      'NODE_ENV=production needs Microsoft Graph credentials; the embedded emulator is for development',
     );
   }
-  return secret
-    ? { kind: 'client-secret', tenantId, clientId, clientSecret: secret }
-    : {
-        kind: 'client-certificate',
-        tenantId,
-        clientId,
-        certificatePath: certificatePath as string,
-      };
+  return { kind: 'emulator', emulatorPort };
 }
 
 /**
- * The Graph root without version. Plain `http` is allowed only on loopback (the emulator, a
- * test server): anywhere else it would send the bearer token in clear text.
+ * The Graph client has its own error, since it knows nothing of the gateway; to the process its
+ * settings are the environment like any other's, so they stop it the same way, message unchanged.
  */
-export function graphBaseUrl(raw: string): string {
-  let url: URL;
+function fromGraphClient<T>(read: () => T): T {
   try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`GRAPH_BASE_URL is not a URL: ${raw}`);
+    return read();
+  } catch (error) {
+    if (error instanceof GraphSettingsError) {
+      throw new ConfigError(error.message, { cause: error });
+    }
+    throw error;
   }
-  if (url.search || url.hash || url.username || url.password) {
-    throw new ConfigError('GRAPH_BASE_URL must not carry credentials, a query or a fragment');
-  }
-  if (/\/(v1\.0|beta)\/?$/.test(url.pathname)) {
-    throw new ConfigError(
-      'GRAPH_BASE_URL is the Graph root without version, e.g. https://graph.microsoft.com',
-    );
-  }
-  const loopback = isLoopback(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new ConfigError(
-      `GRAPH_BASE_URL must use https (plain http only on loopback, for the emulator): ${raw}`,
-    );
-  }
-  return url.href.replace(/\/+$/, '');
 }

@@ -36,4 +36,8 @@ export * from './resources/task-pages.js';
 export * from './resources/types.js';
 export * from './service.js';
 export * from './session.js';
+export * from './settings/endpoint.js';
+export * from './settings/env.js';
+export * from './settings/graph-env.js';
+export * from './settings/graph-settings.js';
 export * from './typed-errors.js';

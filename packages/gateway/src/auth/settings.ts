@@ -15,7 +15,7 @@ export const CALLER_AUTH_ENV = {
   GATEWAY_AUTH_AUDIENCE: nonEmpty,
 };
 
-/** The piece above, and the app registration's variables it falls back on (config.ts's). */
+/** The piece above, and the app registration's variables it falls back on (the Graph client's). */
 type CallerAuthEnv = EnvOf<typeof CALLER_AUTH_ENV> & {
   AZURE_TENANT_ID?: string | undefined;
   AZURE_CLIENT_ID?: string | undefined;

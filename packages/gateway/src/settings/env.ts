@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 
+// Written once, in the Graph client (which sits below the gateway), whose settings use them too.
+export { isLoopback, nonEmpty } from '@universal-print-gateway/graph-client';
+
 /** The environment does not describe a gateway that can start; the message says which variable. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -14,13 +17,6 @@ export class ConfigError extends Error {
 /** A port number; 0 lets the system choose. */
 export const port = (fallback: number) =>
   z.coerce.number().int().min(0).max(65_535).default(fallback);
-
-/** Unset, or a value with something other than blanks in it. */
-export const nonEmpty = z.string().trim().min(1).optional();
-
-/** Where plain `http` is accepted instead of https: this machine (the emulator, a test server). */
-export const isLoopback = (hostname: string): boolean =>
-  hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 
 /** The parsed values of a settings piece (a zod shape), as its module's settings function takes them. */
 export type EnvOf<Shape extends z.ZodRawShape> = z.infer<z.ZodObject<Shape>>;

@@ -1,7 +1,8 @@
 /**
- * How the gateway authenticates to Graph, as the graph client takes it: config.ts reads the
- * environment into it (GRAPH_ACCESS_TOKEN, or AZURE_TENANT_ID and AZURE_CLIENT_ID with a
- * secret or a certificate) and hands it down; the client never reads settings itself.
+ * How the gateway authenticates to Graph, as the graph client takes it: settings/endpoint.ts
+ * builds it from the variables (GRAPH_ACCESS_TOKEN, or AZURE_TENANT_ID and AZURE_CLIENT_ID with
+ * a secret or a certificate) that the gateway's config.ts parsed; the client never reads
+ * `process.env` itself.
  */
 export type GraphCredentials =
   | { kind: 'static-token'; token: string }
