@@ -91,6 +91,7 @@ function oauthError(error: OAuthError): EntraAnswer {
       timestamp,
       trace_id: traceId,
       correlation_id: randomUUID(),
+      ...error.extra,
     },
   };
 }
