@@ -41,7 +41,7 @@ import { UploadSessions } from './upload-sessions.js';
 export type { EmulatedEntra, EntraHits, IssuedGraphToken } from './entra/emulated-entra.js';
 export type { FaultInjector, FaultRule, FaultScope } from './faults.js';
 export type { EmulatorPrintJob } from './graph-shapes.js';
-export type { RecordedRequest, RequestLog, RequestVia } from './request-log.js';
+export type { RecordedCaller, RecordedRequest, RequestLog, RequestVia } from './request-log.js';
 export type { EmulatorStore, SubmitJobInput } from './store.js';
 export type {
   SubscriptionOptions,

@@ -95,6 +95,38 @@ describe('the on-behalf-of grant', () => {
     expect(tasks.status).toBe(200);
   });
 
+  it('records who each call acted as, batch items included, so tests can tell people apart', async () => {
+    const [adeleToken, meganToken] = await Promise.all([
+      graphTokenFor(env.emulator.url, 'adele'),
+      graphTokenFor(env.emulator.url, 'megan'),
+    ]);
+    const batch = await graph(env.emulator.url, 'POST', '/$batch', {
+      token: adeleToken,
+      json: {
+        requests: [
+          { id: '1', method: 'GET', url: '/print/shares' },
+          { id: '2', method: 'GET', url: `/print/shares/${DEMO.shares.followMe}` },
+        ],
+      },
+    });
+    expect(batch.status).toBe(200);
+    await graph(env.emulator.url, 'GET', '/print/shares', { token: meganToken });
+    await graph(env.emulator.url, 'GET', `/print/printers/${DEMO.printers.floor1}`);
+    const callers = env.emulator.requests.entries().map((entry) => [entry.via, entry.caller]);
+    const asPerson = (userId: string) => ({
+      kind: 'user',
+      appId: ENTRA.apps.gateway.appId,
+      userId,
+    });
+    expect(callers).toEqual([
+      ['batch-item', asPerson(adele)],
+      ['batch-item', asPerson(adele)],
+      ['batch-envelope', asPerson(adele)],
+      ['direct', asPerson(ENTRA.people.megan.objectId)],
+      ['direct', { kind: 'app', appId: DEMO.gatewayAppId }],
+    ]);
+  });
+
   it('refuses an app token as the assertion: invalid_grant, AADSTS50013', async () => {
     const reply = await tokenRequest(env.emulator.url, oboForm(await appTokenForGateway()));
     expect(reply.status).toBe(400);
