@@ -73,7 +73,7 @@ async function openSession(
 async function put(
   uploadUrl: string,
   range: string | undefined,
-  body: Uint8Array,
+  body: Uint8Array<ArrayBuffer>,
   headers: Record<string, string> = {},
 ) {
   const response = await fetch(uploadUrl, {

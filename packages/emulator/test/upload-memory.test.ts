@@ -49,7 +49,11 @@ function memoryUsage(): Promise<NodeJS.MemoryUsage> {
   });
 }
 
-async function upload(token: string, size: number, chunk: Uint8Array): Promise<number[]> {
+async function upload(
+  token: string,
+  size: number,
+  chunk: Uint8Array<ArrayBuffer>,
+): Promise<number[]> {
   const created = await graph<{ id: string; documents: { id: string }[] }>(
     origin,
     'POST',
