@@ -18,6 +18,13 @@ export interface UserCaller {
   kind: 'user';
   appId: string;
   user: DemoUser;
+  /**
+   * A Printer Administrator acts on every user's jobs (the opaque demo `user` token); a person
+   * signed in through on-behalf-of acts on their own jobs only.
+   */
+  printerAdministrator?: boolean;
+  /** The delegated Graph permissions (`scp`) of an on-behalf-of token. */
+  scopes?: readonly string[];
 }
 
 export type Caller = AppCaller | UserCaller;
@@ -79,6 +86,17 @@ export function requireAppRole(app: AppCaller, anyOf: readonly string[], operati
       403,
       'accessDenied',
       `${operation} requires the application permission ${anyOf.join(' or ')}.`,
+    );
+  }
+}
+
+/** Who may act on a job a person created: that person, or a Printer Administrator. */
+export function requireJobOwner(caller: UserCaller, createdById: string, operation: string): void {
+  if (caller.printerAdministrator !== true && caller.user.id !== createdById) {
+    throw new GraphFailure(
+      403,
+      'accessDenied',
+      `${operation}: the job belongs to another user; only its creator or a Printer Administrator may do this.`,
     );
   }
 }

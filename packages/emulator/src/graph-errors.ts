@@ -12,6 +12,8 @@ export class GraphFailure extends Error {
     readonly code: string,
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
+    /** Members added to `error.innerError` beside the request ids (e.g. nextExpectedRanges). */
+    readonly innerError: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -36,6 +38,7 @@ export function errorResult(failure: GraphFailure, ids: RequestIds): GraphResult
         code: failure.code,
         message: failure.message,
         innerError: {
+          ...failure.innerError,
           date: graphDate(),
           'request-id': ids.requestId,
           'client-request-id': ids.clientRequestId,

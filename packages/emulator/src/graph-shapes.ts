@@ -7,6 +7,7 @@ import type {
   JobRecord,
   PrinterLocation,
   PrinterRecord,
+  ShareRecord,
   TaskRecord,
   TaskState,
 } from './tenant.js';
@@ -39,12 +40,15 @@ export interface GraphPrintDocument {
   displayName: string;
   contentType: string;
   size: number;
-  uploadedDateTime: string;
+  /** null while a job created on a share still waits for its bytes. */
+  uploadedDateTime: string | null;
   downloadedDateTime: string | null;
 }
 
 export interface GraphPrintJob {
   id: string;
+  /** Only on jobs created on a share with one. */
+  displayName?: string;
   createdDateTime: string;
   createdBy: { id: string; displayName: string; userPrincipalName: string };
   status: { state: JobState; description: string; details: string[]; isAcquiredByPrinter: boolean };
@@ -87,6 +91,11 @@ export const contexts = {
   task: (definitionId: string) =>
     `${METADATA}#print/taskDefinitions('${definitionId}')/tasks/$entity`,
   printer: () => `${METADATA}#print/printers/$entity`,
+  shares: () => `${METADATA}#print/shares`,
+  share: () => `${METADATA}#print/shares/$entity`,
+  shareJob: (shareId: string) => `${METADATA}#print/shares('${shareId}')/jobs/$entity`,
+  uploadSession: () => `${METADATA}#microsoft.graph.uploadSession`,
+  jobStatus: () => `${METADATA}#microsoft.graph.printJobStatus`,
   jobs: (printerId: string) => `${METADATA}#print/printers('${printerId}')/jobs`,
   job: (printerId: string) => `${METADATA}#print/printers('${printerId}')/jobs/$entity`,
   documents: (printerId: string, jobId: string) =>
@@ -125,6 +134,7 @@ export function toGraphJob(
   const status = store.jobStatus(job);
   const shape: GraphPrintJob = {
     id: job.id,
+    ...(job.displayName === undefined ? {} : { displayName: job.displayName }),
     createdDateTime: job.createdDateTime,
     createdBy: { ...job.createdBy },
     status: {
@@ -158,7 +168,7 @@ export function toGraphDocument(job: JobRecord, store: EmulatorStore): GraphPrin
     displayName: job.document.displayName,
     contentType: job.document.contentType,
     size: job.document.size,
-    uploadedDateTime: job.createdDateTime,
+    uploadedDateTime: job.document.awaitingUpload ? null : job.createdDateTime,
     downloadedDateTime: store.jobStatus(job).acknowledgedDateTime,
   };
 }
@@ -180,6 +190,40 @@ export function toGraphPrinter(printer: PrinterRecord, store: EmulatorStore): Gr
       ? { state: 'processing', details: [], description: 'Printing.' }
       : { state: 'idle', details: [], description: 'Ready.' },
     location: { ...printer.location },
+  };
+}
+
+export interface GraphPrinterShare {
+  id: string;
+  displayName: string;
+  manufacturer: string;
+  model: string;
+  createdDateTime: string;
+  isAcceptingJobs: boolean;
+  allowAllUsers: boolean;
+  location: PrinterLocation & { site: string };
+  status: GraphPrinter['status'];
+  capabilities: ShareRecord['capabilities'];
+  defaults: ShareRecord['defaults'];
+}
+
+/** A share reads as its printer (make, model, location, status) under its own name and id. */
+export function toGraphShare(share: ShareRecord, store: EmulatorStore): GraphPrinterShare {
+  const printer = store.printer(share.printerId);
+  if (printer === undefined) throw new Error(`Share ${share.id} has no printer.`);
+  const shape = toGraphPrinter(printer, store);
+  return {
+    id: share.id,
+    displayName: share.displayName,
+    manufacturer: shape.manufacturer,
+    model: shape.model,
+    createdDateTime: share.createdDateTime,
+    isAcceptingJobs: shape.isAcceptingJobs,
+    allowAllUsers: true,
+    location: { ...shape.location, site: share.site },
+    status: shape.status,
+    capabilities: structuredClone(share.capabilities),
+    defaults: structuredClone(share.defaults),
   };
 }
 

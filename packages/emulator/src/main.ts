@@ -77,6 +77,14 @@ to call the gateway with one: README.md#tokens-for-curl):
   curl ${tokenEndpoint} -d grant_type=client_credentials \\
     -d client_id=${ENTRA.apps.releaseStation.appId} -d client_secret=${ENTRA.apps.releaseStation.secret} \\
     -d scope=${GATEWAY_API.appIdUri}/.default
+  # Adele's Graph token, as the gateway gets it on her behalf (ASSERTION = her token above)
+  curl ${tokenEndpoint} -d grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer \\
+    -d requested_token_use=on_behalf_of -d client_id=${ENTRA.apps.gateway.appId} \\
+    -d client_secret=${ENTRA.apps.gateway.secret} -d scope=https://graph.microsoft.com/.default \\
+    -d assertion=$ASSERTION
+
+Printer shares (delegated only: a person's Graph token from the exchange above):
+  follow-me ${DEMO.shares.followMe}   reception ${DEMO.shares.reception}
 `);
 
 let stopping = false;

@@ -7,7 +7,7 @@ import type { GraphCall } from './router.js';
 // `$skiptoken`, until the last page, which has none.
 //
 // The skiptoken is base64url("<offset>.<mac>"): mac is an HMAC over the offset, the collection's
-// path and the query options that shape the collection ($filter, $expand, $top), keyed by a secret
+// path and the query options that shape the collection ($filter, $expand, $top, $search), keyed by a secret
 // made when the emulator starts. A tampered, truncated or foreign token, one replayed against
 // another collection or query, or one from an earlier emulator process answers 400.
 // Offsets stay correct while clients page because every emulated collection only grows at its
@@ -26,7 +26,7 @@ export interface Page<T> {
 const MAC_BYTES = 16;
 const TOKEN_SHAPE = /^(0|[1-9]\d{0,8})\.([A-Za-z0-9_-]{22})$/;
 /** Options that change which items the collection holds, so a token is only valid with them. */
-const BINDING_OPTIONS = ['$filter', '$expand', '$top'];
+const BINDING_OPTIONS = ['$filter', '$expand', '$top', '$search'];
 
 export class Pager {
   readonly #pageSize: number;

@@ -4,7 +4,7 @@ import { answerBatch, type BatchItemCall } from './batch.js';
 import { type FaultInjector, playFault } from './faults.js';
 import { errorResult, GraphFailure, type RequestIds } from './graph-errors.js';
 import type { GraphResult } from './graph-result.js';
-import type { RecordedRequest, RequestLog, RequestVia } from './request-log.js';
+import type { RecordedCaller, RecordedRequest, RequestLog, RequestVia } from './request-log.js';
 import type { Dispatch } from './router.js';
 
 /** A Graph request as it came off the socket, path already stripped of /v1.0. */
@@ -43,6 +43,16 @@ function parsedBody(rawBody: string | undefined): unknown {
   }
 }
 
+function recordedCaller(caller: Caller | undefined): { caller?: RecordedCaller } {
+  if (caller === undefined) return {};
+  return {
+    caller:
+      caller.kind === 'app'
+        ? { kind: 'app', appId: caller.appId }
+        : { kind: 'user', appId: caller.appId, userId: caller.user.id },
+  };
+}
+
 function newIds(clientRequestId: string | undefined): RequestIds {
   const requestId = randomUUID();
   // Graph echoes the caller's client-request-id and otherwise reuses its own request-id.
@@ -65,8 +75,9 @@ export class GraphPipeline {
     const isBatch = request.path.toLowerCase() === '/$batch';
     const via: RequestVia = isBatch ? 'batch-envelope' : 'direct';
     let result: GraphResult;
+    let caller: Caller | undefined;
     try {
-      const caller = this.#deps.authenticate(request.authorization);
+      caller = this.#deps.authenticate(request.authorization);
       await this.#playFault(request.method, request.path, via);
       const answered = isBatch
         ? await this.#answerEnvelope(request, caller, ids)
@@ -89,6 +100,7 @@ export class GraphPipeline {
       query: request.query,
       body: parsedBody(request.rawBody),
       authorization: request.authorization,
+      ...recordedCaller(caller),
       via,
       status: result.status,
     });
@@ -142,6 +154,7 @@ export class GraphPipeline {
       query: item.query,
       body: item.body,
       authorization: envelope.authorization,
+      ...recordedCaller(caller),
       via: 'batch-item',
       batchRequestId: item.id,
       status: result.status,

@@ -1,4 +1,4 @@
-import { requireAppCaller, requireUserCaller } from './auth.js';
+import { requireAppCaller, requireJobOwner, requireUserCaller } from './auth.js';
 import { invalidRequest } from './graph-errors.js';
 import { jsonResult, noContentResult } from './graph-result.js';
 import {
@@ -106,8 +106,10 @@ export function printerRoutes(store: EmulatorStore, pager: Pager): Route[] {
       method: 'POST',
       pattern: '/print/printers/:printerId/jobs/:jobId/cancel',
       handle: (context) => {
-        requireUserCaller(context.caller, 'Canceling a print job');
-        store.cancelJob(jobOf(store, context));
+        const person = requireUserCaller(context.caller, 'Canceling a print job');
+        const job = jobOf(store, context);
+        requireJobOwner(person, job.createdBy.id, 'Canceling a print job');
+        store.cancelJob(job);
         return noContentResult();
       },
     },

@@ -1,3 +1,8 @@
+/** Who a recorded request acted as: tests assert a person's calls carried that person's token. */
+export type RecordedCaller =
+  | { kind: 'app'; appId: string }
+  | { kind: 'user'; appId: string; userId: string };
+
 /** How a Graph request reached the emulator. */
 export type RequestVia = 'direct' | 'batch-item' | 'batch-envelope';
 
@@ -11,6 +16,11 @@ export interface RecordedRequest {
   body: unknown;
   /** The `Authorization` header value; batch items carry their envelope's. */
   authorization: string | undefined;
+  /**
+   * Who the token authenticated (batch items: the envelope's): an app, or a person with the app
+   * acting for them. Absent when authentication failed.
+   */
+  caller?: RecordedCaller;
   via: RequestVia;
   /** The item's id inside its $batch envelope. */
   batchRequestId?: string;

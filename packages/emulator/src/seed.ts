@@ -4,6 +4,7 @@ import {
   defaultConfiguration,
   mergeConfiguration,
 } from './print-job-configuration.js';
+import { SHARE_IDS, shares } from './share-seed.js';
 import { DEFAULT_DOCUMENT_CONTENT_TYPE, WAITING_TASK_DESCRIPTION } from './store.js';
 import type {
   DefinitionRecord,
@@ -50,6 +51,8 @@ export const DEMO = {
     direct: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f63',
     otherApp: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f64',
   },
+  /** Printer shares: follow-me (Floor 1's release queue, PDF/OXPS, colour, duplex), reception. */
+  shares: SHARE_IDS,
   triggers: {
     floor1: '6a0b1c2d-3e4f-4a5b-9c6d-7e8f9a0b1c01',
     floor2: '6a0b1c2d-3e4f-4a5b-9c6d-7e8f9a0b1c02',
@@ -87,7 +90,15 @@ export function demoCallers(): ReadonlyMap<string, Caller> {
   return new Map<string, Caller>([
     [EMULATOR_TOKENS.gatewayApp, { kind: 'app', ...GATEWAY_APP }],
     [EMULATOR_TOKENS.otherApp, { kind: 'app', ...OTHER_APP }],
-    [EMULATOR_TOKENS.user, { kind: 'user', appId: DEMO.gatewayAppId, user: { ...USERS.adele } }],
+    [
+      EMULATOR_TOKENS.user,
+      {
+        kind: 'user',
+        appId: DEMO.gatewayAppId,
+        user: { ...USERS.adele },
+        printerAdministrator: true,
+      },
+    ],
   ]);
 }
 
@@ -326,6 +337,11 @@ export function createDemoTenant(now: number): TenantState {
   const tenant: TenantState = {
     users: [{ ...USERS.adele }, { ...USERS.megan }],
     printers: new Map(printers().map((p) => [p.id, p])),
+    shares: new Map(
+      shares({ releaseQueue: DEMO.printers.floor1, reception: DEMO.printers.direct }).map(
+        (share) => [share.id, share],
+      ),
+    ),
     definitions: new Map(definitions().map((d) => [d.id, d])),
     tasks: new Map<string, TaskRecord>(),
     jobs: new Map<string, JobRecord>(),

@@ -18,10 +18,12 @@ import { jobDocumentRoutes } from './job-document-routes.js';
 import { jobRedirectRoutes } from './job-redirect-routes.js';
 import { DEFAULT_PAGE_SIZE, Pager } from './paging.js';
 import { GraphPipeline } from './pipeline.js';
+import { printSubmissionRoutes } from './print-submission-routes.js';
 import { printerRoutes } from './printer-routes.js';
 import { RequestLog } from './request-log.js';
 import { createRouter } from './router.js';
 import { createDemoTenant, demoCallers } from './seed.js';
+import { shareRoutes } from './share-routes.js';
 import { EmulatorStore, type SubmitJobInput } from './store.js';
 import {
   ADMIN_SUBSCRIPTIONS_PREFIX,
@@ -33,16 +35,19 @@ import {
   SubscriptionService,
 } from './subscriptions/subscription-service.js';
 import { taskDefinitionRoutes } from './task-definition-routes.js';
+import { createUploadHandler, UPLOAD_PREFIX } from './upload-routes.js';
+import { UploadSessions } from './upload-sessions.js';
 
-export type { EmulatedEntra, EntraHits } from './entra/emulated-entra.js';
+export type { EmulatedEntra, EntraHits, IssuedGraphToken } from './entra/emulated-entra.js';
 export type { FaultInjector, FaultRule, FaultScope } from './faults.js';
 export type { EmulatorPrintJob } from './graph-shapes.js';
-export type { RecordedRequest, RequestLog, RequestVia } from './request-log.js';
+export type { RecordedCaller, RecordedRequest, RequestLog, RequestVia } from './request-log.js';
 export type { EmulatorStore, SubmitJobInput } from './store.js';
 export type {
   SubscriptionOptions,
   SubscriptionService,
 } from './subscriptions/subscription-service.js';
+export type { UploadSessions } from './upload-sessions.js';
 
 export interface EmulatorOptions {
   /** @default '127.0.0.1' */
@@ -63,6 +68,8 @@ export interface EmulatorOptions {
   tls?: { key: string | Buffer; cert: string | Buffer };
   /** Entra's knobs: the Graph permissions (`roles`) its tokens grant the gateway app. */
   entra?: EmulatedEntraOptions;
+  /** How long a document's upload session (and its uploadUrl) lives. @default 1 hour */
+  uploadSessionLifetimeMs?: number;
 }
 
 export interface RunningEmulator {
@@ -75,6 +82,8 @@ export interface RunningEmulator {
   entra: EmulatedEntra;
   /** Graph change-notification subscriptions, their deliveries and knobs (subscriptions/). */
   subscriptions: SubscriptionService;
+  /** Documents' upload sessions: `expireAll()` plays an expired uploadUrl. */
+  uploads: UploadSessions;
   /** Same as POST /_emulator/jobs. */
   submitJob(input: SubmitJobInput): EmulatorPrintJob;
   /** `count` jobs like `submitJob` (POST /_emulator/jobs with `count`): a backlog that pages. */
@@ -119,6 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     onTaskCreated: (task) => subscriptionService.taskCreated(task),
     onJobFetchable: (job) => subscriptionService.jobFetchable(job),
   });
+  const uploads = new UploadSessions(options.uploadSessionLifetimeMs);
   const faults = new FaultInjector();
   const requests = new RequestLog();
   const lifetime = new AbortController();
@@ -141,6 +151,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const entra = await createEmulatedEntra(() => origin, options.entra);
   const reset = (): void => {
     store.reset();
+    uploads.clear();
     subscriptionService.reset();
     faults.clear();
     requests.clear();
@@ -152,17 +163,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     authenticate: createAuthenticator((token) => {
       const demo = callers.get(token);
       if (demo) return demo;
-      // A token from the emulator's Entra, for Graph: the app it was issued to, if Graph knows it.
-      const appId = entra.graphTokenApp(token);
+      // A token from the emulator's Entra, for Graph: the person it acts for (on-behalf-of), or
+      // the app it was issued to, if Graph knows them.
+      const issued = entra.graphToken(token);
+      if (issued?.personId !== undefined) {
+        const user = store.user(issued.personId);
+        return user && { kind: 'user', appId: issued.appId, user, scopes: issued.scopes ?? [] };
+      }
       const app = [...callers.values()].find(
-        (caller) => caller.kind === 'app' && caller.appId === appId,
+        (caller) => caller.kind === 'app' && caller.appId === issued?.appId,
       );
-      const roles = entra.graphTokenRoles(token);
-      return app && roles ? { ...app, roles } : app;
+      return app && issued ? { ...app, roles: issued.roles } : app;
     }),
     dispatch: createRouter([
       ...taskDefinitionRoutes(store, pager),
       ...printerRoutes(store, pager),
+      ...shareRoutes(store, pager),
+      ...printSubmissionRoutes(store, uploads),
       ...jobRedirectRoutes(store),
       ...jobDocumentRoutes(store, pager),
       ...subscriptionRoutes(subscriptionService),
@@ -173,10 +190,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const admin = createAdminHandler({ submitJob, submitJobs, faults, requests, reset });
   const subscriptionAdmin = createSubscriptionAdmin(subscriptionService);
+  const upload = createUploadHandler({
+    uploads,
+    onComplete: (session) => store.documentUploaded(session.jobId),
+  });
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://emulator.invalid');
     const method = (request.method ?? 'GET').toUpperCase();
+    if (hasPrefix(url.pathname, UPLOAD_PREFIX)) {
+      // Before readBody: document bytes are streamed and counted, never buffered.
+      await upload(request, response, url);
+      return;
+    }
     const rawBody = await readBody(request);
     const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
 
@@ -285,6 +311,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store,
     entra,
     subscriptions: subscriptionService,
+    uploads,
     submitJob,
     submitJobs,
     reset,

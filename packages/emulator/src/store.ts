@@ -9,8 +9,10 @@ import {
 import type {
   DefinitionRecord,
   DemoUser,
+  DocumentRecord,
   JobRecord,
   PrinterRecord,
+  ShareRecord,
   TaskRecord,
   TaskState,
   TenantState,
@@ -95,12 +97,26 @@ export class EmulatorStore {
     this.#nextJobId = this.#firstFreeJobId();
   }
 
+  /** A tenant user by object id (Entra's `oid`). */
+  user(id: string): DemoUser | undefined {
+    const user = this.#tenant.users.find((candidate) => candidate.id === id);
+    return user === undefined ? undefined : { ...user };
+  }
+
   printers(): PrinterRecord[] {
     return [...this.#tenant.printers.values()];
   }
 
   printer(id: string): PrinterRecord | undefined {
     return this.#tenant.printers.get(id);
+  }
+
+  shares(): ShareRecord[] {
+    return [...this.#tenant.shares.values()];
+  }
+
+  share(id: string): ShareRecord | undefined {
+    return this.#tenant.shares.get(id);
   }
 
   definitions(): DefinitionRecord[] {
@@ -142,6 +158,16 @@ export class EmulatorStore {
   jobStatus(job: JobRecord): JobStatusView {
     const phase = job.phase;
     switch (phase.kind) {
+      case 'uploadPending':
+        return {
+          state: 'paused',
+          description:
+            'The job waits for its document to be uploaded and for the job to be started.',
+          details: ['uploadPending'],
+          isAcquiredByPrinter: false,
+          isFetchable: false,
+          acknowledgedDateTime: null,
+        };
       case 'redirected':
         // Handed off, not printed here: terminal, but without completedSuccessfully.
         return {
@@ -226,25 +252,78 @@ export class EmulatorStore {
   }
 
   /**
-   * Queues a job on `printer` the way a submitted job arrives there: held behind a new processing
-   * task when the printer has a trigger, printing straight away when it has none.
+   * A person creates a job on a share (POST /print/shares/{id}/jobs): it waits, paused, for its
+   * document's bytes and for `start`, which hands it to the share's printer.
    */
+  createShareJob(
+    share: ShareRecord,
+    createdBy: DemoUser,
+    fields: {
+      displayName: string | undefined;
+      configuration: ConfigurationPatch | undefined;
+      document: Pick<DocumentRecord, 'displayName' | 'contentType' | 'size'>;
+    },
+  ): JobRecord {
+    const { displayName, configuration, document } = fields;
+    const job: JobRecord = {
+      id: String(this.#nextJobId++),
+      ...(displayName === undefined ? {} : { displayName }),
+      printerId: share.printerId,
+      createdDateTime: new Date(this.#now()).toISOString(),
+      createdBy: { ...createdBy },
+      configuration: mergeConfiguration(defaultConfiguration(), configuration),
+      document: { id: randomUUID(), ...document, awaitingUpload: true },
+      redirectedFrom: null,
+      phase: { kind: 'uploadPending' },
+    };
+    this.#tenant.jobs.set(job.id, job);
+    return job;
+  }
+
+  /** The last byte of a share job's document arrived (upload-routes.ts). */
+  documentUploaded(jobId: string): void {
+    const job = this.job(jobId);
+    if (job !== undefined) delete job.document.awaitingUpload;
+  }
+
+  /**
+   * `start` on a share's job whose bytes are in: it reaches its printer as a submitted job does.
+   * A job already started is left as it is (see README: a retried start is harmless).
+   */
+  startJob(job: JobRecord): void {
+    if (job.phase.kind !== 'uploadPending') return;
+    const printer = this.printer(job.printerId);
+    if (printer === undefined) throw itemNotFound(`Printer '${job.printerId}' was not found.`);
+    this.#queue(printer, job);
+  }
+
+  /** Creates a job and queues it on `printer` at once (submitted, or redirected there). */
   #createJob(
     printer: PrinterRecord,
     fields: Pick<JobRecord, 'createdBy' | 'configuration' | 'document' | 'redirectedFrom'>,
   ): JobRecord {
-    const now = this.#now();
     const job: JobRecord = {
       id: String(this.#nextJobId++),
       printerId: printer.id,
-      createdDateTime: new Date(now).toISOString(),
+      createdDateTime: new Date(this.#now()).toISOString(),
       ...fields,
-      phase:
-        printer.trigger === null
-          ? { kind: 'released', releasedAt: now, printsForMs: this.#options.printDurationMs }
-          : { kind: 'releaseWait' },
+      phase: { kind: 'uploadPending' },
     };
     this.#tenant.jobs.set(job.id, job);
+    this.#queue(printer, job);
+    return job;
+  }
+
+  /**
+   * Queues a job on `printer` the way a submitted job arrives there: held behind a new processing
+   * task when the printer has a trigger, printing straight away when it has none.
+   */
+  #queue(printer: PrinterRecord, job: JobRecord): void {
+    const now = this.#now();
+    job.phase =
+      printer.trigger === null
+        ? { kind: 'released', releasedAt: now, printsForMs: this.#options.printDurationMs }
+        : { kind: 'releaseWait' };
     if (printer.trigger !== null) {
       const task: TaskRecord = {
         id: randomUUID(),
@@ -260,7 +339,6 @@ export class EmulatorStore {
     } else {
       this.#options.onJobFetchable?.(job);
     }
-    return job;
   }
 
   /** The app reports its task: completing releases the job, aborting ends it. */

@@ -41,6 +41,28 @@ export interface PrinterRecord {
   trigger: TriggerRecord | null;
 }
 
+/**
+ * A printer share: what people print to. Capabilities and defaults use Graph's
+ * printerCapabilities / printerDefaults names and are kept as their JSON, read-only.
+ */
+export interface ShareRecord {
+  id: string;
+  displayName: string;
+  printerId: string;
+  createdDateTime: string;
+  /** Graph's printerLocation `site`, beside the printer's own location fields. */
+  site: string;
+  capabilities: ShareCapabilities;
+  defaults: Record<string, unknown>;
+}
+
+/** The printerCapabilities members the emulator checks; the rest are carried as data. */
+export interface ShareCapabilities {
+  contentTypes: string[];
+  copiesPerJob: { start: number; end: number };
+  [member: string]: unknown;
+}
+
 export interface DefinitionRecord {
   id: string;
   displayName: string;
@@ -62,6 +84,8 @@ export interface TaskRecord {
  * computed on read from `releasedAt + printsForMs`, so no timers run inside the emulator.
  */
 export type JobPhase =
+  /** Created on a share by a person; waits for its document's bytes and for `start`. */
+  | { kind: 'uploadPending' }
   | { kind: 'releaseWait' }
   /** Handed to another printer by `redirect`; the new job carries on there. */
   | { kind: 'redirected'; at: number; toPrinterId: string; toJobId: string }
@@ -71,6 +95,8 @@ export type JobPhase =
 
 export interface JobRecord {
   id: string;
+  /** The name a person gave a job they created on a share; other jobs have none. */
+  displayName?: string;
   printerId: string;
   createdDateTime: string;
   createdBy: DemoUser;
@@ -88,11 +114,14 @@ export interface DocumentRecord {
   contentType: string;
   /** Bytes. */
   size: number;
+  /** Set while a job created on a share still waits for its bytes; seeded documents have them. */
+  awaitingUpload?: true;
 }
 
 export interface TenantState {
   users: DemoUser[];
   printers: Map<string, PrinterRecord>;
+  shares: Map<string, ShareRecord>;
   definitions: Map<string, DefinitionRecord>;
   tasks: Map<string, TaskRecord>;
   /** Keyed by job id; ids are unique across printers, like Graph's numerals. */

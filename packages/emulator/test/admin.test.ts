@@ -92,7 +92,7 @@ describe('admin endpoints', () => {
 });
 
 describe('request log', () => {
-  it('records direct requests with path, query, body, authorization and status', async () => {
+  it('records direct requests with path, query, body, authorization, caller and status', async () => {
     await graph(env.emulator.url, 'PATCH', `${taskPath}?$select=id`, {
       json: { status: { state: 'completed' } },
     });
@@ -104,6 +104,7 @@ describe('request log', () => {
         query: '$select=id',
         body: { status: { state: 'completed' } },
         authorization: `Bearer ${EMULATOR_TOKENS.gatewayApp}`,
+        caller: { kind: 'app', appId: DEMO.gatewayAppId },
         via: 'direct',
         status: 200,
       },

@@ -279,7 +279,7 @@ describe('routing', () => {
   });
 
   it('answers 404 UnknownError for an unknown route', async () => {
-    const reply = await graph<GraphErrorBody>(env.emulator.url, 'GET', '/print/shares');
+    const reply = await graph<GraphErrorBody>(env.emulator.url, 'GET', '/print/connectors');
     expect(reply.status).toBe(404);
     expect(reply.body.error.code).toBe('UnknownError');
   });

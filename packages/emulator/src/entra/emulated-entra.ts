@@ -3,9 +3,12 @@
 // the keys. The paths are Entra's, so AZURE_AUTHORITY_HOST = the emulator's URL just works.
 import { randomUUID } from 'node:crypto';
 import type { JWTPayload } from 'jose';
+import { errors as joseErrors } from 'jose';
 import { type EntraTenant, entraTenants } from './entra-seed.js';
+import { InvalidOboRefusalError, OboRefusals, parseOboRefusal } from './obo-refusals.js';
+import { JWT_BEARER_GRANT, onBehalfOf } from './on-behalf-of.js';
 import { SigningKeys } from './signing-keys.js';
-import { grant, OAuthError, TOKEN_LIFETIME_SECONDS } from './token-grants.js';
+import { type Grant, grant, OAuthError } from './token-grants.js';
 
 export interface EntraAnswer {
   status: number;
@@ -18,6 +21,22 @@ export interface EntraHits {
   discovery: number;
   keys: number;
   token: number;
+  /**
+   * On-behalf-of exchanges per person (`oid`) whose assertion was valid, granted or refused by
+   * the knob: what a client's token cache saves.
+   */
+  onBehalfOf: Record<string, number>;
+}
+
+/** A Graph token this Entra issued: the app's own, or a person's (on-behalf-of). */
+export interface IssuedGraphToken {
+  appId: string;
+  roles: readonly string[];
+  /** The person a delegated token acts for; absent on app-only tokens. */
+  personId?: string;
+  /** The delegated permissions (`scp`) of a person's token. */
+  scopes?: readonly string[];
+  expiresAt: number;
 }
 
 export interface EmulatedEntra {
@@ -32,6 +51,8 @@ export interface EmulatedEntra {
   graphTokenApp(token: string): string | undefined;
   /** The Graph application permissions (`roles`) that token was issued with. */
   graphTokenRoles(token: string): readonly string[] | undefined;
+  /** Everything Graph learns from a token this Entra issued, while it is valid. */
+  graphToken(token: string): IssuedGraphToken | undefined;
   hits(): EntraHits;
   /** A new signing key takes over; the replaced one stays published. Returns the new `kid`. */
   rotateKeys(): Promise<string>;
@@ -45,6 +66,8 @@ const DISCOVERY = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/i;
 const KEYS = /^\/([^/]+)\/discovery\/v2\.0\/keys$/i;
 const TOKEN = /^\/([^/]+)\/oauth2\/v2\.0\/token$/i;
 const ROTATE = '/_emulator/entra/rotate-keys';
+const OBO_REFUSALS = '/_emulator/entra/obo-refusals';
+const HITS = '/_emulator/entra/hits';
 
 const methodNotAllowed = (allow: string): EntraAnswer => ({
   status: 405,
@@ -68,6 +91,7 @@ function oauthError(error: OAuthError): EntraAnswer {
       timestamp,
       trace_id: traceId,
       correlation_id: randomUUID(),
+      ...error.extra,
     },
   };
 }
@@ -83,12 +107,41 @@ export async function createEmulatedEntra(
 ): Promise<EmulatedEntra> {
   const keys = await SigningKeys.create();
   const tenants = new Map<string, EntraTenant>(entraTenants().map((t) => [t.id, t]));
-  let hits: EntraHits = { discovery: 0, keys: 0, token: 0 };
+  const noHits = (): EntraHits => ({ discovery: 0, keys: 0, token: 0, onBehalfOf: {} });
+  let hits = noHits();
+  const refusals = new OboRefusals();
   // Graph tokens this Entra issued, for the emulator's Graph side to accept until they expire.
-  const graphTokens = new Map<
-    string,
-    { appId: string; roles: readonly string[]; expiresAt: number }
-  >();
+  const graphTokens = new Map<string, IssuedGraphToken>();
+  const liveGraphToken = (token: string): IssuedGraphToken | undefined => {
+    const issued = graphTokens.get(token);
+    if (issued && issued.expiresAt <= Date.now()) graphTokens.delete(token);
+    return issued && issued.expiresAt > Date.now() ? issued : undefined;
+  };
+
+  /** Entra's answers to an assertion it cannot accept (invalid_grant, as on the OBO page). */
+  const verifyAssertion = async (assertion: string, issuer: string) => {
+    try {
+      return await keys.verify(assertion, issuer);
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) {
+        throw new OAuthError(
+          400,
+          'invalid_grant',
+          500133,
+          'Assertion is not within its valid time range.',
+        );
+      }
+      if (error instanceof joseErrors.JOSEError) {
+        throw new OAuthError(
+          400,
+          'invalid_grant',
+          50013,
+          `Assertion failed signature validation or names another issuer (${error.code}).`,
+        );
+      }
+      throw error;
+    }
+  };
 
   const tenantOr404 = (segment: string): EntraTenant => {
     const tenant = tenants.get(segment.toLowerCase());
@@ -162,20 +215,38 @@ export async function createEmulatedEntra(
         "The request body must contain the following parameter: 'grant_type'.",
       );
     }
-    const issued = grant(
-      tenant,
-      new URLSearchParams(rawBody ?? ''),
-      issuerOf(tenant.id),
-      Math.floor(Date.now() / 1000),
-      origin(),
-      options.gatewayGraphRoles,
-    );
+    const form = new URLSearchParams(rawBody ?? '');
+    const now = Math.floor(Date.now() / 1000);
+    const issuer = issuerOf(tenant.id);
+    const issued: Grant =
+      form.get('grant_type') === JWT_BEARER_GRANT
+        ? await onBehalfOf({
+            tenant,
+            form,
+            issuer,
+            now,
+            emulatorOrigin: origin(),
+            verify: (assertion) => verifyAssertion(assertion, issuer),
+            takeRefusal: (personId) => {
+              hits.onBehalfOf[personId] = (hits.onBehalfOf[personId] ?? 0) + 1;
+              return refusals.take(personId);
+            },
+          })
+        : grant(tenant, form, issuer, now, origin(), options.gatewayGraphRoles);
     const accessToken = await keys.sign(issued.claims);
+    const expiresAt = issued.claims.exp ?? now;
     if (issued.claims.aud === 'https://graph.microsoft.com') {
+      const delegated = issued.claims['idtyp'] === 'user';
       graphTokens.set(accessToken, {
         appId: String(issued.claims['appid']),
-        roles: issued.claims['roles'] as string[],
-        expiresAt: (issued.claims.exp ?? 0) * 1000,
+        roles: delegated ? [] : (issued.claims['roles'] as string[]),
+        ...(delegated
+          ? {
+              personId: String(issued.claims['oid']),
+              scopes: String(issued.claims['scp']).split(' '),
+            }
+          : {}),
+        expiresAt: expiresAt * 1000,
       });
     }
     return {
@@ -184,11 +255,27 @@ export async function createEmulatedEntra(
       body: {
         token_type: 'Bearer',
         scope: issued.scope,
-        expires_in: TOKEN_LIFETIME_SECONDS,
-        ext_expires_in: TOKEN_LIFETIME_SECONDS,
+        expires_in: expiresAt - now,
+        ext_expires_in: expiresAt - now,
         access_token: accessToken,
       },
     };
+  };
+
+  const oboRefusals = (method: string, rawBody: string | undefined): EntraAnswer => {
+    if (method === 'DELETE') {
+      refusals.clear();
+      return { status: 204 };
+    }
+    if (method !== 'POST') return methodNotAllowed('POST, DELETE');
+    try {
+      const rule = parseOboRefusal(JSON.parse(rawBody ?? ''));
+      refusals.add(rule);
+      return { status: 201, body: rule };
+    } catch (error) {
+      if (!(error instanceof InvalidOboRefusalError || error instanceof SyntaxError)) throw error;
+      return { status: 400, body: { error: { code: 'badRequest', message: error.message } } };
+    }
   };
 
   const route = async (
@@ -197,6 +284,11 @@ export async function createEmulatedEntra(
     rawBody: string | undefined,
     contentType: string | undefined,
   ): Promise<EntraAnswer | undefined> => {
+    if (pathname === OBO_REFUSALS) return oboRefusals(method, rawBody);
+    if (pathname === HITS) {
+      if (method !== 'GET') return methodNotAllowed('GET');
+      return { status: 200, body: structuredClone(hits) };
+    }
     if (pathname === ROTATE) {
       if (method !== 'POST') return methodNotAllowed('POST');
       const kid = await keys.rotate();
@@ -234,17 +326,15 @@ export async function createEmulatedEntra(
         throw error;
       }
     },
-    graphTokenApp(token) {
-      const issued = graphTokens.get(token);
-      if (issued && issued.expiresAt <= Date.now()) graphTokens.delete(token);
-      return issued && issued.expiresAt > Date.now() ? issued.appId : undefined;
-    },
+    graphTokenApp: (token) => liveGraphToken(token)?.appId,
     graphTokenRoles: (token) => graphTokens.get(token)?.roles,
-    hits: () => ({ ...hits }),
+    graphToken: liveGraphToken,
+    hits: () => structuredClone(hits),
     rotateKeys: () => keys.rotate(),
     sign: (claims) => keys.sign(claims),
     reset() {
-      hits = { discovery: 0, keys: 0, token: 0 };
+      hits = noHits();
+      refusals.clear();
     },
   };
 }

@@ -2,7 +2,15 @@
 // the newest key signs, and the one it replaced stays published so that tokens already issued
 // keep validating until they expire. The key before that is dropped.
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  type JWK,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 
 interface SigningKey {
   kid: string;
@@ -51,5 +59,15 @@ export class SigningKeys {
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.current.kid })
       .sign(this.current.privateKey);
+  }
+
+  /**
+   * The claims of a token one of the published keys signed, for this issuer; throws jose's
+   * errors (expired, bad signature, another issuer) otherwise.
+   */
+  async verify(token: string, issuer: string): Promise<JWTPayload> {
+    const published = createLocalJWKSet(this.jwks(''));
+    const { payload } = await jwtVerify(token, published, { issuer, algorithms: ['RS256'] });
+    return payload;
   }
 }

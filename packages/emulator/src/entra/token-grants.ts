@@ -14,6 +14,8 @@ export class OAuthError extends Error {
     /** Entra's AADSTS number, also in `error_codes`. */
     readonly aadsts: number,
     description: string,
+    /** Members Entra adds to this error's body: `suberror`, a `claims` challenge. */
+    readonly extra: Readonly<Record<string, unknown>> = {},
   ) {
     super(`AADSTS${aadsts}: ${description}`);
   }
@@ -50,7 +52,7 @@ function gatewayScopes(scopeParameter: string | null): string[] {
   return forGateway;
 }
 
-function baseClaims(issuer: string, tenant: EntraTenant, now: number): JWTPayload {
+export function baseClaims(issuer: string, tenant: EntraTenant, now: number): JWTPayload {
   return {
     aud: GATEWAY_API.clientId,
     iss: issuer,
@@ -71,7 +73,7 @@ const pairwiseSubject = (objectId: string) =>
  * Graph's identifiers as a scope's resource: its URL, its well-known app id, and the emulator's
  * own origin (the gateway asks for `{GRAPH_BASE_URL origin}/.default`).
  */
-const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 const graphResources = (emulatorOrigin: string) => [
   'https://graph.microsoft.com',
   GRAPH_APP_ID,
@@ -91,7 +93,7 @@ export const GATEWAY_GRAPH_ROLES = [
 ] as const;
 
 /** `{graph}/.default` alone → true; Graph with any other scope is Entra's invalid_scope. */
-function asksForGraph(scopeParameter: string | null, emulatorOrigin: string): boolean {
+export function asksForGraph(scopeParameter: string | null, emulatorOrigin: string): boolean {
   const requested = (scopeParameter ?? '').split(/\s+/).filter(Boolean);
   const resources = graphResources(emulatorOrigin).map((r) => r.toLowerCase());
   const graphScopes = requested.filter((scope) =>
@@ -137,6 +139,27 @@ function graphGrant(
   };
 }
 
+/** The client the request names, with the secret it must present (none for a public client). */
+export function authenticateClient(
+  tenant: EntraTenant,
+  app: EntraClientApp | undefined,
+  clientId: string,
+  form: URLSearchParams,
+): asserts app is EntraClientApp {
+  if (!app) {
+    throw new OAuthError(
+      400,
+      'unauthorized_client',
+      700016,
+      `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'.`,
+    );
+  }
+  const secret = form.get('client_secret');
+  if (app.secret !== null ? secret !== app.secret : secret !== null) {
+    throw new OAuthError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
+  }
+}
+
 export function grant(
   tenant: EntraTenant,
   form: URLSearchParams,
@@ -156,18 +179,7 @@ export function grant(
       `The app requested an unsupported grant type '${grantType ?? ''}'.`,
     );
   }
-  if (!app) {
-    throw new OAuthError(
-      400,
-      'unauthorized_client',
-      700016,
-      `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'.`,
-    );
-  }
-  const secret = form.get('client_secret');
-  if (app.secret !== null ? secret !== app.secret : secret !== null) {
-    throw new OAuthError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
-  }
+  authenticateClient(tenant, app, clientId, form);
   if (grantType === 'client_credentials' && asksForGraph(form.get('scope'), emulatorOrigin)) {
     if (app.secret === null) {
       throw new OAuthError(
