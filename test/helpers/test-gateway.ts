@@ -17,7 +17,7 @@
  */
 
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import type { Middleware } from '@microsoft/microsoft-graph-client';
+import type { AuthenticationProvider, Middleware } from '@microsoft/microsoft-graph-client';
 import type {
   EmulatorOptions,
   RecordedRequest,
@@ -94,6 +94,8 @@ export type AppExtras = Pick<
   | 'idempotencyStore'
   | 'idempotencyMaxKeysPerCaller'
   | 'sdlAuthorizationDirectives'
+  | 'trustedDocuments'
+  | 'graphiql'
 >;
 
 export interface LiveOptions {
@@ -107,6 +109,8 @@ export interface TestGatewayOptions {
   baseUrl: string;
   /** The Graph token the gateway presents. @default TEST_TOKEN */
   token?: string;
+  /** How the gateway gets its Graph token instead of `token` (e.g. one that fails). */
+  credential?: AuthenticationProvider;
   /** Answers Graph's requests at the SDK's middleware seam instead of the network. */
   httpHandler?: Middleware;
   /** @default 5000 */
@@ -116,6 +120,8 @@ export interface TestGatewayOptions {
   logger?: Logger;
   /** Retry, deadline, batching, budget and throttle settings; the production defaults otherwise. */
   service?: Partial<GraphServiceOptions>;
+  /** The metrics' cap on distinct operation names; GatewayMetrics' default otherwise. */
+  maxOperationNames?: number;
   /**
    * The service keys STATION_KEY and DASHBOARD_KEY, and with `entraUrl` the Entra of the emulator
    * at that URL; anonymous callers only if `allowAnonymous`. Omitted: createApp's default.
@@ -200,7 +206,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
   const logger = options.logger ?? silentLogger;
   const transport = createObservedGraphTransport({
     baseUrl: options.baseUrl,
-    auth: staticToken(options.token ?? TEST_TOKEN),
+    auth: options.credential ?? staticToken(options.token ?? TEST_TOKEN),
     timeoutMs: options.timeoutMs ?? 5_000,
     ...(options.httpHandler ? { httpHandler: options.httpHandler } : {}),
     ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
@@ -210,7 +216,10 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     { ...DEFAULT_GRAPH_SERVICE_OPTIONS, ...options.service },
     logger,
   );
-  const metrics = new GatewayMetrics(service.metrics);
+  const metrics = new GatewayMetrics(
+    service.metrics,
+    ...(options.maxOperationNames ? [{ maxOperationNames: options.maxOperationNames }] : []),
+  );
   const live = options.live ? liveParts(service, logger, options.live) : undefined;
   const app = createApp({
     graph: service,
