@@ -26,7 +26,7 @@ export default defineConfig({
     // Chromium, so it runs only when asked for (`--project browser`). A --project given on the
     // command line replaces this list. Vitest 4 reads `project` from the config as it reads the
     // flag (one resolved option), but its config type lists only the flag; test/unit/
-    // test-projects.test.ts checks that the default run still leaves the browser out.
+    // test-suite-layout.test.ts checks that the default run still leaves the browser out.
     // @ts-expect-error `project` is missing from vitest's InlineConfig type, not from vitest
     project: DEFAULT_PROJECTS,
     // Most files wait on servers and child processes rather than compute, and the default

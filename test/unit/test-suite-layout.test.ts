@@ -1,8 +1,11 @@
 /**
- * The vitest projects (vitest.config.ts) are defined by folder, so what keeps the unit project
- * fast and self-contained is where files live. These checks fail when a test file sits in no
- * project or in two, when `npm test` would start Chromium, and when a unit test starts
- * redis-server or a child process (those belong in test/integration and test/process).
+ * How the suite is laid out, checked so that it stays so:
+ * - The vitest projects (vitest.config.ts) are defined by folder, so what keeps the unit project
+ *   fast and self-contained is where files live. These checks fail when a test file sits in no
+ *   project or in two, when `npm test` would start Chromium, and when a unit test starts
+ *   redis-server or a child process (those belong in test/integration and test/process).
+ * - Tests build an in-process gateway one way, test/helpers/test-gateway.ts: a file that calls
+ *   createApp itself fails here.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +29,7 @@ const packageTestFolders = readdirSync(new URL('packages', root)).flatMap((name)
   readdirSync(new URL(`packages/${name}`, root)).includes('test') ? [`packages/${name}/test`] : [],
 );
 const allTestFiles = [...testFiles('test'), ...packageTestFolders.flatMap(testFiles)];
+const source = (file: string) => readFileSync(new URL(file, root), 'utf8');
 
 /** The project globs are `<folder>/**\/*.test.ts` (with `*` for one path segment). */
 const matches = (glob: string, file: string): boolean => {
@@ -58,10 +62,22 @@ describe('the vitest projects', () => {
     );
     const offenders = unitFiles.filter((file) =>
       /from '(node:child_process|[^']*helpers\/(redis-server|gateway-process)\.js)'/.test(
-        readFileSync(new URL(file, root), 'utf8'),
+        source(file),
       ),
     );
     expect(unitFiles.length).toBeGreaterThan(0);
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the test gateways', () => {
+  it('are all built by test/helpers/test-gateway.ts', () => {
+    const helpers = readdirSync(new URL('test/helpers', root)).map(
+      (file) => `test/helpers/${file}`,
+    );
+    const builders = [...allTestFiles, ...helpers].filter((file) =>
+      /\bcreateApp\(/.test(source(file)),
+    );
+    expect(builders).toEqual(['test/helpers/test-gateway.ts']);
   });
 });
