@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The browser tests: the README's GraphiQL walk-through in a real headless Chromium
-# (test/browser/, vitest.browser.config.ts). `bash .ci/browser.sh`
+# (test/browser/, the `browser` project of vitest.config.ts). `bash .ci/browser.sh`
 #
 # Chromium is Debian's package: `npx playwright install` cannot download a browser here, so
 # playwright-core (a dev dependency) drives /usr/bin/chromium. Installing it needs root and
@@ -21,4 +21,4 @@ fi
 # Debian's wrapper script can print a harmless shell warning on stderr; the version is on stdout.
 echo "browser: $("$chromium" --version 2>/dev/null)"
 
-CHROMIUM_PATH="$chromium" npx vitest run -c vitest.browser.config.ts
+CHROMIUM_PATH="$chromium" npx vitest run --project browser

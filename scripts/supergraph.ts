@@ -13,7 +13,7 @@ import {
 import { createEntraTokenValidator } from '../packages/gateway/src/auth/entra-token.js';
 import { createLogger } from '../packages/gateway/src/logging/logger.js';
 import { startSupergraph } from '../test/federation/supergraph.js';
-import { createTestGateway } from '../test/helpers/gateway.js';
+import { createTestGateway } from '../test/helpers/test-gateway.js';
 
 /** @default 4100, next to `npm start`'s 4000 so both can run at once. */
 const port = Number(process.env['SUPERGRAPH_PORT'] ?? 4100);
@@ -24,7 +24,7 @@ const { app } = createTestGateway({
   token: EMULATOR_TOKENS.gatewayApp,
   logger: createLogger(),
   // Callers authenticate with the emulator's Entra tokens, forwarded by the router.
-  edge: {
+  app: {
     authentication: {
       entra: createEntraTokenValidator(emulatedEntraSettings(emulator.url)),
       allowAnonymous: false,

@@ -8,8 +8,8 @@
 import { DEMO, ENTRA, startEmulator } from '@universal-print-gateway/emulator';
 import { personToken } from '../../test/helpers/entra.js';
 import { killGatewayProcesses } from '../../test/helpers/gateway-process.js';
-import { type SseSubscription, subscribeSse } from '../../test/helpers/live-gateway.js';
 import { startRedis } from '../../test/helpers/redis-server.js';
+import { type SseSubscription, subscribeSse } from '../../test/helpers/sse-client.js';
 import { percentile, round } from '../harness.js';
 import { type BenchReplica, startReplica } from '../replicas.js';
 

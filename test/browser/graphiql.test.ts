@@ -8,7 +8,7 @@
  * from what the gateway does. The gateway serves no anonymous caller: GraphiQL opens signed in
  * as Adele (packages/gateway/dev/graphiql-sign-in.ts), and the README's later steps reopen it as Megan
  * (`?as=megan`) and as the release station (`?as=station`); every operation must carry the token
- * of whoever the step names. Run with `npx vitest run -c vitest.browser.config.ts` (or
+ * of whoever the step names. Run with `npx vitest run --project browser` (or
  * `bash .ci/browser.sh`); it needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
  */
 import { type ChildProcess, spawn } from 'node:child_process';

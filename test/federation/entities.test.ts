@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
 import { MAX_REPRESENTATIONS } from '../../packages/gateway/src/schema/federation/entities-field.js';
-import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
+import { useTestGateway } from '../helpers/test-gateway.js';
 
-const env = useEmulatedGateway();
+const env = useTestGateway();
 
 interface EntitiesResult {
   data?: { _entities: Array<Record<string, unknown> | null> } | null;

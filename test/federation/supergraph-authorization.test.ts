@@ -7,11 +7,11 @@
 
 import { DEMO } from '@universal-print-gateway/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CallerName, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
+import { CALLERS_OVER_HTTP, type CallerName, useTestGateway } from '../helpers/test-gateway.js';
 import { type RunningSupergraph, startSupergraph } from './supergraph.js';
 import type { UserRecord } from './users-subgraph.js';
 
-const gateway = useAuthorizedGateway();
+const gateway = useTestGateway(CALLERS_OVER_HTTP);
 
 const ADELES_JOB = { printerId: DEMO.printers.floor1, id: DEMO.jobs.floor1WaitingAdele };
 const MEGANS_JOB = { printerId: DEMO.printers.floor1, id: DEMO.jobs.floor1WaitingMegan };

@@ -5,11 +5,11 @@
 import type { RequestListener } from 'node:http';
 import { DEMO } from '@universal-print-gateway/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
+import { useTestGateway } from '../helpers/test-gateway.js';
 import { type RunningSupergraph, startSupergraph } from './supergraph.js';
 import type { UserRecord } from './users-subgraph.js';
 
-const env = useEmulatedGateway();
+const env = useTestGateway();
 
 const WAITING_JOBS = 50;
 /** The users subgraph's data is fixed; the jobs it points at are submitted before each test. */

@@ -7,10 +7,18 @@
 
 import { DEMO } from '@universal-print-gateway/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CallerName, PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
+import {
+  CALLERS_OVER_HTTP,
+  type CallerName,
+  PEOPLE,
+  useTestGateway,
+} from '../helpers/test-gateway.js';
 import { type RunningSupergraph, startSupergraph } from './supergraph.js';
 
-const gateway = useAuthorizedGateway({ emulator: { pageSize: 3 } });
+const gateway = useTestGateway({
+  ...CALLERS_OVER_HTTP,
+  emulator: { pageSize: 3 },
+});
 
 let supergraph: RunningSupergraph;
 beforeEach(async () => {

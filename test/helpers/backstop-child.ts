@@ -1,5 +1,5 @@
 /**
- * A process with only the backstop installed (run by test/integration/process-backstop.test.ts):
+ * A process with only the backstop installed (run by test/process/process-backstop.test.ts):
  * it loses a promise, proves it still runs, then throws; `onFatal` exits with code 3.
  */
 import { createLogger } from '../../packages/gateway/src/logging/logger.js';

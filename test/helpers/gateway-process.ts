@@ -1,7 +1,8 @@
 /**
  * The gateway as a real process (`node --import tsx packages/gateway/dev/start.ts`, or the
  * production entry), configured only by its environment, and a keep-alive HTTP client that
- * reports what came back on the wire. Not an in-process gateway: a process of its own.
+ * reports what came back on the wire. Not an in-process gateway but a process of its own, so
+ * not a test/helpers/test-gateway.ts option: only the process project (test/process) starts one.
  *
  * GATEWAY_TEST_ENTRY=dist/main.js runs the built bundle instead (`npm run build` first): what
  * .ci/run does once, so that every process test also holds for what ships.

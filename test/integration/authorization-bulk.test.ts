@@ -10,9 +10,9 @@ import {
   AbortPrintJobsBareDocument,
   UpdatePrintTasksBareDocument,
 } from '../__generated__/graphql.js';
-import { useAuthorizedGateway } from '../helpers/authorized-gateway.js';
+import { CALLERS_OVER_HTTP, useTestGateway } from '../helpers/test-gateway.js';
 
-const env = useAuthorizedGateway();
+const env = useTestGateway(CALLERS_OVER_HTTP);
 const ENVELOPES_PER_STEP = Math.ceil(MAX_BULK_ITEMS / 20);
 
 /** Adele's two seeded waiting jobs plus 98 more: 100 jobs of hers, each with a waiting task. */
@@ -55,7 +55,7 @@ describe('a person’s bulk writes', () => {
     expect(results.map((item) => item.__typename)).toEqual(
       Array(MAX_BULK_ITEMS).fill('AbortPrintJobSuccess'),
     );
-    expect(env.upstream()).toEqual({
+    expect(env.upstreamByMethod()).toEqual({
       envelopes: 2 * ENVELOPES_PER_STEP,
       getItems: MAX_BULK_ITEMS,
       writeItems: MAX_BULK_ITEMS,
@@ -79,7 +79,7 @@ describe('a person’s bulk writes', () => {
     expect(results.map((item) => item.__typename)).toEqual(
       Array(MAX_BULK_ITEMS).fill('UpdatePrintTaskSuccess'),
     );
-    expect(env.upstream()).toEqual({
+    expect(env.upstreamByMethod()).toEqual({
       envelopes: 3 * ENVELOPES_PER_STEP,
       getItems: 2 * MAX_BULK_ITEMS,
       writeItems: MAX_BULK_ITEMS,

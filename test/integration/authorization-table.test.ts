@@ -16,13 +16,14 @@ import {
   SCHEMA_FILE_WITHOUT_AUTH_DIRECTIVES,
 } from '../../packages/gateway/src/schema/sdl.js';
 import {
-  type AuthorizedGateway,
+  CALLERS_OVER_HTTP,
   type CallerName,
-  useAuthorizedGateway,
-} from '../helpers/authorized-gateway.js';
+  type EmulatedTestGateway,
+  useTestGateway,
+} from '../helpers/test-gateway.js';
 
 /** The app of the describe block that is running. */
-let env: AuthorizedGateway;
+let env: EmulatedTestGateway;
 
 type Outcome = 'allowed' | 'hidden' | 'forbidden';
 type Cell = 'yes' | 'any' | 'own' | 'no';
@@ -288,7 +289,11 @@ describe.each([
 ])(
   '"Who may do what", sdlAuthorizationDirectives: $sdlAuthorizationDirectives',
   ({ sdlAuthorizationDirectives, file }) => {
-    const gateway = useAuthorizedGateway({ allowAnonymous: true, sdlAuthorizationDirectives });
+    const gateway = useTestGateway({
+      ...CALLERS_OVER_HTTP,
+      callers: { allowAnonymous: true },
+      app: () => ({ sdlAuthorizationDirectives }),
+    });
     beforeEach(() => {
       env = gateway;
     });

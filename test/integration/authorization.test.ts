@@ -20,16 +20,17 @@ import {
   UpdatePrintTaskDocument,
   UpdatePrintTasksBareDocument,
 } from '../__generated__/graphql.js';
+import { nodesOf } from '../helpers/connection.js';
 import {
+  CALLERS_OVER_HTTP,
   type CallerName,
   DASHBOARD_KEY,
   PEOPLE,
   STATION_KEY,
-  useAuthorizedGateway,
-} from '../helpers/authorized-gateway.js';
-import { nodesOf } from '../helpers/connection.js';
+  useTestGateway,
+} from '../helpers/test-gateway.js';
 
-const env = useAuthorizedGateway();
+const env = useTestGateway(CALLERS_OVER_HTTP);
 const { floor1 } = DEMO.printers;
 const { jobs, tasks } = DEMO;
 

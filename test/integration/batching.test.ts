@@ -3,9 +3,9 @@
 import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
 import { ReleaseScreenDocument } from '../__generated__/graphql.js';
-import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
+import { useTestGateway } from '../helpers/test-gateway.js';
 
-const env = useEmulatedGateway();
+const env = useTestGateway();
 
 async function query(source: string) {
   const response = await env.gateway.app.fetch('http://gateway.test/graphql', {

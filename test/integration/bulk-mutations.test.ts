@@ -3,9 +3,9 @@
 import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
 import { AbortPrintJobsDocument, UpdatePrintTasksDocument } from '../__generated__/graphql.js';
-import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
+import { useTestGateway } from '../helpers/test-gateway.js';
 
-const env = useEmulatedGateway();
+const env = useTestGateway();
 
 const complete = (taskId: string) => ({
   taskDefinitionId: DEMO.taskDefinitionId,

@@ -10,11 +10,10 @@
 import { DEMO, EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AbortPrintJobsDocument } from '../__generated__/graphql.js';
-import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
-import { createTestGateway } from '../helpers/gateway.js';
 import { memoryLogger } from '../helpers/memory-logger.js';
+import { createTestGateway, useTestGateway } from '../helpers/test-gateway.js';
 
-const env = useEmulatedGateway();
+const env = useTestGateway();
 
 const unhandled = vi.fn();
 beforeEach(() => {

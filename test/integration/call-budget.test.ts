@@ -8,7 +8,7 @@ import { DEMO, EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from '../../packages/graph-client/src/call-budget.js';
-import { createTestGateway } from '../helpers/gateway.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const env = useEmulator();
 

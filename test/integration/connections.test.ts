@@ -8,9 +8,17 @@
 import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
 import { MAX_GRAPH_PAGES_PER_FIELD } from '../../packages/graph-client/src/resources/paged-read.js';
-import { type CallerName, PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
+import {
+  CALLERS_OVER_HTTP,
+  type CallerName,
+  PEOPLE,
+  useTestGateway,
+} from '../helpers/test-gateway.js';
 
-const env = useAuthorizedGateway({ emulator: { pageSize: 3 } });
+const env = useTestGateway({
+  ...CALLERS_OVER_HTTP,
+  emulator: { pageSize: 3 },
+});
 const { floor1, floor2 } = DEMO.printers;
 
 interface Page {

@@ -15,7 +15,6 @@ import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { JWK, JWTPayload } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../packages/gateway/src/app.js';
 import { createAuditLog } from '../../packages/gateway/src/audit/audit-log.js';
 import { createCallerAuthentication } from '../../packages/gateway/src/auth/authenticate.js';
 import { callerKey, hasPermission } from '../../packages/gateway/src/auth/caller.js';
@@ -43,6 +42,7 @@ import {
   signWithForeignKey,
   unsigned,
 } from '../helpers/entra.js';
+import { createTestGateway, emulatorGraph } from '../helpers/test-gateway.js';
 
 const env = useEmulator();
 const KIOSK_KEY = 'kiosk-key-0123456789abcdef';
@@ -74,11 +74,11 @@ afterEach(async () => {
 
 /** The real app, listening, authenticating against the emulator's Entra. */
 async function startGateway(validator = validatorFor()): Promise<string> {
-  const app = createApp({
-    graph: graphService(),
-    logger: silentLogger,
-    graphiql: false,
-    authentication: { serviceKeys: SERVICE_KEYS, entra: validator, allowAnonymous: false },
+  const { app } = createTestGateway({
+    ...emulatorGraph(env.emulator.url),
+    app: {
+      authentication: { serviceKeys: SERVICE_KEYS, entra: validator, allowAnonymous: false },
+    },
   });
   gateway = await listen(app);
   return gateway.url;

@@ -9,10 +9,10 @@ import { ENTRA, emulatedEntraSettings } from '@universal-print-gateway/emulator'
 import type { JWTPayload } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
-import { useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 import { appToken, claimsOf, personToken } from '../helpers/entra.js';
+import { CALLERS_OVER_HTTP, useTestGateway } from '../helpers/test-gateway.js';
 
-const env = useAuthorizedGateway();
+const env = useTestGateway(CALLERS_OVER_HTTP);
 const adele = ENTRA.people.adele;
 const station = ENTRA.apps.releaseStation;
 

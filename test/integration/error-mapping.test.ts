@@ -10,11 +10,10 @@ import {
   PrintJobDocument,
   PrintJobsDocument,
 } from '../__generated__/graphql.js';
-import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
-import { createTestGateway } from '../helpers/gateway.js';
 import { memoryLogger } from '../helpers/memory-logger.js';
+import { createTestGateway, useTestGateway } from '../helpers/test-gateway.js';
 
-const env = useEmulatedGateway({ timeoutMs: 300 });
+const env = useTestGateway({ timeoutMs: 300 });
 
 const ABORT_PATH = '/jobs/[^/]+/abort$';
 const JOB_PATH = '/jobs/[^/]+$';

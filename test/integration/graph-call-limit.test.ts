@@ -17,8 +17,8 @@ import type { RateLimitPolicy } from '../../packages/gateway/src/rate-limit/poli
 import { RedisConnection } from '../../packages/gateway/src/redis/connection.js';
 import { RedisTokenBucketStore } from '../../packages/gateway/src/redis/token-bucket-store.js';
 import { listen, personToken } from '../helpers/entra.js';
-import { rateLimitedApp } from '../helpers/rate-limited-app.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { createTestGateway, emulatorGraph } from '../helpers/test-gateway.js';
 
 const HEAVY_KEY = 'heavy-key-0123456789abcdef';
 const NEIGHBOUR_KEY = 'neighbour-key-0123456789abcdef';
@@ -61,11 +61,14 @@ afterEach(async () => {
 });
 
 async function gateway(store?: TokenBucketStore, policy = POLICY): Promise<string> {
-  const app = rateLimitedApp({
-    emulatorUrl: env.emulator.url,
-    authentication: { serviceKeys: SERVICE_KEYS, allowAnonymous: false },
-    policy,
-    ...(store ? { store } : {}),
+  const { app } = createTestGateway({
+    ...emulatorGraph(env.emulator.url),
+    // Their floods queue many requests behind the limits on two shared cores.
+    timeoutMs: 10_000,
+    app: {
+      authentication: { serviceKeys: SERVICE_KEYS, allowAnonymous: false },
+      rateLimits: { policy, ...(store ? { store } : {}) },
+    },
   });
   const server = await listen(app);
   servers.push(server);
@@ -150,13 +153,17 @@ describe("a person's release of all their waiting jobs", () => {
       graphCalls: { ...NOT_LIMITED, person: { ratePerSecond: 0.01, burst: 1 } },
       maxInProgressPerCaller: null,
     };
-    const app = rateLimitedApp({
-      emulatorUrl: env.emulator.url,
-      authentication: {
-        entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
-        allowAnonymous: false,
+    const { app } = createTestGateway({
+      ...emulatorGraph(env.emulator.url),
+      // Their floods queue many requests behind the limits on two shared cores.
+      timeoutMs: 10_000,
+      app: {
+        authentication: {
+          entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
+          allowAnonymous: false,
+        },
+        rateLimits: { policy },
       },
-      policy,
     });
     const server = await listen(app);
     servers.push(server);

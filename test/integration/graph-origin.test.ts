@@ -12,10 +12,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GraphTransportError } from '../../packages/graph-client/src/call.js';
 import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import { createGraphTransport } from '../../packages/graph-client/src/http/client.js';
-import { useAuthorizedGateway } from '../helpers/authorized-gateway.js';
 import { useConnectionAttempts } from '../helpers/connection-attempts.js';
+import { CALLERS_OVER_HTTP, useTestGateway } from '../helpers/test-gateway.js';
 
-const env = useAuthorizedGateway();
+const env = useTestGateway(CALLERS_OVER_HTTP);
 const attempts = useConnectionAttempts();
 const { floor1 } = DEMO.printers;
 

@@ -7,29 +7,21 @@
 import { DEMO } from '@universal-print-gateway/emulator';
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../packages/gateway/src/app.js';
-import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
-import {
-  createObservedGraphTransport,
-  ObservedGraphService,
-} from '../../packages/gateway/src/observed-graph.js';
-import { DEFAULT_GRAPH_SERVICE_OPTIONS } from '../../packages/graph-client/src/service.js';
+import type { App } from '../../packages/gateway/src/app.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const env = useEmulator();
 
 const ENTRA_DETAIL = 'AADSTS7000215: Invalid client secret provided';
 
-function gatewayWithFailingCredential() {
-  const transport = createObservedGraphTransport({
+function gatewayWithFailingCredential(): App {
+  return createTestGateway({
     baseUrl: env.emulator.url,
-    auth: { getAccessToken: () => Promise.reject(new Error(ENTRA_DETAIL)) },
-    timeoutMs: 5_000,
-  });
-  const graph = new ObservedGraphService(transport, DEFAULT_GRAPH_SERVICE_OPTIONS);
-  return createApp({ graph, logger: silentLogger });
+    credential: { getAccessToken: () => Promise.reject(new Error(ENTRA_DETAIL)) },
+  }).app;
 }
 
-async function run(app: ReturnType<typeof createApp>, query: string) {
+async function run(app: App, query: string) {
   const response = await app.fetch('http://gateway.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -4,20 +4,14 @@
  * gateway accepts that token like any other. Without the sign-in (real Graph), no token at all.
  */
 
-import { EMULATOR_TOKENS, ENTRA, emulatedEntraSettings } from '@universal-print-gateway/emulator';
+import { ENTRA, emulatedEntraSettings } from '@universal-print-gateway/emulator';
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { developmentGraphiQL } from '../../packages/gateway/dev/graphiql.js';
 import { createGraphiQLSignIn } from '../../packages/gateway/dev/graphiql-sign-in.js';
-import { createApp } from '../../packages/gateway/src/app.js';
 import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
-import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
-import {
-  createObservedGraphTransport,
-  ObservedGraphService,
-} from '../../packages/gateway/src/observed-graph.js';
-import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import { claimsOf, listen } from '../helpers/entra.js';
+import { createTestGateway, emulatorGraph } from '../helpers/test-gateway.js';
 
 const env = useEmulator();
 
@@ -31,20 +25,16 @@ afterEach(async () => {
 async function startGateway({ signIn }: { signIn: boolean }): Promise<string> {
   const { url: emulatorUrl } = env.emulator;
   const entra = emulatedEntraSettings(emulatorUrl);
-  const transport = createObservedGraphTransport({
-    baseUrl: emulatorUrl,
-    auth: staticToken(EMULATOR_TOKENS.gatewayApp),
-    timeoutMs: 5_000,
-  });
-  const app = createApp({
-    graph: new ObservedGraphService(transport),
-    logger: silentLogger,
-    authentication: { entra: createEntraTokenValidator(entra), allowAnonymous: false },
-    graphiql: developmentGraphiQL(
-      signIn
-        ? createGraphiQLSignIn(`${emulatorUrl}/${ENTRA.tenantId}/oauth2/v2.0/token`)
-        : undefined,
-    ),
+  const { app } = createTestGateway({
+    ...emulatorGraph(emulatorUrl),
+    app: {
+      authentication: { entra: createEntraTokenValidator(entra), allowAnonymous: false },
+      graphiql: developmentGraphiQL(
+        signIn
+          ? createGraphiQLSignIn(`${emulatorUrl}/${ENTRA.tenantId}/oauth2/v2.0/token`)
+          : undefined,
+      ),
+    },
   });
   gateway = await listen(app);
   return gateway.url;

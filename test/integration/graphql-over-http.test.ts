@@ -5,7 +5,7 @@
  */
 import { type AuditResult, serverAudits } from 'graphql-http';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestGateway } from '../helpers/gateway.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 /** SHOULDs the app does not meet, by audit name; each one is explained in the docs. */
 const KNOWN_SHOULD_FAILURES: readonly string[] = [];

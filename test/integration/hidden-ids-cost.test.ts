@@ -7,7 +7,11 @@
 
 import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { type AuthorizedGateway, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
+import {
+  CALLERS_OVER_HTTP,
+  type EmulatedTestGateway,
+  useTestGateway,
+} from '../helpers/test-gateway.js';
 
 const { floor1, floor2 } = DEMO.printers;
 const DEFINITION = DEMO.taskDefinitionId;
@@ -76,7 +80,7 @@ interface Cost {
   ms: number;
 }
 
-async function costOf(env: AuthorizedGateway, document: string): Promise<Cost> {
+async function costOf(env: EmulatedTestGateway, document: string): Promise<Cost> {
   // Warm: the token is minted and its signing keys fetched before anything is timed.
   await env.execute('adele', '{ __typename }');
   env.emulator.requests.clear();
@@ -95,7 +99,7 @@ async function costOf(env: AuthorizedGateway, document: string): Promise<Cost> {
 }
 
 describe('by id, another person’s id costs what a missing id costs', () => {
-  const env = useAuthorizedGateway();
+  const env = useTestGateway(CALLERS_OVER_HTTP);
 
   it.each(Object.entries(PATHS))('%s', async (_path, { document, other, missing }) => {
     env.emulator.faults.add({ path: '.*', latencyMs: LATENCY_MS });
@@ -115,7 +119,10 @@ describe('by id, another person’s id costs what a missing id costs', () => {
 });
 
 describe('by id, on a budget that runs out, another person’s task and a missing one', () => {
-  const env = useAuthorizedGateway({ graph: { maxCallsPerRequest: 1 } });
+  const env = useTestGateway({
+    ...CALLERS_OVER_HTTP,
+    service: { maxCallsPerRequest: 1 },
+  });
 
   it('are refused alike, with the same remainingCalls', async () => {
     const { document, other, missing } = PATHS['printTask'] as (typeof PATHS)[string];

@@ -17,7 +17,7 @@ import {
   DEFAULT_HTTP_SERVER_SETTINGS,
   type HttpServerSettings,
 } from '../../packages/gateway/src/server/settings.js';
-import { createTestGateway } from '../helpers/gateway.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const env = useEmulator();
 

@@ -8,10 +8,11 @@ import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
 import { MemoryIdempotencyStore } from '../../packages/gateway/src/idempotency/memory-store.js';
 import { AbortPrintJobOnceDocument, AbortPrintJobsDocument } from '../__generated__/graphql.js';
-import { PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
+import { CALLERS_OVER_HTTP, PEOPLE, useTestGateway } from '../helpers/test-gateway.js';
 
 let store = new MemoryIdempotencyStore();
-const env = useAuthorizedGateway({
+const env = useTestGateway({
+  ...CALLERS_OVER_HTTP,
   app: () => {
     store = new MemoryIdempotencyStore(4);
     return { idempotencyStore: store, idempotencyMaxKeysPerCaller: 3 };

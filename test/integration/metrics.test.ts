@@ -5,34 +5,25 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { DEMO, EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
+import { DEMO } from '@universal-print-gateway/emulator';
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { print } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../packages/gateway/src/app.js';
 import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
 import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
-import { GatewayMetrics } from '../../packages/gateway/src/metrics/gateway-metrics.js';
 import { createMetricsServer } from '../../packages/gateway/src/metrics/metrics-server.js';
-import {
-  createObservedGraphTransport,
-  ObservedGraphService,
-} from '../../packages/gateway/src/observed-graph.js';
 import { Readiness } from '../../packages/gateway/src/server/readiness.js';
 import { createHttpServer } from '../../packages/gateway/src/server/server.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/server/settings.js';
 import { type ShutdownDependencies, shutDown } from '../../packages/gateway/src/server/shutdown.js';
-import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
-import {
-  DEFAULT_GRAPH_SERVICE_OPTIONS,
-  type GraphServiceOptions,
-} from '../../packages/graph-client/src/service.js';
+import type { GraphServiceOptions } from '../../packages/graph-client/src/service.js';
 import {
   AbortPrintJobDocument,
   PrintJobDocument,
   ReleaseScreenDocument,
 } from '../__generated__/graphql.js';
 import { metricTypes, parseSamples, type Sample, sumOf } from '../helpers/prometheus-text.js';
+import { createTestGateway, emulatorGraph } from '../helpers/test-gateway.js';
 
 const KEY = 'metrics-test-key-0123456789';
 const env = useEmulator();
@@ -61,26 +52,15 @@ async function listen(server: import('node:http').Server): Promise<string> {
 async function startGateway(
   options: { maxOperationNames?: number; service?: Partial<GraphServiceOptions> } = {},
 ): Promise<Running> {
-  const transport = createObservedGraphTransport({
-    baseUrl: env.emulator.url,
-    auth: staticToken(EMULATOR_TOKENS.gatewayApp),
-    timeoutMs: 5_000,
-  });
-  const service = new ObservedGraphService(transport, {
-    ...DEFAULT_GRAPH_SERVICE_OPTIONS,
-    ...options.service,
-  });
-  const metrics = new GatewayMetrics(service.metrics, {
+  const { app, service, metrics } = createTestGateway({
+    ...emulatorGraph(env.emulator.url),
+    ...(options.service ? { service: options.service } : {}),
     maxOperationNames: options.maxOperationNames ?? 50,
-  });
-  const app = createApp({
-    graph: service,
-    metrics,
-    logger: silentLogger,
-    graphiql: false,
-    authentication: {
-      serviceKeys: parseServiceKeys(`tester:Print.Release.All:${KEY}`),
-      allowAnonymous: false,
+    app: {
+      authentication: {
+        serviceKeys: parseServiceKeys(`tester:Print.Release.All:${KEY}`),
+        allowAnonymous: false,
+      },
     },
   });
   const http = createHttpServer({

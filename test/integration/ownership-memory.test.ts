@@ -7,9 +7,14 @@
 
 import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
-import { type CallerName, PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
+import {
+  CALLERS_OVER_HTTP,
+  type CallerName,
+  PEOPLE,
+  useTestGateway,
+} from '../helpers/test-gateway.js';
 
-const env = useAuthorizedGateway();
+const env = useTestGateway(CALLERS_OVER_HTTP);
 
 const MY_JOBS = `query { myPrintJobs(first: 10) {
   ... on WaitingPrintJobConnection { edges { node { id printerId } } }

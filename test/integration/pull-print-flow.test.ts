@@ -12,9 +12,9 @@ import {
   UpdatePrintTaskDocument,
 } from '../__generated__/graphql.js';
 import { nodesOf } from '../helpers/connection.js';
-import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
+import { useTestGateway } from '../helpers/test-gateway.js';
 
-const env = useEmulatedGateway();
+const env = useTestGateway();
 
 async function processingTasks() {
   const result = await env.gateway.execute(ReleaseScreenDocument);

@@ -7,9 +7,9 @@
 import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
 import { PrintTaskDocument, RedirectPrintJobDocument } from '../__generated__/graphql.js';
-import { PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
+import { CALLERS_OVER_HTTP, PEOPLE, useTestGateway } from '../helpers/test-gateway.js';
 
-const env = useAuthorizedGateway();
+const env = useTestGateway(CALLERS_OVER_HTTP);
 const { floor1, direct } = DEMO.printers;
 const ADELES = DEMO.jobs.floor1WaitingAdele;
 const MEGANS = DEMO.jobs.floor1WaitingMegan;
@@ -76,7 +76,7 @@ describe('redirectPrintJob', () => {
 
     expect(result.data?.redirectPrintJob.__typename).toBe('RedirectPrintJobSuccess');
     expect(env.writesSent().map((write) => write.body)).toEqual([{ destinationPrinterId: direct }]);
-    expect(env.upstream()).toMatchObject({ getItems: 0, writeItems: 0, direct: 2 });
+    expect(env.upstreamByMethod()).toMatchObject({ getItems: 0, writeItems: 0, direct: 2 });
   });
 
   it('answers ConflictError for a job without a processing task', async () => {

@@ -6,9 +6,14 @@
 import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';
 import { ReleasePrintJobsDocument } from '../__generated__/graphql.js';
-import { type CallerName, PEOPLE, useAuthorizedGateway } from '../helpers/authorized-gateway.js';
+import {
+  CALLERS_OVER_HTTP,
+  type CallerName,
+  PEOPLE,
+  useTestGateway,
+} from '../helpers/test-gateway.js';
 
-const env = useAuthorizedGateway();
+const env = useTestGateway(CALLERS_OVER_HTTP);
 const { floor1, floor2, direct } = DEMO.printers;
 const JOBS = 45;
 const ENVELOPES = Math.ceil(JOBS / 20);
@@ -85,7 +90,7 @@ describe('releasePrintJobs', () => {
     expect(results.map((item) => item.result.__typename)).toEqual(
       Array(JOBS).fill('RedirectPrintJobSuccess'),
     );
-    expect(env.upstream()).toEqual({
+    expect(env.upstreamByMethod()).toEqual({
       envelopes: ENVELOPES,
       getItems: 0,
       writeItems: JOBS,
@@ -105,7 +110,7 @@ describe('releasePrintJobs', () => {
     expect(results.every((item) => item.result.__typename === 'RedirectPrintJobSuccess')).toBe(
       true,
     );
-    expect(env.upstream()).toEqual({
+    expect(env.upstreamByMethod()).toEqual({
       envelopes: 2 * ENVELOPES,
       getItems: JOBS,
       writeItems: JOBS,
@@ -127,7 +132,7 @@ describe('releasePrintJobs', () => {
     // task's job is read once, to see whose it is: 45 of Adele's + 2 of Megan's.
     const pages = Math.ceil((7 + JOBS - 2) / 10);
     const jobReads = JOBS + 2;
-    expect(env.upstream()).toEqual({
+    expect(env.upstreamByMethod()).toEqual({
       // The task definitions and the first page go alone (nothing to share an envelope with).
       direct: 2,
       // Pages 2..5 each share an envelope with the job reads of the page before; the last
@@ -190,7 +195,7 @@ describe('releasePrintJobs', () => {
       expect.objectContaining({ __typename: 'UpstreamUnavailableError', outcomeUnknown: true }),
       expect.objectContaining({ __typename: 'RedirectPrintJobSuccess' }),
     ]);
-    expect(env.upstream()).toMatchObject({ envelopes: 1, writeItems: 3 });
+    expect(env.upstreamByMethod()).toMatchObject({ envelopes: 1, writeItems: 3 });
   });
 
   it('answers a redirect that hit a gateway fault in its item, the others redirected', async () => {

@@ -12,9 +12,9 @@ import {
   UpdatePrintTaskOnceDocument,
   UpdatePrintTasksDocument,
 } from '../__generated__/graphql.js';
-import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
+import { useTestGateway } from '../helpers/test-gateway.js';
 
-const env = useEmulatedGateway();
+const env = useTestGateway();
 
 const writes = (method: string, pathEnd: RegExp) =>
   env.emulator.requests

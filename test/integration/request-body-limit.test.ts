@@ -14,7 +14,7 @@ import {
   type GatewayHttpServer,
 } from '../../packages/gateway/src/server/server.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/server/settings.js';
-import { createTestGateway } from '../helpers/gateway.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const env = useEmulator();
 

@@ -10,10 +10,9 @@ import {
   PrintJobDocument,
   PrintJobsDocument,
 } from '../__generated__/graphql.js';
-import { useEmulatedGateway } from '../helpers/emulated-gateway.js';
-import { createTestGateway } from '../helpers/gateway.js';
+import { createTestGateway, useTestGateway } from '../helpers/test-gateway.js';
 
-const env = useEmulatedGateway();
+const env = useTestGateway();
 
 const JOB_PATH = '/jobs/[^/]+$';
 const ABORT_PATH = '/jobs/[^/]+/abort$';

@@ -8,9 +8,9 @@
 import { EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { describe, expect, it } from 'vitest';
-import { createTestGateway } from '../helpers/gateway.js';
 import { memoryLogger } from '../helpers/memory-logger.js';
 import { parseSamples } from '../helpers/prometheus-text.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const env = useEmulator();
 

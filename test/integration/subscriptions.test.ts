@@ -14,13 +14,14 @@ import { SubscriptionManager } from '../../packages/gateway/src/graph-notificati
 import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
 import { LocalLeadership } from '../../packages/gateway/src/shared-state/local/leadership.js';
 import { claimsOf } from '../helpers/entra.js';
+import { memoryLogger } from '../helpers/memory-logger.js';
+import { subscribeSse } from '../helpers/sse-client.js';
 import {
+  CALLERS_OVER_HTTP,
   CLIENT_STATE,
   STATION_KEY,
-  subscribeSse,
-  useLiveGateway,
-} from '../helpers/live-gateway.js';
-import { memoryLogger } from '../helpers/memory-logger.js';
+  useTestGateway,
+} from '../helpers/test-gateway.js';
 
 const DEFINITION = 'd7c1e5a0-3b2f-4e6d-9a8c-1f0e2d3c4b5a';
 const PULL_PRINTER = '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f61';
@@ -32,7 +33,18 @@ const MY_EVENTS = `subscription { myPrintJobEvents { kind printerId printJobId
 const PRINTER_EVENTS = `subscription ($printerId: ID!) { printerJobEvents(printerId: $printerId) {
   kind printerId printJobId } }`;
 
-const gateway = useLiveGateway({ subscriberLimits: { perCaller: 2, total: 10 } });
+const gateway = useTestGateway({
+  ...CALLERS_OVER_HTTP,
+  live: { subscriberLimits: { perCaller: 2, total: 10 } },
+});
+/** The callers these tests name, as the builder names them. */
+const CALLER = {
+  adele: 'adele',
+  megan: 'megan',
+  station: 'stationKey',
+  dashboard: 'dashboardKey',
+} as const;
+const credentialOf = (who: keyof typeof CALLER) => gateway.token(CALLER[who]);
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -50,7 +62,7 @@ async function submitJob(userId: string): Promise<{ id: string }> {
 
 async function startManager(lifetimeMs = 60 * 60_000, checkIntervalMs = 60_000) {
   const manager = new SubscriptionManager(
-    gateway.graph,
+    gateway.gateway.service,
     new LocalLeadership(),
     {
       notificationUrl: gateway.notificationUrl,
@@ -61,7 +73,7 @@ async function startManager(lifetimeMs = 60 * 60_000, checkIntervalMs = 60_000) 
     },
     silentLogger,
   );
-  gateway.lifecycle = manager;
+  gateway.live.lifecycle = manager;
   await manager.check();
   cleanups.push(() => manager.stop());
   return manager;
@@ -72,7 +84,7 @@ async function open(
   query = MY_EVENTS,
   variables = {},
 ) {
-  const stream = await subscribeSse(gateway.url, await gateway.token(who), query, variables);
+  const stream = await subscribeSse(gateway.url, await credentialOf(who), query, variables);
   cleanups.push(() => stream.close());
   return stream;
 }
@@ -92,7 +104,7 @@ describe('job events from Graph change notifications', () => {
     expect(manager.subscriptions.get(DEFINITION)).toBeTruthy();
     const adele = await open('adele');
     const megan = await open('megan');
-    await until(() => gateway.liveEvents.subscribers.open === 2, 'two subscribers');
+    await until(() => gateway.live.liveEvents.subscribers.open === 2, 'two subscribers');
 
     const adelesJob = await submitJob(ADELE);
     const event = await adele.next();
@@ -112,7 +124,7 @@ describe('job events from Graph change notifications', () => {
   it('drops a notification Graph delivers twice', async () => {
     await startManager();
     const station = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
-    await until(() => gateway.liveEvents.subscribers.open === 1, 'the subscriber');
+    await until(() => gateway.live.liveEvents.subscribers.open === 1, 'the subscriber');
     await fetch(`${gateway.emulator.url}/_emulator/subscriptions/duplicate`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -127,7 +139,7 @@ describe('job events from Graph change notifications', () => {
     expect((await station.next()).data?.['printerJobEvents']).toMatchObject({
       printJobId: second.id,
     });
-    await until(() => gateway.webhook.pending === 0, 'processing');
+    await until(() => gateway.live.webhook.pending === 0, 'processing');
     const status = (await (
       await fetch(`${gateway.emulator.url}/_emulator/subscriptions`)
     ).json()) as {
@@ -139,12 +151,12 @@ describe('job events from Graph change notifications', () => {
 
   it('announces RELEASED when a person releases their job through the gateway', async () => {
     const adele = await open('adele');
-    await until(() => gateway.liveEvents.subscribers.open === 1, 'the subscriber');
+    await until(() => gateway.live.liveEvents.subscribers.open === 1, 'the subscriber');
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${await gateway.token('adele')}`,
+        authorization: `Bearer ${await credentialOf('adele')}`,
       },
       body: JSON.stringify({
         query: `mutation { updatePrintTask(input: { taskDefinitionId: "${DEFINITION}",
@@ -165,13 +177,13 @@ describe('job events from Graph change notifications', () => {
   it("announces a station's abort to a printer's subscribers, and a person's redirect to them", async () => {
     const station = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
     const adele = await open('adele');
-    await until(() => gateway.liveEvents.subscribers.open === 2, 'two subscribers');
+    await until(() => gateway.live.liveEvents.subscribers.open === 2, 'two subscribers');
     const mutate = async (who: 'station' | 'adele', query: string) => {
       const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          authorization: `Bearer ${await gateway.token(who)}`,
+          authorization: `Bearer ${await credentialOf(who)}`,
         },
         body: JSON.stringify({ query }),
       });
@@ -206,7 +218,7 @@ describe('job events from Graph change notifications', () => {
   it("tells a person of a station's release that named nobody, once Graph's notification said whose the job is", async () => {
     await startManager();
     const adele = await open('adele');
-    await until(() => gateway.liveEvents.subscribers.open === 1, 'the subscriber');
+    await until(() => gateway.live.liveEvents.subscribers.open === 1, 'the subscriber');
     const job = await submitJob(ADELE);
     const waiting = (await adele.next()).data?.['myPrintJobEvents'] as {
       printTask: { id: string };
@@ -217,7 +229,7 @@ describe('job events from Graph change notifications', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${await gateway.token('station')}`,
+        authorization: `Bearer ${await credentialOf('station')}`,
       },
       body: JSON.stringify({
         query: `mutation { updatePrintTask(input: { taskDefinitionId: "${DEFINITION}",
@@ -245,15 +257,15 @@ describe('job events from Graph change notifications', () => {
   it('finds through reconciliation a waiting job whose notification was lost', async () => {
     await startManager();
     const reconciler = new Reconciler(
-      gateway.graph,
-      gateway.announcer,
+      gateway.gateway.service,
+      gateway.live.announcer,
       new LocalLeadership(),
       { intervalMs: 60_000, maxPages: 20 },
       silentLogger,
     );
     await reconciler.reconcile(); // learns what already waits
     const adele = await open('adele');
-    await until(() => gateway.liveEvents.subscribers.open === 1, 'the subscriber');
+    await until(() => gateway.live.liveEvents.subscribers.open === 1, 'the subscriber');
     await fetch(`${gateway.emulator.url}/_emulator/subscriptions/drop`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -315,36 +327,36 @@ describe('who may subscribe, and how many', () => {
     const dashboard = await open('dashboard');
     const refusal = await dashboard.next();
     expect(JSON.stringify(refusal)).toContain('FORBIDDEN');
-    expect(gateway.liveEvents.subscribers.open).toBe(0);
+    expect(gateway.live.liveEvents.subscribers.open).toBe(0);
   });
 
   it('bounds subscriptions per caller, and a client that disconnects frees its slot', async () => {
     const first = await open('megan');
     await open('megan');
     await until(
-      () => gateway.liveEvents.subscribers.openFor(`person:${ENTRA.tenantId}/${MEGAN}`) === 2,
+      () => gateway.live.liveEvents.subscribers.openFor(`person:${ENTRA.tenantId}/${MEGAN}`) === 2,
       'two',
     );
     const third = await open('megan');
     expect(JSON.stringify(await third.next())).toContain('TOO_MANY_SUBSCRIPTIONS');
     first.close();
-    await until(() => gateway.liveEvents.subscribers.open === 1, 'the slot to be freed');
+    await until(() => gateway.live.liveEvents.subscribers.open === 1, 'the slot to be freed');
     const again = await open('megan');
-    await until(() => gateway.liveEvents.subscribers.open === 2, 'a new subscriber');
+    await until(() => gateway.live.liveEvents.subscribers.open === 2, 'a new subscriber');
     again.close();
-    await until(() => gateway.liveEvents.subscribers.open === 1, 'the slot to be freed again');
+    await until(() => gateway.live.liveEvents.subscribers.open === 1, 'the slot to be freed again');
   });
 
   it('ends every open stream with a complete event when the server closes them (shutdown)', async () => {
     const adele = await open('adele');
     const station = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
-    await until(() => gateway.liveEvents.subscribers.open === 2, 'two subscribers');
-    gateway.liveEvents.close();
+    await until(() => gateway.live.liveEvents.subscribers.open === 2, 'two subscribers');
+    gateway.live.liveEvents.close();
     await until(
       () => [adele, station].every((s) => s.messages.some((m) => m.event === 'complete')),
       'both streams to complete',
     );
-    expect(gateway.liveEvents.subscribers.open).toBe(0);
+    expect(gateway.live.liveEvents.subscribers.open).toBe(0);
   });
 
   describe("a gateway clock ahead of Graph's", () => {
@@ -362,7 +374,7 @@ describe('who may subscribe, and how many', () => {
     function renewingManager() {
       const { logger, lines } = memoryLogger();
       const manager = new SubscriptionManager(
-        gateway.graph,
+        gateway.gateway.service,
         new LocalLeadership(),
         {
           notificationUrl: gateway.notificationUrl,
@@ -423,7 +435,7 @@ describe('who may subscribe, and how many', () => {
 describe('a stream lasts as long as its credential', () => {
   /** Adele's token, signed again by the emulator's Entra so the gateway refuses it in `seconds`. */
   async function adeleTokenRefusedIn(seconds: number): Promise<string> {
-    const claims = claimsOf(await gateway.token('adele'));
+    const claims = claimsOf(await credentialOf('adele'));
     const exp = Math.floor(Date.now() / 1000) - CLOCK_TOLERANCE_SECONDS + seconds;
     return gateway.emulator.entra.sign({ ...claims, iat: exp - 3600, nbf: exp - 3600, exp });
   }
@@ -433,7 +445,7 @@ describe('a stream lasts as long as its credential', () => {
     const stream = await subscribeSse(gateway.url, token, MY_EVENTS);
     cleanups.push(() => stream.close());
     expect(stream.status).toBe(200);
-    await until(() => gateway.liveEvents.subscribers.open === 1, 'the stream to open');
+    await until(() => gateway.live.liveEvents.subscribers.open === 1, 'the stream to open');
 
     const last = await stream.next(15_000);
     expect(last).toMatchObject({
@@ -443,7 +455,7 @@ describe('a stream lasts as long as its credential', () => {
       ],
     });
     await until(() => stream.messages.some((m) => m.event === 'complete'), 'the stream to end');
-    expect(gateway.liveEvents.subscribers.open).toBe(0);
+    expect(gateway.live.liveEvents.subscribers.open).toBe(0);
 
     // The same token on a new request gets the same code, before any GraphQL runs.
     const again = await subscribeSse(gateway.url, token, MY_EVENTS);
@@ -455,7 +467,7 @@ describe('a stream lasts as long as its credential', () => {
     const manager = await startManager();
     expect(manager.subscriptions.get(DEFINITION)).toBeTruthy();
     const fresh = await open('adele');
-    await until(() => gateway.liveEvents.subscribers.open === 1, 'a fresh stream');
+    await until(() => gateway.live.liveEvents.subscribers.open === 1, 'a fresh stream');
     const job = await submitJob(ADELE);
     expect((await fresh.next()).data?.['myPrintJobEvents']).toMatchObject({ printJobId: job.id });
     expect(stream.messages.map((m) => m.event)).toEqual(['next', 'complete']);
@@ -463,7 +475,7 @@ describe('a stream lasts as long as its credential', () => {
 
   it("keeps a service key's stream open: only a restart removes a key, and it ends every stream", async () => {
     const station = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
-    await until(() => gateway.liveEvents.subscribers.open === 1, 'the stream to open');
+    await until(() => gateway.live.liveEvents.subscribers.open === 1, 'the stream to open');
     await startManager();
     const job = await submitJob(ADELE);
     expect((await station.next()).data?.['printerJobEvents']).toMatchObject({ printJobId: job.id });
@@ -510,7 +522,7 @@ describe('subscriptions that no stream would answer', () => {
         { data: { __typename: 'Query' } },
         refused,
       ]);
-      expect(gateway.liveEvents.subscribers.open).toBe(0);
+      expect(gateway.live.liveEvents.subscribers.open).toBe(0);
     }
     expect(gateway.emulator.requests.entries()).toEqual([]);
 
@@ -518,7 +530,7 @@ describe('subscriptions that no stream would answer', () => {
     const first = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
     const second = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
     expect([first.status, second.status]).toEqual([200, 200]);
-    await until(() => gateway.liveEvents.subscribers.open === 2, 'two streams');
+    await until(() => gateway.live.liveEvents.subscribers.open === 2, 'two streams');
     expect(first.messages.concat(second.messages).map((m) => m.event)).not.toContain('next');
   });
 
@@ -526,10 +538,10 @@ describe('subscriptions that no stream would answer', () => {
     for (let round = 0; round < 3; round++) {
       const { status } = await postAsStation(STATION_EVENTS, 'application/json');
       expect(status).toBe(406);
-      await until(() => gateway.liveEvents.subscribers.open === 0, 'the slot to come back');
+      await until(() => gateway.live.liveEvents.subscribers.open === 0, 'the slot to come back');
     }
     const stream = await open('station', PRINTER_EVENTS, { printerId: PULL_PRINTER });
     expect(stream.status).toBe(200);
-    await until(() => gateway.liveEvents.subscribers.open === 1, 'a stream');
+    await until(() => gateway.live.liveEvents.subscribers.open === 1, 'a stream');
   });
 });

@@ -7,7 +7,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AbortPrintJobDocument, PrintJobDocument } from '../__generated__/graphql.js';
-import { createTestGateway } from '../helpers/gateway.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const LIMIT_BYTES = 256 * 1024;
 const HUGE_BYTES = 64 * 1024 * 1024;

@@ -9,7 +9,7 @@ import {
   MAX_NOTIFICATION_BODY_BYTES,
   MAX_NOTIFICATIONS_PER_POST,
 } from '../../packages/gateway/src/graph-notifications/notification-body.js';
-import { CLIENT_STATE, useLiveGateway } from '../helpers/live-gateway.js';
+import { CALLERS_OVER_HTTP, CLIENT_STATE, useTestGateway } from '../helpers/test-gateway.js';
 
 const DEFINITION = 'd7c1e5a0-3b2f-4e6d-9a8c-1f0e2d3c4b5a';
 const TASK = 'a5d0c1e2-7f3b-4c9a-8e1d-000000005182';
@@ -24,7 +24,7 @@ const notification = (overrides: Partial<GraphNotification> = {}) => ({
 });
 
 describe('the notification webhook', () => {
-  const gateway = useLiveGateway();
+  const gateway = useTestGateway({ ...CALLERS_OVER_HTTP, live: {} });
   const post = (body: string, query = '', contentType = 'application/json') =>
     fetch(`${gateway.notificationUrl}${query}`, {
       method: 'POST',
@@ -50,7 +50,7 @@ describe('the notification webhook', () => {
   it('reads the notified task and its job when the clientState is ours', async () => {
     const response = await post(JSON.stringify({ value: [notification()] }));
     expect(response.status).toBe(202);
-    await gateway.webhook.settled();
+    await gateway.live.webhook.settled();
     const paths = gateway.emulator.requests.entries().map((entry) => entry.path);
     expect(paths.some((path) => path.includes(`/tasks/${TASK}`))).toBe(true);
   });
@@ -60,7 +60,7 @@ describe('the notification webhook', () => {
       const response = await post(JSON.stringify({ value: [notification({ clientState })] }));
       expect(response.status).toBe(202);
     }
-    await gateway.webhook.settled();
+    await gateway.live.webhook.settled();
     expect(graphCalls()).toBe(0);
   });
 
@@ -68,7 +68,7 @@ describe('the notification webhook', () => {
     const body = JSON.stringify({ value: [notification(), notification()] });
     await post(body);
     await post(body);
-    await gateway.webhook.settled();
+    await gateway.live.webhook.settled();
     const taskReads = gateway.emulator.requests
       .entries()
       .filter((entry) => entry.path.endsWith(`/tasks/${TASK}`) && entry.via !== 'batch-envelope');
@@ -99,7 +99,7 @@ describe('the notification webhook', () => {
     expect(await response.json()).toMatchObject({
       errors: [{ extensions: { code: 'INVALID_NOTIFICATION' } }],
     });
-    await gateway.webhook.settled();
+    await gateway.live.webhook.settled();
     expect(graphCalls()).toBe(0);
   });
 
@@ -118,13 +118,16 @@ describe('the notification webhook', () => {
 describe('the notification webhook with a slow processor', () => {
   let release: () => void = () => {};
   const started: GraphNotification[][] = [];
-  const gateway = useLiveGateway({
-    processor: {
-      process: (notifications) => {
-        started.push([...notifications]);
-        return new Promise<void>((resolve) => {
-          release = resolve;
-        });
+  const gateway = useTestGateway({
+    ...CALLERS_OVER_HTTP,
+    live: {
+      processor: {
+        process: (notifications) => {
+          started.push([...notifications]);
+          return new Promise<void>((resolve) => {
+            release = resolve;
+          });
+        },
       },
     },
   });
@@ -139,9 +142,9 @@ describe('the notification webhook with a slow processor', () => {
     // Answered while the processor still holds the notification.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(started).toHaveLength(1);
-    expect(gateway.webhook.pending).toBe(1);
+    expect(gateway.live.webhook.pending).toBe(1);
     release();
-    await gateway.webhook.settled();
-    expect(gateway.webhook.pending).toBe(0);
+    await gateway.live.webhook.settled();
+    expect(gateway.live.webhook.pending).toBe(0);
   });
 });

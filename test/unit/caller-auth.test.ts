@@ -1,35 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { developmentGraphiQL } from '../../packages/gateway/dev/graphiql.js';
-import { createApp } from '../../packages/gateway/src/app.js';
 import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
-import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
-import {
-  createObservedGraphTransport,
-  ObservedGraphService,
-} from '../../packages/gateway/src/observed-graph.js';
-import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const KEY = 'release-station-key-0123456789';
 
 function setup({ graphiql = false } = {}) {
   const http = new FakeGraphHttp(() => ({ status: 200, body: { value: [] } }));
-  const graph = createObservedGraphTransport({
+  const { app } = createTestGateway({
     baseUrl: 'https://graph.example.test',
-    auth: staticToken('t'),
+    token: 't',
     timeoutMs: 1_000,
     httpHandler: http,
-  });
-  return {
-    http,
-    app: createApp({
-      graph: new ObservedGraphService(graph),
-      logger: silentLogger,
+    app: {
       graphiql: graphiql && developmentGraphiQL(),
       // A bare key, as GATEWAY_API_KEYS was before keys had names and roles.
       authentication: { serviceKeys: parseServiceKeys(KEY), allowAnonymous: false },
-    }),
-  };
+    },
+  });
+  return { http, app };
 }
 
 const query = (headers: Record<string, string>) => ({

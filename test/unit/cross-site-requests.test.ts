@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
-import { createTestGateway, type TestGatewayOptions } from '../helpers/gateway.js';
+import { createTestGateway, type TestGatewayOptions } from '../helpers/test-gateway.js';
 
 const ABORT =
   'mutation { abortPrintJob(input: { printerId: "p1", printJobId: "5183" }) { __typename } }';
@@ -15,12 +15,12 @@ const EVIL = 'http://evil.example';
 const RELEASE_APP = 'https://release.example.com';
 const KEY = 'release-station-key-0123456789';
 
-function gateway(edge: TestGatewayOptions['edge'] = {}) {
+function gateway(extras: TestGatewayOptions['app'] = {}) {
   const http = new FakeGraphHttp(() => ({ status: 204 }));
   const { app } = createTestGateway({
     baseUrl: 'https://graph.example.test',
     httpHandler: http,
-    edge,
+    app: extras,
   });
   return { http, fetch: (init: RequestInit) => app.fetch('http://gateway.test/graphql', init) };
 }

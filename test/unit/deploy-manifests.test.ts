@@ -14,7 +14,7 @@ import { CONFIG_VARIABLES, loadConfig } from '../../packages/gateway/src/config.
 import { Readiness } from '../../packages/gateway/src/server/readiness.js';
 import { createHttpServer } from '../../packages/gateway/src/server/server.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/server/settings.js';
-import { createTestGateway } from '../helpers/gateway.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const KUBERNETES = new URL('../../deploy/kubernetes/', import.meta.url);
 const DIRECTORY = new URL('base/', KUBERNETES);

@@ -14,7 +14,7 @@ import {
   MAX_TOKENS,
 } from '../../packages/gateway/src/edge/limits.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
-import { createTestGateway } from '../helpers/gateway.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 interface Answer {
   errors?: Array<{ message: string; extensions?: { code?: string } }>;

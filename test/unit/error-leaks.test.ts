@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeGraphHttp, type FakeHandler } from '../helpers/fake-graph-http.js';
-import { createTestGateway } from '../helpers/gateway.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const INTERNALS = /originalError|stack|\bat \S+ \(|node_modules|\/work\/|\.ts:\d+|\.js:\d+/;
 

@@ -18,8 +18,8 @@ import {
 } from '../../packages/gateway/src/metrics/metrics-server.js';
 import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/server/settings.js';
 import { ReleaseScreenDocument } from '../__generated__/graphql.js';
-import { createTestGateway } from '../helpers/gateway.js';
 import { parseSamples, type Sample } from '../helpers/prometheus-text.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 interface Target {
   expr: string;

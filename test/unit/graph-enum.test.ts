@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { PrintJobDocument } from '../__generated__/graphql.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
-import { createTestGateway } from '../helpers/gateway.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 describe('Graph enums', () => {
   it('maps Graph values to SCREAMING_SNAKE and unknown ones to UNKNOWN_FUTURE_VALUE', async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { UNRECOGNIZED_GRAPH_CODE } from '../../packages/graph-client/src/errors.js';
 import { PrinterDocument } from '../__generated__/graphql.js';
 import { FakeGraphHttp, graphError } from '../helpers/fake-graph-http.js';
-import { createTestGateway } from '../helpers/gateway.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const HOSTILE_CODES = [
   'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2lnbmF0dXJl',

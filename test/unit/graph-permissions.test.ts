@@ -1,7 +1,7 @@
 /**
  * The Graph permissions the gateway needs, against its app token's `roles`: what /ready and the
  * start-up log name when one lacks, and the README's list of them against the code. The real
- * token from the emulator's Entra is test/integration/readiness.test.ts.
+ * token from the emulator's Entra is test/process/readiness.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { SignJWT } from 'jose';

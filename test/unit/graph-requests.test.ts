@@ -11,7 +11,7 @@ import {
   UpdatePrintTaskDocument,
 } from '../__generated__/graphql.js';
 import { FakeGraphHttp, type SentRequest } from '../helpers/fake-graph-http.js';
-import { createTestGateway, TEST_TOKEN } from '../helpers/gateway.js';
+import { createTestGateway, TEST_TOKEN } from '../helpers/test-gateway.js';
 
 const BASE_URL = 'https://graph.example.test';
 const PARENT_URL = 'https://graph.microsoft.com/v1.0/print/printers/p-1/jobs/5182';

@@ -10,7 +10,7 @@ import {
   UpdatePrintTaskDocument,
 } from '../__generated__/graphql.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
-import { createTestGateway } from '../helpers/gateway.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const BAD_IDS: Array<[string, string]> = [
   ['empty', ''],

@@ -3,10 +3,10 @@
  * router needs: `_service { sdl }` and `__typename` keep answering.
  */
 import { describe, expect, it } from 'vitest';
-import { createTestGateway } from '../helpers/gateway.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 async function ask(introspection: boolean, query: string) {
-  const { app } = createTestGateway({ baseUrl: 'http://127.0.0.1:9', edge: { introspection } });
+  const { app } = createTestGateway({ baseUrl: 'http://127.0.0.1:9', app: { introspection } });
   const response = await app.fetch('http://gateway.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },

@@ -16,8 +16,8 @@ import {
   METRICS_MAX_HEADER_BYTES,
 } from '../../packages/gateway/src/metrics/metrics-server.js';
 import { DEFAULT_METRICS_PORT } from '../../packages/gateway/src/metrics/settings.js';
-import { createTestGateway } from '../helpers/gateway.js';
 import { metricTypes } from '../helpers/prometheus-text.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const operations = readFileSync(new URL('../../docs/operations.md', import.meta.url), 'utf8');
 const section = operations.split('\n## Metrics\n')[1]?.split('\n## ')[0] ?? '';

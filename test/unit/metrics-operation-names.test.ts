@@ -4,40 +4,27 @@
  * names, which share what room is left of METRICS_MAX_OPERATION_NAMES.
  */
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../packages/gateway/src/app.js';
 import { sha256 } from '../../packages/gateway/src/edge/trusted-documents.js';
-import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
 import { OTHER } from '../../packages/gateway/src/metrics/bounded-label.js';
-import { GatewayMetrics } from '../../packages/gateway/src/metrics/gateway-metrics.js';
-import {
-  createObservedGraphTransport,
-  ObservedGraphService,
-} from '../../packages/gateway/src/observed-graph.js';
-import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import { parseSamples } from '../helpers/prometheus-text.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const MAX_NAMES = 5;
 /** A trusted document; `__typename` alone, so nothing is sent to Graph. */
 const WAITING_JOBS = 'query WaitingJobs { __typename }';
 
 function gateway() {
-  // Nothing listens there: no operation here calls Graph.
-  const graph = new ObservedGraphService(
-    createObservedGraphTransport({
-      baseUrl: 'http://127.0.0.1:9',
-      auth: staticToken('t'),
-      timeoutMs: 1,
-    }),
-  );
-  const metrics = new GatewayMetrics(graph.metrics, { maxOperationNames: MAX_NAMES });
-  const app = createApp({
-    graph,
-    metrics,
-    logger: silentLogger,
-    graphiql: false,
-    trustedDocuments: {
-      manifest: new Map([[`sha256:${sha256(WAITING_JOBS)}`, WAITING_JOBS]]),
-      only: false,
+  const { app, metrics } = createTestGateway({
+    // Nothing listens there: no operation here calls Graph.
+    baseUrl: 'http://127.0.0.1:9',
+    token: 't',
+    timeoutMs: 1,
+    maxOperationNames: MAX_NAMES,
+    app: {
+      trustedDocuments: {
+        manifest: new Map([[`sha256:${sha256(WAITING_JOBS)}`, WAITING_JOBS]]),
+        only: false,
+      },
     },
   });
   const post = async (body: unknown) => {

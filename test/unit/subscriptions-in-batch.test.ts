@@ -4,15 +4,8 @@
  * client behind the router. Graph is faked at the SDK seam; nothing may reach it.
  */
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../packages/gateway/src/app.js';
-import { LiveEvents } from '../../packages/gateway/src/live-events/live-events.js';
-import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
-import {
-  createObservedGraphTransport,
-  ObservedGraphService,
-} from '../../packages/gateway/src/observed-graph.js';
-import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import { FakeGraphHttp } from '../helpers/fake-graph-http.js';
+import { createTestGateway } from '../helpers/test-gateway.js';
 
 const SUBSCRIPTION = JSON.stringify({
   query: 'subscription { printerJobEvents(printerId: "p1") { kind } }',
@@ -20,16 +13,15 @@ const SUBSCRIPTION = JSON.stringify({
 
 function anonymousGateway() {
   const http = new FakeGraphHttp(() => ({ status: 500 }));
-  const graph = new ObservedGraphService(
-    createObservedGraphTransport({
-      baseUrl: 'https://graph.example.test',
-      auth: staticToken('t'),
-      timeoutMs: 1_000,
-      httpHandler: http,
-    }),
-  );
-  const liveEvents = new LiveEvents({ subscriberLimits: { perCaller: 2, total: 10 } });
-  const app = createApp({ graph, liveEvents, logger: silentLogger, graphiql: false });
+  const { app, live } = createTestGateway({
+    baseUrl: 'https://graph.example.test',
+    token: 't',
+    timeoutMs: 1_000,
+    httpHandler: http,
+    live: { subscriberLimits: { perCaller: 2, total: 10 } },
+  });
+  if (!live) throw new Error('built with live events');
+  const { liveEvents } = live;
   const post = (body: string, accept: string, signal?: AbortSignal) =>
     app.fetch('http://gateway.test/graphql', {
       method: 'POST',

@@ -1,7 +1,7 @@
 /**
  * The background Graph token check behind /ready: its verdicts, its backoff, and what a static
  * GRAPH_ACCESS_TOKEN means. The token source is an injected function here; the real
- * @azure/identity flow against the emulator's Entra is test/integration/readiness.test.ts.
+ * @azure/identity flow against the emulator's Entra is test/process/readiness.test.ts.
  */
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';

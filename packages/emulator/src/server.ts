@@ -63,7 +63,7 @@ export interface EmulatorOptions {
   /**
    * Serve HTTPS with this key and certificate (PEM) instead of plain HTTP: @azure/identity and
    * MSAL refuse an authority that is not https, so a gateway that gets its Graph token from
-   * this emulator's Entra needs it (test/integration/readiness.test.ts). @default plain HTTP
+   * this emulator's Entra needs it (test/process/readiness.test.ts). @default plain HTTP
    */
   tls?: { key: string | Buffer; cert: string | Buffer };
   /** Entra's knobs: the Graph permissions (`roles`) its tokens grant the gateway app. */

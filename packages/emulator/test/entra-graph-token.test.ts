@@ -1,7 +1,7 @@
 /**
  * The emulator's Entra issues client-credentials tokens for Graph, and its Graph endpoints
  * accept them as the app they were issued to: what a gateway configured with AZURE_* against
- * the emulator relies on (test/integration/readiness.test.ts runs that with @azure/identity).
+ * the emulator relies on (test/process/readiness.test.ts runs that with @azure/identity).
  */
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';

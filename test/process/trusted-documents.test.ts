@@ -11,21 +11,15 @@ import {
   MyWaitingJobsDocument,
   ReleaseDocument,
 } from '../../clients/release-app/__generated__/graphql.js';
-import { createApp } from '../../packages/gateway/src/app.js';
 import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
 import { parseServiceKeys } from '../../packages/gateway/src/auth/service-keys.js';
 import {
   loadTrustedDocuments,
   TRUSTED_DOCUMENT_CODES,
 } from '../../packages/gateway/src/edge/trusted-documents.js';
-import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
-import {
-  createObservedGraphTransport,
-  ObservedGraphService,
-} from '../../packages/gateway/src/observed-graph.js';
-import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import { appToken, listen, personToken } from '../helpers/entra.js';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
+import { createTestGateway, emulatorGraph } from '../helpers/test-gateway.js';
 
 const MANIFEST_PATH = 'clients/release-app/__generated__/persisted-documents.json';
 const STATION_KEY = 'station-key-0123456789abcdef';
@@ -40,23 +34,16 @@ afterEach(async () => {
 });
 
 async function startGateway(only: boolean): Promise<string> {
-  const graph = new ObservedGraphService(
-    createObservedGraphTransport({
-      baseUrl: env.emulator.url,
-      auth: staticToken(EMULATOR_TOKENS.gatewayApp),
-      timeoutMs: 5_000,
-    }),
-  );
-  const app = createApp({
-    graph,
-    logger: silentLogger,
-    graphiql: false,
-    authentication: {
-      serviceKeys: parseServiceKeys(`station:Print.Release.All:${STATION_KEY}`),
-      entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
-      allowAnonymous: false,
+  const { app } = createTestGateway({
+    ...emulatorGraph(env.emulator.url),
+    app: {
+      authentication: {
+        serviceKeys: parseServiceKeys(`station:Print.Release.All:${STATION_KEY}`),
+        entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
+        allowAnonymous: false,
+      },
+      trustedDocuments: { manifest: loadTrustedDocuments(MANIFEST_PATH), only },
     },
-    trustedDocuments: { manifest: loadTrustedDocuments(MANIFEST_PATH), only },
   });
   server = await listen(app);
   return `${server.url}/graphql`;

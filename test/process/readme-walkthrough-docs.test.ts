@@ -7,9 +7,9 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { useAuthorizedGateway } from '../helpers/authorized-gateway.js';
+import { CALLERS_OVER_HTTP, useTestGateway } from '../helpers/test-gateway.js';
 
-const env = useAuthorizedGateway();
+const env = useTestGateway(CALLERS_OVER_HTTP);
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
 /** The text of a `## ` section, up to the next one. */

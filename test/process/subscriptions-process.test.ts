@@ -8,7 +8,7 @@ import { ENTRA } from '@universal-print-gateway/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { personToken } from '../helpers/entra.js';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
-import { subscribeSse } from '../helpers/live-gateway.js';
+import { subscribeSse } from '../helpers/sse-client.js';
 
 afterEach(() => killGatewayProcesses());
 

@@ -22,8 +22,8 @@ import {
   onRunningEmulator,
   startGatewayProcess,
 } from '../helpers/gateway-process.js';
-import { type SseSubscription, subscribeSse } from '../helpers/live-gateway.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { type SseSubscription, subscribeSse } from '../helpers/sse-client.js';
 
 const CONNECTED = 'Redis connected: state is shared with the other replicas';
 const CREATED = 'Graph subscription created';

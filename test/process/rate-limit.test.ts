@@ -16,7 +16,7 @@ import type { RateLimitPolicy } from '../../packages/gateway/src/rate-limit/poli
 import { appToken, listen, personToken } from '../helpers/entra.js';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
 import { memoryLogger } from '../helpers/memory-logger.js';
-import { rateLimitedApp } from '../helpers/rate-limited-app.js';
+import { createTestGateway, emulatorGraph } from '../helpers/test-gateway.js';
 
 const FLOODER_KEY = 'flooder-key-0123456789abcdef';
 const NEIGHBOUR_KEY = 'neighbour-key-0123456789abcdef';
@@ -39,15 +39,19 @@ async function gateway(
   policy: RateLimitPolicy,
   extra: { store?: TokenBucketStore; logger?: Logger } = {},
 ): Promise<string> {
-  const app = rateLimitedApp({
-    emulatorUrl: env.emulator.url,
-    authentication: {
-      serviceKeys: SERVICE_KEYS,
-      entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
-      allowAnonymous: false,
+  const { app } = createTestGateway({
+    ...emulatorGraph(env.emulator.url),
+    // Their floods queue many requests behind the limits on two shared cores.
+    timeoutMs: 10_000,
+    ...(extra.logger ? { logger: extra.logger } : {}),
+    app: {
+      authentication: {
+        serviceKeys: SERVICE_KEYS,
+        entra: createEntraTokenValidator(emulatedEntraSettings(env.emulator.url)),
+        allowAnonymous: false,
+      },
+      rateLimits: { policy, ...(extra.store ? { store: extra.store } : {}) },
     },
-    policy,
-    ...extra,
   });
   server = await listen(app);
   return server.url;
