@@ -16,6 +16,11 @@ import {
 import { z } from 'zod';
 import { CALLER_AUTH_ENV, type CallerAuth, callerAuth } from './auth/settings.js';
 import {
+  DELEGATION_ENV,
+  type DelegationSettings,
+  delegationSettings,
+} from './delegation/settings.js';
+import {
   DEFAULT_OWNERSHIP_MEMORY,
   type OwnershipMemoryOptions,
 } from './domain/ownership-memory.js';
@@ -57,6 +62,8 @@ export interface Config {
   graphMaxResponseBytes: number;
   /** How calls to Graph are batched, retried and throttled. */
   graphService: GraphServiceOptions;
+  /** Graph calls as the signed-in person: the on-behalf-of exchange's scopes and cache. */
+  graphDelegation: DelegationSettings;
   edge: EdgePolicy;
   /** Limits of the HTTP server: timeouts and the connection cap. */
   http: HttpServerSettings;
@@ -139,6 +146,7 @@ const env = z.object({
   AZURE_CLIENT_SECRET: nonEmpty,
   AZURE_CLIENT_CERTIFICATE_PATH: nonEmpty,
   AZURE_AUTHORITY_HOST: nonEmpty,
+  ...DELEGATION_ENV,
   ...CALLER_AUTH_ENV,
   // The HTTP edge (src/edge/).
   ...EDGE_ENV,
@@ -218,6 +226,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxRetryAfterMs: vars.GRAPH_MAX_RETRY_AFTER_SECONDS * 1000,
       batching: vars.GRAPH_BATCHING === 'true',
     },
+    graphDelegation: delegationSettings(vars),
     edge: edgePolicy(vars, production),
     sdlAuthorizationDirectives: vars.GATEWAY_SDL_AUTHORIZATION_DIRECTIVES === 'true',
     production,
