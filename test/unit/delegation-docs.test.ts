@@ -13,7 +13,7 @@ import { loadConfig } from '../../packages/gateway/src/config.js';
 import {
   MAX_DELEGATED_SCOPES,
   MAX_OBO_CACHE_ENTRIES,
-} from '../../packages/gateway/src/delegation/settings.js';
+} from '../../packages/gateway/src/auth/delegation-settings.js';
 
 const read = (path: string) =>
   readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8').replace(/\s+/g, ' ');

@@ -14,12 +14,12 @@ import {
   type TokenCheckOptions,
 } from '@universal-print-gateway/graph-client';
 import { z } from 'zod';
-import { CALLER_AUTH_ENV, type CallerAuth, callerAuth } from './auth/settings.js';
 import {
   DELEGATION_ENV,
   type DelegationSettings,
   delegationSettings,
-} from './delegation/settings.js';
+} from './auth/delegation-settings.js';
+import { CALLER_AUTH_ENV, type CallerAuth, callerAuth } from './auth/settings.js';
 import {
   DEFAULT_OWNERSHIP_MEMORY,
   type OwnershipMemoryOptions,
