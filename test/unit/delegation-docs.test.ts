@@ -9,11 +9,11 @@ import {
   OBO_RENEWAL_MARGIN_MS,
 } from '@universal-print-gateway/graph-client';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../packages/gateway/src/config.js';
 import {
   MAX_DELEGATED_SCOPES,
   MAX_OBO_CACHE_ENTRIES,
 } from '../../packages/gateway/src/auth/delegation-settings.js';
+import { loadConfig } from '../../packages/gateway/src/config.js';
 
 const read = (path: string) =>
   readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8').replace(/\s+/g, ' ');

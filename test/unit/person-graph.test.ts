@@ -6,13 +6,7 @@
  * middleware seam (the last link), Entra at the token source.
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import {
-  createGraphTransport,
-  DEFAULT_GRAPH_SERVICE_OPTIONS,
-  GraphService,
-  type PersonIdentity,
-  type PersonTokenSource,
-} from '@universal-print-gateway/graph-client';
+import type { PersonIdentity, PersonTokenSource } from '@universal-print-gateway/graph-client';
 import { describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../packages/gateway/src/audit/audit-log.js';
 import { createCallerAuthentication } from '../../packages/gateway/src/auth/authenticate.js';
@@ -22,6 +16,7 @@ import { createContextFactory } from '../../packages/gateway/src/context.js';
 import { ForbiddenError } from '../../packages/gateway/src/errors.js';
 import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
 import { unsigned } from '../helpers/entra.js';
+import { graphWithPeople } from '../helpers/graph-with-people.js';
 
 const KEY = 'station-key-0123456789abcdef';
 const adele: PersonCaller = {
@@ -67,17 +62,7 @@ function setup(allowAnonymous = true) {
       });
     },
   };
-  const service = new GraphService(
-    createGraphTransport({
-      baseUrl: 'https://graph.test',
-      auth: { getAccessToken: async () => 'app-token' },
-      timeoutMs: 5_000,
-      httpHandler: graph,
-    }),
-    DEFAULT_GRAPH_SERVICE_OPTIONS,
-    silentLogger,
-    tokens,
-  );
+  const service = graphWithPeople(graph, tokens);
   const contextOf = createContextFactory({
     service,
     callerOf: authentication.callerOf,

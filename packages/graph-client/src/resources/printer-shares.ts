@@ -28,7 +28,8 @@ export async function listPrinterShares(
   }
   if (options.search) query.set('$search', `"${options.search.replaceAll('"', '')}"`);
   if (options.skipToken) query.set('$skiptoken', options.skipToken);
-  const text = query.toString();
+  // URLSearchParams writes a space as `+`; OData reads `%20` (a literal `+` is already `%2B`).
+  const text = query.toString().replaceAll('+', '%20');
   const page = await person.call<Collection<PrinterShare> & { '@odata.nextLink'?: string }>({
     method: 'GET',
     url: `/print/shares${text ? `?${text}` : ''}`,
