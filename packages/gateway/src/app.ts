@@ -231,6 +231,7 @@ export function createApp({
       service: graph,
       callerOf: callers.callerOf,
       credentialExpiresAt: callers.credentialExpiresAt,
+      personAssertionOf: callers.personAssertion,
       audit: createAuditLog(logger),
       live: { liveEvents, jobAnnouncer },
       idempotency,

@@ -18,6 +18,11 @@ import {
   tokenCheckSettings,
 } from '@universal-print-gateway/graph-client';
 import { z } from 'zod';
+import {
+  DELEGATION_ENV,
+  type DelegationSettings,
+  delegationSettings,
+} from './auth/delegation-settings.js';
 import { CALLER_AUTH_ENV, type CallerAuth, callerAuth } from './auth/settings.js';
 import type { OwnershipMemoryOptions } from './domain/ownership-memory.js';
 import { OWNERSHIP_MEMORY_ENV, ownershipMemorySettings } from './domain/settings.js';
@@ -60,6 +65,8 @@ export interface Config {
   graphMaxResponseBytes: number;
   /** How calls to Graph are batched, retried and throttled. */
   graphService: GraphServiceOptions;
+  /** Graph calls as the signed-in person: the on-behalf-of exchange's scopes and cache. */
+  graphDelegation: DelegationSettings;
   edge: EdgePolicy;
   /** Limits of the HTTP server: timeouts and the connection cap. */
   http: HttpServerSettings;
@@ -112,6 +119,7 @@ const env = z.object({
   EMULATOR_PORT: port(4010),
   // Microsoft Graph: where, with which credentials, how it is called (packages/graph-client).
   ...GRAPH_ENV,
+  ...DELEGATION_ENV,
   ...CALLER_AUTH_ENV,
   // The HTTP edge (src/edge/).
   ...EDGE_ENV,
@@ -166,6 +174,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     idempotencyMaxKeysPerCaller: vars.IDEMPOTENCY_MAX_KEYS_PER_CALLER,
     ownershipMemory: ownershipMemorySettings(vars),
     graphService: graphClient.service,
+    graphDelegation: delegationSettings(vars),
     edge: edgePolicy(vars, production),
     sdlAuthorizationDirectives: vars.GATEWAY_SDL_AUTHORIZATION_DIRECTIVES === 'true',
     production,

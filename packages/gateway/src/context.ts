@@ -10,8 +10,9 @@ import type {
 } from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
 import type { AuditLog } from './audit/audit-log.js';
-import type { Caller } from './auth/caller.js';
+import { type Caller, callerKey } from './auth/caller.js';
 import { OwnershipMemory } from './domain/ownership-memory.js';
+import { ForbiddenError } from './errors.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
 import { DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER } from './idempotency/settings.js';
@@ -29,6 +30,13 @@ export interface GatewayContext {
   readonly credentialExpiresAt: () => number | null;
   /** Batches every Graph call of this HTTP request; never shared between requests. */
   readonly graph: GraphSession;
+  /**
+   * This request's Graph session as the calling person: calls carry the person's own Graph token
+   * (on-behalf-of), for Universal Print's delegated-only operations. Throws `ForbiddenError`
+   * for an app, a station, a service key or the anonymous caller, before anything is sent to
+   * Entra or Graph.
+   */
+  readonly personGraph: () => GraphSession;
   /** One line per write item, refused ones included (src/audit/). */
   readonly audit: AuditLog;
   /** Runs a write once per `idempotencyKey` (src/idempotency/). */
@@ -49,6 +57,8 @@ export interface ContextParts {
   readonly callerOf: (request: Request) => Caller;
   /** Omitted (unit tests): credentials never expire. */
   readonly credentialExpiresAt?: (request: Request) => number | null;
+  /** The person's verified incoming token (src/auth/authenticate.ts); omitted: nobody has one. */
+  readonly personAssertionOf?: (request: Request) => string | null;
   readonly audit: AuditLog;
   /** The app's; a context built without an app (unit tests) gets quiet ones of its own. */
   readonly live?: Pick<GatewayContext, 'liveEvents' | 'jobAnnouncer'>;
@@ -69,6 +79,7 @@ export function createContextFactory({
   service,
   callerOf,
   credentialExpiresAt = () => null,
+  personAssertionOf = () => null,
   audit,
   live = quietLiveEvents(service),
   idempotency = new IdempotencyGuard(
@@ -93,10 +104,16 @@ export function createContextFactory({
       graph = service.session(graphCallMeter?.(caller));
       sessions.set(request, graph);
     }
+    const session = graph;
     return {
       caller,
       credentialExpiresAt: () => credentialExpiresAt(request),
       graph,
+      personGraph: () => {
+        const assertion = caller.kind === 'person' ? personAssertionOf(request) : null;
+        if (assertion === null) throw new ForbiddenError(NEEDS_A_PERSON);
+        return session.asPerson({ kind: 'person', personId: callerKey(caller), assertion });
+      },
       audit,
       idempotency,
       ownership,
@@ -106,6 +123,11 @@ export function createContextFactory({
     };
   };
 }
+
+/** Universal Print prints only for people: its printing operations take no app token. */
+const NEEDS_A_PERSON =
+  'This operation needs a signed-in person: Microsoft Graph allows it only with a delegated ' +
+  'token, and apps, release stations and service keys have none (docs/authorization.md)';
 
 /** Live events of this process alone, for a context built without an app (unit tests). */
 function quietLiveEvents(

@@ -12,6 +12,7 @@ import {
   GraphService,
   type GraphServiceOptions,
   type GraphTransport,
+  type PersonTokenSource,
 } from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
 import { UpstreamMetrics } from './metrics/upstream-metrics.js';
@@ -35,8 +36,9 @@ export class ObservedGraphService extends GraphService {
     transport: GraphTransport,
     options: GraphServiceOptions = DEFAULT_GRAPH_SERVICE_OPTIONS,
     logger?: Logger,
+    personTokens?: PersonTokenSource,
   ) {
-    super(transport, options, logger);
+    super(transport, options, logger, personTokens);
     this.metrics = new UpstreamMetrics({
       inFlight: () => this.upstream.inFlight,
       throttleWindowMs: () => this.upstream.gate.remainingMs(),

@@ -10,6 +10,9 @@ import {
   GraphTokenCheck,
   graphTokenSource,
   type ObtainedToken,
+  onBehalfOfExchange,
+  PersonTokenCache,
+  type PersonTokenSource,
 } from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
@@ -88,6 +91,8 @@ export function graphService(
   baseUrl: string,
   auth: AuthenticationProvider,
   logger: Logger,
+  /** People's Graph tokens (on-behalf-of); none where the gateway has no client credential. */
+  personTokens?: PersonTokenSource,
 ): ObservedGraphService {
   const transport = createObservedGraphTransport({
     baseUrl,
@@ -96,7 +101,7 @@ export function graphService(
     maxResponseBytes: config.graphMaxResponseBytes,
     maxConnections: config.graphService.maxInFlight,
   });
-  return new ObservedGraphService(transport, config.graphService, logger);
+  return new ObservedGraphService(transport, config.graphService, logger, personTokens);
 }
 
 /** Microsoft Graph (or any Graph at GRAPH_BASE_URL) with the configured credentials. */
@@ -108,8 +113,20 @@ export async function connectMicrosoftGraph(
   const { baseUrl, credentials, authorityHost } = graph;
   logger.info({ baseUrl, credentials: credentials.kind }, 'Using Microsoft Graph');
   const token = await graphTokenSource(credentials, baseUrl, authorityHost);
+  // A fixed GRAPH_ACCESS_TOKEN has no client credential to exchange a person's token with.
+  const personTokens =
+    credentials.kind === 'static-token'
+      ? undefined
+      : new PersonTokenCache(
+          await onBehalfOfExchange({
+            credentials,
+            scopes: config.graphDelegation.scopes,
+            ...(authorityHost ? { authorityHost } : {}),
+          }),
+          config.graphDelegation.cacheMaxEntries,
+        );
   return {
-    service: graphService(config, baseUrl, token.auth, logger),
+    service: graphService(config, baseUrl, token.auth, logger, personTokens),
     obtainToken: token.obtain,
     close: async () => {},
   };

@@ -10,7 +10,7 @@
  * be retried) and the request's deadline holds throughout.
  */
 import DataLoader from 'dataloader';
-import { type GraphCall, type GraphReply, type GraphTransportError, isWrite } from './call.js';
+import { type GraphCall, type GraphReply, GraphTransportError, isWrite } from './call.js';
 import type { GraphCallMeter } from './call-meter.js';
 import type { Deadline } from './deadline.js';
 import {
@@ -22,6 +22,12 @@ import {
 } from './http/retry-policy.js';
 import { MAX_BATCH_SIZE } from './http/transport.js';
 import type { Upstream } from './http/upstream.js';
+
+/**
+ * The person's Graph token, asked before each exchange (cached: person-tokens.ts); rejects with
+ * a typed error when Entra refuses, and then nothing is sent.
+ */
+export type BearerSource = (signal: AbortSignal) => Promise<string>;
 
 export interface BatcherOptions {
   retry: RetryOptions;
@@ -45,6 +51,8 @@ export class GraphBatcher {
     private readonly options: BatcherOptions,
     /** What the request's caller pays for the calls it sends; none for the gateway's own. */
     private readonly meter?: GraphCallMeter,
+    /** A person's batcher: every envelope it sends carries this person's token, and only it. */
+    private readonly bearer?: BearerSource,
   ) {
     this.loader = new DataLoader((calls) => this.dispatch(calls), {
       maxBatchSize: options.batching ? MAX_BATCH_SIZE : 1,
@@ -81,6 +89,23 @@ export class GraphBatcher {
       this.upstream.observers.tell('callerLimitRefused', calls.length);
       return calls.map(() => refusal);
     }
+    let bearer: string | undefined;
+    if (this.bearer) {
+      try {
+        bearer = await this.bearer(this.deadline.signal);
+      } catch (error) {
+        // The deadline ended the wait for Entra: nothing was sent, as for a wait in the queue.
+        const failure = this.deadline.signal.aborted
+          ? new GraphTransportError(
+              'not-sent',
+              'The request ran out of time waiting for Microsoft Entra ID',
+            )
+          : error instanceof Error
+            ? error
+            : new Error(String(error));
+        return calls.map(() => failure);
+      }
+    }
     const outcomes: Outcome[] = [];
     const attempts = calls.map(() => 0);
     let pending = calls.map((_, index) => index);
@@ -90,6 +115,7 @@ export class GraphBatcher {
         pending.map((index) => calls[index] as GraphCall),
         this.deadline,
         { attempt: round, retryWaitMs },
+        bearer,
       );
       pending.forEach((index, k) => {
         outcomes[index] = answers[k] as Outcome;

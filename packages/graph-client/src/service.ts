@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import { DEFAULT_MAX_CALLS_PER_REQUEST } from './call-budget.js';
 import type { GraphCallMeter } from './call-meter.js';
+import type { PersonTokenSource } from './credentials/person-tokens.js';
 import { DEFAULT_RETRY_OPTIONS } from './http/retry-policy.js';
 import type { GraphTransport } from './http/transport.js';
 import { DEFAULT_UPSTREAM_OPTIONS, Upstream, type UpstreamOptions } from './http/upstream.js';
@@ -29,6 +30,11 @@ export class GraphService {
     private readonly options: GraphServiceOptions = DEFAULT_GRAPH_SERVICE_OPTIONS,
     /** Where the upstream reports what operators should know (a capped Retry-After). */
     logger?: Logger,
+    /**
+     * People's Graph tokens (on-behalf-of, cached): what `session().asPerson()` calls carry.
+     * Omitted (a fixed GRAPH_ACCESS_TOKEN, tests of app calls): a person's calls fail typed.
+     */
+    readonly personTokens?: PersonTokenSource,
   ) {
     this.upstream = new Upstream(transport, options, logger);
   }
@@ -48,6 +54,6 @@ export class GraphService {
 
   /** A GraphQL request's session; `meter` charges its caller for the calls it sends. */
   session(meter?: GraphCallMeter): GraphSession {
-    return GraphSession.open(this.upstream, this.options, meter);
+    return GraphSession.open(this.upstream, this.options, meter, this.personTokens);
   }
 }

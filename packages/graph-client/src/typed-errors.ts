@@ -119,6 +119,49 @@ export class UpstreamUnavailableError extends UpstreamError {
 }
 
 /**
+ * Entra would not exchange the person's token for a Graph token because the tenant has not
+ * consented to the gateway's delegated Graph permissions (AADSTS65001). The OBO flow cannot ask
+ * the person: a tenant admin grants consent (docs/authorization.md). Nothing was sent to Graph.
+ */
+export class ConsentRequiredError extends GatewayError {
+  readonly code = 'CONSENT_REQUIRED';
+  override readonly name = 'ConsentRequiredError';
+}
+
+/**
+ * Entra wants more of the person than their token shows (Conditional Access, MFA): the client
+ * signs the person in again passing `claims` verbatim (MSAL's `claims` parameter), then retries
+ * with the new token. Nothing was sent to Graph.
+ */
+export class InteractionRequiredError extends GatewayError {
+  readonly code = 'INTERACTION_REQUIRED';
+  override readonly name = 'InteractionRequiredError';
+  constructor(
+    message: string,
+    /** Entra's claims challenge, as Entra sent it (a JSON string). */
+    readonly claims: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Graph would not start a job whose document has not been uploaded whole: `nextExpectedRanges`
+ * is Graph's own list of the byte ranges it still needs, never guessed.
+ */
+export class UploadIncompleteError extends UpstreamError {
+  readonly code = 'UPLOAD_INCOMPLETE';
+  override readonly name = 'UploadIncompleteError';
+  constructor(
+    message: string,
+    requestId: string | null,
+    readonly nextExpectedRanges: readonly string[],
+  ) {
+    super(message, requestId);
+  }
+}
+
+/**
  * The HTTP request has used up its budget of Microsoft Graph calls (`GRAPH_MAX_CALLS_PER_REQUEST`,
  * shared by all its operations). Nothing was sent for what this refused; what fitted before it
  * was sent as usual.

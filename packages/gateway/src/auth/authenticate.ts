@@ -28,6 +28,11 @@ export interface CallerAuthentication {
    * only a restart removes one, and a restart ends every stream) and for anonymous callers.
    */
   credentialExpiresAt(request: Request): number | null;
+  /**
+   * The verified Entra token a person called with: what the gateway exchanges for a Graph token
+   * to act as that person (on-behalf-of). `null` for anyone else. Never logged.
+   */
+  personAssertion(request: Request): string | null;
 }
 
 /** No Entra token comes near this; a larger header is refused before it is parsed. */
@@ -120,6 +125,9 @@ export function createCallerAuthentication(
     credentialExpiresAt(request) {
       const token = entraTokens.get(request);
       return token === undefined ? null : tokenAcceptedUntil(token);
+    },
+    personAssertion(request) {
+      return callers.get(request)?.kind === 'person' ? (entraTokens.get(request) ?? null) : null;
     },
   };
 }

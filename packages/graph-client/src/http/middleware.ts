@@ -5,11 +5,12 @@
  * wait up to minutes. Retrying is decided by the batcher, which can see inside `$batch`.
  */
 import { randomUUID } from 'node:crypto';
-import type {
-  AuthenticationProvider,
-  Context,
-  FetchOptions,
-  Middleware,
+import {
+  AuthenticationHandlerOptions,
+  type AuthenticationProvider,
+  type Context,
+  type FetchOptions,
+  type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import { GraphTransportError } from '../call.js';
 import { attemptFailure } from './attempt-failure.js';
@@ -70,7 +71,7 @@ export class BearerTokenHandler extends Link {
     // Parsing only what the prefix does not settle (another spelling of the origin: case, a
     // default port), since the common case is on every call.
     if (url.startsWith(this.graphRoot) || new URL(url).origin === this.graphOrigin) {
-      setHeader(context, 'Authorization', `Bearer ${await this.token()}`);
+      setHeader(context, 'Authorization', `Bearer ${await this.token(context)}`);
     }
     await this.forward(context);
   }
@@ -80,9 +81,13 @@ export class BearerTokenHandler extends Link {
    * other for the caller: a typed error saying nothing was sent. Entra's detail is not passed on:
    * the token check logs it (packages/graph-client/src/credentials/token-check.ts), and /ready reports the state.
    */
-  private async token(): Promise<string> {
+  private async token(context: Context): Promise<string> {
+    // A person's call names its own provider (transport.ts); the gateway's serves the rest.
+    const own = context.middlewareControl?.getMiddlewareOptions(AuthenticationHandlerOptions) as
+      | AuthenticationHandlerOptions
+      | undefined;
     try {
-      return await this.auth.getAccessToken();
+      return await (own?.authenticationProvider ?? this.auth).getAccessToken();
     } catch {
       throw new GraphTransportError(
         'no-token',

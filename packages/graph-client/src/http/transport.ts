@@ -3,15 +3,24 @@
  * hands back what Graph answered as plain `GraphReply`s. HTTP statuses are data here, never
  * exceptions: the only rejection is a `GraphTransportError` (no answer at all).
  */
-import { type Client, GraphError, ResponseType } from '@microsoft/microsoft-graph-client';
+import {
+  AuthenticationHandlerOptions,
+  type Client,
+  GraphError,
+  ResponseType,
+} from '@microsoft/microsoft-graph-client';
 import { type GraphCall, type GraphReply, GraphTransportError } from '../call.js';
+import { staticToken } from '../credentials/static-token.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedText } from './bounded-body.js';
 import { ReadAnswer } from './read-answer.js';
 
 /** Graph's limit on requests in one `$batch` envelope. */
 export const MAX_BATCH_SIZE = 20;
 
-/** `signal` ends the attempt early: the request's deadline. */
+/**
+ * `signal` ends the attempt early: the request's deadline. `bearer`: a person's Graph token the
+ * request carries instead of the gateway's own (one token per request, so per envelope).
+ */
 export interface GraphTransport {
   /**
    * The absolute root every `GraphCall.url` is relative to, e.g. `https://graph.microsoft.com/v1.0`
@@ -19,11 +28,12 @@ export interface GraphTransport {
    * lies under it (packages/graph-client/src/resources/page-cursor.ts).
    */
   readonly versionRoot: string;
-  send(call: GraphCall, signal?: AbortSignal): Promise<GraphReply>;
+  send(call: GraphCall, signal?: AbortSignal, bearer?: string): Promise<GraphReply>;
   /** Answers in the order of `calls`, whatever order Graph used. Items that are missing are errors. */
   sendBatch(
     calls: readonly GraphCall[],
     signal?: AbortSignal,
+    bearer?: string,
   ): Promise<Array<GraphReply | GraphTransportError>>;
 }
 
@@ -43,20 +53,21 @@ export class SdkGraphTransport implements GraphTransport {
     private readonly maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES,
   ) {}
 
-  async send(call: GraphCall, signal?: AbortSignal): Promise<GraphReply> {
-    return this.reply(await this.raw(call, signal));
+  async send(call: GraphCall, signal?: AbortSignal, bearer?: string): Promise<GraphReply> {
+    return this.reply(await this.raw(call, signal, bearer));
   }
 
   async sendBatch(
     calls: readonly GraphCall[],
     signal?: AbortSignal,
+    bearer?: string,
   ): Promise<Array<GraphReply | GraphTransportError>> {
     if (calls.length > MAX_BATCH_SIZE) {
       throw new RangeError(`A $batch envelope holds at most ${MAX_BATCH_SIZE} requests`);
     }
     const envelope = { requests: calls.map((call, index) => batchItem(String(index + 1), call)) };
     const reply = await this.reply(
-      await this.raw({ method: 'POST', url: '/$batch', body: envelope }, signal),
+      await this.raw({ method: 'POST', url: '/$batch', body: envelope }, signal, bearer),
     );
     if (reply.status !== 200) {
       // Throttling or an outage of the envelope applies to every item in it.
@@ -90,9 +101,17 @@ export class SdkGraphTransport implements GraphTransport {
     return replyOf(answer);
   }
 
-  private async raw(call: GraphCall, signal?: AbortSignal): Promise<Response | ReadAnswer> {
+  private async raw(
+    call: GraphCall,
+    signal?: AbortSignal,
+    bearer?: string,
+  ): Promise<Response | ReadAnswer> {
     const request = this.client.api(call.url).responseType(ResponseType.RAW);
     if (signal) request.option('signal', signal);
+    // The SDK's per-request authentication: BearerTokenHandler sends this token instead.
+    if (bearer !== undefined) {
+      request.middlewareOptions([new AuthenticationHandlerOptions(staticToken(bearer))]);
+    }
     try {
       switch (call.method) {
         case 'GET':

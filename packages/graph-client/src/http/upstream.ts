@@ -135,31 +135,34 @@ export class Upstream {
 
   /**
    * One HTTP request for up to 20 calls; one outcome per call, in order. Never rejects.
-   * `attempt` says which retry round of the batcher this is, for its trace span.
+   * `attempt` says which retry round of the batcher this is, for its trace span. `bearer`: the
+   * person's Graph token all of `calls` carry; the gateway's own when omitted.
    */
   exchange(
     calls: readonly GraphCall[],
     deadline: Deadline,
     attempt: ExchangeAttempt = FIRST_ATTEMPT,
+    bearer?: string,
   ): Promise<Outcome[]> {
     return this.observers.aroundExchange(calls, attempt, () =>
-      this.waitAndSendUnlessDraining(calls, deadline),
+      this.waitAndSendUnlessDraining(calls, deadline, bearer),
     );
   }
 
   private async waitAndSendUnlessDraining(
     calls: readonly GraphCall[],
     deadline: Deadline,
+    bearer: string | undefined,
   ): Promise<Outcome[]> {
     if (this.isDraining) return notSent(calls, 'shutting-down');
     // The usual case: the window is open and a slot is free, so nothing will wait and no signal
     // that ends waits is needed (taking the slot happens before anything yields).
     if (this.gate.remainingMs() === 0 && this.limit.hasFreeSlot) {
-      return this.waitAndSend(calls, deadline, deadline.signal);
+      return this.waitAndSend(calls, deadline, deadline.signal, bearer);
     }
     const waiting = eitherAborts(deadline.signal, this.draining.signal);
     try {
-      return await this.waitAndSend(calls, deadline, waiting.signal);
+      return await this.waitAndSend(calls, deadline, waiting.signal, bearer);
     } finally {
       waiting.dispose();
     }
@@ -170,6 +173,7 @@ export class Upstream {
     calls: readonly GraphCall[],
     deadline: Deadline,
     waiting: AbortSignal,
+    bearer: string | undefined,
   ): Promise<Outcome[]> {
     const closedMs = this.gate.remainingMs();
     if (closedMs > 0) {
@@ -184,7 +188,7 @@ export class Upstream {
         // The slot may have been granted in the very tick the drain began.
         if (this.isDraining) return notSent(calls, 'shutting-down');
         sent = true;
-        return this.send(calls, deadline.signal);
+        return this.send(calls, deadline.signal, bearer);
       }, waiting);
     } catch (error) {
       if (sent) throw error;
@@ -217,21 +221,29 @@ export class Upstream {
     return kept;
   }
 
-  private async send(calls: readonly GraphCall[], signal: AbortSignal): Promise<Outcome[]> {
+  private async send(
+    calls: readonly GraphCall[],
+    signal: AbortSignal,
+    bearer: string | undefined,
+  ): Promise<Outcome[]> {
     const started = performance.now();
-    const outcomes = await this.sendNow(calls, signal);
+    const outcomes = await this.sendNow(calls, signal, bearer);
     this.observers.tell('answered', calls, outcomes, (performance.now() - started) / 1000);
     return outcomes;
   }
 
-  private async sendNow(calls: readonly GraphCall[], signal: AbortSignal): Promise<Outcome[]> {
+  private async sendNow(
+    calls: readonly GraphCall[],
+    signal: AbortSignal,
+    bearer: string | undefined,
+  ): Promise<Outcome[]> {
     try {
       if (calls.length === 1) {
         this.observers.tell('direct');
-        return [await this.transport.send(calls[0] as GraphCall, signal)];
+        return [await this.transport.send(calls[0] as GraphCall, signal, bearer)];
       }
       this.observers.tell('envelope', calls.length);
-      return await this.transport.sendBatch(calls, signal);
+      return await this.transport.sendBatch(calls, signal, bearer);
     } catch (error) {
       if (error instanceof GraphTransportError) return calls.map(() => error);
       throw error;

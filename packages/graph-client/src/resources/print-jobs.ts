@@ -96,3 +96,19 @@ export function parsePrintJobUrl(
     return null;
   }
 }
+
+/**
+ * `POST …/cancel` (204) as the person: Graph cancels only the caller's own job, and only with a
+ * delegated token. Resolves with Graph's `request-id`, for the audit log.
+ */
+export async function cancelPrintJob(
+  person: GraphSession,
+  printerId: string,
+  printJobId: string,
+): Promise<{ requestId: string | null }> {
+  const { requestId } = await person.answered<null>({
+    method: 'POST',
+    url: graphPath`/print/printers/${printerId}/jobs/${printJobId}/cancel`,
+  });
+  return { requestId };
+}
