@@ -37,7 +37,7 @@ function declaredByTheRoot(): string[] {
 async function modulePieces(): Promise<Map<string, string[]>> {
   const modules: [string, Record<string, unknown>][] = [['graph-client', graphClient]];
   const settingsFiles = readdirSync(GATEWAY_SRC, { recursive: true, encoding: 'utf8' }).filter(
-    (file) => file.endsWith('/settings.ts'),
+    (file) => file.endsWith('settings.ts'),
   );
   for (const file of settingsFiles) {
     modules.push([file, await import(new URL(file, GATEWAY_SRC).href)]);
