@@ -100,10 +100,12 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
     const writeErrors = [
       'CallBudgetExceededError',
       'ConflictError',
+      'ConsentRequiredError',
       'ForbiddenError',
       'IdempotencyKeyInProgressError',
       'IdempotencyKeyReusedError',
       'IdempotencyUnavailableError',
+      'InteractionRequiredError',
       'InvalidInputError',
       'NotFoundError',
       'PermissionDeniedError',
@@ -146,6 +148,7 @@ describe('schema.graphql as a Federation v2 subgraph', () => {
       'PermissionDeniedError',
       'RateLimitedError',
       'ThrottledError',
+      'UploadIncompleteError',
       'UpstreamUnavailableError',
       'UserSuspendedError',
     ]);
