@@ -23,7 +23,9 @@ function pathsIn(text: string): string[] {
 
 /** Where a path the doc names may be, as it abbreviates them: whole, or inside a package. */
 const BASES = ['', 'packages/gateway/src/', 'packages/graph-client/src/', 'packages/gateway/'];
-const exists = (path: string) => BASES.some((base) => existsSync(new URL(base + path, root)));
+/** Build output (`dist/main.js`) is named as what the build makes: a fresh clone has none yet. */
+const exists = (path: string) =>
+  path.startsWith('dist/') || BASES.some((base) => existsSync(new URL(base + path, root)));
 
 interface Rule {
   name: string;
