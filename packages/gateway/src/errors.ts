@@ -12,14 +12,17 @@ import { GatewayError } from '@universal-print-gateway/graph-client';
 export {
   CallBudgetExceededError,
   ConflictError,
+  ConsentRequiredError,
   GatewayError,
   GatewayFault,
   type InputIssue,
+  InteractionRequiredError,
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitedError,
   ThrottledError,
+  UploadIncompleteError,
   UpstreamError,
   UpstreamUnavailableError,
 } from '@universal-print-gateway/graph-client';

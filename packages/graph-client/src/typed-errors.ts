@@ -119,6 +119,46 @@ export class UpstreamUnavailableError extends UpstreamError {
 }
 
 /**
+ * A print job was started before its document's bytes all arrived at its upload URL: Graph's
+ * answer listed the ranges it still expects, and so does this error (never guessed).
+ */
+export class UploadIncompleteError extends UpstreamError {
+  readonly code = 'UPLOAD_INCOMPLETE';
+  override readonly name = 'UploadIncompleteError';
+  constructor(
+    message: string,
+    requestId: string | null,
+    readonly nextExpectedRanges: string[],
+  ) {
+    super(message, requestId);
+  }
+}
+
+/**
+ * Entra refused to exchange the person's token for Graph (`AADSTS65001`): an administrator has
+ * not consented to the gateway's delegated Graph permissions. Nothing was sent to Graph.
+ */
+export class ConsentRequiredError extends GatewayError {
+  readonly code = 'CONSENT_REQUIRED';
+  override readonly name = 'ConsentRequiredError';
+}
+
+/**
+ * Entra wants more of the person before it exchanges their token (MFA, Conditional Access):
+ * the client signs in again passing `claims` verbatim (MSAL's `claims` parameter), then retries.
+ */
+export class InteractionRequiredError extends GatewayError {
+  readonly code = 'INTERACTION_REQUIRED';
+  override readonly name = 'InteractionRequiredError';
+  constructor(
+    message: string,
+    readonly claims: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
  * The HTTP request has used up its budget of Microsoft Graph calls (`GRAPH_MAX_CALLS_PER_REQUEST`,
  * shared by all its operations). Nothing was sent for what this refused; what fitted before it
  * was sent as usual.

@@ -96,3 +96,19 @@ export function parsePrintJobUrl(
     return null;
   }
 }
+
+/**
+ * `POST …/cancel` (204), delegated only: a person cancels their own job, and Graph refuses
+ * another's (403). Resolves with Graph's `request-id`, for the audit log.
+ */
+export async function cancelPrintJob(
+  graph: GraphSession,
+  printerId: string,
+  printJobId: string,
+): Promise<{ requestId: string | null }> {
+  const { requestId } = await graph.answered<null>({
+    method: 'POST',
+    url: graphPath`/print/printers/${printerId}/jobs/${printJobId}/cancel`,
+  });
+  return { requestId };
+}
