@@ -4,8 +4,9 @@ import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graph
 import type { Logger } from 'pino';
 import { createAuditLog } from './audit/audit-log.js';
 import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
-import { createContextFactory, type GatewayContext } from './context.js';
+import { type ContextParts, createContextFactory, type GatewayContext } from './context.js';
 import { OwnershipMemory } from './domain/ownership-memory.js';
+import type { ShareMemory } from './domain/printing/share-memory.js';
 import { useBatchLimit } from './edge/batch-limit.js';
 import { useCorsAllowlist } from './edge/cors-allowlist.js';
 import { useErrorScrubbing } from './edge/error-scrubbing.js';
@@ -89,6 +90,10 @@ export interface AppDependencies {
    * live runtime's announcer, which feeds it from notifications.
    */
   ownership?: OwnershipMemory;
+  /** A person's Graph session, for printing (src/context.ts); omitted: no one can print. */
+  personSession?: ContextParts['personSession'];
+  /** What printer shares can do (src/domain/printing/share-memory.ts); `PRINTER_SHARE_CACHE_SECONDS`. */
+  shares?: ShareMemory;
   /** Where writes' idempotency keys live: this process's memory unless Redis is shared. */
   idempotencyStore?: IdempotencyStore;
   /** @default 600 (DEFAULT_IDEMPOTENCY_WINDOW_SECONDS) */
@@ -162,6 +167,8 @@ export function createApp({
   idempotencyWindowSeconds = DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
   sdlAuthorizationDirectives = true,
   idempotencyMaxKeysPerCaller = DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
+  personSession,
+  shares,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql: graphiql !== false });
   const idempotency = new IdempotencyGuard(
@@ -235,6 +242,8 @@ export function createApp({
       live: { liveEvents, jobAnnouncer },
       idempotency,
       ownership,
+      ...(personSession ? { personSession } : {}),
+      ...(shares ? { shares } : {}),
       logger,
       sdlAuthorizationDirectives,
       ...(rateLimits && buckets

@@ -19,6 +19,7 @@ import {
   DEFAULT_OWNERSHIP_MEMORY,
   type OwnershipMemoryOptions,
 } from './domain/ownership-memory.js';
+import { DEFAULT_SHARE_MEMORY, type ShareMemoryOptions } from './domain/printing/share-memory.js';
 import {
   EDGE_ENV,
   type EdgePolicy,
@@ -81,6 +82,8 @@ export interface Config {
   idempotencyMaxKeysPerCaller: number;
   /** Whose jobs Graph said they are, kept for writes' ownership checks (src/domain/). */
   ownershipMemory: OwnershipMemoryOptions;
+  /** What printer shares can do, kept for `createPrintJob`'s checks (src/domain/printing/). */
+  shareMemory: ShareMemoryOptions;
   /**
    * Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes`: off for routers that
    * refuse them (docs/federation.md). The subgraph's own checks do not depend on it.
@@ -165,6 +168,13 @@ const env = z.object({
     .min(0)
     .max(1_000_000)
     .default(DEFAULT_OWNERSHIP_MEMORY.maxEntries),
+  // 0 keeps nothing: every createPrintJob reads its share first.
+  PRINTER_SHARE_CACHE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3_600)
+    .default(DEFAULT_SHARE_MEMORY.ttlMs / 1000),
 });
 
 type Env = z.infer<typeof env>;
@@ -205,6 +215,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     idempotencyWindowSeconds: vars.IDEMPOTENCY_WINDOW_SECONDS,
     idempotencyMaxKeysPerCaller: vars.IDEMPOTENCY_MAX_KEYS_PER_CALLER,
     ownershipMemory: { ...DEFAULT_OWNERSHIP_MEMORY, maxEntries: vars.OWNERSHIP_MEMORY_ENTRIES },
+    shareMemory: { ...DEFAULT_SHARE_MEMORY, ttlMs: vars.PRINTER_SHARE_CACHE_SECONDS * 1000 },
     graphService: {
       deadlineMs: vars.GRAPH_DEADLINE_MS,
       maxCallsPerRequest: vars.GRAPH_MAX_CALLS_PER_REQUEST,

@@ -10,8 +10,10 @@ import type {
 } from '@universal-print-gateway/graph-client';
 import type { Logger } from 'pino';
 import type { AuditLog } from './audit/audit-log.js';
-import type { Caller } from './auth/caller.js';
+import type { Caller, PersonCaller } from './auth/caller.js';
 import { OwnershipMemory } from './domain/ownership-memory.js';
+import { ShareMemory } from './domain/printing/share-memory.js';
+import { ForbiddenError, GatewayFault } from './errors.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
 import { DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER } from './idempotency/settings.js';
@@ -29,6 +31,14 @@ export interface GatewayContext {
   readonly credentialExpiresAt: () => number | null;
   /** Batches every Graph call of this HTTP request; never shared between requests. */
   readonly graph: GraphSession;
+  /**
+   * The same request's Graph session as the calling person (their on-behalf-of token), for what
+   * Graph lets only a person do (printing). Throws `ForbiddenError` for anyone else, before any
+   * call to Entra or Graph.
+   */
+  readonly personGraph: () => GraphSession;
+  /** What printer shares can do, kept a short while (src/domain/printing/share-memory.ts). */
+  readonly shares: ShareMemory;
   /** One line per write item, refused ones included (src/audit/). */
   readonly audit: AuditLog;
   /** Runs a write once per `idempotencyKey` (src/idempotency/). */
@@ -59,6 +69,44 @@ export interface ContextParts {
   readonly sdlAuthorizationDirectives?: boolean;
   /** What each caller pays for its Graph calls (src/rate-limit/graph-call-meter.ts); none: free. */
   readonly graphCallMeter?: (caller: Caller) => GraphCallMeter | undefined;
+  /**
+   * A person's view of the request's session: calls that carry their own Graph token (the
+   * Graph client's on-behalf-of sessions). Omitted: no delegated call can be made, and printing
+   * fails with a fault that says so.
+   */
+  readonly personSession?: (
+    request: Request,
+    caller: PersonCaller,
+    session: GraphSession,
+  ) => GraphSession;
+  readonly shares?: ShareMemory;
+}
+
+const noPersonSessions = (): GraphSession => {
+  throw new GatewayFault(
+    'DELEGATED_CALLS_NOT_CONFIGURED',
+    'This gateway cannot call Microsoft Graph as a person',
+    'createContextFactory was given no personSession',
+  );
+};
+
+/** A person's session, made once per request and only when asked; anyone else is refused. */
+function personGraphOf(
+  request: Request,
+  caller: Caller,
+  graph: GraphSession,
+  personSession: NonNullable<ContextParts['personSession']>,
+): () => GraphSession {
+  let session: GraphSession | undefined;
+  return () => {
+    if (caller.kind !== 'person') {
+      throw new ForbiddenError(
+        "This needs a signed-in person: Microsoft Graph takes only a person's own token for it",
+      );
+    }
+    session ??= personSession(request, caller, graph);
+    return session;
+  };
 }
 
 /**
@@ -84,6 +132,8 @@ export function createContextFactory({
   logger = silentLogger,
   sdlAuthorizationDirectives = true,
   graphCallMeter,
+  personSession = noPersonSessions,
+  shares = new ShareMemory(),
 }: ContextParts): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
   return ({ request }) => {
@@ -97,6 +147,8 @@ export function createContextFactory({
       caller,
       credentialExpiresAt: () => credentialExpiresAt(request),
       graph,
+      personGraph: personGraphOf(request, caller, graph, personSession),
+      shares,
       audit,
       idempotency,
       ownership,
