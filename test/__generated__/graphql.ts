@@ -249,6 +249,8 @@ type ErrorFields_CallBudgetExceededError_Fragment = { __typename: 'CallBudgetExc
 
 type ErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', requestId: string | null, code: string, message: string };
 
+type ErrorFields_ConsentRequiredError_Fragment = { __typename: 'ConsentRequiredError', code: string, message: string };
+
 type ErrorFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', code: string, message: string };
 
 type ErrorFields_IdempotencyKeyInProgressError_Fragment = { __typename: 'IdempotencyKeyInProgressError', code: string, message: string };
@@ -256,6 +258,8 @@ type ErrorFields_IdempotencyKeyInProgressError_Fragment = { __typename: 'Idempot
 type ErrorFields_IdempotencyKeyReusedError_Fragment = { __typename: 'IdempotencyKeyReusedError', code: string, message: string };
 
 type ErrorFields_IdempotencyUnavailableError_Fragment = { __typename: 'IdempotencyUnavailableError', code: string, message: string };
+
+type ErrorFields_InteractionRequiredError_Fragment = { __typename: 'InteractionRequiredError', code: string, message: string };
 
 type ErrorFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', requestId: string | null, code: string, message: string, issues: Array<{ path: Array<string>, message: string }> };
 
@@ -267,20 +271,25 @@ type ErrorFields_RateLimitedError_Fragment = { __typename: 'RateLimitedError', c
 
 type ErrorFields_ThrottledError_Fragment = { __typename: 'ThrottledError', requestId: string | null, retryAfterSeconds: number, code: string, message: string };
 
+type ErrorFields_UploadIncompleteError_Fragment = { __typename: 'UploadIncompleteError', requestId: string | null, code: string, message: string };
+
 type ErrorFields_UpstreamUnavailableError_Fragment = { __typename: 'UpstreamUnavailableError', requestId: string | null, outcomeUnknown: boolean, suggestedRetryAfterSeconds: number | null, code: string, message: string };
 
 export type ErrorFieldsFragment =
   | ErrorFields_CallBudgetExceededError_Fragment
   | ErrorFields_ConflictError_Fragment
+  | ErrorFields_ConsentRequiredError_Fragment
   | ErrorFields_ForbiddenError_Fragment
   | ErrorFields_IdempotencyKeyInProgressError_Fragment
   | ErrorFields_IdempotencyKeyReusedError_Fragment
   | ErrorFields_IdempotencyUnavailableError_Fragment
+  | ErrorFields_InteractionRequiredError_Fragment
   | ErrorFields_InvalidInputError_Fragment
   | ErrorFields_NotFoundError_Fragment
   | ErrorFields_PermissionDeniedError_Fragment
   | ErrorFields_RateLimitedError_Fragment
   | ErrorFields_ThrottledError_Fragment
+  | ErrorFields_UploadIncompleteError_Fragment
   | ErrorFields_UpstreamUnavailableError_Fragment
 ;
 
