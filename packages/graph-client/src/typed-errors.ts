@@ -119,24 +119,9 @@ export class UpstreamUnavailableError extends UpstreamError {
 }
 
 /**
- * A print job was started before its document's bytes all arrived at its upload URL: Graph's
- * answer listed the ranges it still expects, and so does this error (never guessed).
- */
-export class UploadIncompleteError extends UpstreamError {
-  readonly code = 'UPLOAD_INCOMPLETE';
-  override readonly name = 'UploadIncompleteError';
-  constructor(
-    message: string,
-    requestId: string | null,
-    readonly nextExpectedRanges: string[],
-  ) {
-    super(message, requestId);
-  }
-}
-
-/**
- * Entra refused to exchange the person's token for Graph (`AADSTS65001`): an administrator has
- * not consented to the gateway's delegated Graph permissions. Nothing was sent to Graph.
+ * Entra would not exchange the person's token for a Graph token because the tenant has not
+ * consented to the gateway's delegated Graph permissions (AADSTS65001). The OBO flow cannot ask
+ * the person: a tenant admin grants consent (docs/authorization.md). Nothing was sent to Graph.
  */
 export class ConsentRequiredError extends GatewayError {
   readonly code = 'CONSENT_REQUIRED';
@@ -144,17 +129,35 @@ export class ConsentRequiredError extends GatewayError {
 }
 
 /**
- * Entra wants more of the person before it exchanges their token (MFA, Conditional Access):
- * the client signs in again passing `claims` verbatim (MSAL's `claims` parameter), then retries.
+ * Entra wants more of the person than their token shows (Conditional Access, MFA): the client
+ * signs the person in again passing `claims` verbatim (MSAL's `claims` parameter), then retries
+ * with the new token. Nothing was sent to Graph.
  */
 export class InteractionRequiredError extends GatewayError {
   readonly code = 'INTERACTION_REQUIRED';
   override readonly name = 'InteractionRequiredError';
   constructor(
     message: string,
+    /** Entra's claims challenge, as Entra sent it (a JSON string). */
     readonly claims: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * Graph would not start a job whose document has not been uploaded whole: `nextExpectedRanges`
+ * is Graph's own list of the byte ranges it still needs, never guessed.
+ */
+export class UploadIncompleteError extends UpstreamError {
+  readonly code = 'UPLOAD_INCOMPLETE';
+  override readonly name = 'UploadIncompleteError';
+  constructor(
+    message: string,
+    requestId: string | null,
+    readonly nextExpectedRanges: readonly string[],
+  ) {
+    super(message, requestId);
   }
 }
 

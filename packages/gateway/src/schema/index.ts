@@ -4,7 +4,6 @@ import './scalars/date-time.js';
 import './errors/error-interface.js';
 import './errors/error-types.js';
 import './errors/idempotency-error-types.js';
-import './errors/printing-error-types.js';
 import './task-definition/task-definition.type.js';
 import './task-definition/task-definition.query.js';
 import './print-task/print-task.type.js';

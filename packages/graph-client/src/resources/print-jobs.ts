@@ -98,15 +98,15 @@ export function parsePrintJobUrl(
 }
 
 /**
- * `POST …/cancel` (204), delegated only: a person cancels their own job, and Graph refuses
- * another's (403). Resolves with Graph's `request-id`, for the audit log.
+ * `POST …/cancel` (204) as the person: Graph cancels only the caller's own job, and only with a
+ * delegated token. Resolves with Graph's `request-id`, for the audit log.
  */
 export async function cancelPrintJob(
-  graph: GraphSession,
+  person: GraphSession,
   printerId: string,
   printJobId: string,
 ): Promise<{ requestId: string | null }> {
-  const { requestId } = await graph.answered<null>({
+  const { requestId } = await person.answered<null>({
     method: 'POST',
     url: graphPath`/print/printers/${printerId}/jobs/${printJobId}/cancel`,
   });

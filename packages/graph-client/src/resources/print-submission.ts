@@ -1,89 +1,86 @@
 /**
- * Printing a document as a person, Graph's four steps less the upload (which the client sends
- * straight to `uploadUrl`): create a job holding one document on a printer share, open the
- * document's upload session, and start the job. All three are delegated only.
+ * Printing a document as a person, Graph's four steps less the bytes: create a job with one
+ * document on a printer share, open an upload session on that document (its `uploadUrl` is
+ * pre-authenticated: the client PUTs the bytes there, never through the gateway), then start the
+ * job. Delegated-only at Graph: these take a person's session (`GraphSession.asPerson`).
  */
 import type {
+  PrintJob as GraphPrintJob,
   PrintJobConfiguration,
   PrintJobStatus,
-  UploadSession,
 } from '@microsoft/microsoft-graph-types';
+import type { GraphCall } from '../call.js';
 import { graphPath } from '../call.js';
 import { GraphSession } from '../session.js';
 import { UploadIncompleteError } from '../typed-errors.js';
-import type { PrintJob } from './types.js';
 
-export interface ShareJobRequest {
-  readonly displayName: string;
-  readonly document: { readonly name: string; readonly contentType: string; readonly size: number };
-  readonly configuration?: PrintJobConfiguration | undefined;
+export interface ShareJobDocument {
+  displayName: string;
+  contentType: string;
+  size?: number;
 }
 
-/** Graph's job as created on a share: with its document, and the printer the share names. */
-export type ShareJob = PrintJob & { documents: Array<{ id: string }> };
+export type ShareJob = GraphPrintJob & { id: string };
 
-/** `POST /print/shares/{id}/jobs` (201): the job, paused until it is started. */
+export interface UploadSession {
+  uploadUrl: string;
+  expirationDateTime: string;
+  nextExpectedRanges: string[];
+}
+
+/** `POST /print/shares/{id}/jobs`: the job, paused with `uploadPending`, and its document's id. */
 export async function createShareJob(
-  graph: GraphSession,
+  person: GraphSession,
   shareId: string,
-  printerId: string,
-  request: ShareJobRequest,
+  job: {
+    displayName?: string;
+    configuration?: PrintJobConfiguration;
+    document: ShareJobDocument;
+  },
 ): Promise<{ job: ShareJob; requestId: string | null }> {
-  const { document } = request;
-  const { body, requestId } = await graph.answered<Omit<ShareJob, 'printerId'>>({
+  const { body, requestId } = await person.answered<ShareJob>({
     method: 'POST',
     url: graphPath`/print/shares/${shareId}/jobs`,
     body: {
-      displayName: request.displayName,
-      ...(request.configuration === undefined ? {} : { configuration: request.configuration }),
-      documents: [
-        { displayName: document.name, contentType: document.contentType, size: document.size },
-      ],
+      ...(job.displayName === undefined ? {} : { displayName: job.displayName }),
+      ...(job.configuration === undefined ? {} : { configuration: job.configuration }),
+      documents: [job.document],
     },
   });
-  return { job: { ...body, printerId }, requestId };
+  return { job: body, requestId };
 }
 
 /** `POST …/documents/{id}/createUploadSession`: where the client PUTs the bytes, until when. */
-export async function createUploadSession(
-  graph: GraphSession,
-  address: { shareId: string; printJobId: string; documentId: string },
-  document: ShareJobRequest['document'],
-): Promise<{ session: UploadSession; requestId: string | null }> {
-  const { shareId, printJobId, documentId } = address;
-  const { body, requestId } = await graph.answered<UploadSession>({
+export function createUploadSession(
+  person: GraphSession,
+  ids: { shareId: string; jobId: string; documentId: string },
+  document: { documentName: string; contentType: string; size: number },
+): Promise<UploadSession> {
+  return person.call<UploadSession>({
     method: 'POST',
-    url: graphPath`/print/shares/${shareId}/jobs/${printJobId}/documents/${documentId}/createUploadSession`,
-    body: {
-      properties: {
-        documentName: document.name,
-        contentType: document.contentType,
-        size: document.size,
-      },
-    },
+    url: graphPath`/print/shares/${ids.shareId}/jobs/${ids.jobId}/documents/${ids.documentId}/createUploadSession`,
+    body: { properties: document },
   });
-  return { session: body, requestId };
 }
 
 /**
- * `POST /print/shares/{id}/jobs/{id}/start` → the job's status. A 400 that lists the ranges
- * still missing (`error.innerError.nextExpectedRanges`) is `UploadIncompleteError` with them
- * as Graph sent them; any other refusal maps as every call's does.
+ * `POST …/jobs/{id}/start`. A document not uploaded whole is Graph's 400 naming the ranges it
+ * still needs (`error.innerError.nextExpectedRanges`): `UploadIncompleteError` with Graph's list.
  */
 export async function startShareJob(
-  graph: GraphSession,
+  person: GraphSession,
   shareId: string,
-  printJobId: string,
+  jobId: string,
 ): Promise<{ status: PrintJobStatus; requestId: string | null }> {
-  const call = {
-    method: 'POST' as const,
-    url: graphPath`/print/shares/${shareId}/jobs/${printJobId}/start`,
+  const call: GraphCall = {
+    method: 'POST',
+    url: graphPath`/print/shares/${shareId}/jobs/${jobId}/start`,
   };
-  const reply = await graph.reply(call);
-  const missing = reply.status === 400 ? missingRanges(reply.body) : null;
+  const reply = await person.reply(call);
+  const missing = reply.status === 400 ? nextExpectedRanges(reply.body) : null;
   if (missing) {
     throw new UploadIncompleteError(
-      `The document's upload is not complete: ${missing.join(', ')} still expected`,
+      'The document has not been uploaded whole: upload the missing ranges, then start the job again',
       reply.headers['request-id'] ?? null,
       missing,
     );
@@ -92,11 +89,10 @@ export async function startShareJob(
   return { status: body, requestId };
 }
 
-/** Graph's `innerError.nextExpectedRanges`, when its 400 names them as strings. */
-function missingRanges(body: unknown): string[] | null {
-  const inner = (body as { error?: { innerError?: { nextExpectedRanges?: unknown } } } | null)
-    ?.error?.innerError;
-  const ranges = inner?.nextExpectedRanges;
-  if (!Array.isArray(ranges) || ranges.length === 0) return null;
-  return ranges.every((range) => typeof range === 'string') ? (ranges as string[]) : null;
+function nextExpectedRanges(body: unknown): string[] | null {
+  const ranges = (body as { error?: { innerError?: { nextExpectedRanges?: unknown } } } | null)
+    ?.error?.innerError?.nextExpectedRanges;
+  return Array.isArray(ranges) && ranges.every((range) => typeof range === 'string')
+    ? ranges
+    : null;
 }

@@ -76,10 +76,14 @@ export function createPrintJob(
       // Both calls are paid for before the first is sent: a budget that runs out in between
       // would leave a job that can never receive its document.
       const graph = context.personGraph().reserve(CREATE_CALLS);
-      const { job, requestId } = await createShareJob(graph, printerShareId, printerId, {
+      const { job, requestId } = await createShareJob(graph, printerShareId, {
         displayName: request.displayName,
-        document,
-        configuration,
+        ...(configuration === undefined ? {} : { configuration }),
+        document: {
+          displayName: document.name,
+          contentType: document.contentType,
+          size: document.size,
+        },
       });
       const documentId = job.documents?.[0]?.id;
       if (!documentId) {
@@ -89,12 +93,18 @@ export function createPrintJob(
           `POST /print/shares/${printerShareId}/jobs answered no documents[0].id`,
         );
       }
-      const { session } = await createUploadSession(
+      const session = await createUploadSession(
         graph,
-        { shareId: printerShareId, printJobId: job.id, documentId },
-        document,
+        { shareId: printerShareId, jobId: job.id, documentId },
+        { documentName: document.name, contentType: document.contentType, size: document.size },
       );
-      return { result: { printJob: job, upload: uploadOf(session) }, requestId };
+      // Graph's job body does not name its printer: the share's, which holds it, does. A job
+      // just created has no tasks yet (they come with start).
+      const { tasks: _none, ...created } = job;
+      return {
+        result: { printJob: { ...created, printerId }, upload: uploadOf(session) },
+        requestId,
+      };
     },
     (created) => ({ printerId, printJobId: created.printJob.id }),
   );

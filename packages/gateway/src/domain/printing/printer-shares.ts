@@ -6,7 +6,7 @@
 import {
   type ConnectionPage,
   decodeCursor,
-  getPrinterShare,
+  getPrintableShare,
   type PrinterCapabilities,
   type PrinterShare,
   pagePrinterShares,
@@ -42,7 +42,7 @@ export async function printableShare(
 ): Promise<RememberedShare> {
   const kept = context.shares.get(shareId);
   if (kept?.printer?.id) return kept;
-  const share = await getPrinterShare(context.personGraph(), shareId);
+  const share = await getPrintableShare(context.personGraph(), shareId);
   context.shares.learn(share);
   return share;
 }

@@ -7,12 +7,15 @@
 import {
   CallBudgetExceededError,
   ConflictError,
+  ConsentRequiredError,
   ForbiddenError,
+  InteractionRequiredError,
   InvalidInputError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitedError,
   ThrottledError,
+  UploadIncompleteError,
   UpstreamUnavailableError,
 } from '../../errors.js';
 import { builder } from '../builder.js';
@@ -149,6 +152,47 @@ builder.objectType(RateLimitedError, {
     burst: t.exposeInt('burst', { description: "The caller's limit: Graph calls at once." }),
   }),
 });
+
+builder.objectType(ConsentRequiredError, {
+  name: 'ConsentRequiredError',
+  shareable: true,
+  description:
+    "Microsoft Entra ID would not let the gateway act as the person: the tenant has not consented to the gateway's delegated Microsoft Graph permissions (AADSTS65001). A tenant administrator grants admin consent (docs/authorization.md); nothing was sent to Microsoft Graph.",
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(InteractionRequiredError, {
+  name: 'InteractionRequiredError',
+  shareable: true,
+  description:
+    'Microsoft Entra ID needs more of the person than their token shows (Conditional Access, MFA). Sign the person in again passing `claims` (MSAL: the `claims` request parameter), then send the request again with the new token. Nothing was sent to Microsoft Graph.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    claims: t.exposeString('claims', {
+      description: "Entra's claims challenge, verbatim (a JSON string).",
+    }),
+  }),
+});
+
+builder.objectType(UploadIncompleteError, {
+  name: 'UploadIncompleteError',
+  shareable: true,
+  description:
+    "Microsoft Graph has not received the whole document yet, so the job cannot start. Upload what `nextExpectedRanges` lists to the job's uploadUrl, then start it again.",
+  interfaces: [ErrorInterface, UpstreamErrorInterface],
+  fields: (t) => ({
+    nextExpectedRanges: t.stringList({
+      resolve: (error) => [...error.nextExpectedRanges],
+      description: 'Graph\'s own list of the byte ranges it still needs, e.g. ["1048576-"].',
+    }),
+  }),
+});
+
+/**
+ * What a field that calls Graph as the signed-in person can fail with besides GRAPH_ERRORS:
+ * Entra's refusals of the on-behalf-of exchange.
+ */
+export const DELEGATED_ERRORS = [ConsentRequiredError, InteractionRequiredError] as const;
 
 /** What any field that calls Graph can fail with, in union order. */
 export const GRAPH_ERRORS = [

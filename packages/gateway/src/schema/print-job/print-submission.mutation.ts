@@ -18,7 +18,7 @@ import { MAX_DOCUMENT_BYTES } from '../../domain/printing/upload-terms.js';
 import { readPrintJob } from '../../domain/reads.js';
 import { UploadIncompleteError } from '../../errors.js';
 import { builder } from '../builder.js';
-import { PERSON_TOKEN_ERRORS } from '../errors/printing-error-types.js';
+import { DELEGATED_ERRORS } from '../errors/error-types.js';
 import { PRINT_ACCESS } from '../field-permissions.js';
 import { IDEMPOTENCY_KEY } from '../idempotency-key.js';
 import { PrintJobRef } from '../refs.js';
@@ -108,7 +108,7 @@ writeMutation('createPrintJob', {
   input: CreatePrintJobInput,
   result: CreatePrintJobSuccess,
   access: PRINT_ACCESS,
-  errors: PERSON_TOKEN_ERRORS,
+  errors: DELEGATED_ERRORS,
   idempotencyKeyIn: 'input',
   audit: {
     operation: 'createPrintJob',
@@ -167,7 +167,7 @@ writeMutation('startPrintJob', {
   input: StartPrintJobInput,
   result: StartPrintJobSuccess,
   access: PRINT_ACCESS,
-  errors: [...PERSON_TOKEN_ERRORS, UploadIncompleteError],
+  errors: [...DELEGATED_ERRORS, UploadIncompleteError],
   idempotencyKeyIn: 'input',
   audit: {
     operation: 'startPrintJob',
@@ -201,7 +201,7 @@ writeMutation('cancelPrintJob', {
   input: CancelPrintJobInput,
   result: CancelPrintJobSuccess,
   access: PRINT_ACCESS,
-  errors: PERSON_TOKEN_ERRORS,
+  errors: DELEGATED_ERRORS,
   audit: {
     operation: 'cancelPrintJob',
     target: (input) => ({ target: { printerId: input.printerId, printJobId: input.printJobId } }),

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { pagePrintableShares } from '../../domain/printing/printer-shares.js';
 import { builder } from '../builder.js';
 import { CONNECTION_DESCRIPTION, connectionOf, pageRequest } from '../connections.js';
-import { GRAPH_ERRORS } from '../errors/error-types.js';
-import { PERSON_TOKEN_ERRORS } from '../errors/printing-error-types.js';
+import { DELEGATED_ERRORS, GRAPH_ERRORS } from '../errors/error-types.js';
 import { PRINT_ACCESS } from '../field-permissions.js';
 import { PrinterShareRef } from './printer-share.type.js';
 
@@ -29,7 +28,7 @@ builder.queryField('printerShares', (t) =>
         CONNECTION_DESCRIPTION,
       ...PRINT_ACCESS,
       errors: {
-        types: [...GRAPH_ERRORS, ...PERSON_TOKEN_ERRORS],
+        types: [...GRAPH_ERRORS, ...DELEGATED_ERRORS],
         union: { name: 'PrinterSharesResult' },
       },
       args: {
