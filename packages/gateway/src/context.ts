@@ -32,13 +32,12 @@ export interface GatewayContext {
   /** Batches every Graph call of this HTTP request; never shared between requests. */
   readonly graph: GraphSession;
   /**
-   * The same request's Graph session as the calling person (their on-behalf-of token), for what
-   * Graph lets only a person do (printing). Throws `ForbiddenError` for anyone else, before any
-   * call to Entra or Graph.
+   * This request's Graph session as the calling person: calls carry the person's own Graph token
+   * (on-behalf-of), for Universal Print's delegated-only operations. Throws `ForbiddenError`
+   * for an app, a station, a service key or the anonymous caller, before anything is sent to
+   * Entra or Graph.
    */
   readonly personGraph: () => GraphSession;
-  /** What printer shares can do, kept a short while (src/domain/printing/share-memory.ts). */
-  readonly shares: ShareMemory;
   /** One line per write item, refused ones included (src/audit/). */
   readonly audit: AuditLog;
   /** Runs a write once per `idempotencyKey` (src/idempotency/). */
@@ -48,6 +47,8 @@ export interface GatewayContext {
   readonly jobAnnouncer: JobAnnouncer;
   /** Whose jobs Graph said they are, shared by the app's requests (src/domain/). */
   readonly ownership: OwnershipMemory;
+  /** What printer shares can do, kept a short while (src/domain/printing/share-memory.ts). */
+  readonly shares: ShareMemory;
   /** The process's logger, for faults a resolver answers as data (src/schema/bulk-writes.ts). */
   readonly logger: Logger;
   /** Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes` (docs/federation.md). */
@@ -90,7 +91,12 @@ const noPersonSessions = (): GraphSession => {
   );
 };
 
-/** A person's session, made once per request and only when asked; anyone else is refused. */
+/** Universal Print prints only for people: its printing operations take no app token. */
+const NEEDS_A_PERSON =
+  'This operation needs a signed-in person: Microsoft Graph allows it only with a delegated ' +
+  'token, and apps, release stations and service keys have none (docs/authorization.md)';
+
+/** A person's session, made once per operation and only when asked; anyone else is refused. */
 function personGraphOf(
   request: Request,
   caller: Caller,
@@ -100,9 +106,7 @@ function personGraphOf(
   let session: GraphSession | undefined;
   return () => {
     if (caller.kind !== 'person') {
-      throw new ForbiddenError(
-        "This needs a signed-in person: Microsoft Graph takes only a person's own token for it",
-      );
+      throw new ForbiddenError(NEEDS_A_PERSON);
     }
     session ??= personSession(request, caller, graph);
     return session;
@@ -148,10 +152,10 @@ export function createContextFactory({
       credentialExpiresAt: () => credentialExpiresAt(request),
       graph,
       personGraph: personGraphOf(request, caller, graph, personSession),
-      shares,
       audit,
       idempotency,
       ownership,
+      shares,
       logger,
       sdlAuthorizationDirectives,
       ...live,
