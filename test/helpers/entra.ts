@@ -38,14 +38,18 @@ async function tokenRequest(
 }
 
 /** A delegated token for a seeded person (ROPC through the public release app). */
-export function personToken(emulatorUrl: string, person: Person): Promise<string> {
+export function personToken(
+  emulatorUrl: string,
+  person: Person,
+  scopes: readonly string[] = ['Print.Release'],
+): Promise<string> {
   const { userPrincipalName, password } = ENTRA.people[person];
   return tokenRequest(emulatorUrl, ENTRA.tenantId, {
     grant_type: 'password',
     client_id: ENTRA.apps.releaseApp.appId,
     username: userPrincipalName,
     password,
-    scope: `${GATEWAY_API.appIdUri}/Print.Release openid profile`,
+    scope: `${scopes.map((scope) => `${GATEWAY_API.appIdUri}/${scope}`).join(' ')} openid profile`,
   });
 }
 

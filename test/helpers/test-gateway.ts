@@ -8,6 +8,8 @@
  * - Callers: anonymous by default (createApp's default); `callers` turns on the service keys
  *   STATION_KEY and DASHBOARD_KEY and, given the emulator's URL, its Entra's tokens.
  * - Live events: `live` adds the pub/sub, the announcer, the ownership memory and the webhook.
+ * - People's Graph calls: `personTokens` (useTestGateway: `onBehalfOf`, the exchange at the
+ *   emulator's own Entra behind TLS); without it a person's delegated call fails typed.
  * - Anything else createApp takes that tests vary (rate limits, idempotency, CORS, ...): `app`.
  *
  * createTestGateway builds one and runs documents through `app.fetch`, opening no port; for
@@ -27,7 +29,7 @@ import { EMULATOR_TOKENS, ENTRA, emulatedEntraSettings } from '@universal-print-
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { type ExecutionResult, print } from 'graphql';
 import type { Logger } from 'pino';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { type App, type AppDependencies, createApp } from '../../packages/gateway/src/app.js';
 import type { AuthenticationOptions } from '../../packages/gateway/src/auth/authenticate.js';
 import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
@@ -54,10 +56,20 @@ import {
 } from '../../packages/gateway/src/observed-graph.js';
 import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import {
+  DEFAULT_GRAPH_DELEGATED_SCOPES,
+  onBehalfOfExchange,
+} from '../../packages/graph-client/src/credentials/on-behalf-of.js';
+import {
+  type OnBehalfOfExchange,
+  PersonTokenCache,
+  type PersonTokenSource,
+} from '../../packages/graph-client/src/credentials/person-tokens.js';
+import {
   DEFAULT_GRAPH_SERVICE_OPTIONS,
   type GraphServiceOptions,
 } from '../../packages/graph-client/src/service.js';
 import { appToken, claimsOf, listen, personToken } from './entra.js';
+import { type EntraOverTls, entraOverTls } from './entra-over-tls.js';
 import { type LogLine, memoryLogger } from './memory-logger.js';
 
 export type { LogLine } from './memory-logger.js';
@@ -113,6 +125,8 @@ export interface TestGatewayOptions {
   credential?: AuthenticationProvider;
   /** Answers Graph's requests at the SDK's middleware seam instead of the network. */
   httpHandler?: Middleware;
+  /** Where people's Graph tokens come from (on-behalf-of); none: a person's call fails typed. */
+  personTokens?: PersonTokenSource;
   /** @default 5000 */
   timeoutMs?: number;
   maxResponseBytes?: number;
@@ -215,6 +229,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     transport,
     { ...DEFAULT_GRAPH_SERVICE_OPTIONS, ...options.service },
     logger,
+    options.personTokens,
   );
   const metrics = new GatewayMetrics(
     service.metrics,
@@ -265,6 +280,17 @@ export interface UseTestGatewayOptions
   emulator?: EmulatorOptions;
   /** Service keys and the emulator's Entra (see TestGatewayOptions.callers). */
   callers?: { allowAnonymous?: boolean };
+  /**
+   * The gateway's own scopes that the people's tokens (adele, megan) ask for.
+   * @default ['Print.Release']
+   */
+  personScopes?: readonly string[];
+  /**
+   * People's Graph calls through the on-behalf-of exchange at the emulator's own Entra (over
+   * TLS, test/helpers/entra-over-tls.ts), with the gateway app's secret; a fresh token cache for
+   * each test (`personTokens`).
+   */
+  onBehalfOf?: boolean;
   /** Serve the gateway on a loopback port: `url` and `execute(caller, ...)` need it. */
   listen?: boolean;
   /** Every log line goes to `logLines` (the app's and the Graph service's). */
@@ -300,6 +326,8 @@ export interface EmulatedTestGateway {
     document: TypedDocumentNode<Result, Variables> | string,
     variables?: Variables,
   ): Promise<ExecutionResult<Result>>;
+  /** This test's people's Graph tokens (with `onBehalfOf`): `exchanges` counts Entra's answers. */
+  readonly personTokens: PersonTokenCache;
   /** Every log line the gateway wrote since the test began (with `captureLogs`). */
   readonly logLines: readonly LogLine[];
   auditLines(): LogLine[];
@@ -321,8 +349,29 @@ export function useTestGateway(options: UseTestGatewayOptions = {}): EmulatedTes
   let server: { url: string; close(): Promise<void> } | undefined;
   let lines: LogLine[] = [];
   const tokens = new Map<CallerName, Promise<string>>();
+  let entra: EntraOverTls | undefined;
+  let exchange: OnBehalfOfExchange | undefined;
+  let personTokens: PersonTokenCache | undefined;
+  if (options.onBehalfOf) {
+    beforeAll(async () => {
+      entra = await entraOverTls(env.emulator.url);
+      exchange = await onBehalfOfExchange({
+        credentials: {
+          kind: 'client-secret',
+          tenantId: ENTRA.tenantId,
+          clientId: ENTRA.apps.gateway.appId,
+          clientSecret: ENTRA.apps.gateway.secret,
+        },
+        authorityHost: entra.url,
+        scopes: [DEFAULT_GRAPH_DELEGATED_SCOPES],
+        trustedCa: entra.ca,
+      });
+    });
+    afterAll(() => entra?.close());
+  }
 
   beforeEach(async () => {
+    personTokens = exchange ? new PersonTokenCache(exchange) : undefined;
     const memory = options.captureLogs ? memoryLogger() : undefined;
     lines = memory?.lines ?? [];
     gateway = createTestGateway({
@@ -333,6 +382,7 @@ export function useTestGateway(options: UseTestGatewayOptions = {}): EmulatedTes
       ...(options.callers ? { callers: { ...options.callers, entraUrl: env.emulator.url } } : {}),
       ...(options.live ? { live: options.live } : {}),
       ...(options.app ? { app: options.app() } : {}),
+      ...(personTokens ? { personTokens } : {}),
     });
     if (options.listen) server = await listen(gateway.app);
   });
@@ -357,7 +407,7 @@ export function useTestGateway(options: UseTestGatewayOptions = {}): EmulatedTes
     switch (caller) {
       case 'adele':
       case 'megan':
-        return personToken(url, caller);
+        return personToken(url, caller, options.personScopes);
       case 'stationApp':
         return appToken(url, 'releaseStation');
       case 'dashboardApp':
@@ -425,6 +475,9 @@ export function useTestGateway(options: UseTestGatewayOptions = {}): EmulatedTes
         }),
       });
       return (await response.json()) as ExecutionResult<never>;
+    },
+    get personTokens() {
+      return ready(personTokens, 'personTokens (onBehalfOf: true)');
     },
     get logLines() {
       return lines;

@@ -148,6 +148,18 @@ const releaseOutcome = (answer: Answer) => {
 
 type Probe = (caller: CallerName) => Promise<{ own: string; other?: string }>;
 
+/** Printing: Adele's job and Megan's, or the follow-me printer's share for the share fields. */
+const printing = (field: string, input: (job: string) => string) => async (caller: CallerName) => {
+  const ask1 = async (job: string) =>
+    unionOutcome(
+      (await ask(caller, `mutation { r: ${field}(input: ${input(job)}) { __typename } }`)).data?.[
+        'r'
+      ],
+    );
+  return { other: await ask1(MEGAN.job), own: await ask1(ADELE.job) };
+};
+const PDF = '{ name: "a.pdf", contentType: "application/pdf", size: 1000 }';
+
 const PROBES: Record<string, Probe> = {
   printer: async (caller) => ({
     own: unionOutcome(
@@ -241,6 +253,21 @@ const PROBES: Record<string, Probe> = {
     other: releaseOutcome(await ask(caller, release(MEGAN.job))),
     own: releaseOutcome(await ask(caller, release(ADELE.job))),
   }),
+  printerShares: async (caller) => ({
+    own: unionOutcome((await ask(caller, `{ r: printerShares { __typename } }`)).data?.['r']),
+  }),
+  createPrintJob: printing(
+    'createPrintJob',
+    () => `{ printerShareId: "${floor1}", displayName: "a", document: ${PDF} }`,
+  ),
+  startPrintJob: printing(
+    'startPrintJob',
+    (job) => `{ printerShareId: "${floor1}", printJobId: "${job}" }`,
+  ),
+  cancelPrintJob: printing(
+    'cancelPrintJob',
+    (job) => `{ printerId: "${floor1}", printJobId: "${job}" }`,
+  ),
   updatePrintTasks: async (caller) => ({
     other: bulkOutcome(await ask(caller, complete(MEGAN.task, 'updatePrintTasks'))),
     own: bulkOutcome(await ask(caller, complete(ADELE.task, 'updatePrintTasks'))),

@@ -1,7 +1,7 @@
 import { requireUserCaller } from './auth.js';
 import { jsonResult } from './graph-result.js';
-import { collection, contexts, toGraphShare, withContext } from './graph-shapes.js';
-import { parseODataQuery } from './odata.js';
+import { collection, contexts, toGraphPrinter, toGraphShare, withContext } from './graph-shapes.js';
+import { type ExpandRules, type ExpandTree, parseODataQuery } from './odata.js';
 import { MAX_TOP, type Pager } from './paging.js';
 import type { Route } from './router.js';
 import { shareOf } from './share-lookup.js';
@@ -26,6 +26,21 @@ function matches(share: ShareRecord, store: EmulatorStore, term: string): boolea
   const location = store.printer(share.printerId)?.location;
   const text = [share.displayName, share.site, ...Object.values(location ?? {})];
   return text.some((field) => String(field).toLowerCase().includes(term));
+}
+
+/**
+ * printershare-get.md: "supports the $select and $expand OData query parameters"; `printer` is
+ * the share's navigation property to the printer it prints to (what a job created on the share
+ * is addressed by afterwards). `$select` inside it is ignored, as everywhere in the emulator:
+ * the whole printer comes back.
+ */
+const SHARE_EXPAND: ExpandRules = { printer: { type: 'printer' } };
+
+function withPrinter(share: ShareRecord, store: EmulatorStore, expand: ExpandTree) {
+  const shape = toGraphShare(share, store);
+  if (!expand.has('printer')) return shape;
+  const printer = store.printer(share.printerId);
+  return printer === undefined ? shape : { ...shape, printer: toGraphPrinter(printer, store) };
 }
 
 export function shareRoutes(store: EmulatorStore, pager: Pager): Route[] {
@@ -54,8 +69,12 @@ export function shareRoutes(store: EmulatorStore, pager: Pager): Route[] {
       pattern: '/print/shares/:shareId',
       handle: (context) => {
         requireUserCaller(context.caller, 'Reading a printer share');
+        const { expand } = parseODataQuery(context.call.query, {
+          typeName: 'printerShare',
+          expand: SHARE_EXPAND,
+        });
         const share = shareOf(store, context);
-        return jsonResult(200, withContext(contexts.share(), toGraphShare(share, store)));
+        return jsonResult(200, withContext(contexts.share(), withPrinter(share, store, expand)));
       },
     },
   ];

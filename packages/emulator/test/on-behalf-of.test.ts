@@ -180,6 +180,18 @@ describe('the on-behalf-of grant', () => {
     expect(otherScope).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
   });
 
+  it('grants Graph alongside the OpenID scopes MSAL adds to every on-behalf-of request', async () => {
+    const assertion = await personToken(env.emulator.url, 'adele');
+    const reply = await tokenRequest(env.emulator.url, {
+      ...oboForm(assertion),
+      scope: 'https://graph.microsoft.com/.default openid profile offline_access',
+    });
+    expect(reply).toMatchObject({
+      status: 200,
+      body: { token_type: 'Bearer', scope: 'https://graph.microsoft.com/.default' },
+    });
+  });
+
   it('answers interaction_required with a claims challenge when the knob says so, once', async () => {
     const knob = await admin(env.emulator.url, 'POST', '/_emulator/entra/obo-refusals', {
       userId: adele,

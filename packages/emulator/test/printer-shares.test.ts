@@ -91,6 +91,25 @@ describe('printer shares', () => {
     expect((missing as GraphError).statusCode).toBe(404);
   });
 
+  it('expands the printer a share prints to ($expand=printer), and refuses other expansions', async () => {
+    const client = sdkClient(env.emulator.url, adeleToken);
+    const plain = (await client.api(`/print/shares/${DEMO.shares.followMe}`).get()) as Share;
+    expect(plain).not.toHaveProperty('printer');
+    const expanded = (await client
+      .api(`/print/shares/${DEMO.shares.followMe}?$expand=printer($select=id)`)
+      .get()) as Share & { printer: { id: string } };
+    expect(expanded).toMatchObject({
+      id: DEMO.shares.followMe,
+      printer: { id: DEMO.printers.floor1 },
+    });
+    const unknown = await client
+      .api(`/print/shares/${DEMO.shares.followMe}?$expand=jobs`)
+      .get()
+      .catch((error: unknown) => error);
+    expect(unknown).toBeInstanceOf(GraphError);
+    expect((unknown as GraphError).statusCode).toBe(400);
+  });
+
   it('refuses app-only tokens with 403 (delegated-only endpoints)', async () => {
     for (const path of ['/print/shares', `/print/shares/${DEMO.shares.followMe}`]) {
       for (const token of [EMULATOR_TOKENS.gatewayApp, EMULATOR_TOKENS.otherApp]) {

@@ -6,6 +6,7 @@ import { createAuditLog } from './audit/audit-log.js';
 import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { OwnershipMemory } from './domain/ownership-memory.js';
+import type { ShareMemory } from './domain/printing/share-memory.js';
 import { useBatchLimit } from './edge/batch-limit.js';
 import { useCorsAllowlist } from './edge/cors-allowlist.js';
 import { useErrorScrubbing } from './edge/error-scrubbing.js';
@@ -89,6 +90,8 @@ export interface AppDependencies {
    * live runtime's announcer, which feeds it from notifications.
    */
   ownership?: OwnershipMemory;
+  /** What printer shares can do (src/domain/printing/share-memory.ts); `PRINTER_SHARE_CACHE_SECONDS`. */
+  shares?: ShareMemory;
   /** Where writes' idempotency keys live: this process's memory unless Redis is shared. */
   idempotencyStore?: IdempotencyStore;
   /** @default 600 (DEFAULT_IDEMPOTENCY_WINDOW_SECONDS) */
@@ -162,6 +165,7 @@ export function createApp({
   idempotencyWindowSeconds = DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
   sdlAuthorizationDirectives = true,
   idempotencyMaxKeysPerCaller = DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
+  shares,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql: graphiql !== false });
   const idempotency = new IdempotencyGuard(
@@ -236,6 +240,7 @@ export function createApp({
       live: { liveEvents, jobAnnouncer },
       idempotency,
       ownership,
+      ...(shares ? { shares } : {}),
       logger,
       sdlAuthorizationDirectives,
       ...(rateLimits && buckets

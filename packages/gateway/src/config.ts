@@ -25,6 +25,8 @@ import {
 } from './auth/delegation-settings.js';
 import { CALLER_AUTH_ENV, type CallerAuth, callerAuth } from './auth/settings.js';
 import type { OwnershipMemoryOptions } from './domain/ownership-memory.js';
+import type { ShareMemoryOptions } from './domain/printing/share-memory.js';
+import { SHARE_MEMORY_ENV, shareMemorySettings } from './domain/printing/share-memory-settings.js';
 import { OWNERSHIP_MEMORY_ENV, ownershipMemorySettings } from './domain/settings.js';
 import {
   EDGE_ENV,
@@ -91,6 +93,8 @@ export interface Config {
   idempotencyMaxKeysPerCaller: number;
   /** Whose jobs Graph said they are, kept for writes' ownership checks (src/domain/). */
   ownershipMemory: OwnershipMemoryOptions;
+  /** What printer shares can do, kept for `createPrintJob`'s checks (src/domain/printing/). */
+  shareMemory: ShareMemoryOptions;
   /**
    * Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes`: off for routers that
    * refuse them (docs/federation.md). The subgraph's own checks do not depend on it.
@@ -135,6 +139,7 @@ const env = z.object({
   ...REDIS_ENV,
   ...IDEMPOTENCY_ENV,
   ...OWNERSHIP_MEMORY_ENV,
+  ...SHARE_MEMORY_ENV,
 });
 
 type Env = z.infer<typeof env>;
@@ -173,6 +178,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     idempotencyWindowSeconds: vars.IDEMPOTENCY_WINDOW_SECONDS,
     idempotencyMaxKeysPerCaller: vars.IDEMPOTENCY_MAX_KEYS_PER_CALLER,
     ownershipMemory: ownershipMemorySettings(vars),
+    shareMemory: shareMemorySettings(vars),
     graphService: graphClient.service,
     graphDelegation: delegationSettings(vars),
     edge: edgePolicy(vars, production),

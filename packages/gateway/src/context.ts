@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { AuditLog } from './audit/audit-log.js';
 import { type Caller, callerKey } from './auth/caller.js';
 import { OwnershipMemory } from './domain/ownership-memory.js';
+import { ShareMemory } from './domain/printing/share-memory.js';
 import { ForbiddenError } from './errors.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
@@ -46,6 +47,8 @@ export interface GatewayContext {
   readonly jobAnnouncer: JobAnnouncer;
   /** Whose jobs Graph said they are, shared by the app's requests (src/domain/). */
   readonly ownership: OwnershipMemory;
+  /** What printer shares can do, kept a short while (src/domain/printing/share-memory.ts). */
+  readonly shares: ShareMemory;
   /** The process's logger, for faults a resolver answers as data (src/schema/bulk-writes.ts). */
   readonly logger: Logger;
   /** Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes` (docs/federation.md). */
@@ -69,6 +72,8 @@ export interface ContextParts {
   readonly sdlAuthorizationDirectives?: boolean;
   /** What each caller pays for its Graph calls (src/rate-limit/graph-call-meter.ts); none: free. */
   readonly graphCallMeter?: (caller: Caller) => GraphCallMeter | undefined;
+  /** What printer shares can do (src/domain/printing/share-memory.ts); a fresh one by default. */
+  readonly shares?: ShareMemory;
 }
 
 /**
@@ -95,6 +100,7 @@ export function createContextFactory({
   logger = silentLogger,
   sdlAuthorizationDirectives = true,
   graphCallMeter,
+  shares = new ShareMemory(),
 }: ContextParts): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
   return ({ request }) => {
@@ -117,6 +123,7 @@ export function createContextFactory({
       audit,
       idempotency,
       ownership,
+      shares,
       logger,
       sdlAuthorizationDirectives,
       ...live,

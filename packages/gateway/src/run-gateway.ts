@@ -20,6 +20,7 @@ import { authenticationFrom } from './auth/from-config.js';
 import type { EntraSettings } from './auth/settings.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { OwnershipMemory } from './domain/ownership-memory.js';
+import { ShareMemory } from './domain/printing/share-memory.js';
 import { loadTrustedDocuments, TrustedDocumentsFileError } from './edge/trusted-documents.js';
 import { createLiveRuntime } from './graph-notifications/live-runtime.js';
 import { NOTIFICATION_PATH } from './graph-notifications/webhook.js';
@@ -211,6 +212,7 @@ async function run(entry: GatewayEntry): Promise<void> {
     idempotencyWindowSeconds: config.idempotencyWindowSeconds,
     idempotencyMaxKeysPerCaller: config.idempotencyMaxKeysPerCaller,
     ownership,
+    shares: new ShareMemory(config.shareMemory),
     ...(shared ? { idempotencyStore: shared.idempotency } : {}),
   });
   if (config.callerAuth.allowAnonymous) {

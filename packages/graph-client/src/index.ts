@@ -35,6 +35,7 @@ export * from './resources/print-job-redirect.js';
 export * from './resources/print-jobs.js';
 export * from './resources/print-submission.js';
 export * from './resources/print-tasks.js';
+export * from './resources/printer-share-pages.js';
 export * from './resources/printer-shares.js';
 export * from './resources/printers.js';
 export * from './resources/task-definitions.js';

@@ -32,8 +32,11 @@ export interface EntraTenant {
 export const GATEWAY_API = {
   clientId: DEMO.gatewayAppId,
   appIdUri: `api://${DEMO.gatewayAppId}`,
-  /** Delegated scopes the API exposes; every seeded person has consented to them. */
-  scopes: ['Print.Release'],
+  /**
+   * Delegated scopes the API exposes; every seeded person has consented to them. `Print.Submit`
+   * is the gateway's printing scope (docs/authorization.md, "Printing as a person").
+   */
+  scopes: ['Print.Release', 'Print.Submit'],
 } as const;
 
 export const ENTRA = {

@@ -111,7 +111,10 @@ export async function onBehalfOf(request: OnBehalfOfRequest): Promise<Grant> {
       "The request body must contain the following parameter: 'requested_token_use' = 'on_behalf_of'.",
     );
   }
-  if (!asksForGraph(form.get('scope'), request.emulatorOrigin)) {
+  // MSAL adds the OpenID scopes to every on-behalf-of request (`openid profile offline_access`);
+  // Entra grants them alongside the resource's, so only the rest must be Graph's `.default`.
+  const graphScope = withoutOpenIdScopes(form.get('scope'));
+  if (!asksForGraph(graphScope, request.emulatorOrigin)) {
     throw new OAuthError(
       400,
       'invalid_scope',
@@ -154,8 +157,9 @@ export async function onBehalfOf(request: OnBehalfOfRequest): Promise<Grant> {
   if (refused !== undefined) throw refusal(refused);
   const assertionExpiry = typeof claims.exp === 'number' ? claims.exp : now;
   return {
-    // As asked, like the Graph client-credentials grant: MSAL finds its cached token by it.
-    scope: (form.get('scope') ?? '').trim(),
+    // As asked (Graph's part), like the Graph client-credentials grant: MSAL finds its cached
+    // token by it.
+    scope: graphScope,
     claims: {
       ...baseClaims(request.issuer, tenant, now),
       aud: 'https://graph.microsoft.com',
@@ -171,4 +175,13 @@ export async function onBehalfOf(request: OnBehalfOfRequest): Promise<Grant> {
       upn: person.userPrincipalName,
     },
   };
+}
+
+const OPENID_SCOPES = ['openid', 'profile', 'offline_access', 'email'];
+
+function withoutOpenIdScopes(scope: string | null): string {
+  return (scope ?? '')
+    .split(/\s+/)
+    .filter((item) => item !== '' && !OPENID_SCOPES.includes(item.toLowerCase()))
+    .join(' ');
 }

@@ -13,7 +13,13 @@ import type { Logger } from 'pino';
 import type { Caller } from '../auth/caller.js';
 
 /** The writes the gateway can make on Graph. */
-export type AuditedOperation = 'abortPrintJob' | 'updatePrintTask' | 'redirectPrintJob';
+export type AuditedOperation =
+  | 'abortPrintJob'
+  | 'updatePrintTask'
+  | 'redirectPrintJob'
+  | 'createPrintJob'
+  | 'startPrintJob'
+  | 'cancelPrintJob';
 
 export interface AuditEntry {
   readonly operation: AuditedOperation;

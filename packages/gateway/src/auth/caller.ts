@@ -8,12 +8,22 @@
  * - `Print.Release`: delegated scope; a person acts on **their own** jobs only.
  * - `Print.Release.All`: app role or service-key role; acts on any job.
  * - `Print.Read.All`: app role or service-key role; reads any job, changes nothing.
+ * - `Print.Submit`: delegated scope; a person prints documents to the printer shares Graph
+ *   lets them print to, and cancels their own jobs (Graph takes only their own token for it).
  */
-export const PERMISSIONS = ['Print.Release', 'Print.Release.All', 'Print.Read.All'] as const;
+export const PERMISSIONS = [
+  'Print.Release',
+  'Print.Release.All',
+  'Print.Read.All',
+  'Print.Submit',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** What a delegated token may carry: only acting on one's own jobs is delegable. */
-export const DELEGATED_PERMISSIONS = ['Print.Release'] as const satisfies readonly Permission[];
+/** What a delegated token may carry: acting on one's own jobs, and printing as oneself. */
+export const DELEGATED_PERMISSIONS = [
+  'Print.Release',
+  'Print.Submit',
+] as const satisfies readonly Permission[];
 /** What an app-only token (Entra app role) or a service key may carry. */
 export const APPLICATION_PERMISSIONS = [
   'Print.Release.All',

@@ -12,6 +12,11 @@ export interface AccessScopes {
   releaseAny: boolean;
   /** Read and act on one's own jobs only: `Print.Release`, which only a person holds. */
   releaseOwn: boolean;
+  /**
+   * Print as oneself: `Print.Submit`, which only a person holds. Graph prints only with a
+   * person's own token, so no app, station or service key can, whatever it holds.
+   */
+  printOwn: boolean;
 }
 
 export function accessScopesOf(caller: Caller): AccessScopes {
@@ -19,6 +24,7 @@ export function accessScopesOf(caller: Caller): AccessScopes {
     readAny: hasPermission(caller, 'Print.Read.All'),
     releaseAny: hasPermission(caller, 'Print.Release.All'),
     releaseOwn: caller.kind === 'person' && hasPermission(caller, 'Print.Release'),
+    printOwn: caller.kind === 'person' && hasPermission(caller, 'Print.Submit'),
   };
 }
 
@@ -28,6 +34,8 @@ export const FIELD_RULES = {
   read: { readAny: true, releaseOwn: true },
   /** Writes: abort a job, report a task's state (people act only on their own). */
   write: { releaseAny: true, releaseOwn: true },
+  /** Printing: list the shares one may print to, create, start and cancel one's own jobs. */
+  print: { printOwn: true },
 } as const satisfies Record<string, Partial<Record<keyof AccessScopes, true>>>;
 
 /**
@@ -38,7 +46,19 @@ export const FIELD_RULES = {
 export const ROUTER_SCOPES = {
   read: [['Print.Read.All'], ['Print.Release.All'], ['Print.Release']],
   write: [['Print.Release.All'], ['Print.Release']],
+  print: [['Print.Submit']],
 } as const satisfies Record<keyof typeof FIELD_RULES, ReadonlyArray<readonly string[]>>;
+
+/**
+ * The fields only a signed-in person can use, because Graph takes only a person's own token for
+ * them: a refusal says so, rather than only that the caller lacks a permission.
+ */
+export const PERSON_ONLY_FIELDS: ReadonlySet<string> = new Set([
+  'Query.printerShares',
+  'Mutation.createPrintJob',
+  'Mutation.startPrintJob',
+  'Mutation.cancelPrintJob',
+]);
 
 export const mayRead = (caller: Caller): boolean => {
   const scopes = accessScopesOf(caller);

@@ -7,7 +7,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { GatewayContext } from '../context.js';
-import { type AccessScopes, accessScopesOf } from '../domain/permissions.js';
+import { type AccessScopes, accessScopesOf, PERSON_ONLY_FIELDS } from '../domain/permissions.js';
 import { ForbiddenError, InvalidInputError } from '../errors.js';
 import { noteTypedError } from '../logging/access-plugin.js';
 
@@ -46,11 +46,19 @@ export const builder = new SchemaBuilder<{
     authorizeOnSubscribe: true,
     // Computed once per request from the caller; the rules are in src/domain/permissions.ts.
     authScopes: (context) => accessScopesOf(context.caller),
-    unauthorizedError: (_parent, _context, info) =>
-      new ForbiddenError(
-        `The caller's permissions do not allow ${info.parentType.name}.${info.fieldName} ` +
-          '(docs/authorization.md)',
-      ),
+    unauthorizedError: (_parent, context, info) => {
+      const field = `${info.parentType.name}.${info.fieldName}`;
+      if (PERSON_ONLY_FIELDS.has(field) && context.caller.kind !== 'person') {
+        return new ForbiddenError(
+          `${field} needs a signed-in person with Print.Submit: Microsoft Graph prints only ` +
+            "with a person's own token, never an app's, a station's or a service key's " +
+            '(docs/authorization.md)',
+        );
+      }
+      return new ForbiddenError(
+        `The caller's permissions do not allow ${field} (docs/authorization.md)`,
+      );
+    },
   },
   errors: {
     // Input validation runs before field authorization: Pothos runs argument mappers (the

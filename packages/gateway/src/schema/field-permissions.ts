@@ -22,6 +22,13 @@ export const WRITE_ACCESS = {
   requiresScopes: routerScopes(ROUTER_SCOPES.write),
 } as const;
 
+/** Printing as the calling person: printer shares, and their own print jobs. */
+export const PRINT_ACCESS = {
+  authScopes: FIELD_RULES.print,
+  authenticated: true,
+  requiresScopes: routerScopes(ROUTER_SCOPES.print),
+} as const;
+
 /**
  * For the entity types a router reaches through `_entities`, which carries no field rule of its
  * own: the same read rule, declared on the type (the subgraph checks it in src/domain/).

@@ -27,7 +27,7 @@ import {
   writeEach,
 } from './bulk-writes.js';
 import { GRAPH_WRITE_ERRORS } from './errors/error-types.js';
-import { WRITE_ACCESS } from './field-permissions.js';
+import { type PRINT_ACCESS, WRITE_ACCESS } from './field-permissions.js';
 import { BULK_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY } from './idempotency-key.js';
 import { bulkInputs, idempotencyKey } from './validation.js';
 
@@ -54,22 +54,43 @@ interface AuditOfEach<Input> {
   audit: { operation: AuditedOperation; target: (input: Input) => AuditedTarget };
 }
 
+/** Who may call a write: the release writes' rule unless a write names its own. */
+type Access = typeof WRITE_ACCESS | typeof PRINT_ACCESS;
+
 /** One write: `name(input, idempotencyKey)`, its result or a typed error. */
 export function writeMutation<Input extends object, Result extends object>(
   name: string,
   options: Write<Input, Result> &
-    AuditOfEach<Input> & { write: (context: WriteContext, input: Input) => Promise<Result> },
+    AuditOfEach<Input> & {
+      write: (context: GatewayContext, input: Input) => Promise<Result>;
+      /** @default WRITE_ACCESS */
+      access?: Access;
+      /** Errors of this write beyond every write's (e.g. Entra's refusals of a person's token). */
+      errors?: readonly ErrorClass[];
+      /**
+       * `input`: the key is the input's own `idempotencyKey` field (a name clients were promised),
+       * not an argument of its own; it is left out of what the key's fingerprint covers.
+       * @default 'argument'
+       */
+      idempotencyKeyIn?: 'argument' | 'input';
+    },
 ): void {
   const { audit, write } = options;
+  const keyInInput = options.idempotencyKeyIn === 'input';
   declareWrite(name, {
     ...erased(options),
     shape: 'one',
-    errors: [...GRAPH_WRITE_ERRORS, ...IDEMPOTENCY_ERRORS],
+    access: options.access ?? WRITE_ACCESS,
+    keyArgument: !keyInInput,
+    errors: [...GRAPH_WRITE_ERRORS, ...(options.errors ?? []), ...IDEMPOTENCY_ERRORS],
     audit: { operation: audit.operation, targets: (input) => [audit.target(input as Input)] },
-    run: (context, input, key) =>
-      context.idempotency.run(context.caller, name, key, input, () =>
+    run: (context, input, argumentKey) => {
+      const { idempotencyKey: inputKey, ...rest } = input as { idempotencyKey?: string | null };
+      const [key, fingerprinted] = keyInInput ? [inputKey, rest] : [argumentKey, input];
+      return context.idempotency.run(context.caller, name, key, fingerprinted, () =>
         write(context, input as Input),
-      ),
+      );
+    },
   });
 }
 
@@ -90,6 +111,8 @@ export function bulkWriteMutation<Input extends object, Result extends object>(
   declareWrite(name, {
     ...erased(options),
     shape: 'bulk',
+    access: WRITE_ACCESS,
+    keyArgument: true,
     errors: [...BULK_LIST_ERRORS],
     audit: {
       operation: audit.operation,
@@ -120,6 +143,8 @@ export function listWriteMutation<Input extends object, Item extends object>(
   declareWrite(name, {
     ...erased(options),
     shape: 'list',
+    access: WRITE_ACCESS,
+    keyArgument: true,
     errors: [...options.errors],
     audit: { operation: audit.operation, targets: (input) => audit.targets(input as Input) },
     run: (context, input, key) =>
@@ -146,6 +171,9 @@ type Shape = 'one' | 'bulk' | 'list';
 
 interface Frame {
   shape: Shape;
+  access: Access;
+  /** Whether `idempotencyKey` is an argument of the field (otherwise a field of its input). */
+  keyArgument: boolean;
   description: string;
   input: InputObjectRef<BuilderTypes, object>;
   result: ObjectRef<BuilderTypes, object>;
@@ -159,6 +187,9 @@ interface Frame {
   ) => Promise<object | object[]>;
 }
 
+/** The arguments declared below, which Pothos types from a spread it cannot resolve. */
+const argsOf = (args: object) => args as Record<string, unknown>;
+
 const typeName = (field: string, suffix: string) =>
   `${field.charAt(0).toUpperCase()}${field.slice(1)}${suffix}`;
 
@@ -169,10 +200,10 @@ function declareWrite(name: string, frame: Frame): void {
     t.field({
       type: one ? frame.result : [frame.result],
       description: frame.description,
-      ...WRITE_ACCESS,
+      ...frame.access,
       unauthorizedResolver: (_root, args, context, _info, error) => {
         const { operation, targets } = frame.audit;
-        throw refuseWrites(context, operation, targets(args[argument] as object), error);
+        throw refuseWrites(context, operation, targets(argsOf(args)[argument] as object), error);
       },
       errors: {
         types: frame.errors,
@@ -194,17 +225,19 @@ function declareWrite(name: string, frame: Frame): void {
           frame.shape === 'bulk'
             ? t.arg({ type: [frame.input], required: true, validate: bulkInputs })
             : t.arg({ type: frame.input, required: true }),
-        idempotencyKey: t.arg.string({
-          validate: idempotencyKey,
-          description: one ? IDEMPOTENCY_KEY : BULK_IDEMPOTENCY_KEY,
+        ...(frame.keyArgument && {
+          idempotencyKey: t.arg.string({
+            validate: idempotencyKey,
+            description: one ? IDEMPOTENCY_KEY : BULK_IDEMPOTENCY_KEY,
+          }),
         }),
       },
       // Both arguments are declared just above: `argument` required, the key a validated string.
       resolve: (_root, args, context) =>
         frame.run(
           context,
-          args[argument] as object,
-          args['idempotencyKey'] as string | null | undefined,
+          argsOf(args)[argument] as object,
+          argsOf(args)['idempotencyKey'] as string | null | undefined,
         ),
     }),
   );
