@@ -1,13 +1,18 @@
 /**
- * OpenTelemetry tracing end to end: a real gateway process on the embedded emulator exports
+ * OpenTelemetry tracing end to end: a real gateway process on the emulator (one this file starts,
+ * so that the production entry, which embeds none, runs it too: .ci/run step 6b) exports
  * over OTLP/HTTP (JSON) to a real receiver in the test, and the span tree of a batched request
  * is what an operator follows a support ticket through. Without an endpoint nothing is exported
  * and the SDK is never loaded.
  */
 
-import { DEMO } from '@universal-print-gateway/emulator';
-import { afterEach, describe, expect, it } from 'vitest';
-import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
+import { DEMO, type RunningEmulator, startEmulator } from '@universal-print-gateway/emulator';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  killGatewayProcesses,
+  onRunningEmulator,
+  startGatewayProcess,
+} from '../helpers/gateway-process.js';
 import { type ReceivedSpan, startOtlpReceiver } from '../helpers/otlp-receiver.js';
 
 afterEach(killGatewayProcesses);
@@ -31,9 +36,16 @@ const TRACED_JOBS = `
   }
 `;
 
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+beforeEach(() => emulator.reset());
+afterAll(() => emulator?.close());
+
 function startGateway(env: Record<string, string>) {
   return startGatewayProcess({
-    EMULATOR_PORT: '0',
+    ...onRunningEmulator(emulator.url),
     // No background Graph calls (subscription manager, reconciliation): each is a trace of its
     // own, and these tests expect the request's trace alone.
     GATEWAY_GRAPH_SUBSCRIPTIONS: 'false',
@@ -188,8 +200,7 @@ describe('tracing over OTLP', { timeout: 60_000 }, () => {
         OTEL_BSP_SCHEDULE_DELAY: '600000',
       });
       const url = await gateway.listening;
-      const emulator = gateway.lines.find((line) => typeof line['emulator'] === 'string');
-      const fault = await fetch(`${String(emulator?.['emulator'])}/_emulator/faults`, {
+      const fault = await fetch(`${emulator.url}/_emulator/faults`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
