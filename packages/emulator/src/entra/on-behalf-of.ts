@@ -12,6 +12,7 @@ import {
   baseClaims,
   type Grant,
   OAuthError,
+  requireClientSecret,
   TOKEN_LIFETIME_SECONDS,
 } from './token-grants.js';
 
@@ -95,14 +96,7 @@ export async function onBehalfOf(request: OnBehalfOfRequest): Promise<Grant> {
     );
   }
   authenticateClient(tenant, app, clientId, form);
-  if (app.secret === null) {
-    throw new OAuthError(
-      400,
-      'invalid_client',
-      7000218,
-      'The request body must contain client_secret.',
-    );
-  }
+  requireClientSecret(app);
   if (form.get('requested_token_use') !== 'on_behalf_of') {
     throw new OAuthError(
       400,

@@ -160,6 +160,21 @@ export function authenticateClient(
   }
 }
 
+/**
+ * Grants that only a confidential client may use (client credentials, on-behalf-of): a public
+ * client, which has no secret, is refused as Entra refuses it.
+ */
+export function requireClientSecret(app: EntraClientApp): void {
+  if (app.secret === null) {
+    throw new OAuthError(
+      400,
+      'invalid_client',
+      7000218,
+      'The request body must contain client_secret.',
+    );
+  }
+}
+
 export function grant(
   tenant: EntraTenant,
   form: URLSearchParams,
@@ -181,28 +196,14 @@ export function grant(
   }
   authenticateClient(tenant, app, clientId, form);
   if (grantType === 'client_credentials' && asksForGraph(form.get('scope'), emulatorOrigin)) {
-    if (app.secret === null) {
-      throw new OAuthError(
-        400,
-        'invalid_client',
-        7000218,
-        'The request body must contain client_secret.',
-      );
-    }
+    requireClientSecret(app);
     const scope = (form.get('scope') ?? '').trim();
     return graphGrant(app, tenant, issuer, now, scope, gatewayGraphRoles);
   }
   const scopes = gatewayScopes(form.get('scope'));
 
   if (grantType === 'client_credentials') {
-    if (app.secret === null) {
-      throw new OAuthError(
-        400,
-        'invalid_client',
-        7000218,
-        'The request body must contain client_secret.',
-      );
-    }
+    requireClientSecret(app);
     if (scopes.length !== 1 || scopes[0] !== '.default') {
       throw new OAuthError(
         400,
