@@ -6,10 +6,10 @@ import {
   contexts,
   type JobExpansion,
   toGraphJob,
-  toGraphPrinter,
   withContext,
 } from './graph-shapes.js';
 import { jobOf, printerOf } from './job-lookup.js';
+import { printerWithCapabilities, selected } from './printer-select.js';
 import {
   type ExpandRules,
   type ExpandTree,
@@ -43,7 +43,8 @@ export function printerRoutes(store: EmulatorStore, pager: Pager): Route[] {
       handle: (context) => {
         const printer = printerOf(store, context);
         parseODataQuery(context.call.query, { typeName: 'printer' });
-        return jsonResult(200, withContext(contexts.printer(), toGraphPrinter(printer, store)));
+        const shape = selected(printerWithCapabilities(printer, store), context.call.query);
+        return jsonResult(200, withContext(contexts.printer(), shape));
       },
     },
     {
