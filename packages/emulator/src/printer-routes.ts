@@ -9,7 +9,6 @@ import {
   withContext,
 } from './graph-shapes.js';
 import { jobOf, printerOf } from './job-lookup.js';
-import { printerWithCapabilities, selected } from './printer-select.js';
 import {
   type ExpandRules,
   type ExpandTree,
@@ -17,6 +16,7 @@ import {
   parseODataQuery,
 } from './odata.js';
 import { MAX_TOP, type Pager } from './paging.js';
+import { printerWithCapabilities, selected } from './printer-select.js';
 import { readJsonObject } from './request-body.js';
 import type { Route } from './router.js';
 import type { EmulatorStore } from './store.js';

@@ -1,10 +1,10 @@
 import type { Caller } from './auth.js';
+import { colourDuplexProfile, monochromeSimplexProfile } from './device-profiles.js';
 import {
   type ConfigurationPatch,
   defaultConfiguration,
   mergeConfiguration,
 } from './print-job-configuration.js';
-import { colourDuplexProfile, monochromeSimplexProfile } from './device-profiles.js';
 import { SHARE_IDS, shares } from './share-seed.js';
 import { DEFAULT_DOCUMENT_CONTENT_TYPE, WAITING_TASK_DESCRIPTION } from './store.js';
 import type {
