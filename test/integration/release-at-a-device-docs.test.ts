@@ -9,6 +9,10 @@ import { CALLERS_OVER_HTTP, useTestGateway } from '../helpers/test-gateway.js';
 
 const env = useTestGateway(CALLERS_OVER_HTTP);
 
+/** One root field of an answer to an untyped document. */
+const fieldOf = (answer: { data?: unknown }, field: string) =>
+  (answer.data as Record<string, unknown> | null | undefined)?.[field];
+
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const section = readme.slice(
   readme.indexOf('\n### The device: where it is, what it can do\n'),
@@ -24,7 +28,7 @@ describe('README: the device at a release screen', () => {
   it('shows where the device is and what it can do, as the README says', async () => {
     const answer = await env.execute('adele', device ?? '');
     expect(answer.errors).toBeUndefined();
-    const printer = answer.data?.printer as Record<string, unknown>;
+    const printer = fieldOf(answer, 'printer');
     expect(printer).toMatchObject({
       __typename: 'Printer',
       location: {
@@ -49,7 +53,7 @@ describe('README: the device at a release screen', () => {
       path: ['input', 'configuration', 'colorMode'],
       message: 'is not one this printer supports (allowed: blackAndWhite)',
     };
-    expect(answer.data?.releasePrintJobs).toMatchObject({
+    expect(fieldOf(answer, 'releasePrintJobs')).toMatchObject({
       __typename: 'InvalidInputError',
       code: 'INVALID_INPUT',
       issues: [issue],
