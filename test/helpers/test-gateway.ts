@@ -108,6 +108,7 @@ export type AppExtras = Pick<
   | 'sdlAuthorizationDirectives'
   | 'trustedDocuments'
   | 'graphiql'
+  | 'printers'
 >;
 
 export interface LiveOptions {

@@ -6,6 +6,7 @@ import { createAuditLog } from './audit/audit-log.js';
 import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { OwnershipMemory } from './domain/ownership-memory.js';
+import type { PrinterMemory } from './domain/printing/printer-memory.js';
 import type { ShareMemory } from './domain/printing/share-memory.js';
 import { useBatchLimit } from './edge/batch-limit.js';
 import { useCorsAllowlist } from './edge/cors-allowlist.js';
@@ -92,6 +93,8 @@ export interface AppDependencies {
   ownership?: OwnershipMemory;
   /** What printer shares can do (src/domain/printing/share-memory.ts); `PRINTER_SHARE_CACHE_SECONDS`. */
   shares?: ShareMemory;
+  /** What printers can do (src/domain/printing/printer-memory.ts); `PRINTER_CAPABILITIES_CACHE_SECONDS`. */
+  printers?: PrinterMemory;
   /** Where writes' idempotency keys live: this process's memory unless Redis is shared. */
   idempotencyStore?: IdempotencyStore;
   /** @default 600 (DEFAULT_IDEMPOTENCY_WINDOW_SECONDS) */
@@ -166,6 +169,7 @@ export function createApp({
   sdlAuthorizationDirectives = true,
   idempotencyMaxKeysPerCaller = DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
   shares,
+  printers,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql: graphiql !== false });
   const idempotency = new IdempotencyGuard(
@@ -241,6 +245,7 @@ export function createApp({
       idempotency,
       ownership,
       ...(shares ? { shares } : {}),
+      ...(printers ? { printers } : {}),
       logger,
       sdlAuthorizationDirectives,
       ...(rateLimits && buckets

@@ -20,6 +20,7 @@ import { authenticationFrom } from './auth/from-config.js';
 import type { EntraSettings } from './auth/settings.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { OwnershipMemory } from './domain/ownership-memory.js';
+import { PrinterMemory } from './domain/printing/printer-memory.js';
 import { ShareMemory } from './domain/printing/share-memory.js';
 import { loadTrustedDocuments, TrustedDocumentsFileError } from './edge/trusted-documents.js';
 import { createLiveRuntime } from './graph-notifications/live-runtime.js';
@@ -213,6 +214,7 @@ async function run(entry: GatewayEntry): Promise<void> {
     idempotencyMaxKeysPerCaller: config.idempotencyMaxKeysPerCaller,
     ownership,
     shares: new ShareMemory(config.shareMemory),
+    printers: new PrinterMemory(config.printerMemory),
     ...(shared ? { idempotencyStore: shared.idempotency } : {}),
   });
   if (config.callerAuth.allowAnonymous) {
