@@ -3,7 +3,11 @@
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { createAuditLog } from './audit/audit-log.js';
-import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
+import {
+  type AuthenticationOptions,
+  type CallerAuthentication,
+  createCallerAuthentication,
+} from './auth/authenticate.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { OwnershipMemory } from './domain/ownership-memory.js';
 import type { ShareMemory } from './domain/printing/share-memory.js';
@@ -13,10 +17,14 @@ import { useErrorScrubbing } from './edge/error-scrubbing.js';
 import { useNoIntrospection } from './edge/introspection.js';
 import { useJsonBodiesOnly } from './edge/json-bodies-only.js';
 import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limits.js';
-import { usePreParseLimits } from './edge/pre-parse-limits.js';
+import { preParseViolation, usePreParseLimits } from './edge/pre-parse-limits.js';
 import { useRequestBodyLimit } from './edge/request-body-limit.js';
 import { useSubscriptionsStreamedOnly } from './edge/subscriptions-streamed-only.js';
-import { type TrustedDocumentManifest, useTrustedDocuments } from './edge/trusted-documents.js';
+import {
+  type TrustedDocumentManifest,
+  trustedDocumentFor,
+  useTrustedDocuments,
+} from './edge/trusted-documents.js';
 import { useValidationLimits } from './edge/validation-limits.js';
 import type { NotificationWebhook } from './graph-notifications/webhook.js';
 import { useNotificationWebhook } from './graph-notifications/webhook-plugin.js';
@@ -43,6 +51,7 @@ import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
 import type { RateLimitPolicy } from './rate-limit/policy.js';
 import { useCallerRateLimits } from './rate-limit/use-caller-rate-limits.js';
 import { schema } from './schema/index.js';
+import type { EnvelopedOperation, WebSocketOperations } from './server/websocket-subscriptions.js';
 import { useOperationSpans } from './telemetry/operation-spans.js';
 
 export interface AppDependencies {
@@ -108,7 +117,36 @@ export interface AppDependencies {
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
 
-export type App = YogaServerInstance<Record<string, never>, GatewayContext>;
+export type App = YogaServerInstance<Record<string, never>, GatewayContext> & {
+  /** The app as GraphQL over WebSocket runs it; the HTTP server serves it on upgrades. */
+  readonly webSocketOperations: WebSocketOperations;
+};
+
+/**
+ * What yoga's HTTP pipeline does before its envelop plugins, done for a WebSocket operation with
+ * the same code: the trusted document, then the limits checked before parsing (in that order,
+ * as the plugins are: the limits measure the trusted document).
+ */
+function webSocketOperationsOf(
+  yoga: YogaServerInstance<Record<string, never>, GatewayContext>,
+  callers: CallerAuthentication,
+  trustedDocuments: AppDependencies['trustedDocuments'],
+): WebSocketOperations {
+  return {
+    endpoint: yoga.graphqlEndpoint,
+    authenticate: callers.authenticate,
+    credentialExpiresAt: callers.credentialExpiresAt,
+    documentFor(params, caller) {
+      const query = trustedDocuments
+        ? trustedDocumentFor(params, caller, trustedDocuments)
+        : params.query;
+      const violation = preParseViolation({ ...params, query });
+      if (violation) throw violation;
+      return query;
+    },
+    getEnveloped: (initial) => yoga.getEnveloped(initial) as unknown as EnvelopedOperation,
+  };
+}
 
 /** What GraphiQL opens with: the release screen's query, the first step of the README's example. */
 const RELEASE_SCREEN_QUERY = `# What is waiting for release? Run it, then see the README for the mutations.
@@ -183,7 +221,7 @@ export function createApp({
   metrics.graphql.trustOperationNames(
     operationNamesIn([RELEASE_SCREEN_QUERY, ...(trustedDocuments?.manifest.values() ?? [])]),
   );
-  return createYoga<Record<string, never>, GatewayContext>({
+  const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema,
     plugins: [
       // First: it sees every request, those the plugins after it refuse included.
@@ -259,5 +297,8 @@ export function createApp({
     maskedErrors: { maskError: createErrorMasker(logger) },
     // Yoga's own logging of masked errors would repeat what the masker logged.
     logging: false,
+  });
+  return Object.assign(yoga, {
+    webSocketOperations: webSocketOperationsOf(yoga, callers, trustedDocuments),
   });
 }
