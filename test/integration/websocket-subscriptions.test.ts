@@ -13,16 +13,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CLOCK_TOLERANCE_SECONDS } from '../../packages/gateway/src/auth/entra-token.js';
 import { MAX_REQUEST_BODY_BYTES } from '../../packages/gateway/src/edge/limits.js';
-import { SubscriptionManager } from '../../packages/gateway/src/graph-notifications/subscription-manager.js';
-import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
 import {
   WEBSOCKET_CLOSE,
   WEBSOCKET_INIT_TIMEOUT_MS,
 } from '../../packages/gateway/src/server/websocket-subscriptions.js';
-import { LocalLeadership } from '../../packages/gateway/src/shared-state/local/leadership.js';
 import { claimsOf } from '../helpers/entra.js';
+import { notifyTheGateway, until } from '../helpers/live-events.js';
 import { subscribeSse } from '../helpers/sse-client.js';
-import { CALLERS_OVER_HTTP, CLIENT_STATE, useTestGateway } from '../helpers/test-gateway.js';
+import { CALLERS_OVER_HTTP, useTestGateway } from '../helpers/test-gateway.js';
 import { type CredentialCarrier, connectWs, webSocketUrl } from '../helpers/ws-client.js';
 
 const PULL_PRINTER = '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f61';
@@ -50,37 +48,12 @@ async function connect(
   return connection;
 }
 
-async function until(check: () => boolean, what: string) {
-  const deadline = Date.now() + 5_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 const subscribers = () => gateway.live.liveEvents.subscribers.open;
-
-/** Graph's subscription to the gateway's webhook, so that a submitted job is announced WAITING. */
-async function notifyTheGateway() {
-  const manager = new SubscriptionManager(
-    gateway.gateway.service,
-    new LocalLeadership(),
-    {
-      notificationUrl: gateway.notificationUrl,
-      clientState: CLIENT_STATE,
-      lifetimeMs: 60 * 60_000,
-      renewAtFraction: 0.75,
-      checkIntervalMs: 60_000,
-    },
-    silentLogger,
-  );
-  await manager.check();
-  cleanups.push(() => manager.stop());
-}
 
 describe('a person subscribed over WebSocket', () => {
   it('hears their own WAITING job and not another person’s, with either way of sending the token', async () => {
-    await notifyTheGateway();
+    const manager = await notifyTheGateway(gateway);
+    cleanups.push(() => manager.stop());
     const adele = (await connect('adele', 'connectionParams')).subscribe(MY_EVENTS);
     const megan = (await connect('megan', 'header')).subscribe(MY_EVENTS);
     await until(() => subscribers() === 2, 'two subscribers');
