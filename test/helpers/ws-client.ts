@@ -29,7 +29,11 @@ export interface WsConnection {
   readonly closed: Promise<CloseEventLike>;
   /** Resolves once the server acknowledged `connection_init`. */
   readonly acknowledged: Promise<void>;
-  subscribe(query: string, variables?: Record<string, unknown>): WsSubscription;
+  subscribe(
+    query: string,
+    variables?: Record<string, unknown>,
+    extensions?: Record<string, unknown>,
+  ): WsSubscription;
   dispose(): Promise<void>;
 }
 
@@ -79,7 +83,7 @@ export function connectWs(
     client,
     closed,
     acknowledged,
-    subscribe(query, variables = {}) {
+    subscribe(query, variables = {}, extensions) {
       const results: ExecutionResult[] = [];
       let read = 0;
       let failure: unknown;
@@ -89,7 +93,7 @@ export function connectWs(
         end = resolve;
       });
       const unsubscribe = client.subscribe(
-        { query, variables },
+        { query, variables, ...(extensions ? { extensions } : {}) },
         {
           next: (result) => {
             results.push(result as ExecutionResult);
