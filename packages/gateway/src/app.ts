@@ -49,7 +49,7 @@ import type { TokenBucketStore } from './rate-limit/bucket-store.js';
 import { graphCallMeters } from './rate-limit/graph-call-meter.js';
 import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
 import type { RateLimitPolicy } from './rate-limit/policy.js';
-import { useCallerRateLimits } from './rate-limit/use-caller-rate-limits.js';
+import { chargeOperations, useCallerRateLimits } from './rate-limit/use-caller-rate-limits.js';
 import { schema } from './schema/index.js';
 import type { EnvelopedOperation, WebSocketOperations } from './server/websocket-subscriptions.js';
 import { useOperationSpans } from './telemetry/operation-spans.js';
@@ -131,11 +131,17 @@ function webSocketOperationsOf(
   yoga: YogaServerInstance<Record<string, never>, GatewayContext>,
   callers: CallerAuthentication,
   trustedDocuments: AppDependencies['trustedDocuments'],
+  rateLimits: Parameters<typeof chargeOperations>[0] | undefined,
 ): WebSocketOperations {
   return {
     endpoint: yoga.graphqlEndpoint,
     authenticate: callers.authenticate,
     credentialExpiresAt: callers.credentialExpiresAt,
+    // One operation, as a subscription sent over HTTP costs; no cap on requests in progress,
+    // which a long-lived stream would hold for good.
+    admit: async (caller) => {
+      if (rateLimits) await chargeOperations(rateLimits, caller, 1);
+    },
     documentFor(params, caller) {
       const query = trustedDocuments
         ? trustedDocumentFor(params, caller, trustedDocuments)
@@ -299,6 +305,11 @@ export function createApp({
     logging: false,
   });
   return Object.assign(yoga, {
-    webSocketOperations: webSocketOperationsOf(yoga, callers, trustedDocuments),
+    webSocketOperations: webSocketOperationsOf(
+      yoga,
+      callers,
+      trustedDocuments,
+      rateLimits && buckets ? { policy: rateLimits.policy, store: buckets, logger } : undefined,
+    ),
   });
 }

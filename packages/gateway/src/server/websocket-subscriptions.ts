@@ -71,6 +71,8 @@ export interface WebSocketOperations {
   authenticate(request: Request): Promise<Caller>;
   /** When the credential `request` was authenticated with stops being accepted (epoch ms). */
   credentialExpiresAt(request: Request): number | null;
+  /** Charges the caller's operation rate limit for one operation; throws its `GraphQLError`. */
+  admit(caller: Caller): Promise<void>;
   /** The document to run, after the HTTP edge's checks before parsing; throws `GraphQLError`. */
   documentFor(params: SubscribePayload, caller: Caller): string;
   getEnveloped(initial: { request: Request; params: SubscribePayload }): EnvelopedOperation;
@@ -202,6 +204,7 @@ export function serveWebSocketSubscriptions(
         try {
           const request = requestFor(extra.request, connection.authorization);
           const caller = await operations.authenticate(request);
+          await operations.admit(caller);
           const query = operations.documentFor(params, caller);
           const enveloped = operations.getEnveloped({ request, params: { ...params, query } });
           const document = enveloped.parse(query);
