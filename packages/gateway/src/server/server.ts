@@ -121,7 +121,9 @@ export function createHttpServer({
     withRequestLogging(logger, handle, PROBE_PATHS),
   );
   server.maxConnections = settings.maxConnections;
-  const sockets = webSockets ? acceptWebSockets(server, webSockets, () => draining) : undefined;
+  const sockets = webSockets
+    ? acceptWebSockets(server, webSockets, () => draining, logger)
+    : undefined;
 
   return {
     server,

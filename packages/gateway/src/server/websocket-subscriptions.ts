@@ -28,6 +28,7 @@ import {
 } from 'graphql';
 import { CloseCode, type SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { AuthFailure } from '../auth/auth-failure.js';
 import { type Caller, callerKey } from '../auth/caller.js';
@@ -85,13 +86,6 @@ interface Connection {
   expiry: NodeJS.Timeout | undefined;
 }
 
-const refusalOf = (error: unknown): GraphQLError =>
-  error instanceof GraphQLError
-    ? error
-    : new GraphQLError('The operation could not be prepared', {
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
-      });
-
 /**
  * The credential a connection presents: `connectionParams.Authorization` (browsers cannot set
  * headers on a WebSocket), else the upgrade request's header.
@@ -137,8 +131,21 @@ export function serveWebSocketSubscriptions(
   server: WebSocketServer,
   operations: WebSocketOperations,
   connections: WebSocketConnections,
+  logger: Logger,
 ): WebSocketSubscriptions {
   const open = new Map<WebSocket, Connection>();
+
+  /** A refusal goes to the client as it is; anything else is logged and masked. */
+  const refusalOf = (error: unknown): GraphQLError => {
+    if (error instanceof GraphQLError) return error;
+    logger.error(
+      { code: 'WEBSOCKET_OPERATION_FAILED', error: String(error) },
+      'A WebSocket operation could not be prepared',
+    );
+    return new GraphQLError('Unexpected error.', {
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  };
 
   const expireAt = (socket: WebSocket, connection: Connection, deadline: number) => {
     const left = deadline - Date.now();

@@ -7,6 +7,7 @@
 
 import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { MAX_REQUEST_BODY_BYTES } from '../edge/limits.js';
 import { isValidHostHeader } from './host-header.js';
@@ -36,6 +37,7 @@ export function acceptWebSockets(
   server: Server,
   { operations, limits }: WebSocketEndpoint,
   draining: () => boolean,
+  logger: Logger,
 ): WebSocketSubscriptions {
   const sockets = new WebSocketServer({
     noServer: true,
@@ -45,6 +47,7 @@ export function acceptWebSockets(
     sockets,
     operations,
     new WebSocketConnections(limits),
+    logger,
   );
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
