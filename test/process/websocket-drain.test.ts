@@ -1,21 +1,26 @@
 /**
  * `npm start` as it is, over WebSocket: a person subscribed with the graphql-ws client hears of
  * a new job, and SIGTERM closes the socket 1001 `SHUTTING_DOWN` and still shuts down cleanly
- * (exit 0): an open WebSocket does not hold the drain up.
+ * (exit 0): an open WebSocket does not hold the drain up. The second test does the same on an
+ * emulator of its own, so that the production bundle (GATEWAY_TEST_ENTRY) runs it too.
  */
 
-import { ENTRA } from '@universal-print-gateway/emulator';
+import { ENTRA, startEmulator } from '@universal-print-gateway/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WEBSOCKET_CLOSE } from '../../packages/gateway/src/server/websocket-subscriptions.js';
 import { personToken } from '../helpers/entra.js';
-import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
+import {
+  killGatewayProcesses,
+  onRunningEmulator,
+  startGatewayProcess,
+} from '../helpers/gateway-process.js';
 import { connectWs } from '../helpers/ws-client.js';
 
 afterEach(() => killGatewayProcesses());
 
 describe('WebSocket subscriptions in the gateway process', () => {
   it('delivers a new job to its owner, and SIGTERM closes the socket 1001 and exits 0', async () => {
-    const gateway = startGatewayProcess({ EMULATOR_PORT: '0' });
+    const gateway = startGatewayProcess({ EMULATOR_PORT: '0' }, { entry: 'development' });
     const graphql = await gateway.listening;
     await gateway.logged('Graph subscription created');
     const emulator = gateway.lines.find((line) => typeof line['emulator'] === 'string')?.[
@@ -55,6 +60,30 @@ describe('WebSocket subscriptions in the gateway process', () => {
       expect(await gateway.exited).toBe(0);
     } finally {
       await adele.dispose();
+    }
+  }, 60_000);
+
+  it('closes an open subscription 1001 on SIGTERM and exits 0, whichever entry runs', async () => {
+    const emulator = await startEmulator();
+    try {
+      const gateway = startGatewayProcess(onRunningEmulator(emulator.url));
+      const origin = new URL(await gateway.listening).origin;
+      const adele = connectWs(origin, await personToken(emulator.url, 'adele'));
+      try {
+        const events = adele.subscribe('subscription { myPrintJobEvents { kind } }');
+        await adele.acknowledged;
+        gateway.child.kill('SIGTERM');
+        expect(await adele.closed).toEqual({
+          code: WEBSOCKET_CLOSE.shuttingDown,
+          reason: 'SHUTTING_DOWN',
+        });
+        expect(await events.ended).toBe('error');
+        expect(await gateway.exited).toBe(0);
+      } finally {
+        await adele.dispose();
+      }
+    } finally {
+      await emulator.close();
     }
   }, 60_000);
 });
