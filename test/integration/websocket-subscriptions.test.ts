@@ -7,6 +7,8 @@
  * their documented codes.
  */
 
+import { once } from 'node:events';
+import { connect as connectTcp } from 'node:net';
 import { ENTRA } from '@universal-print-gateway/emulator';
 import { CloseCode } from 'graphql-ws';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -153,6 +155,29 @@ describe('the same limits as over SSE', () => {
     const code = await new Promise<number>((resolve) => socket.once('close', resolve));
     expect(code).toBe(CloseCode.ConnectionInitialisationTimeout);
     expect(Date.now() - opened).toBeGreaterThanOrEqual(WEBSOCKET_INIT_TIMEOUT_MS - 50);
+  });
+});
+
+/** The status line an upgrade request gets, sent as raw bytes (any Host, any path). */
+async function upgradeStatus(path: string, host: string): Promise<string> {
+  const { port } = new URL(gateway.url);
+  const socket = connectTcp(Number(port), '127.0.0.1');
+  cleanups.push(() => void socket.destroy());
+  socket.write(
+    `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n' +
+      'Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n',
+  );
+  const [head] = (await once(socket, 'data')) as [Buffer];
+  return head.toString('latin1').split('\r\n')[0] ?? '';
+}
+
+describe('which upgrades become WebSockets', () => {
+  it('answers one on another path 404 and one with a malformed Host 400, and upgrades /graphql', async () => {
+    const host = new URL(gateway.url).host;
+    expect(await upgradeStatus('/other', host)).toBe('HTTP/1.1 404 Not Found');
+    expect(await upgradeStatus('/graphql', 'bad host')).toBe('HTTP/1.1 400 Bad Request');
+    expect(await upgradeStatus('/graphql', host)).toBe('HTTP/1.1 101 Switching Protocols');
   });
 });
 
