@@ -227,7 +227,20 @@ async function run(entry: GatewayEntry): Promise<void> {
   const tokenCheck = new GraphTokenCheck(graph.obtainToken, config.readiness, logger);
   tokenCheck.start();
   const readiness = new Readiness(tokenCheck);
-  const http = createHttpServer({ app, readiness, settings: config.http, logger });
+  const http = createHttpServer({
+    app,
+    readiness,
+    settings: config.http,
+    logger,
+    // A WebSocket connection is bounded as a subscription is: per caller and per process.
+    webSockets: {
+      operations: app.webSocketOperations,
+      limits: {
+        perCaller: config.liveEvents.subscribersPerCaller,
+        total: config.liveEvents.subscribersMax,
+      },
+    },
+  });
   http.server.listen(config.port, config.host, () => {
     const { port } = http.server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
