@@ -2,7 +2,8 @@
  * Why `schema.no-auth-directives.graphql` exists (docs/federation.md, "Which SDL for which
  * router"): composition accepts `schema.graphql`, but Apollo Gateway refuses to load the
  * supergraph it makes, because the supergraph links `@requiresScopes` for SECURITY and the
- * gateway does not implement it. The twin's supergraph loads.
+ * gateway does not implement it. The twin's supergraph loads, and serves no subscriptions:
+ * live events need another router (docs/federation.md, "Routers and clients").
  */
 import { describe, expect, it } from 'vitest';
 import { startApolloGateway } from './apollo-gateway-router.js';
@@ -23,8 +24,14 @@ describe('Apollo Gateway and the two SDLs', () => {
     );
   });
 
-  it('loads the supergraph composed from schema.no-auth-directives.graphql', async () => {
+  it('loads the supergraph composed from schema.no-auth-directives.graphql, without subscriptions', async () => {
     const router = await startApolloGateway(supergraphWith(PRINT_SDL_WITHOUT_AUTH_DIRECTIVES));
-    await router.close();
+    try {
+      await expect(
+        router.query('subscription { myPrintJobEvents { kind printJobId } }'),
+      ).rejects.toThrow('Execution of subscriptions not supported by gateway');
+    } finally {
+      await router.close();
+    }
   });
 });
