@@ -28,6 +28,10 @@ export interface Payload {
   hasNext?: boolean;
 }
 
+/** The same document as if nothing were deferred: every `@defer` and `@stream` taken out. */
+export const withoutIncrementalDirectives = (query: string): string =>
+  query.replaceAll(/@(defer|stream)(\([^)]*\))?/g, '');
+
 /** Reads a `multipart/mixed` body part by part; `onPayload` sees each as it arrives. */
 export async function readMultipartMixed(
   response: Response,

@@ -15,6 +15,7 @@ import {
   type Payload,
   readEventStream,
   readMultipartMixed,
+  withoutIncrementalDirectives,
 } from '../helpers/incremental-delivery.js';
 import {
   CALLERS_OVER_HTTP,
@@ -61,9 +62,6 @@ const RELEASE_SCREENS = {
     printer(id: $printerId) { ... on Printer { jobs(first: 20) { ${ERROR}
       ... on PrintJobConnection { edges @stream(initialCount: 1) { node { ${JOB} } } } } } } }`,
 } as const;
-
-const withoutIncrementalDirectives = (query: string) =>
-  query.replaceAll(/@(defer|stream)(\([^)]*\))?/g, '');
 
 interface Post {
   query?: string;
