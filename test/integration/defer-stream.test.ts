@@ -284,6 +284,53 @@ describe('@stream initialCount', () => {
   });
 });
 
+describe('where the parts cannot be delivered', () => {
+  const DEFERRED_DEFINITIONS = '{ __typename ... @defer { printTaskDefinitions { id } } }';
+  /** Whether the deferred read reached Graph, asked after a later read has come back. */
+  async function deferredReadSent(): Promise<boolean> {
+    await plain({ query: `{ printer(id: "${floor1}") { __typename } }` });
+    return env.emulator.requests
+      .entries()
+      .some((entry) => entry.path.startsWith('/print/taskDefinitions'));
+  }
+
+  it('refuses a client that accepts only JSON with 406, before the deferred read goes out', async () => {
+    const response = await post(env.url, { query: DEFERRED_DEFINITIONS }, JSON_ONLY);
+
+    expect(response.status).toBe(406);
+    expect(await response.text()).toContain('"code":"INCREMENTAL_DELIVERY_NOT_ACCEPTED"');
+    expect(await deferredReadSent()).toBe(false);
+  });
+
+  it("refuses a deferred operation inside a batch, and runs the batch's others", async () => {
+    const response = await fetch(`${env.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: JSON_ONLY,
+        authorization: `Bearer ${await env.token('adele')}`,
+      },
+      body: JSON.stringify([{ query: DEFERRED_DEFINITIONS }, { query: '{ __typename }' }]),
+    });
+    const [deferred, other] = (await response.json()) as Payload[];
+
+    expect(deferred?.errors?.map((error) => error.extensions?.['code'])).toEqual([
+      'INCREMENTAL_DELIVERY_IN_BATCH',
+    ]);
+    expect(other).toEqual({ data: { __typename: 'Query' } });
+    expect(await deferredReadSent()).toBe(false);
+  });
+
+  it('answers @defer(if: false) whole, to a client that accepts only JSON', async () => {
+    const answer = await plain({
+      query: DEFERRED_DEFINITIONS.replace('@defer', '@defer(if: false)'),
+    });
+    expect(answer).toEqual({
+      data: { __typename: 'Query', printTaskDefinitions: expect.any(Array) },
+    });
+  });
+});
+
 describe('trusted documents only', () => {
   const trustedOnly = {
     app: {

@@ -6,19 +6,22 @@
  * Nothing else changes for a deferred document: it is parsed, limited (depth, aliases, cost,
  * directives: each `@defer` and `@stream` is one) and authorized like any other, and its
  * deferred parts run in the same request, on the same Graph session, so the request's
- * deadline and budget of Graph calls span every payload (context.ts). Two things the plugin
+ * deadline and budget of Graph calls span every payload (context.ts). Three things the plugin
  * leaves undone are done here:
  *
  * - Errors inside an incremental payload (`incremental[].errors`) are masked as a plain
  *   result's are: yoga's masking reads only a payload's top-level `errors`, so a typed error in
  *   a deferred fragment lost its `code` and an unexpected one kept its raw message.
  * - `@stream(initialCount:)` is bounded (stream-initial-count.ts).
+ * - An operation whose parts could not be delivered (batched, or to a JSON-only client) is
+ *   refused before it runs (incremental-delivery-accepted.ts).
  *
  * The directives are added to the executable schema only: the committed SDL and
  * `_service { sdl }` leave them out, since a router plans `@defer` itself (docs/federation.md).
  */
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
+import { useIncrementalDeliveryOnlyWhereAccepted } from './incremental-delivery-accepted.js';
 import { mapIncrementalErrors } from './incremental-errors.js';
 import { useStreamInitialCountLimit } from './stream-initial-count.js';
 
@@ -41,5 +44,10 @@ function useIncrementalErrorMasking(maskError: MaskError): Plugin {
 }
 
 export function useIncrementalDelivery({ maskError }: { maskError: MaskError }): Plugin[] {
-  return [useDeferStream(), useStreamInitialCountLimit(), useIncrementalErrorMasking(maskError)];
+  return [
+    useDeferStream(),
+    useStreamInitialCountLimit(),
+    useIncrementalDeliveryOnlyWhereAccepted(),
+    useIncrementalErrorMasking(maskError),
+  ];
 }
