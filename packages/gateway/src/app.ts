@@ -15,6 +15,7 @@ import type { ShareMemory } from './domain/printing/share-memory.js';
 import { useBatchLimit } from './edge/batch-limit.js';
 import { useCorsAllowlist } from './edge/cors-allowlist.js';
 import { useErrorScrubbing } from './edge/error-scrubbing.js';
+import { useIncrementalDelivery } from './edge/incremental-delivery.js';
 import { useNoIntrospection } from './edge/introspection.js';
 import { useJsonBodiesOnly } from './edge/json-bodies-only.js';
 import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limits.js';
@@ -226,6 +227,7 @@ export function createApp({
     },
     logger,
   );
+  const maskError = createErrorMasker(logger);
   const buckets = rateLimits ? (rateLimits.store ?? new InMemoryBucketStore()) : undefined;
   // Names the operator vouches for keep their series whatever names callers invent.
   metrics.graphql.trustOperationNames(
@@ -263,6 +265,8 @@ export function createApp({
           ]
         : []),
       usePreParseLimits(),
+      // @defer and @stream: validated and limited as any document, their errors masked.
+      ...useIncrementalDelivery({ maskError }),
       useValidationLimits(),
       ...(introspection ? [] : [useNoIntrospection()]),
       useErrorScrubbing(),
@@ -305,7 +309,7 @@ export function createApp({
       ? { renderGraphiQL: (options?: GraphiQLOptions) => graphiql.render(options ?? GRAPHIQL_PAGE) }
       : {}),
     landingPage: false,
-    maskedErrors: { maskError: createErrorMasker(logger) },
+    maskedErrors: { maskError },
     // Yoga's own logging of masked errors would repeat what the masker logged.
     logging: false,
   });
