@@ -2,13 +2,13 @@ import { requireAppCaller, requireJobOwner, requireUserCaller } from './auth.js'
 import { invalidRequest } from './graph-errors.js';
 import { jsonResult, noContentResult } from './graph-result.js';
 import {
-  collection,
   contexts,
   type JobExpansion,
   toGraphJob,
   toGraphPrinter,
   withContext,
 } from './graph-shapes.js';
+import { jobListResult } from './job-list.js';
 import { jobOf, printerOf } from './job-lookup.js';
 import {
   type ExpandRules,
@@ -58,17 +58,13 @@ export function printerRoutes(store: EmulatorStore, pager: Pager): Route[] {
           top: { max: MAX_TOP },
           unsupported: JOB_LIST_UNSUPPORTED,
         });
-        // UPNs are case-insensitive in Entra ID, so the filter is too.
-        const upn = query.createdByUserPrincipalName?.toLowerCase();
-        const expansion = expansionOf(query.expand);
-        const matching = store
-          .jobsOfPrinter(printer.id)
-          .filter(
-            (job) => upn === undefined || job.createdBy.userPrincipalName.toLowerCase() === upn,
-          );
-        const page = pager.page(context.call, matching, query.top);
-        const value = page.value.map((job) => toGraphJob(job, store, expansion));
-        return jsonResult(200, collection(contexts.jobs(printer.id), { ...page, value }));
+        return jobListResult(store, pager, store.jobsOfPrinter(printer.id), {
+          call: context.call,
+          printerId: printer.id,
+          createdByUserPrincipalName: query.createdByUserPrincipalName,
+          top: query.top,
+          expansion: expansionOf(query.expand),
+        });
       },
     },
     {

@@ -50,6 +50,10 @@ export const DEMO = {
     floor2: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f62',
     direct: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f63',
     otherApp: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f64',
+    /** A physical device in Floor 1's copy room, member of the pull-print printer below. */
+    floor1Device: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f65',
+    /** Universal Print's own secure release: jobs sent here wait until released at a member. */
+    pullPrint: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f66',
   },
   /** Printer shares: follow-me (Floor 1's release queue, PDF/OXPS, colour, duplex), reception. */
   shares: SHARE_IDS,
@@ -69,6 +73,9 @@ export const DEMO = {
     directProcessing: '5200',
     directCompleted: '5201',
     otherAppWaiting: '5300',
+    /** Held for secure release on the pull-print printer, releasable at floor1Device. */
+    pullPrintHeldAdele: '5400',
+    pullPrintHeldMegan: '5401',
   },
   tasks: {
     floor1WaitingAdele: 'a5d0c1e2-7f3b-4c9a-8e1d-000000005182',
@@ -147,6 +154,40 @@ function printers(): PrinterRecord[] {
       registeredDateTime: registered,
       location: { ...hq, floor: '3', roomName: 'Finance' },
       trigger: { id: DEMO.triggers.otherApp, definitionId: DEMO.otherTaskDefinitionId },
+    },
+    ...secureReleasePrinters(registered, hq),
+  ];
+}
+
+/**
+ * Secure release beside the task-trigger queues: a device in Floor 1's copy room (where the
+ * Floor 1 queue's jobs are released too) and the pull-print printer it is the member of.
+ */
+function secureReleasePrinters(
+  registered: string,
+  hq: Pick<PrinterRecord['location'], 'building' | 'city' | 'countryOrRegion'>,
+): PrinterRecord[] {
+  return [
+    {
+      id: DEMO.printers.floor1Device,
+      displayName: 'Floor 1 MFP',
+      manufacturer: 'Contoso',
+      model: 'MFP 4200',
+      hasPhysicalDevice: true,
+      registeredDateTime: registered,
+      location: { ...hq, floor: '1', roomName: 'Copy room 1.04' },
+      trigger: null,
+    },
+    {
+      id: DEMO.printers.pullPrint,
+      displayName: 'Secure Release Anywhere',
+      manufacturer: 'Microsoft',
+      model: 'Pull print',
+      hasPhysicalDevice: false,
+      registeredDateTime: registered,
+      location: { ...hq, floor: '1', roomName: 'Copy room 1.04' },
+      trigger: null,
+      pullPrintMemberIds: [DEMO.printers.floor1Device],
     },
   ];
 }
@@ -313,6 +354,22 @@ function seedJobs(now: number): SeedJob[] {
       documentName: 'Parking permit.pdf',
       minutesAgo: 90,
       phase: printedAt(89),
+    },
+    {
+      id: DEMO.jobs.pullPrintHeldAdele,
+      printerId: DEMO.printers.pullPrint,
+      user: USERS.adele,
+      documentName: 'Expense report.pdf',
+      minutesAgo: 5,
+      phase: { kind: 'heldForSecureRelease' },
+    },
+    {
+      id: DEMO.jobs.pullPrintHeldMegan,
+      printerId: DEMO.printers.pullPrint,
+      user: USERS.megan,
+      documentName: 'Meeting notes.docx',
+      minutesAgo: 8,
+      phase: { kind: 'heldForSecureRelease' },
     },
     {
       id: DEMO.jobs.otherAppWaiting,
