@@ -134,7 +134,11 @@ export function listWriteMutation<Input extends object, Item extends object>(
   options: Write<Input, Item> & {
     errors: readonly ErrorClass[];
     audit: { operation: AuditedOperation; targets: (input: Input) => AuditedTarget[] };
-    write: (context: BulkWriteContext, input: Input) => Promise<Item[]>;
+    /** `personGraph`: a release of secure-release jobs calls Graph as the person. */
+    write: (
+      context: BulkWriteContext & Pick<GatewayContext, 'personGraph'>,
+      input: Input,
+    ) => Promise<Item[]>;
     /** What tells whether an item was sent to Graph (bulk-writes.ts, `keyedBulkWrite`). */
     itemOutcome: (item: Item) => unknown;
   },
