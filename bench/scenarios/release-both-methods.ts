@@ -16,13 +16,9 @@ import {
   type RunningEmulator,
   startEmulator,
 } from '@universal-print-gateway/emulator';
-import {
-  DEFAULT_GRAPH_DELEGATED_SCOPES,
-  onBehalfOfExchange,
-} from '../../packages/graph-client/src/credentials/on-behalf-of.js';
 import { PersonTokenCache } from '../../packages/graph-client/src/credentials/person-tokens.js';
 import { personToken } from '../../test/helpers/entra.js';
-import { entraOverTls } from '../../test/helpers/entra-over-tls.js';
+import { emulatorOnBehalfOf } from '../../test/helpers/entra-over-tls.js';
 import { addLatency, gateway, median, round } from '../harness.js';
 import { type ReleaseRow, upstreamOf } from './release-at-device.js';
 
@@ -52,20 +48,9 @@ export async function releaseBothMethods(options: {
   repetitions: number;
 }): Promise<ReleaseBothMethodsResult> {
   const emulator: RunningEmulator = await startEmulator();
-  const entra = await entraOverTls(emulator.url);
-  const exchange = await onBehalfOfExchange({
-    credentials: {
-      kind: 'client-secret',
-      tenantId: ENTRA.tenantId,
-      clientId: ENTRA.apps.gateway.appId,
-      clientSecret: ENTRA.apps.gateway.secret,
-    },
-    authorityHost: entra.url,
-    scopes: [DEFAULT_GRAPH_DELEGATED_SCOPES],
-    trustedCa: entra.ca,
-  });
+  const onBehalfOf = await emulatorOnBehalfOf(emulator.url);
   // One cache of people's tokens for every gateway below: the exchange is not what is measured.
-  const personTokens = new PersonTokenCache(exchange);
+  const personTokens = new PersonTokenCache(onBehalfOf.exchange);
   // A fresh gateway per release, so no ownership remembered from the last one saves its reads
   // (every reset tenant numbers its jobs alike).
   let gw = await gateway(emulator, {}, personTokens);
@@ -145,7 +130,7 @@ export async function releaseBothMethods(options: {
     return { latencyMs: options.latencyMs, roundTripMs, redirectOnly, secureReleaseOnly, mixed };
   } finally {
     await gw.close();
-    await entra.close();
+    await onBehalfOf.close();
     await emulator.close();
   }
 }

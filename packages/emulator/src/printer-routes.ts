@@ -2,6 +2,7 @@ import { requireAppCaller, requireJobOwner, requireUserCaller } from './auth.js'
 import { invalidRequest } from './graph-errors.js';
 import { jsonResult, noContentResult } from './graph-result.js';
 import {
+  collection,
   contexts,
   type JobExpansion,
   toGraphJob,
@@ -37,6 +38,21 @@ function expansionOf(expand: ExpandTree): JobExpansion {
 /** Printers and their jobs, including the two job actions (abort is app-only, cancel delegated). */
 export function printerRoutes(store: EmulatorStore, pager: Pager): Route[] {
   return [
+    {
+      // Graph's GET /print/printers: every printer of the tenant, paged like every collection here.
+      method: 'GET',
+      pattern: '/print/printers',
+      handle: (context) => {
+        const query = parseODataQuery(context.call.query, {
+          typeName: 'printer',
+          top: { max: MAX_TOP },
+          unsupported: JOB_LIST_UNSUPPORTED,
+        });
+        const page = pager.page(context.call, store.printers(), query.top);
+        const value = page.value.map((printer) => toGraphPrinter(printer, store));
+        return jsonResult(200, collection(contexts.printers(), { ...page, value }));
+      },
+    },
     {
       method: 'GET',
       pattern: '/print/printers/:printerId',
