@@ -19,6 +19,7 @@ import { silentLogger } from '../packages/gateway/src/logging/logger.js';
 import { ObservedGraphService } from '../packages/gateway/src/observed-graph.js';
 import { TracingLink } from '../packages/gateway/src/telemetry/graph-http-link.js';
 import { staticToken } from '../packages/graph-client/src/credentials/credentials.js';
+import type { PersonTokenSource } from '../packages/graph-client/src/credentials/person-tokens.js';
 import { createGraphClient, versionRootOf } from '../packages/graph-client/src/http/client.js';
 import { SdkGraphTransport } from '../packages/graph-client/src/http/transport.js';
 import {
@@ -63,6 +64,8 @@ export interface BenchGateway {
 export async function gateway(
   emulator: RunningEmulator,
   options: Partial<GraphServiceOptions> = {},
+  /** People's Graph tokens (on-behalf-of), for the operations Graph allows people only. */
+  personTokens?: PersonTokenSource,
 ): Promise<BenchGateway> {
   const client = directClient(emulator);
   const service = new ObservedGraphService(
@@ -71,6 +74,8 @@ export async function gateway(
       ...DEFAULT_GRAPH_SERVICE_OPTIONS,
       ...options,
     },
+    silentLogger,
+    personTokens,
   );
   // Callers authenticate as in production, with a service key or the emulator's Entra tokens:
   // anonymous access is no default.

@@ -48,7 +48,7 @@ export interface ReleaseAtDeviceResult {
 }
 
 /** What one release sent upstream, from the emulator's request log. */
-function upstreamOf(emulator: RunningEmulator) {
+export function upstreamOf(emulator: RunningEmulator) {
   const entries = emulator.requests.entries();
   const exchanges = entries.filter((entry) => entry.via !== 'batch-item');
   const writeEnvelopes = new Set<string>();

@@ -10,6 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { ENTRA } from '@universal-print-gateway/emulator';
+import {
+  DEFAULT_GRAPH_DELEGATED_SCOPES,
+  onBehalfOfExchange,
+} from '../../packages/graph-client/src/credentials/on-behalf-of.js';
+import type { OnBehalfOfExchange } from '../../packages/graph-client/src/credentials/person-tokens.js';
 import { LOOPBACK_TLS_DIR } from './obo-responder.js';
 
 export interface EntraOverTls {
@@ -59,4 +65,26 @@ export async function entraOverTls(emulatorUrl: string): Promise<EntraOverTls> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The gateway app's on-behalf-of exchange at the emulator's Entra, over TLS as @azure/identity
+ * needs: what a gateway that acts for people is configured with. `close` stops the TLS front.
+ */
+export async function emulatorOnBehalfOf(
+  emulatorUrl: string,
+): Promise<{ exchange: OnBehalfOfExchange; close(): Promise<void> }> {
+  const entra = await entraOverTls(emulatorUrl);
+  const exchange = await onBehalfOfExchange({
+    credentials: {
+      kind: 'client-secret',
+      tenantId: ENTRA.tenantId,
+      clientId: ENTRA.apps.gateway.appId,
+      clientSecret: ENTRA.apps.gateway.secret,
+    },
+    authorityHost: entra.url,
+    scopes: [DEFAULT_GRAPH_DELEGATED_SCOPES],
+    trustedCa: entra.ca,
+  });
+  return { exchange, close: () => entra.close() };
 }

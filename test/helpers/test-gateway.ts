@@ -63,10 +63,6 @@ import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/server/
 import type { WebSocketConnectionLimits } from '../../packages/gateway/src/server/websocket-connections.js';
 import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import {
-  DEFAULT_GRAPH_DELEGATED_SCOPES,
-  onBehalfOfExchange,
-} from '../../packages/graph-client/src/credentials/on-behalf-of.js';
-import {
   type OnBehalfOfExchange,
   PersonTokenCache,
   type PersonTokenSource,
@@ -76,7 +72,7 @@ import {
   type GraphServiceOptions,
 } from '../../packages/graph-client/src/service.js';
 import { appToken, claimsOf, listen, listenOn, personToken } from './entra.js';
-import { type EntraOverTls, entraOverTls } from './entra-over-tls.js';
+import { emulatorOnBehalfOf } from './entra-over-tls.js';
 import { type LogLine, memoryLogger } from './memory-logger.js';
 
 export type { LogLine } from './memory-logger.js';
@@ -365,25 +361,15 @@ export function useTestGateway(options: UseTestGatewayOptions = {}): EmulatedTes
   let httpServer: GatewayHttpServer | undefined;
   let lines: LogLine[] = [];
   const tokens = new Map<CallerName, Promise<string>>();
-  let entra: EntraOverTls | undefined;
+  let onBehalfOf: { exchange: OnBehalfOfExchange; close(): Promise<void> } | undefined;
   let exchange: OnBehalfOfExchange | undefined;
   let personTokens: PersonTokenCache | undefined;
   if (options.onBehalfOf) {
     beforeAll(async () => {
-      entra = await entraOverTls(env.emulator.url);
-      exchange = await onBehalfOfExchange({
-        credentials: {
-          kind: 'client-secret',
-          tenantId: ENTRA.tenantId,
-          clientId: ENTRA.apps.gateway.appId,
-          clientSecret: ENTRA.apps.gateway.secret,
-        },
-        authorityHost: entra.url,
-        scopes: [DEFAULT_GRAPH_DELEGATED_SCOPES],
-        trustedCa: entra.ca,
-      });
+      onBehalfOf = await emulatorOnBehalfOf(env.emulator.url);
+      exchange = onBehalfOf.exchange;
     });
-    afterAll(() => entra?.close());
+    afterAll(() => onBehalfOf?.close());
   }
 
   beforeEach(async () => {

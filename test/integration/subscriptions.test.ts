@@ -5,7 +5,7 @@
  * runs; subscriptions are bounded and a client that goes frees its slot.
  */
 
-import { ENTRA } from '@universal-print-gateway/emulator';
+import { DEMO, EMULATOR_TOKENS, ENTRA } from '@universal-print-gateway/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLOCK_TOLERANCE_SECONDS } from '../../packages/gateway/src/auth/entra-token.js';
 import { loadConfig } from '../../packages/gateway/src/config.js';
@@ -248,6 +248,52 @@ describe('job events from Graph change notifications', () => {
     expect((await adele.next()).data?.['myPrintJobEvents']).toMatchObject({
       kind: 'WAITING',
       printJobId: lost.id,
+    });
+  });
+
+  it("brings a secure-release job's arrival to its owner's stream within one reconciliation, and its release as GONE", async () => {
+    // Graph notifies nothing of held jobs (docs/subscriptions.md): reconciliation alone finds them.
+    const reconciler = new Reconciler(
+      gateway.gateway.service,
+      gateway.live.announcer,
+      new LocalLeadership(),
+      { intervalMs: 60_000, maxPages: 20 },
+      silentLogger,
+    );
+    await reconciler.reconcile(); // learns what already waits, the seeded held jobs included
+    const adele = await open('adele');
+    const megan = await open('megan');
+    await until(() => gateway.live.liveEvents.subscribers.open === 2, 'two subscribers');
+    const [held] = gateway.emulator.submitJobs(
+      { printerId: DEMO.printers.pullPrint, userId: ADELE },
+      1,
+    );
+    await reconciler.reconcile();
+    expect((await adele.next()).data?.['myPrintJobEvents']).toMatchObject({
+      kind: 'WAITING',
+      printerId: DEMO.printers.floor1Device,
+      printJobId: held?.id,
+      printJob: { createdBy: { id: ADELE } },
+      printTask: null,
+    });
+    await expect(megan.next(500)).rejects.toThrow(/No SSE event/);
+
+    const release = await fetch(
+      `${gateway.emulator.url}/v1.0/print/printers/${DEMO.printers.floor1Device}/jobs/release`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${EMULATOR_TOKENS.user}`,
+        },
+        body: JSON.stringify({ jobId: held?.id }),
+      },
+    );
+    expect(release.status).toBe(200);
+    await reconciler.reconcile();
+    expect((await adele.next()).data?.['myPrintJobEvents']).toMatchObject({
+      kind: 'GONE',
+      printJobId: held?.id,
     });
   });
 

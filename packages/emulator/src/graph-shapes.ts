@@ -96,6 +96,7 @@ export const contexts = {
   task: (definitionId: string) =>
     `${METADATA}#print/taskDefinitions('${definitionId}')/tasks/$entity`,
   printer: () => `${METADATA}#print/printers/$entity`,
+  printers: () => `${METADATA}#print/printers`,
   shares: () => `${METADATA}#print/shares`,
   share: () => `${METADATA}#print/shares/$entity`,
   shareJob: (shareId: string) => `${METADATA}#print/shares('${shareId}')/jobs/$entity`,

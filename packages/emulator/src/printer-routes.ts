@@ -6,8 +6,10 @@ import {
   contexts,
   type JobExpansion,
   toGraphJob,
+  toGraphPrinter,
   withContext,
 } from './graph-shapes.js';
+import { jobListResult } from './job-list.js';
 import { jobOf, printerOf } from './job-lookup.js';
 import {
   type ExpandRules,
@@ -38,6 +40,21 @@ function expansionOf(expand: ExpandTree): JobExpansion {
 export function printerRoutes(store: EmulatorStore, pager: Pager): Route[] {
   return [
     {
+      // Graph's GET /print/printers: every printer of the tenant, paged like every collection here.
+      method: 'GET',
+      pattern: '/print/printers',
+      handle: (context) => {
+        const query = parseODataQuery(context.call.query, {
+          typeName: 'printer',
+          top: { max: MAX_TOP },
+          unsupported: JOB_LIST_UNSUPPORTED,
+        });
+        const page = pager.page(context.call, store.printers(), query.top);
+        const value = page.value.map((printer) => toGraphPrinter(printer, store));
+        return jsonResult(200, collection(contexts.printers(), { ...page, value }));
+      },
+    },
+    {
       method: 'GET',
       pattern: '/print/printers/:printerId',
       handle: (context) => {
@@ -59,17 +76,13 @@ export function printerRoutes(store: EmulatorStore, pager: Pager): Route[] {
           top: { max: MAX_TOP },
           unsupported: JOB_LIST_UNSUPPORTED,
         });
-        // UPNs are case-insensitive in Entra ID, so the filter is too.
-        const upn = query.createdByUserPrincipalName?.toLowerCase();
-        const expansion = expansionOf(query.expand);
-        const matching = store
-          .jobsOfPrinter(printer.id)
-          .filter(
-            (job) => upn === undefined || job.createdBy.userPrincipalName.toLowerCase() === upn,
-          );
-        const page = pager.page(context.call, matching, query.top);
-        const value = page.value.map((job) => toGraphJob(job, store, expansion));
-        return jsonResult(200, collection(contexts.jobs(printer.id), { ...page, value }));
+        return jobListResult(store, pager, store.jobsOfPrinter(printer.id), {
+          call: context.call,
+          printerId: printer.id,
+          createdByUserPrincipalName: query.createdByUserPrincipalName,
+          top: query.top,
+          expansion: expansionOf(query.expand),
+        });
       },
     },
     {

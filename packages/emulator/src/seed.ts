@@ -54,6 +54,10 @@ export const DEMO = {
     otherApp: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f64',
     /** A device on Floor 2: colour, both duplex edges (device-profiles.ts). */
     floor2Colour: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f65',
+    /** Universal Print's own secure release: jobs sent here wait until released at a member. */
+    pullPrint: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f66',
+    /** A physical device in Floor 1's copy room, member of the pull-print printer above. */
+    floor1Device: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f67',
   },
   /** Printer shares: follow-me (Floor 1's release queue, PDF/OXPS, colour, duplex), reception. */
   shares: SHARE_IDS,
@@ -73,6 +77,9 @@ export const DEMO = {
     directProcessing: '5200',
     directCompleted: '5201',
     otherAppWaiting: '5300',
+    /** Held for secure release on the pull-print printer, releasable at floor1Device. */
+    pullPrintHeldAdele: '5400',
+    pullPrintHeldMegan: '5401',
   },
   tasks: {
     floor1WaitingAdele: 'a5d0c1e2-7f3b-4c9a-8e1d-000000005182',
@@ -180,6 +187,47 @@ function printers(now: number): PrinterRecord[] {
       location: { ...hq, floor: '2', roomName: 'Copy room 2.11' },
       profile: colourDuplexProfile(),
       trigger: null,
+    },
+    ...secureReleasePrinters(registered, hq, { device, virtualQueue }),
+  ];
+}
+
+/**
+ * Secure release beside the task-trigger queues: a device in Floor 1's copy room (where the
+ * Floor 1 queue's jobs are released too) and the pull-print printer it is the member of.
+ */
+function secureReleasePrinters(
+  registered: string,
+  hq: Omit<PrinterRecord['location'], 'floor' | 'roomName'>,
+  seen: Record<
+    'device' | 'virtualQueue',
+    Pick<PrinterRecord, 'hasPhysicalDevice' | 'lastSeenDateTime'>
+  >,
+): PrinterRecord[] {
+  const { device, virtualQueue } = seen;
+  return [
+    {
+      id: DEMO.printers.floor1Device,
+      displayName: 'Floor 1 MFP',
+      manufacturer: 'Contoso',
+      model: 'MFP 4200',
+      ...device,
+      registeredDateTime: registered,
+      location: { ...hq, floor: '1', roomName: 'Copy room 1.04' },
+      profile: colourDuplexProfile(),
+      trigger: null,
+    },
+    {
+      id: DEMO.printers.pullPrint,
+      displayName: 'Secure Release Anywhere',
+      manufacturer: 'Microsoft',
+      model: 'Pull print',
+      ...virtualQueue,
+      registeredDateTime: registered,
+      location: { ...hq, floor: '1', roomName: 'Copy room 1.04' },
+      profile: colourDuplexProfile(),
+      trigger: null,
+      pullPrintMemberIds: [DEMO.printers.floor1Device],
     },
   ];
 }
@@ -346,6 +394,22 @@ function seedJobs(now: number): SeedJob[] {
       documentName: 'Parking permit.pdf',
       minutesAgo: 90,
       phase: printedAt(89),
+    },
+    {
+      id: DEMO.jobs.pullPrintHeldAdele,
+      printerId: DEMO.printers.pullPrint,
+      user: USERS.adele,
+      documentName: 'Expense report.pdf',
+      minutesAgo: 5,
+      phase: { kind: 'heldForSecureRelease' },
+    },
+    {
+      id: DEMO.jobs.pullPrintHeldMegan,
+      printerId: DEMO.printers.pullPrint,
+      user: USERS.megan,
+      documentName: 'Meeting notes.docx',
+      minutesAgo: 8,
+      phase: { kind: 'heldForSecureRelease' },
     },
     {
       id: DEMO.jobs.otherAppWaiting,

@@ -22,6 +22,7 @@ import { printSubmissionRoutes } from './print-submission-routes.js';
 import { printerRoutes } from './printer-routes.js';
 import { RequestLog } from './request-log.js';
 import { createRouter } from './router.js';
+import { secureReleaseRoutes } from './secure-release-routes.js';
 import { createDemoTenant, demoCallers } from './seed.js';
 import { shareRoutes } from './share-routes.js';
 import { EmulatorStore, type SubmitJobInput } from './store.js';
@@ -177,6 +178,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }),
     dispatch: createRouter([
       ...taskDefinitionRoutes(store, pager),
+      // Before printerRoutes: `jobs/releaseWait` would match `jobs/:jobId` there.
+      ...secureReleaseRoutes(store, pager),
       ...printerRoutes(store, pager),
       ...shareRoutes(store, pager),
       ...printSubmissionRoutes(store, uploads),

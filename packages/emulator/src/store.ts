@@ -187,6 +187,15 @@ export class EmulatorStore {
           isFetchable: false,
           acknowledgedDateTime: null,
         };
+      case 'heldForSecureRelease':
+        return {
+          state: 'paused',
+          description: 'The job is held in the cloud until its owner releases it at a printer.',
+          details: ['releaseWait'],
+          isAcquiredByPrinter: false,
+          isFetchable: false,
+          acknowledgedDateTime: null,
+        };
       case 'released': {
         const doneAt = phase.releasedAt + phase.printsForMs;
         if (this.#now() < doneAt) {
@@ -319,6 +328,11 @@ export class EmulatorStore {
    * task when the printer has a trigger, printing straight away when it has none.
    */
   #queue(printer: PrinterRecord, job: JobRecord): void {
+    if (printer.pullPrintMemberIds !== undefined) {
+      // Secure release: no task, no printer fetches it until its owner releases it somewhere.
+      job.phase = { kind: 'heldForSecureRelease' };
+      return;
+    }
     const now = this.#now();
     job.phase =
       printer.trigger === null
@@ -443,6 +457,44 @@ export class EmulatorStore {
       );
     }
     return processing;
+  }
+
+  /**
+   * The jobs held for secure release that can be released at `device`: those sent to the
+   * pull-print printers it is a member of (printjob-releasewait), oldest first.
+   */
+  heldJobsReleasableAt(device: PrinterRecord): JobRecord[] {
+    return this.jobs().filter(
+      (job) =>
+        job.phase.kind === 'heldForSecureRelease' &&
+        this.printer(job.printerId)?.pullPrintMemberIds?.includes(device.id) === true,
+    );
+  }
+
+  /**
+   * Releases a held job at `device` (printjob-release): it leaves the pull-print printer and
+   * prints at the device, under the device from then on (README: the emulator's choice).
+   */
+  releaseHeldJob(job: JobRecord, device: PrinterRecord): JobRecord {
+    if (job.phase.kind !== 'heldForSecureRelease') {
+      throw conflict(
+        `Print job '${job.id}' is not held for secure release, so it cannot be released.`,
+      );
+    }
+    if (!this.heldJobsReleasableAt(device).includes(job)) {
+      throw invalidRequest(
+        `Print job '${job.id}' cannot be released at printer '${device.id}': the printer is ` +
+          'not a member of the pull-print printer the job was sent to.',
+      );
+    }
+    job.printerId = device.id;
+    job.phase = {
+      kind: 'released',
+      releasedAt: this.#now(),
+      printsForMs: this.#options.printDurationMs,
+    };
+    this.#options.onJobFetchable?.(job);
+    return job;
   }
 
   /** The user withdraws a job that has not finished yet. */

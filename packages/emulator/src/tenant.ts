@@ -57,6 +57,11 @@ export interface PrinterRecord {
   /** When the device last talked to Universal Print; null for a virtual printer (no device). */
   lastSeenDateTime: string | null;
   trigger: TriggerRecord | null;
+  /**
+   * Set on a pull-print printer (Graph's pullPrintPrinter): a job sent to it is held in the cloud
+   * for secure release, and can be released at any of these physical printers, its members.
+   */
+  pullPrintMemberIds?: readonly string[];
 }
 
 /** A printer share: what people print to. It can do what its printer can (`profile`). */
@@ -100,6 +105,8 @@ export type JobPhase =
   /** Created on a share by a person; waits for its document's bytes and for `start`. */
   | { kind: 'uploadPending' }
   | { kind: 'releaseWait' }
+  /** Sent to a pull-print printer: held in the cloud until its owner releases it at a member. */
+  | { kind: 'heldForSecureRelease' }
   /** Handed to another printer by `redirect`; the new job carries on there. */
   | { kind: 'redirected'; at: number; toPrinterId: string; toJobId: string }
   | { kind: 'released'; releasedAt: number; printsForMs: number }

@@ -36,9 +36,10 @@ export interface GatewayContext {
    * This request's Graph session as the calling person: calls carry the person's own Graph token
    * (on-behalf-of), for Universal Print's delegated-only operations. Throws `ForbiddenError`
    * for an app, a station, a service key or the anonymous caller, before anything is sent to
-   * Entra or Graph.
+   * Entra or Graph. `over`: a view of this request's session to act from (a bulk write's
+   * reservation, so the person's calls are paid from what the list reserved).
    */
-  readonly personGraph: () => GraphSession;
+  readonly personGraph: (over?: GraphSession) => GraphSession;
   /** One line per write item, refused ones included (src/audit/). */
   readonly audit: AuditLog;
   /** Runs a write once per `idempotencyKey` (src/idempotency/). */
@@ -121,10 +122,10 @@ export function createContextFactory({
       caller,
       credentialExpiresAt: () => credentialExpiresAt(request),
       graph,
-      personGraph: () => {
+      personGraph: (over = session) => {
         const assertion = caller.kind === 'person' ? personAssertionOf(request) : null;
         if (assertion === null) throw new ForbiddenError(NEEDS_A_PERSON);
-        return session.asPerson({ kind: 'person', personId: callerKey(caller), assertion });
+        return over.asPerson({ kind: 'person', personId: callerKey(caller), assertion });
       },
       audit,
       idempotency,

@@ -38,6 +38,7 @@ export * from './resources/print-tasks.js';
 export * from './resources/printer-share-pages.js';
 export * from './resources/printer-shares.js';
 export * from './resources/printers.js';
+export * from './resources/secure-release.js';
 export * from './resources/task-definitions.js';
 export * from './resources/task-pages.js';
 export * from './resources/types.js';

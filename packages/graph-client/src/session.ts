@@ -38,6 +38,11 @@ class RequestGraph {
     private readonly personTokens: PersonTokenSource | undefined,
   ) {}
 
+  /** Whether `asPerson` views can get people's Graph tokens (an on-behalf-of credential). */
+  get actsForPeople(): boolean {
+    return this.personTokens !== undefined;
+  }
+
   batcher(bearer?: BearerSource): GraphBatcher {
     return new GraphBatcher(this.upstream, this.deadline, this.options, this.meter, bearer);
   }
@@ -103,6 +108,14 @@ export class GraphSession {
       personTokens,
     );
     return new GraphSession(upstream.versionRoot, request, request.batcher(), budget, budget);
+  }
+
+  /**
+   * Whether this gateway can act for people at all: false when it holds no client credential
+   * for the on-behalf-of exchange, and every `asPerson` call would fail.
+   */
+  get actsForPeople(): boolean {
+    return this.request.actsForPeople;
   }
 
   /** Graph calls this request has paid for so far, all its views together. */

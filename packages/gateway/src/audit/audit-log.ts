@@ -17,6 +17,7 @@ export type AuditedOperation =
   | 'abortPrintJob'
   | 'updatePrintTask'
   | 'redirectPrintJob'
+  | 'releasePrintJob'
   | 'createPrintJob'
   | 'startPrintJob'
   | 'cancelPrintJob';

@@ -11,6 +11,7 @@
 
 import {
   type GraphService,
+  type GraphSession,
   listTaskDefinitions,
   type PrintJob,
   type PrintTask,
@@ -20,6 +21,7 @@ import type { Logger } from 'pino';
 import { jobOfTask } from '../domain/reads.js';
 import type { JobAnnouncer } from '../live-events/job-announcer.js';
 import type { Leadership } from '../shared-state/contracts.js';
+import { heldJobsByDevice } from './held-jobs.js';
 import { startLeasedPeriodic } from './leased-periodic.js';
 import type { Periodic } from './periodic.js';
 
@@ -44,6 +46,8 @@ const taskKey = (task: PrintTask) => `${task.taskDefinitionId}/${task.id}`;
 export class Reconciler {
   /** Processing tasks as of the last pass, with their jobs. */
   private waiting = new Map<string, Waiting>();
+  /** Jobs held for secure release as of the last pass, by job id. */
+  private held = new Map<string, PrintJob>();
   private loop: Periodic | undefined;
 
   constructor(
@@ -67,12 +71,28 @@ export class Reconciler {
     await this.leadership.release(RECONCILIATION_LEASE);
   }
 
+  /**
+   * Jobs held for secure release, which Graph never notifies: WAITING for those new since the
+   * last pass, GONE for those no longer held (only when every device was read in full).
+   */
+  private async reconcileHeld(graph: GraphSession): Promise<void> {
+    const { jobs, complete } = await heldJobsByDevice(graph, this.settings.maxPages);
+    for (const [id, job] of jobs) {
+      if (!this.held.has(id)) await this.announcer.heldWaiting(job);
+    }
+    if (complete) {
+      for (const [id, job] of this.held) if (!jobs.has(id)) this.announcer.heldGone(job);
+    }
+    this.held = jobs;
+  }
+
   /** One pass. Never rejects; a pass that fails leaves the last snapshot as it was. */
   async reconcile(): Promise<void> {
     try {
       const leaseMs = this.settings.intervalMs * 3;
       if (!(await this.leadership.holdOrAcquire(RECONCILIATION_LEASE, leaseMs))) {
         this.waiting.clear();
+        this.held.clear();
         return;
       }
       const graph = this.graph.session();
@@ -100,6 +120,7 @@ export class Reconciler {
         if (!now.has(key) && !partlyRead.has(task.taskDefinitionId)) this.announcer.gone(job, task);
       }
       this.waiting = now;
+      await this.reconcileHeld(graph);
     } catch (error) {
       this.logger.warn(
         {

@@ -85,6 +85,21 @@ export class JobAnnouncer implements EndedJobAnnouncer {
     this.publish('WAITING', job.printerId, job.id, job.createdBy?.id ?? null, { job, task });
   }
 
+  /**
+   * Reconciliation found a job Universal Print holds for secure release (Graph notifies nothing
+   * of those), addressed at the device it can be released at: once per job, as for tasks.
+   */
+  async heldWaiting(job: PrintJob): Promise<void> {
+    const key = `waiting:held/${job.id}`;
+    if (!(await this.events.onceSet.firstSighting(key, WAITING_ANNOUNCED_TTL_MS))) return;
+    this.publish('WAITING', job.printerId, job.id, job.createdBy?.id ?? null, { job, task: null });
+  }
+
+  /** Reconciliation found a held job no longer held (released, canceled, expired). */
+  heldGone(job: PrintJob): void {
+    this.publish('GONE', job.printerId, job.id, job.createdBy?.id ?? null, { job, task: null });
+  }
+
   /** Reconciliation found a job no longer waiting that it had seen waiting. */
   gone(job: PrintJob, task: PrintTask): void {
     this.publish('GONE', job.printerId, job.id, job.createdBy?.id ?? null, { job, task });

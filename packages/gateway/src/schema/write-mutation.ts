@@ -129,6 +129,7 @@ export function listWriteMutation<Input extends object, Item extends object>(
   options: Write<Input, Item> & {
     errors: readonly ErrorClass[];
     audit: { operation: AuditedOperation; targets: (input: Input) => AuditedTarget[] };
+    /** `personGraph`: a release of secure-release jobs calls Graph as the person. */
     write: (context: GatewayContext, input: Input) => Promise<Item[]>;
     /** What tells whether an item was sent to Graph (bulk-writes.ts, `keyedBulkWrite`). */
     itemOutcome: (item: Item) => unknown;

@@ -10,7 +10,8 @@ export interface PrintingContext extends WriteContext {
   /**
    * This request's Graph session as the calling person (their on-behalf-of token). Throws
    * `ForbiddenError` for anyone but a signed-in person, before any call to Entra or Graph.
+   * `over`: a view of the request's session to act from (a reservation).
    */
-  readonly personGraph: () => GraphSession;
+  readonly personGraph: (over?: GraphSession) => GraphSession;
   readonly shares: ShareMemory;
 }

@@ -5,12 +5,15 @@
  * ForbiddenError); a caller that may read every job (Print.Read.All, Print.Release.All) may ask
  * for anyone.
  */
-import { pageWaitingJobs, waitingJobsOwner } from '../../domain/waiting-jobs.js';
+import { pageJobsWaitingAt } from '../../domain/jobs-waiting-at-device.js';
+import { waitingJobsOwner } from '../../domain/waiting-jobs.js';
 import { builder } from '../builder.js';
 import { CONNECTION_DESCRIPTION, connectionOf, pageRequest } from '../connections.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';
 import { READ_ACCESS } from '../field-permissions.js';
+import { releaseMethodEdge, WAITING_AT_PRINTER } from '../print-job/release-method.type.js';
 import { PrintJobRef } from '../refs.js';
+import { graphId } from '../validation.js';
 
 const UserRef = builder.externalRef('User', builder.selection<{ id: string }>('id'));
 
@@ -21,21 +24,25 @@ UserRef.implement({
       {
         type: PrintJobRef,
         description:
-          "This user's print jobs that wait for release, as myPrintJobs lists them. A person " +
-          `may ask only for themselves. ${CONNECTION_DESCRIPTION}`,
+          "This user's print jobs that wait for release, as myPrintJobs lists them. " +
+          WAITING_AT_PRINTER +
+          'A person may ask only for themselves; a station reads secure-release jobs with the ' +
+          "app's PrintJob.ReadBasic.All (PermissionDeniedError where the tenant has not granted " +
+          `it). ${CONNECTION_DESCRIPTION}`,
         ...READ_ACCESS,
         errors: { types: [...GRAPH_ERRORS], union: { name: 'UserWaitingPrintJobsResult' } },
+        args: { printerId: t.arg.id({ validate: graphId }) },
         resolve: async (user, args, context) => {
           const owner = waitingJobsOwner(context.caller, user.id);
-          const page = await pageWaitingJobs(context, owner, {
+          const page = await pageJobsWaitingAt(context, owner, {
             ...pageRequest(args),
-            printerId: null,
+            printerId: args.printerId ?? null,
           });
           return connectionOf(page);
         },
       },
       { name: 'UserWaitingPrintJobConnection' },
-      { name: 'UserWaitingPrintJobEdge' },
+      releaseMethodEdge('UserWaitingPrintJobEdge'),
     ),
   }),
 });

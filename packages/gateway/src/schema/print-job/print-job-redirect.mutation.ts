@@ -6,8 +6,11 @@
  */
 
 import type { PrintJob } from '@universal-print-gateway/graph-client';
+import { pageHeldJobs } from '@universal-print-gateway/graph-client';
 import { z } from 'zod';
+import type { GatewayContext } from '../../context.js';
 import { waitingJobsOf } from '../../domain/all-waiting-jobs.js';
+import type { ReleaseMethod } from '../../domain/jobs-waiting-at-device.js';
 import { assertDestinationCanPrint } from '../../domain/printing/printer-devices.js';
 import {
   callsForRedirect,
@@ -15,7 +18,8 @@ import {
   redirectJob,
   redirectTarget,
 } from '../../domain/redirects.js';
-import { requiredOwner, type WriteContext } from '../../domain/writes.js';
+import { CALLS_FOR_SECURE_RELEASE, releaseSecurely } from '../../domain/secure-releases.js';
+import { requiredOwner } from '../../domain/writes.js';
 import {
   CallBudgetExceededError,
   ForbiddenError,
@@ -34,6 +38,7 @@ import { PrintJobRef } from '../refs.js';
 import { entraObjectId, graphId, MAX_BULK_ITEMS } from '../validation.js';
 import { listWriteMutation, writeMutation } from '../write-mutation.js';
 import { PrintJobConfigurationInput, toConfigurationPatch } from './print-job-configuration.js';
+import { PrintReleaseMethodEnum } from './release-method.type.js';
 
 const ON_BEHALF_OF =
   'The Entra object id of the person a release station acts for (e.g. who badged in). The ' +
@@ -122,20 +127,38 @@ const ReleasePrintJobsInput = builder.inputType('ReleasePrintJobsInput', {
 
 type ReleaseArgs = typeof ReleasePrintJobsInput.$inferInput;
 
-/** One job of a release: which it was, and how its redirect ended. */
+/** One job of a release: which it was, how it was released, and how that ended. */
 interface ReleasedJob {
   printerId: string;
   printJobId: string;
+  releaseMethod: ReleaseMethod;
   outcome: { printJob: PrintJob } | Error;
 }
 
+/** A job to release and how: secure-release jobs are addressed at the device (printerId). */
+type ReleaseRequest = RedirectRequest & { readonly releaseMethod: ReleaseMethod };
+
 const ReleasedPrintJob = builder.objectRef<ReleasedJob>('ReleasedPrintJob').implement({
-  description: 'One job of releasePrintJobs: the source job, and its own redirect result.',
+  description:
+    'One job of releasePrintJobs: the job that waited, how it was released, and its own result.',
   fields: (t) => ({
-    printerId: t.exposeID('printerId', { description: 'The printer the job waited on.' }),
+    printerId: t.exposeID('printerId', {
+      description: 'The printer the job waited on (a secure-release job: the device).',
+    }),
     printJobId: t.exposeID('printJobId', { description: 'The job that waited (the source).' }),
+    releaseMethod: t.field({
+      type: PrintReleaseMethodEnum,
+      description:
+        "REDIRECT: redirected to the device with the app's token. SECURE_RELEASE: released " +
+        "there with the person's own token.",
+      resolve: (released) => released.releaseMethod,
+    }),
     result: t.field({
       type: RedirectPrintJobSuccess,
+      description:
+        'REDIRECT: the new job on the device. SECURE_RELEASE: the same job, now at the device. A ' +
+        "station's SECURE_RELEASE item is ForbiddenError: Graph releases those jobs only with " +
+        "the person's own token, and nothing is sent.",
       errors: { types: [...GRAPH_WRITE_ERRORS], union: { name: 'ReleasedPrintJobResult' } },
       resolve: ({ outcome }) => {
         if (outcome instanceof Error) throw outcome;
@@ -146,32 +169,59 @@ const ReleasedPrintJob = builder.objectRef<ReleasedJob>('ReleasedPrintJob').impl
 });
 
 /**
- * Redirects each job, all started in this tick so their calls share envelopes, and settles every
- * one before the field resolves (bulk-writes.ts); a failed item keeps its typed error.
+ * Releases each job by its method, all started in this tick so their calls share envelopes (the
+ * app's redirects in the app's, the person's releases in the person's), and settles every one
+ * before the field resolves (bulk-writes.ts); a failed item keeps its typed error.
  */
 async function releaseEach(
-  context: BulkWriteContext,
-  requests: readonly RedirectRequest[],
+  context: ReleaseContext,
+  requests: readonly ReleaseRequest[],
   options: { ownerAlreadyChecked: boolean },
 ): Promise<ReleasedJob[]> {
+  const secure = (request: ReleaseRequest) => request.releaseMethod === 'SECURE_RELEASE';
   const outcomes = await writeEach(
     context,
     requests,
-    (request) => callsForRedirect(context.caller, request, options),
-    async (prepaid, request) => ({ printJob: await redirectJob(prepaid, request, options) }),
+    (request) =>
+      secure(request)
+        ? // A station's item is refused before sending, and costs nothing.
+          context.caller.kind === 'person'
+          ? CALLS_FOR_SECURE_RELEASE
+          : 0
+        : callsForRedirect(context.caller, request, options),
+    async (prepaid, request) => ({
+      printJob: secure(request)
+        ? await releaseSecurely(
+            { ...prepaid, personGraph: context.personGraph },
+            {
+              deviceId: request.printerId,
+              printJobId: request.printJobId,
+              onBehalfOf: request.onBehalfOf,
+              configuration: request.configuration,
+            },
+          )
+        : await redirectJob(prepaid, request, options),
+    }),
   );
   return requests.map((request, index) => ({
     printerId: request.printerId,
     printJobId: request.printJobId,
+    releaseMethod: request.releaseMethod,
     outcome: outcomes[index] as ReleasedJob['outcome'],
   }));
 }
 
-/** `printJobIds` left out: a person's own waiting jobs, found by reading them (waiting-jobs.ts). */
+type ReleaseContext = BulkWriteContext & Pick<GatewayContext, 'personGraph'>;
+
+/**
+ * `printJobIds` left out: a person's own waiting jobs of both methods, found by reading them:
+ * the redirect jobs on the gateway's queues (waiting-jobs.ts), then the jobs Graph holds for
+ * secure release at the destination device, read with the person's token.
+ */
 async function waitingRequests(
-  context: WriteContext,
+  context: ReleaseContext,
   input: ReleaseArgs,
-): Promise<RedirectRequest[]> {
+): Promise<ReleaseRequest[]> {
   const { caller } = context;
   if (caller.kind !== 'person') {
     throw new InvalidInputError([
@@ -183,23 +233,56 @@ async function waitingRequests(
   }
   // A person naming someone else in onBehalfOf is refused here, before any Graph call.
   const owner = requiredOwner(caller, input.onBehalfOf) ?? caller.objectId;
-  const jobs = await waitingJobsOf(context.graph, owner, context.ownership);
-  return jobs.slice(0, MAX_BULK_ITEMS).map((job) => ({
+  const device = input.destinationPrinterId;
+  const person = personSessionIfAny(context);
+  // Both reads start in this tick; both settle before either failure is thrown, so no read is
+  // left running past the request.
+  const [redirectRead, heldRead] = await Promise.allSettled([
+    waitingJobsOf(context.graph, owner, context.ownership),
+    person === null
+      ? { edges: [] }
+      : pageHeldJobs(person, device, { start: null, first: MAX_BULK_ITEMS }),
+  ]);
+  if (redirectRead.status === 'rejected') throw redirectRead.reason;
+  if (heldRead.status === 'rejected') throw heldRead.reason;
+  const [redirect, held] = [redirectRead.value, heldRead.value];
+  const of = (releaseMethod: ReleaseMethod) => (job: PrintJob) => ({
     printerId: job.printerId,
     printJobId: job.id,
-    destinationPrinterId: input.destinationPrinterId,
+    destinationPrinterId: device,
     configuration: toConfigurationPatch(input.configuration),
     onBehalfOf: input.onBehalfOf,
-  }));
+    releaseMethod,
+  });
+  return [
+    ...redirect.map(of('REDIRECT')),
+    ...held.edges.map((edge) => of('SECURE_RELEASE')(edge.node)),
+  ].slice(0, MAX_BULK_ITEMS);
 }
 
-const namedRequests = (input: ReleaseArgs): RedirectRequest[] =>
+/**
+ * The person's own session, or null where the gateway cannot act as them (no credential for the
+ * on-behalf-of exchange): their held jobs then cannot be read or released, and the redirect jobs
+ * still are, as before secure release existed.
+ */
+function personSessionIfAny(context: ReleaseContext) {
+  if (!context.graph.actsForPeople) return null;
+  return context.personGraph();
+}
+
+/**
+ * Named jobs: a job addressed at the destination device itself is one Graph holds for secure
+ * release there (myPrintJobs addresses them so, and a redirect to the printer a job is already
+ * on is no redirect); any other is redirected.
+ */
+const namedRequests = (input: ReleaseArgs): ReleaseRequest[] =>
   (input.printJobIds ?? []).map((ref) => ({
     printerId: ref.printerId,
     printJobId: ref.printJobId,
     destinationPrinterId: input.destinationPrinterId,
     configuration: toConfigurationPatch(input.configuration),
     onBehalfOf: input.onBehalfOf,
+    releaseMethod: ref.printerId === input.destinationPrinterId ? 'SECURE_RELEASE' : 'REDIRECT',
   }));
 
 /** What a refused redirect names in the audit: the source job, where it was to go, for whom. */
@@ -233,12 +316,15 @@ writeMutation('redirectPrintJob', {
 
 listWriteMutation('releasePrintJobs', {
   description:
-    'Releases jobs at a device in one call: redirectPrintJob for each, sent through Graph ' +
-    '$batch, one result per job. Named jobs come back in input order; without printJobIds a ' +
-    "person's waiting jobs are found and released, in the order of their tasks. Invalid " +
-    'input rejects the whole call before anything is sent, and so does a configuration the ' +
-    'device cannot do, and a request budget of Graph calls that cannot cover the redirects ' +
-    'and their ownership reads.',
+    'Releases jobs at a device in one call, each by its releaseMethod: REDIRECT jobs are ' +
+    "redirected there with the app's token (as redirectPrintJob), SECURE_RELEASE jobs (named " +
+    'with printerId = the device, as myPrintJobs lists them) are released there with the ' +
+    "person's own token; Graph $batch, one result per job. Named jobs come back in input " +
+    "order; without printJobIds a person's waiting jobs of both kinds are found and released, " +
+    'redirect jobs first. One id is the single-job form of a secure release. Invalid input ' +
+    'rejects the whole call before anything is sent, and so does a configuration the device ' +
+    'cannot do, and a request budget of Graph calls that cannot cover the releases and their ' +
+    'ownership reads.',
   input: ReleasePrintJobsInput,
   result: ReleasedPrintJob,
   errors: [
