@@ -29,7 +29,7 @@ import { EMULATOR_TOKENS, ENTRA, emulatedEntraSettings } from '@universal-print-
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { type ExecutionResult, print } from 'graphql';
 import type { Logger } from 'pino';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { type App, type AppDependencies, createApp } from '../../packages/gateway/src/app.js';
 import type { AuthenticationOptions } from '../../packages/gateway/src/auth/authenticate.js';
 import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
@@ -56,10 +56,6 @@ import {
 } from '../../packages/gateway/src/observed-graph.js';
 import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import {
-  DEFAULT_GRAPH_DELEGATED_SCOPES,
-  onBehalfOfExchange,
-} from '../../packages/graph-client/src/credentials/on-behalf-of.js';
-import {
   type OnBehalfOfExchange,
   PersonTokenCache,
   type PersonTokenSource,
@@ -69,7 +65,7 @@ import {
   type GraphServiceOptions,
 } from '../../packages/graph-client/src/service.js';
 import { appToken, claimsOf, listen, personToken } from './entra.js';
-import { type EntraOverTls, entraOverTls } from './entra-over-tls.js';
+import { gatewayOnBehalfOf } from './entra-over-tls.js';
 import { type LogLine, memoryLogger } from './memory-logger.js';
 
 export type { LogLine } from './memory-logger.js';
@@ -286,9 +282,9 @@ export interface UseTestGatewayOptions
    */
   personScopes?: readonly string[];
   /**
-   * People's Graph calls through the on-behalf-of exchange at the emulator's own Entra (over
-   * TLS, test/helpers/entra-over-tls.ts), with the gateway app's secret; a fresh token cache for
-   * each test (`personTokens`).
+   * People's Graph calls through the on-behalf-of exchange at the emulator's own Entra, on its
+   * HTTPS listener (the emulator's `entraTls`), with the gateway app's secret; a fresh token
+   * cache for each test (`personTokens`).
    */
   onBehalfOf?: boolean;
   /** Serve the gateway on a loopback port: `url` and `execute(caller, ...)` need it. */
@@ -344,30 +340,21 @@ export interface EmulatedTestGateway {
  * test: the throttle window, counters and stores are per-gateway state.
  */
 export function useTestGateway(options: UseTestGatewayOptions = {}): EmulatedTestGateway {
-  const env = useEmulator(options.emulator);
+  const env = useEmulator(
+    options.onBehalfOf ? { ...options.emulator, entraTls: {} } : options.emulator,
+  );
   let gateway: TestGateway | undefined;
   let server: { url: string; close(): Promise<void> } | undefined;
   let lines: LogLine[] = [];
   const tokens = new Map<CallerName, Promise<string>>();
-  let entra: EntraOverTls | undefined;
   let exchange: OnBehalfOfExchange | undefined;
   let personTokens: PersonTokenCache | undefined;
   if (options.onBehalfOf) {
     beforeAll(async () => {
-      entra = await entraOverTls(env.emulator.url);
-      exchange = await onBehalfOfExchange({
-        credentials: {
-          kind: 'client-secret',
-          tenantId: ENTRA.tenantId,
-          clientId: ENTRA.apps.gateway.appId,
-          clientSecret: ENTRA.apps.gateway.secret,
-        },
-        authorityHost: entra.url,
-        scopes: [DEFAULT_GRAPH_DELEGATED_SCOPES],
-        trustedCa: entra.ca,
-      });
+      const entra = env.emulator.entraOverTls;
+      if (!entra) throw new Error('useTestGateway(): the emulator has no Entra over TLS');
+      exchange = await gatewayOnBehalfOf(entra);
     });
-    afterAll(() => entra?.close());
   }
 
   beforeEach(async () => {
