@@ -12,6 +12,7 @@ import {
   startEmulator,
 } from '@universal-print-gateway/emulator';
 import {
+  type OnBehalfOfExchange,
   onBehalfOfExchange,
   PersonTokenCache,
   staticTokenSource,
@@ -44,8 +45,10 @@ export async function startEmbeddedEmulator(
   const emulatedEntra = emulatedEntraSettings(emulator.url);
   const tokenEndpoint = `${emulator.url}/${emulatedEntra.tenantIds[0]}/oauth2/v2.0/token`;
   // The gateway's own app registration at the emulator's Entra: AZURE_* for this process.
-  const personTokens = new PersonTokenCache(
-    await onBehalfOfExchange({
+  // Made at the first person's call: @azure/identity loads then, not in every start-up.
+  let exchange: Promise<OnBehalfOfExchange> | undefined;
+  const personTokens = new PersonTokenCache(async (assertion) => {
+    exchange ??= onBehalfOfExchange({
       credentials: {
         kind: 'client-secret',
         tenantId: ENTRA.tenantId,
@@ -55,9 +58,9 @@ export async function startEmbeddedEmulator(
       authorityHost: entraOverTls.url,
       scopes: config.graphDelegation.scopes,
       trustedCa: entraOverTls.ca,
-    }),
-    config.graphDelegation.cacheMaxEntries,
-  );
+    });
+    return (await exchange)(assertion);
+  }, config.graphDelegation.cacheMaxEntries);
   logger.info(
     {
       emulator: emulator.url,
