@@ -1,14 +1,14 @@
 /**
- * A person's Entra token through a real router: Hive Gateway forwards the caller's
- * `Authorization` header to the print subgraph, which validates it against the emulator's Entra
- * and answers as it would directly. Through `_entities` too: a reference to another person's
- * job resolves to null.
+ * A person's Entra token through a real router: Hive Gateway and Apollo Gateway each forward the
+ * caller's `Authorization` header to the print subgraph, which validates it against the
+ * emulator's Entra and answers as it would directly. Through `_entities` too: a reference to
+ * another person's job resolves to null.
  */
 
 import { DEMO } from '@universal-print-gateway/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CALLERS_OVER_HTTP, type CallerName, useTestGateway } from '../helpers/test-gateway.js';
-import { type RunningSupergraph, startSupergraph } from './supergraph.js';
+import { ROUTERS, type RunningSupergraph, startSupergraph } from './supergraph.js';
 import type { UserRecord } from './users-subgraph.js';
 
 const gateway = useTestGateway(CALLERS_OVER_HTTP);
@@ -21,11 +21,6 @@ const users: UserRecord[] = [
 ];
 
 let supergraph: RunningSupergraph;
-beforeEach(async () => {
-  supergraph = await startSupergraph({ print: gateway.url, users });
-});
-afterEach(() => supergraph?.close());
-
 async function queryAs(caller: CallerName, source: string) {
   const credential = await gateway.credential(caller);
   return supergraph.query(
@@ -44,7 +39,12 @@ const lastJobs = (result: Awaited<ReturnType<RunningSupergraph['query']>>) =>
     ]),
   );
 
-describe('a forwarded token through the router', () => {
+describe.each(ROUTERS)('a forwarded token through %s', (router) => {
+  beforeEach(async () => {
+    supergraph = await startSupergraph({ print: gateway.url, users, router });
+  });
+  afterEach(() => supergraph?.close());
+
   it("shows a person their own job through _entities and another person's as null", async () => {
     const result = await queryAs('adele', USERS_WITH_JOBS);
 

@@ -1,12 +1,14 @@
 /**
  * Through a real router: Hive Gateway's runtime serves the supergraph composed from
- * schema.graphql and the users subgraph; every hop is HTTP on loopback, Graph is the emulator.
+ * schema.graphql and the users subgraph, and Apollo Gateway the one composed from the twin
+ * without the authorization directives; every hop to a subgraph is HTTP on loopback, Graph is
+ * the emulator. Both routers answer every test the same.
  */
 import type { RequestListener } from 'node:http';
 import { DEMO } from '@universal-print-gateway/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestGateway } from '../helpers/test-gateway.js';
-import { type RunningSupergraph, startSupergraph } from './supergraph.js';
+import { ROUTERS, type RouterName, type RunningSupergraph, startSupergraph } from './supergraph.js';
 import type { UserRecord } from './users-subgraph.js';
 
 const env = useTestGateway();
@@ -32,14 +34,17 @@ let supergraph: RunningSupergraph;
 /** POSTs the router sent to the print subgraph. */
 let printFetches = 0;
 
-beforeAll(async () => {
-  const print: RequestListener = (request, response) => {
-    if (request.method === 'POST') printFetches++;
-    (env.gateway.app as unknown as RequestListener)(request, response);
-  };
-  supergraph = await startSupergraph({ print, users });
-});
-afterAll(() => supergraph?.close());
+/** Starts the supergraph behind `router` for the tests of the enclosing describe. */
+function useSupergraph(router: RouterName) {
+  beforeAll(async () => {
+    const print: RequestListener = (request, response) => {
+      if (request.method === 'POST') printFetches++;
+      (env.gateway.app as unknown as RequestListener)(request, response);
+    };
+    supergraph = await startSupergraph({ print, users, router });
+  });
+  afterAll(() => supergraph?.close());
+}
 
 beforeEach(() => {
   for (const [n, user] of users.slice(0, WAITING_JOBS).entries()) {
@@ -54,7 +59,9 @@ beforeEach(() => {
 const usersOf = (result: Awaited<ReturnType<RunningSupergraph['query']>>) =>
   (result.data?.['users'] ?? []) as Array<{ id: string; lastPrintJob: unknown }>;
 
-describe('a supergraph with the print subgraph', () => {
+describe.each(ROUTERS)('a supergraph with the print subgraph behind %s', (router) => {
+  useSupergraph(router);
+
   it('resolves 50 users’ print jobs in one _entities fetch and 3 Graph $batch calls', async () => {
     const result = await supergraph.query(`{
       users { id lastPrintJob { id printerId status { state details } } }
@@ -157,7 +164,9 @@ const ABORT_JOB = `mutation Decline($printerId: ID!, $printJobId: ID!) {
   }
 }`;
 
-describe('mutations through the router', () => {
+describe.each(ROUTERS)('mutations through %s', (router) => {
+  useSupergraph(router);
+
   it('releases a job with updatePrintTask, then returns ConflictError with code and requestId', async () => {
     const variables = { taskId: DEMO.tasks.floor1WaitingAdele };
 

@@ -1,7 +1,9 @@
 /**
  * A real supergraph on loopback: the print subgraph (any fetch handler, normally the gateway
- * app), the users subgraph, composed from `schema.graphql` by @theguild/federation-composition,
- * and served by Hive Gateway's runtime. Every hop is real HTTP on 127.0.0.1.
+ * app), the users subgraph, composed by @theguild/federation-composition, and served by one of
+ * two routers: Hive Gateway's runtime (from `schema.graphql`) or Apollo Gateway (from the twin
+ * without the authorization directives, which it refuses). Every hop to a subgraph is real HTTP
+ * on 127.0.0.1.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener } from 'node:http';
@@ -9,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { composeServices, compositionHasErrors } from '@theguild/federation-composition';
 import { parse } from 'graphql';
+import { startApolloGateway } from './apollo-gateway-router.js';
+import type { Router, RouterAnswer } from './router.js';
 import { createUsersSubgraph, USERS_SDL, type UserRecord } from './users-subgraph.js';
 
 /** The print subgraph's SDL as a registry would receive it: the committed file, nothing else. */
@@ -60,6 +64,16 @@ async function listen(handler: RequestListener, port = 0): Promise<Listening> {
   };
 }
 
+/** The routers the suite runs the supergraph behind. */
+export const ROUTERS = ['Hive Gateway', 'Apollo Gateway'] as const;
+export type RouterName = (typeof ROUTERS)[number];
+
+/** The SDL each router is given (docs/federation.md, "Which SDL for which router"). */
+export const PRINT_SDL_FOR: Record<RouterName, string> = {
+  'Hive Gateway': PRINT_SDL,
+  'Apollo Gateway': PRINT_SDL_WITHOUT_AUTH_DIRECTIVES,
+};
+
 export interface SupergraphOptions {
   /**
    * The print subgraph: anything node:http can serve, answering on /graphql, or the origin of
@@ -67,27 +81,21 @@ export interface SupergraphOptions {
    */
   print: RequestListener | string;
   users: readonly UserRecord[];
-  /** Port of the router; ephemeral by default. */
+  /** Hive Gateway unless named. */
+  router?: RouterName;
+  /** Port of the router when it listens (Hive Gateway); ephemeral by default. */
   port?: number;
 }
 
-export interface RunningSupergraph {
-  /** The router's GraphQL endpoint. */
-  readonly url: string;
+export interface RunningSupergraph extends Router {
+  readonly router: RouterName;
+  /**
+   * The router's GraphQL endpoint; null for Apollo Gateway, which the tests call in process
+   * through its executor.
+   */
+  readonly url: string | null;
   readonly subgraphUrls: { print: string; users: string };
   readonly supergraphSdl: string;
-  query(
-    source: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): Promise<{ data?: Record<string, unknown> | null; errors?: RouterError[] }>;
-  close(): Promise<void>;
-}
-
-export interface RouterError {
-  message: string;
-  path?: (string | number)[];
-  extensions?: Record<string, unknown>;
 }
 
 export async function startSupergraph(options: SupergraphOptions): Promise<RunningSupergraph> {
@@ -99,10 +107,26 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
       : await listen(options.print);
   const users = await listen(createUsersSubgraph(options.users) as unknown as RequestListener);
   const subgraphUrls = { print: `${print.url}/graphql`, users: `${users.url}/graphql` };
+  const router = options.router ?? 'Hive Gateway';
   const supergraphSdl = composeSupergraph([
-    { name: 'print', typeDefs: PRINT_SDL, url: subgraphUrls.print },
+    { name: 'print', typeDefs: PRINT_SDL_FOR[router], url: subgraphUrls.print },
     { name: 'users', typeDefs: USERS_SDL, url: subgraphUrls.users },
   ]);
+  const closeSubgraphs = () => Promise.all([print.close(), users.close()]).then(() => {});
+  if (router === 'Apollo Gateway') {
+    const apollo = await startApolloGateway(supergraphSdl);
+    return {
+      router,
+      url: null,
+      subgraphUrls,
+      supergraphSdl,
+      query: apollo.query,
+      async close() {
+        await apollo.close();
+        await closeSubgraphs();
+      },
+    };
+  }
   const gateway = createGatewayRuntime({
     supergraph: supergraphSdl,
     logging: false,
@@ -114,10 +138,11 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
       }),
     },
   });
-  const router = await listen(gateway as unknown as RequestListener, options.port);
-  const url = `${router.url}/graphql`;
+  const hive = await listen(gateway as unknown as RequestListener, options.port);
+  const url = `${hive.url}/graphql`;
 
   return {
+    router,
     url,
     subgraphUrls,
     supergraphSdl,
@@ -127,12 +152,12 @@ export async function startSupergraph(options: SupergraphOptions): Promise<Runni
         headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
         body: JSON.stringify({ query: source, variables }),
       });
-      return (await response.json()) as Awaited<ReturnType<RunningSupergraph['query']>>;
+      return (await response.json()) as RouterAnswer;
     },
     async close() {
-      await router.close();
+      await hive.close();
       await gateway.dispose();
-      await Promise.all([print.close(), users.close()]);
+      await closeSubgraphs();
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `User.waitingPrintJobs` through a real router: the users subgraph owns `User`, keyed by the
+ * `User.waitingPrintJobs` through a real router, Hive Gateway and Apollo Gateway: the users subgraph owns `User`, keyed by the
  * Entra object id (docs/federation.md), and the print subgraph contributes the user's waiting
  * jobs. The router forwards the caller's token; a person sees the field only on their own
  * `User`, a station on anyone's.
@@ -13,7 +13,7 @@ import {
   PEOPLE,
   useTestGateway,
 } from '../helpers/test-gateway.js';
-import { type RunningSupergraph, startSupergraph } from './supergraph.js';
+import { ROUTERS, type RunningSupergraph, startSupergraph } from './supergraph.js';
 
 const gateway = useTestGateway({
   ...CALLERS_OVER_HTTP,
@@ -21,16 +21,6 @@ const gateway = useTestGateway({
 });
 
 let supergraph: RunningSupergraph;
-beforeEach(async () => {
-  supergraph = await startSupergraph({
-    print: gateway.url,
-    users: [
-      { id: PEOPLE.adele, name: 'Adele Vance' },
-      { id: PEOPLE.megan, name: 'Megan Bowen' },
-    ],
-  });
-});
-afterEach(() => supergraph?.close());
 
 const WAITING = `query($after: String) { users { id name
   waitingPrintJobs(first: 4, after: $after) { __typename ... on Error { code }
@@ -60,7 +50,19 @@ async function usersAs(caller: CallerName, after: string | null = null): Promise
 
 const rowOf = (rows: UserRow[], id: string) => rows.find((row) => row.id === id);
 
-describe('User.waitingPrintJobs through the router', () => {
+describe.each(ROUTERS)('User.waitingPrintJobs through %s', (router) => {
+  beforeEach(async () => {
+    supergraph = await startSupergraph({
+      print: gateway.url,
+      router,
+      users: [
+        { id: PEOPLE.adele, name: 'Adele Vance' },
+        { id: PEOPLE.megan, name: 'Megan Bowen' },
+      ],
+    });
+  });
+  afterEach(() => supergraph?.close());
+
   it("gives a person their own waiting jobs, across pages, and another user's as Forbidden", async () => {
     const backlog = gateway.emulator
       .submitJobs({ printerId: DEMO.printers.floor1, userId: PEOPLE.adele }, 6)

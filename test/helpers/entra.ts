@@ -104,10 +104,14 @@ export async function signHs256WithPublicKey(claims: JWTPayload, publicJwk: JWK)
 }
 
 /** Serves a fetch handler on a loopback port; close() ends keep-alive sockets too. */
-export async function listen(
+export function listen(
   handler: Parameters<typeof createServer>[1],
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(handler);
+  return listenOn(createServer(handler));
+}
+
+/** Listens with `server` on a loopback port; close() ends keep-alive sockets too. */
+export async function listenOn(server: Server): Promise<{ url: string; close(): Promise<void> }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -54,6 +54,13 @@ import {
   createObservedGraphTransport,
   ObservedGraphService,
 } from '../../packages/gateway/src/observed-graph.js';
+import { Readiness } from '../../packages/gateway/src/server/readiness.js';
+import {
+  createHttpServer,
+  type GatewayHttpServer,
+} from '../../packages/gateway/src/server/server.js';
+import { DEFAULT_HTTP_SERVER_SETTINGS } from '../../packages/gateway/src/server/settings.js';
+import type { WebSocketConnectionLimits } from '../../packages/gateway/src/server/websocket-connections.js';
 import { staticToken } from '../../packages/graph-client/src/credentials/credentials.js';
 import {
   type OnBehalfOfExchange,
@@ -64,7 +71,7 @@ import {
   DEFAULT_GRAPH_SERVICE_OPTIONS,
   type GraphServiceOptions,
 } from '../../packages/graph-client/src/service.js';
-import { appToken, claimsOf, listen, personToken } from './entra.js';
+import { appToken, claimsOf, listen, listenOn, personToken } from './entra.js';
 import { gatewayOnBehalfOf } from './entra-over-tls.js';
 import { type LogLine, memoryLogger } from './memory-logger.js';
 
@@ -104,6 +111,7 @@ export type AppExtras = Pick<
   | 'sdlAuthorizationDirectives'
   | 'trustedDocuments'
   | 'graphiql'
+  | 'printers'
 >;
 
 export interface LiveOptions {
@@ -289,6 +297,11 @@ export interface UseTestGatewayOptions
   onBehalfOf?: boolean;
   /** Serve the gateway on a loopback port: `url` and `execute(caller, ...)` need it. */
   listen?: boolean;
+  /**
+   * With `listen`: served by the gateway's own HTTP server (src/server/server.ts), with GraphQL
+   * over WebSocket on its path and these bounds on connections; `httpServer` is then there.
+   */
+  webSockets?: WebSocketConnectionLimits;
   /** Every log line goes to `logLines` (the app's and the Graph service's). */
   captureLogs?: boolean;
   /** Made anew for each test (a store, a limiter). */
@@ -312,6 +325,8 @@ export interface EmulatedTestGateway {
   readonly notificationUrl: string;
   /** This test's live-events parts (with `live`). */
   readonly live: LiveParts;
+  /** The gateway's HTTP server (with `webSockets`). */
+  readonly httpServer: GatewayHttpServer;
   /** The credential a caller sends (null for anonymous). */
   credential(caller: CallerName): Promise<string | null>;
   /** A caller's credential, for callers that have one. */
@@ -345,6 +360,7 @@ export function useTestGateway(options: UseTestGatewayOptions = {}): EmulatedTes
   );
   let gateway: TestGateway | undefined;
   let server: { url: string; close(): Promise<void> } | undefined;
+  let httpServer: GatewayHttpServer | undefined;
   let lines: LogLine[] = [];
   const tokens = new Map<CallerName, Promise<string>>();
   let exchange: OnBehalfOfExchange | undefined;
@@ -371,12 +387,23 @@ export function useTestGateway(options: UseTestGatewayOptions = {}): EmulatedTes
       ...(options.app ? { app: options.app() } : {}),
       ...(personTokens ? { personTokens } : {}),
     });
-    if (options.listen) server = await listen(gateway.app);
+    if (options.listen && options.webSockets) {
+      httpServer = createHttpServer({
+        app: gateway.app,
+        readiness: new Readiness(),
+        settings: DEFAULT_HTTP_SERVER_SETTINGS,
+        webSockets: { operations: gateway.app.webSocketOperations, limits: options.webSockets },
+      });
+      server = await listenOn(httpServer.server);
+    } else if (options.listen) server = await listen(gateway.app);
   });
   afterEach(async () => {
     await gateway?.close();
+    // Upgraded sockets are no longer the HTTP server's to close.
+    httpServer?.webSockets?.closeAll(1001, 'SHUTTING_DOWN');
     await server?.close();
     server = undefined;
+    httpServer = undefined;
     gateway = undefined;
   });
 
@@ -439,6 +466,9 @@ export function useTestGateway(options: UseTestGatewayOptions = {}): EmulatedTes
     },
     get live() {
       return ready(gateway?.live, 'live (live: {})');
+    },
+    get httpServer() {
+      return ready(httpServer, 'httpServer (listen: true, webSockets)');
     },
     credential,
     async token(caller) {

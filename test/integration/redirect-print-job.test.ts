@@ -10,7 +10,7 @@ import { PrintTaskDocument, RedirectPrintJobDocument } from '../__generated__/gr
 import { CALLERS_OVER_HTTP, PEOPLE, useTestGateway } from '../helpers/test-gateway.js';
 
 const env = useTestGateway(CALLERS_OVER_HTTP);
-const { floor1, direct } = DEMO.printers;
+const { floor1, direct, floor2Colour } = DEMO.printers;
 const ADELES = DEMO.jobs.floor1WaitingAdele;
 const MEGANS = DEMO.jobs.floor1WaitingMegan;
 const redirectPath = (job: string) => `/print/printers/${floor1}/jobs/${job}/redirect`;
@@ -23,16 +23,17 @@ describe('redirectPrintJob', () => {
       input: {
         printerId: floor1,
         printJobId: ADELES,
-        destinationPrinterId: direct,
+        destinationPrinterId: floor2Colour,
         configuration: { copies: 2, colorMode: 'COLOR', duplexMode: 'ONE_SIDED', mediaSize: null },
       },
     });
 
+    // Colour, one-sided, two copies: all the colour device can do (its capabilities are read).
     const answer = result.data?.redirectPrintJob;
     expect(answer?.__typename).toBe('RedirectPrintJobSuccess');
     const job = answer?.__typename === 'RedirectPrintJobSuccess' ? answer.printJob : undefined;
     expect(job?.id).not.toBe(ADELES);
-    expect(job?.printerId).toBe(direct);
+    expect(job?.printerId).toBe(floor2Colour);
     expect(job?.createdBy?.id).toBe(PEOPLE.adele);
     expect(job?.redirectedFrom).toMatch(new RegExp(`/print/printers/${floor1}/jobs/${ADELES}$`));
     expect(env.writesSent().map(({ method, path, body }) => ({ method, path, body }))).toEqual([
@@ -41,7 +42,7 @@ describe('redirectPrintJob', () => {
         path: redirectPath(ADELES),
         // A null field is left out: "no preference" keeps the job's own value.
         body: {
-          destinationPrinterId: direct,
+          destinationPrinterId: floor2Colour,
           configuration: { copies: 2, colorMode: 'color', duplexMode: 'oneSided' },
         },
       },
@@ -60,7 +61,7 @@ describe('redirectPrintJob', () => {
         target: {
           printerId: floor1,
           printJobId: ADELES,
-          destinationPrinterId: direct,
+          destinationPrinterId: floor2Colour,
           redirectedPrintJobId: job?.id,
         },
         outcome: 'RedirectPrintJobSuccess',

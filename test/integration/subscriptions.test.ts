@@ -14,6 +14,7 @@ import { SubscriptionManager } from '../../packages/gateway/src/graph-notificati
 import { silentLogger } from '../../packages/gateway/src/logging/logger.js';
 import { LocalLeadership } from '../../packages/gateway/src/shared-state/local/leadership.js';
 import { claimsOf } from '../helpers/entra.js';
+import { startGraphNotifications, submitJobAsPerson, until } from '../helpers/live-job-events.js';
 import { memoryLogger } from '../helpers/memory-logger.js';
 import { subscribeSse } from '../helpers/sse-client.js';
 import {
@@ -50,31 +51,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function submitJob(userId: string): Promise<{ id: string }> {
-  const response = await fetch(`${gateway.emulator.url}/_emulator/jobs`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ printerId: PULL_PRINTER, userId }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as { id: string };
-}
+const submitJob = (userId: string) => submitJobAsPerson(gateway, userId, PULL_PRINTER);
 
-async function startManager(lifetimeMs = 60 * 60_000, checkIntervalMs = 60_000) {
-  const manager = new SubscriptionManager(
-    gateway.gateway.service,
-    new LocalLeadership(),
-    {
-      notificationUrl: gateway.notificationUrl,
-      clientState: CLIENT_STATE,
-      lifetimeMs,
-      renewAtFraction: 0.75,
-      checkIntervalMs,
-    },
-    silentLogger,
-  );
-  gateway.live.lifecycle = manager;
-  await manager.check();
+async function startManager(lifetimeMs?: number, checkIntervalMs?: number) {
+  const manager = await startGraphNotifications(gateway, lifetimeMs, checkIntervalMs);
   cleanups.push(() => manager.stop());
   return manager;
 }
@@ -87,15 +67,6 @@ async function open(
   const stream = await subscribeSse(gateway.url, await credentialOf(who), query, variables);
   cleanups.push(() => stream.close());
   return stream;
-}
-
-/** Waits until the process holds `count` open subscriptions (the stream is established). */
-async function until(check: () => boolean, what: string) {
-  const deadline = Date.now() + 5_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('job events from Graph change notifications', () => {

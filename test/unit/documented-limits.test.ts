@@ -44,6 +44,11 @@ const LIMITS = [
     phrase: `${limits.MAX_OPERATIONS_PER_REQUEST} operations per batched request`,
   },
   {
+    code: limits.LIMIT_CODES.streamInitialCount,
+    n: limits.MAX_STREAM_INITIAL_COUNT,
+    phrase: `\`@stream\` initialCount at most ${limits.MAX_STREAM_INITIAL_COUNT}`,
+  },
+  {
     code: limits.LIMIT_CODES.bodySize,
     n: limits.MAX_REQUEST_BODY_BYTES,
     phrase: `${formatted(limits.MAX_REQUEST_BODY_BYTES)} bytes per body`,

@@ -4,7 +4,10 @@
  */
 import type { PrinterCapabilities } from '@universal-print-gateway/graph-client';
 import { describe, expect, it } from 'vitest';
-import { capabilityIssues } from '../../packages/gateway/src/domain/printing/share-capabilities.js';
+import {
+  capabilityIssues,
+  configurationIssues,
+} from '../../packages/gateway/src/domain/printing/share-capabilities.js';
 
 /** Like the emulator's follow-me share: PDF and OXPS, colour, duplex. */
 const FOLLOW_ME: PrinterCapabilities = {
@@ -124,5 +127,49 @@ describe('capabilityIssues', () => {
         message: 'must be at least 2 on this printer share',
       },
     ]);
+  });
+});
+
+describe('configurationIssues, for a printer (a redirect destination)', () => {
+  /** Like the emulator's reception device: monochrome, one-sided. */
+  const MONOCHROME: PrinterCapabilities = {
+    ...FOLLOW_ME,
+    colorModes: ['blackAndWhite'],
+    duplexModes: ['oneSided'],
+    copiesPerJob: { start: 1, end: 10 },
+  };
+
+  it('names the printer and what it allows; no document is checked', () => {
+    expect(
+      configurationIssues(
+        MONOCHROME,
+        { colorMode: 'color', copies: 11, pageRanges: [] },
+        'printer',
+      ),
+    ).toEqual([
+      {
+        path: ['input', 'configuration', 'copies'],
+        message: 'must be between 1 and 10 on this printer',
+      },
+      {
+        path: ['input', 'configuration', 'colorMode'],
+        message: 'is not one this printer supports (allowed: blackAndWhite)',
+      },
+    ]);
+    expect(
+      configurationIssues({ ...MONOCHROME, scalings: [] }, { scaling: 'fit' }, 'printer'),
+    ).toEqual([
+      {
+        path: ['input', 'configuration', 'scaling'],
+        message: 'is not one this printer supports (this printer lists none)',
+      },
+    ]);
+  });
+
+  it('a configuration the printer can do, or none: no issue', () => {
+    expect(
+      configurationIssues(MONOCHROME, { colorMode: 'blackAndWhite', copies: 10 }, 'printer'),
+    ).toEqual([]);
+    expect(configurationIssues(MONOCHROME, undefined, 'printer')).toEqual([]);
   });
 });

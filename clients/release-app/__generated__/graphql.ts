@@ -127,6 +127,8 @@ export type RedirectPrintJobInput = {
 };
 
 export type ReleasePrintJobsInput = {
+  /** Settings for every job released, checked against what the device can do before anything is sent (InvalidInputError naming each field and the allowed values). */
+  configuration?: PrintJobConfigurationInput | null | undefined;
   /** The device to print on. */
   destinationPrinterId: string | number;
   /** The Entra object id of the person a release station acts for (e.g. who badged in). The job must be theirs, or the result is NotFoundError and nothing is sent. A person may name only themselves (ForbiddenError otherwise). */

@@ -4,6 +4,7 @@ import type { PrintJobConfiguration } from './print-job-configuration.js';
 import type { EmulatorStore, JobState } from './store.js';
 import type {
   DefinitionRecord,
+  DeviceProfile,
   JobRecord,
   PrinterLocation,
   PrinterRecord,
@@ -76,6 +77,10 @@ export interface GraphPrinter {
   registeredDateTime: string;
   status: { state: 'idle' | 'processing'; details: string[]; description: string };
   location: PrinterLocation;
+  lastSeenDateTime: string | null;
+  defaults: DeviceProfile['defaults'];
+  /** printer-get.md: "By default, the response doesn't contain printerCapabilities" ($select). */
+  capabilities?: DeviceProfile['capabilities'];
 }
 
 export interface JobExpansion {
@@ -190,6 +195,8 @@ export function toGraphPrinter(printer: PrinterRecord, store: EmulatorStore): Gr
       ? { state: 'processing', details: [], description: 'Printing.' }
       : { state: 'idle', details: [], description: 'Ready.' },
     location: { ...printer.location },
+    lastSeenDateTime: printer.lastSeenDateTime,
+    defaults: structuredClone(printer.profile.defaults),
   };
 }
 
@@ -203,11 +210,14 @@ export interface GraphPrinterShare {
   allowAllUsers: boolean;
   location: PrinterLocation & { site: string };
   status: GraphPrinter['status'];
-  capabilities: ShareRecord['capabilities'];
-  defaults: ShareRecord['defaults'];
+  capabilities: DeviceProfile['capabilities'];
+  defaults: DeviceProfile['defaults'];
 }
 
-/** A share reads as its printer (make, model, location, status) under its own name and id. */
+/**
+ * A share reads as its printer (make, model, location, status, what it can do) under its own
+ * name and id; printershare-get.md shows capabilities and defaults without any `$select`.
+ */
 export function toGraphShare(share: ShareRecord, store: EmulatorStore): GraphPrinterShare {
   const printer = store.printer(share.printerId);
   if (printer === undefined) throw new Error(`Share ${share.id} has no printer.`);
@@ -222,8 +232,8 @@ export function toGraphShare(share: ShareRecord, store: EmulatorStore): GraphPri
     allowAllUsers: true,
     location: { ...shape.location, site: share.site },
     status: shape.status,
-    capabilities: structuredClone(share.capabilities),
-    defaults: structuredClone(share.defaults),
+    capabilities: structuredClone(printer.profile.capabilities),
+    defaults: structuredClone(printer.profile.defaults),
   };
 }
 

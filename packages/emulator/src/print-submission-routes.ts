@@ -72,7 +72,7 @@ export function printSubmissionRoutes(store: EmulatorStore, uploads: UploadSessi
         documentIdOf(job, context.param('documentId'));
         requireUploader(context.caller, job, store);
         const properties = parseUploadProperties(readJsonObject(context.call, true) ?? {});
-        const allowed = share.capabilities.contentTypes;
+        const allowed = store.printer(share.printerId)?.profile.capabilities.contentTypes ?? [];
         if (!allowed.includes(properties.contentType)) {
           throw invalidRequest(
             `contentType '${properties.contentType}' is not one the printer share accepts: ${allowed.join(', ')}.`,

@@ -6,7 +6,6 @@ import {
   contexts,
   type JobExpansion,
   toGraphJob,
-  toGraphPrinter,
   withContext,
 } from './graph-shapes.js';
 import { jobOf, printerOf } from './job-lookup.js';
@@ -17,6 +16,7 @@ import {
   parseODataQuery,
 } from './odata.js';
 import { MAX_TOP, type Pager } from './paging.js';
+import { printerWithCapabilities, selected } from './printer-select.js';
 import { readJsonObject } from './request-body.js';
 import type { Route } from './router.js';
 import type { EmulatorStore } from './store.js';
@@ -43,7 +43,8 @@ export function printerRoutes(store: EmulatorStore, pager: Pager): Route[] {
       handle: (context) => {
         const printer = printerOf(store, context);
         parseODataQuery(context.call.query, { typeName: 'printer' });
-        return jsonResult(200, withContext(contexts.printer(), toGraphPrinter(printer, store)));
+        const shape = selected(printerWithCapabilities(printer, store), context.call.query);
+        return jsonResult(200, withContext(contexts.printer(), shape));
       },
     },
     {

@@ -1,4 +1,5 @@
 import type { Caller } from './auth.js';
+import { colourDuplexProfile, monochromeSimplexProfile } from './device-profiles.js';
 import {
   type ConfigurationPatch,
   defaultConfiguration,
@@ -48,8 +49,11 @@ export const DEMO = {
   printers: {
     floor1: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f61',
     floor2: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f62',
+    /** The reception device: monochrome, one-sided (device-profiles.ts). */
     direct: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f63',
     otherApp: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f64',
+    /** A device on Floor 2: colour, both duplex edges (device-profiles.ts). */
+    floor2Colour: '0c8e7a6b-5d4c-4b3a-8f2e-1d0c9b8a7f65',
   },
   /** Printer shares: follow-me (Floor 1's release queue, PDF/OXPS, colour, duplex), reception. */
   shares: SHARE_IDS,
@@ -104,18 +108,33 @@ export function demoCallers(): ReadonlyMap<string, Caller> {
 
 const MINUTE = 60_000;
 
-function printers(): PrinterRecord[] {
+function printers(now: number): PrinterRecord[] {
   const registered = '2024-03-04T09:15:00Z';
-  const hq = { building: 'Contoso HQ', city: 'Redmond', countryOrRegion: 'US' };
+  const hq = {
+    building: 'Contoso HQ',
+    site: 'Redmond campus',
+    streetAddress: '1 Contoso Way',
+    city: 'Redmond',
+    stateOrProvince: 'WA',
+    postalCode: '98052',
+    countryOrRegion: 'US',
+  };
+  // A virtual release queue has no device to be seen; a device checked in a minute ago.
+  const virtualQueue = { hasPhysicalDevice: false, lastSeenDateTime: null };
+  const device = {
+    hasPhysicalDevice: true,
+    lastSeenDateTime: new Date(now - MINUTE).toISOString(),
+  };
   return [
     {
       id: DEMO.printers.floor1,
       displayName: 'Secure Release - Floor 1',
       manufacturer: 'Contoso',
       model: 'Virtual Release Queue',
-      hasPhysicalDevice: false,
+      ...virtualQueue,
       registeredDateTime: registered,
       location: { ...hq, floor: '1', roomName: 'Copy room 1.04' },
+      profile: colourDuplexProfile(),
       trigger: { id: DEMO.triggers.floor1, definitionId: DEMO.taskDefinitionId },
     },
     {
@@ -123,9 +142,10 @@ function printers(): PrinterRecord[] {
       displayName: 'Secure Release - Floor 2',
       manufacturer: 'Contoso',
       model: 'Virtual Release Queue',
-      hasPhysicalDevice: false,
+      ...virtualQueue,
       registeredDateTime: registered,
       location: { ...hq, floor: '2', roomName: 'Copy room 2.11' },
+      profile: colourDuplexProfile(),
       trigger: { id: DEMO.triggers.floor2, definitionId: DEMO.taskDefinitionId },
     },
     {
@@ -133,9 +153,10 @@ function printers(): PrinterRecord[] {
       displayName: 'Reception LaserJet',
       manufacturer: 'HP',
       model: 'LaserJet Enterprise M611',
-      hasPhysicalDevice: true,
+      ...device,
       registeredDateTime: registered,
-      location: { ...hq, floor: '0', roomName: 'Reception' },
+      location: { ...hq, floor: '0', roomName: 'Reception', roomDescription: 'Front desk' },
+      profile: monochromeSimplexProfile(),
       trigger: null,
     },
     {
@@ -143,10 +164,22 @@ function printers(): PrinterRecord[] {
       displayName: 'Secure Print - Finance',
       manufacturer: 'Contoso',
       model: 'Virtual Release Queue',
-      hasPhysicalDevice: false,
+      ...virtualQueue,
       registeredDateTime: registered,
       location: { ...hq, floor: '3', roomName: 'Finance' },
+      profile: colourDuplexProfile(),
       trigger: { id: DEMO.triggers.otherApp, definitionId: DEMO.otherTaskDefinitionId },
+    },
+    {
+      id: DEMO.printers.floor2Colour,
+      displayName: 'Floor 2 Colour MFP',
+      manufacturer: 'Canon',
+      model: 'imageRUNNER ADVANCE C5840i',
+      ...device,
+      registeredDateTime: registered,
+      location: { ...hq, floor: '2', roomName: 'Copy room 2.11' },
+      profile: colourDuplexProfile(),
+      trigger: null,
     },
   ];
 }
@@ -336,7 +369,7 @@ function seedJobs(now: number): SeedJob[] {
 export function createDemoTenant(now: number): TenantState {
   const tenant: TenantState = {
     users: [{ ...USERS.adele }, { ...USERS.megan }],
-    printers: new Map(printers().map((p) => [p.id, p])),
+    printers: new Map(printers(now).map((p) => [p.id, p])),
     shares: new Map(
       shares({ releaseQueue: DEMO.printers.floor1, reception: DEMO.printers.direct }).map(
         (share) => [share.id, share],

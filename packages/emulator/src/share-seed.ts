@@ -2,8 +2,7 @@ import type { ShareRecord } from './tenant.js';
 
 // The tenant's printer shares: the follow-me share people print to for pull printing (behind the
 // Floor 1 release queue's trigger) and the reception printer's share, which prints at once.
-// Capabilities and defaults use the member names of Graph's printerCapabilities and
-// printerDefaults (resources/printercapabilities.md, printerdefaults.md).
+// What each share can do is its printer's (device-profiles.ts).
 
 /** Fixed, so READMEs and tests can show copy-pasteable requests (`DEMO.shares`). */
 export const SHARE_IDS = {
@@ -18,7 +17,6 @@ export interface SharedPrinters {
 }
 
 const SHARED = '2024-03-04T09:30:00Z';
-const OFFICE_MEDIA = ['A4', 'A3', 'North America Letter', 'North America Legal'];
 
 function followMe(printerId: string): ShareRecord {
   return {
@@ -27,39 +25,6 @@ function followMe(printerId: string): ShareRecord {
     printerId,
     createdDateTime: SHARED,
     site: 'Redmond campus',
-    capabilities: {
-      contentTypes: ['application/pdf', 'application/oxps'],
-      copiesPerJob: { start: 1, end: 99 },
-      colorModes: ['blackAndWhite', 'grayscale', 'color'],
-      duplexModes: ['oneSided', 'flipOnLongEdge', 'flipOnShortEdge'],
-      mediaSizes: OFFICE_MEDIA,
-      mediaTypes: ['stationery'],
-      orientations: ['portrait', 'landscape'],
-      qualities: ['medium', 'high'],
-      dpis: [300, 600],
-      collation: true,
-      isColorPrintingSupported: true,
-      isPageRangeSupported: true,
-      supportsFitPdfToPage: true,
-      pagesPerSheet: [1, 2, 4],
-      scalings: ['auto', 'shrinkToFit', 'fill', 'fit', 'none'],
-      finishings: ['none', 'staple'],
-    },
-    defaults: {
-      contentType: 'application/pdf',
-      copiesPerJob: 1,
-      colorMode: 'blackAndWhite',
-      duplexMode: 'flipOnLongEdge',
-      mediaSize: 'A4',
-      mediaType: 'stationery',
-      orientation: 'portrait',
-      quality: 'medium',
-      dpi: 600,
-      fitPdfToPage: false,
-      pagesPerSheet: 1,
-      scaling: 'auto',
-      finishings: ['none'],
-    },
   };
 }
 
@@ -70,39 +35,6 @@ function reception(printerId: string): ShareRecord {
     printerId,
     createdDateTime: SHARED,
     site: 'Redmond campus',
-    capabilities: {
-      contentTypes: ['application/pdf'],
-      copiesPerJob: { start: 1, end: 10 },
-      colorModes: ['blackAndWhite'],
-      duplexModes: ['oneSided'],
-      mediaSizes: ['A4', 'North America Letter'],
-      mediaTypes: ['stationery'],
-      orientations: ['portrait', 'landscape'],
-      qualities: ['medium'],
-      dpis: [600],
-      collation: false,
-      isColorPrintingSupported: false,
-      isPageRangeSupported: true,
-      supportsFitPdfToPage: true,
-      pagesPerSheet: [1],
-      scalings: ['auto', 'shrinkToFit'],
-      finishings: ['none'],
-    },
-    defaults: {
-      contentType: 'application/pdf',
-      copiesPerJob: 1,
-      colorMode: 'blackAndWhite',
-      duplexMode: 'oneSided',
-      mediaSize: 'A4',
-      mediaType: 'stationery',
-      orientation: 'portrait',
-      quality: 'medium',
-      dpi: 600,
-      fitPdfToPage: false,
-      pagesPerSheet: 1,
-      scaling: 'auto',
-      finishings: ['none'],
-    },
   };
 }
 

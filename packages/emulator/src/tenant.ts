@@ -16,12 +16,27 @@ export interface AppRecord {
   displayName: string;
 }
 
+/** Graph's printerLocation (resources/printerlocation.md): the members the demo tenant fills. */
 export interface PrinterLocation {
   building: string;
   floor: string;
   roomName: string;
+  roomDescription?: string;
+  site: string;
+  streetAddress: string;
   city: string;
+  stateOrProvince: string;
+  postalCode: string;
   countryOrRegion: string;
+}
+
+/**
+ * What a device can do and what a job gets by default: Graph's printerCapabilities and
+ * printerDefaults names, kept as their JSON, read-only (device-profiles.ts).
+ */
+export interface DeviceProfile {
+  capabilities: PrinterCapabilities;
+  defaults: Record<string, unknown>;
 }
 
 /** One trigger per printer, as Universal Print allows today. */
@@ -38,13 +53,13 @@ export interface PrinterRecord {
   hasPhysicalDevice: boolean;
   registeredDateTime: string;
   location: PrinterLocation;
+  profile: DeviceProfile;
+  /** When the device last talked to Universal Print; null for a virtual printer (no device). */
+  lastSeenDateTime: string | null;
   trigger: TriggerRecord | null;
 }
 
-/**
- * A printer share: what people print to. Capabilities and defaults use Graph's
- * printerCapabilities / printerDefaults names and are kept as their JSON, read-only.
- */
+/** A printer share: what people print to. It can do what its printer can (`profile`). */
 export interface ShareRecord {
   id: string;
   displayName: string;
@@ -52,12 +67,10 @@ export interface ShareRecord {
   createdDateTime: string;
   /** Graph's printerLocation `site`, beside the printer's own location fields. */
   site: string;
-  capabilities: ShareCapabilities;
-  defaults: Record<string, unknown>;
 }
 
 /** The printerCapabilities members the emulator checks; the rest are carried as data. */
-export interface ShareCapabilities {
+export interface PrinterCapabilities {
   contentTypes: string[];
   copiesPerJob: { start: number; end: number };
   [member: string]: unknown;

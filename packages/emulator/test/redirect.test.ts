@@ -29,6 +29,8 @@ async function failureOf(request: Promise<unknown>): Promise<{ status: number; c
 
 describe('POST …/jobs/{id}/redirect', () => {
   it('answers 200 with a new job on the destination printer, configuration merged', async () => {
+    // Colour to the monochrome `direct` device is taken as asked: printjob-redirect.md names no
+    // refusal for a configuration the destination cannot do (README, "Redirect and job details").
     const redirected = (await app.api(adeleWaiting).post({
       destinationPrinterId: DEMO.printers.direct,
       configuration: { copies: 3, colorMode: 'color', pageRanges: [{ start: 2, end: 4 }] },

@@ -3,20 +3,30 @@
 import { createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { createAuditLog } from './audit/audit-log.js';
-import { type AuthenticationOptions, createCallerAuthentication } from './auth/authenticate.js';
+import {
+  type AuthenticationOptions,
+  type CallerAuthentication,
+  createCallerAuthentication,
+} from './auth/authenticate.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { OwnershipMemory } from './domain/ownership-memory.js';
+import type { PrinterMemory } from './domain/printing/printer-memory.js';
 import type { ShareMemory } from './domain/printing/share-memory.js';
 import { useBatchLimit } from './edge/batch-limit.js';
 import { useCorsAllowlist } from './edge/cors-allowlist.js';
 import { useErrorScrubbing } from './edge/error-scrubbing.js';
+import { useIncrementalDelivery } from './edge/incremental-delivery.js';
 import { useNoIntrospection } from './edge/introspection.js';
 import { useJsonBodiesOnly } from './edge/json-bodies-only.js';
 import { MAX_OPERATIONS_PER_REQUEST, MAX_REQUEST_BODY_BYTES } from './edge/limits.js';
-import { usePreParseLimits } from './edge/pre-parse-limits.js';
+import { preParseViolation, usePreParseLimits } from './edge/pre-parse-limits.js';
 import { useRequestBodyLimit } from './edge/request-body-limit.js';
 import { useSubscriptionsStreamedOnly } from './edge/subscriptions-streamed-only.js';
-import { type TrustedDocumentManifest, useTrustedDocuments } from './edge/trusted-documents.js';
+import {
+  type TrustedDocumentManifest,
+  trustedDocumentFor,
+  useTrustedDocuments,
+} from './edge/trusted-documents.js';
 import { useValidationLimits } from './edge/validation-limits.js';
 import type { NotificationWebhook } from './graph-notifications/webhook.js';
 import { useNotificationWebhook } from './graph-notifications/webhook-plugin.js';
@@ -41,8 +51,9 @@ import type { TokenBucketStore } from './rate-limit/bucket-store.js';
 import { graphCallMeters } from './rate-limit/graph-call-meter.js';
 import { InMemoryBucketStore } from './rate-limit/in-memory-bucket-store.js';
 import type { RateLimitPolicy } from './rate-limit/policy.js';
-import { useCallerRateLimits } from './rate-limit/use-caller-rate-limits.js';
+import { chargeOperations, useCallerRateLimits } from './rate-limit/use-caller-rate-limits.js';
 import { schema } from './schema/index.js';
+import type { EnvelopedOperation, WebSocketOperations } from './server/websocket-subscriptions.js';
 import { useOperationSpans } from './telemetry/operation-spans.js';
 
 export interface AppDependencies {
@@ -92,6 +103,8 @@ export interface AppDependencies {
   ownership?: OwnershipMemory;
   /** What printer shares can do (src/domain/printing/share-memory.ts); `PRINTER_SHARE_CACHE_SECONDS`. */
   shares?: ShareMemory;
+  /** What printers can do (src/domain/printing/printer-memory.ts); `PRINTER_CAPABILITIES_CACHE_SECONDS`. */
+  printers?: PrinterMemory;
   /** Where writes' idempotency keys live: this process's memory unless Redis is shared. */
   idempotencyStore?: IdempotencyStore;
   /** @default 600 (DEFAULT_IDEMPOTENCY_WINDOW_SECONDS) */
@@ -108,7 +121,42 @@ export interface AppDependencies {
 
 export { MAX_OPERATIONS_PER_REQUEST } from './edge/limits.js';
 
-export type App = YogaServerInstance<Record<string, never>, GatewayContext>;
+export type App = YogaServerInstance<Record<string, never>, GatewayContext> & {
+  /** The app as GraphQL over WebSocket runs it; the HTTP server serves it on upgrades. */
+  readonly webSocketOperations: WebSocketOperations;
+};
+
+/**
+ * What yoga's HTTP pipeline does before its envelop plugins, done for a WebSocket operation with
+ * the same code: the trusted document, then the limits checked before parsing (in that order,
+ * as the plugins are: the limits measure the trusted document).
+ */
+function webSocketOperationsOf(
+  yoga: YogaServerInstance<Record<string, never>, GatewayContext>,
+  callers: CallerAuthentication,
+  trustedDocuments: AppDependencies['trustedDocuments'],
+  rateLimits: Parameters<typeof chargeOperations>[0] | undefined,
+): WebSocketOperations {
+  return {
+    endpoint: yoga.graphqlEndpoint,
+    authenticate: callers.authenticate,
+    credentialExpiresAt: callers.credentialExpiresAt,
+    // One operation, as a subscription sent over HTTP costs; no cap on requests in progress,
+    // which a long-lived stream would hold for good.
+    admit: async (caller) => {
+      if (rateLimits) await chargeOperations(rateLimits, caller, 1);
+    },
+    documentFor(params, caller) {
+      const query = trustedDocuments
+        ? trustedDocumentFor(params, caller, trustedDocuments)
+        : params.query;
+      const violation = preParseViolation({ ...params, query });
+      if (violation) throw violation;
+      return query;
+    },
+    getEnveloped: (initial) => yoga.getEnveloped(initial) as unknown as EnvelopedOperation,
+  };
+}
 
 /** What GraphiQL opens with: the release screen's query, the first step of the README's example. */
 const RELEASE_SCREEN_QUERY = `# What is waiting for release? Run it, then see the README for the mutations.
@@ -166,6 +214,7 @@ export function createApp({
   sdlAuthorizationDirectives = true,
   idempotencyMaxKeysPerCaller = DEFAULT_IDEMPOTENCY_MAX_KEYS_PER_CALLER,
   shares,
+  printers,
 }: AppDependencies): App {
   const callers = createCallerAuthentication(authentication, { graphiql: graphiql !== false });
   const idempotency = new IdempotencyGuard(
@@ -178,12 +227,13 @@ export function createApp({
     },
     logger,
   );
+  const maskError = createErrorMasker(logger);
   const buckets = rateLimits ? (rateLimits.store ?? new InMemoryBucketStore()) : undefined;
   // Names the operator vouches for keep their series whatever names callers invent.
   metrics.graphql.trustOperationNames(
     operationNamesIn([RELEASE_SCREEN_QUERY, ...(trustedDocuments?.manifest.values() ?? [])]),
   );
-  return createYoga<Record<string, never>, GatewayContext>({
+  const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema,
     plugins: [
       // First: it sees every request, those the plugins after it refuse included.
@@ -215,6 +265,8 @@ export function createApp({
           ]
         : []),
       usePreParseLimits(),
+      // @defer and @stream: validated and limited as any document, their errors masked.
+      ...useIncrementalDelivery({ maskError }),
       useValidationLimits(),
       ...(introspection ? [] : [useNoIntrospection()]),
       useErrorScrubbing(),
@@ -241,6 +293,7 @@ export function createApp({
       idempotency,
       ownership,
       ...(shares ? { shares } : {}),
+      ...(printers ? { printers } : {}),
       logger,
       sdlAuthorizationDirectives,
       ...(rateLimits && buckets
@@ -256,8 +309,16 @@ export function createApp({
       ? { renderGraphiQL: (options?: GraphiQLOptions) => graphiql.render(options ?? GRAPHIQL_PAGE) }
       : {}),
     landingPage: false,
-    maskedErrors: { maskError: createErrorMasker(logger) },
+    maskedErrors: { maskError },
     // Yoga's own logging of masked errors would repeat what the masker logged.
     logging: false,
+  });
+  return Object.assign(yoga, {
+    webSocketOperations: webSocketOperationsOf(
+      yoga,
+      callers,
+      trustedDocuments,
+      rateLimits && buckets ? { policy: rateLimits.policy, store: buckets, logger } : undefined,
+    ),
   });
 }

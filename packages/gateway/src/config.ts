@@ -25,6 +25,11 @@ import {
 } from './auth/delegation-settings.js';
 import { CALLER_AUTH_ENV, type CallerAuth, callerAuth } from './auth/settings.js';
 import type { OwnershipMemoryOptions } from './domain/ownership-memory.js';
+import type { PrinterMemoryOptions } from './domain/printing/printer-memory.js';
+import {
+  PRINTER_MEMORY_ENV,
+  printerMemorySettings,
+} from './domain/printing/printer-memory-settings.js';
 import type { ShareMemoryOptions } from './domain/printing/share-memory.js';
 import { SHARE_MEMORY_ENV, shareMemorySettings } from './domain/printing/share-memory-settings.js';
 import { OWNERSHIP_MEMORY_ENV, ownershipMemorySettings } from './domain/settings.js';
@@ -95,6 +100,8 @@ export interface Config {
   ownershipMemory: OwnershipMemoryOptions;
   /** What printer shares can do, kept for `createPrintJob`'s checks (src/domain/printing/). */
   shareMemory: ShareMemoryOptions;
+  /** What printers can do, kept for `Printer.capabilities` and the redirects' checks. */
+  printerMemory: PrinterMemoryOptions;
   /**
    * Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes`: off for routers that
    * refuse them (docs/federation.md). The subgraph's own checks do not depend on it.
@@ -140,6 +147,7 @@ const env = z.object({
   ...IDEMPOTENCY_ENV,
   ...OWNERSHIP_MEMORY_ENV,
   ...SHARE_MEMORY_ENV,
+  ...PRINTER_MEMORY_ENV,
 });
 
 type Env = z.infer<typeof env>;
@@ -179,6 +187,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     idempotencyMaxKeysPerCaller: vars.IDEMPOTENCY_MAX_KEYS_PER_CALLER,
     ownershipMemory: ownershipMemorySettings(vars),
     shareMemory: shareMemorySettings(vars),
+    printerMemory: printerMemorySettings(vars),
     graphService: graphClient.service,
     graphDelegation: delegationSettings(vars),
     edge: edgePolicy(vars, production),

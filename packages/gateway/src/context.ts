@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { AuditLog } from './audit/audit-log.js';
 import { type Caller, callerKey } from './auth/caller.js';
 import { OwnershipMemory } from './domain/ownership-memory.js';
+import { PrinterMemory } from './domain/printing/printer-memory.js';
 import { ShareMemory } from './domain/printing/share-memory.js';
 import { ForbiddenError } from './errors.js';
 import { IdempotencyGuard } from './idempotency/guard.js';
@@ -49,6 +50,8 @@ export interface GatewayContext {
   readonly ownership: OwnershipMemory;
   /** What printer shares can do, kept a short while (src/domain/printing/share-memory.ts). */
   readonly shares: ShareMemory;
+  /** What printers can do, kept a short while (src/domain/printing/printer-memory.ts). */
+  readonly printers: PrinterMemory;
   /** The process's logger, for faults a resolver answers as data (src/schema/bulk-writes.ts). */
   readonly logger: Logger;
   /** Whether `_service { sdl }` carries `@authenticated` / `@requiresScopes` (docs/federation.md). */
@@ -74,6 +77,8 @@ export interface ContextParts {
   readonly graphCallMeter?: (caller: Caller) => GraphCallMeter | undefined;
   /** What printer shares can do (src/domain/printing/share-memory.ts); a fresh one by default. */
   readonly shares?: ShareMemory;
+  /** What printers can do (src/domain/printing/printer-memory.ts); a fresh one by default. */
+  readonly printers?: PrinterMemory;
 }
 
 /**
@@ -101,6 +106,7 @@ export function createContextFactory({
   sdlAuthorizationDirectives = true,
   graphCallMeter,
   shares = new ShareMemory(),
+  printers = new PrinterMemory(),
 }: ContextParts): (initial: { request: Request }) => GatewayContext {
   const sessions = new WeakMap<Request, GraphSession>();
   return ({ request }) => {
@@ -124,6 +130,7 @@ export function createContextFactory({
       idempotency,
       ownership,
       shares,
+      printers,
       logger,
       sdlAuthorizationDirectives,
       ...live,

@@ -20,6 +20,7 @@ import { authenticationFrom } from './auth/from-config.js';
 import type { EntraSettings } from './auth/settings.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { OwnershipMemory } from './domain/ownership-memory.js';
+import { PrinterMemory } from './domain/printing/printer-memory.js';
 import { ShareMemory } from './domain/printing/share-memory.js';
 import { loadTrustedDocuments, TrustedDocumentsFileError } from './edge/trusted-documents.js';
 import { createLiveRuntime } from './graph-notifications/live-runtime.js';
@@ -213,6 +214,7 @@ async function run(entry: GatewayEntry): Promise<void> {
     idempotencyMaxKeysPerCaller: config.idempotencyMaxKeysPerCaller,
     ownership,
     shares: new ShareMemory(config.shareMemory),
+    printers: new PrinterMemory(config.printerMemory),
     ...(shared ? { idempotencyStore: shared.idempotency } : {}),
   });
   if (config.callerAuth.allowAnonymous) {
@@ -225,7 +227,20 @@ async function run(entry: GatewayEntry): Promise<void> {
   const tokenCheck = new GraphTokenCheck(graph.obtainToken, config.readiness, logger);
   tokenCheck.start();
   const readiness = new Readiness(tokenCheck);
-  const http = createHttpServer({ app, readiness, settings: config.http, logger });
+  const http = createHttpServer({
+    app,
+    readiness,
+    settings: config.http,
+    logger,
+    // A WebSocket connection is bounded as a subscription is: per caller and per process.
+    webSockets: {
+      operations: app.webSocketOperations,
+      limits: {
+        perCaller: config.liveEvents.subscribersPerCaller,
+        total: config.liveEvents.subscribersMax,
+      },
+    },
+  });
   http.server.listen(config.port, config.host, () => {
     const { port } = http.server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;

@@ -23,6 +23,13 @@ export interface CallerAuthentication {
   /** The caller the plugin established for this request; throws if it established none. */
   callerOf(request: Request): Caller;
   /**
+   * What the plugin does, for a request that does not go through yoga's HTTP pipeline (a
+   * WebSocket operation, src/server/websocket-subscriptions.ts): decides who is calling and
+   * remembers it for `callerOf`, `credentialExpiresAt` and `personAssertion`. Throws
+   * `AuthFailure` as the plugin would answer it.
+   */
+  authenticate(request: Request): Promise<Caller>;
+  /**
    * When this request's credential stops being accepted (epoch ms): an Entra token's `exp` plus
    * the clock tolerance. `null` for a service key (`GATEWAY_API_KEYS` is read once, at start:
    * only a restart removes one, and a restart ends every stream) and for anonymous callers.
@@ -102,11 +109,17 @@ export function createCallerAuthentication(
       url.pathname === graphqlEndpoint &&
       (request.headers.get('accept') ?? '').includes('text/html'));
 
+  const establish = async (request: Request, url: URL): Promise<Caller> => {
+    const caller = await authenticate(request, url);
+    callers.set(request, caller);
+    return caller;
+  };
+
   const plugin: Plugin = {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (isOpen(request, url)) return;
       try {
-        callers.set(request, await authenticate(request, url));
+        await establish(request, url);
       } catch (error) {
         if (!(error instanceof AuthFailure)) throw error;
         endResponse(authFailureResponse(error, fetchAPI));
@@ -116,6 +129,7 @@ export function createCallerAuthentication(
 
   return {
     plugin,
+    authenticate: (request) => establish(request, new URL(request.url)),
     callerOf(request) {
       const caller = callers.get(request);
       // Fails closed: an operation that slipped past the plugin is refused, not anonymous.

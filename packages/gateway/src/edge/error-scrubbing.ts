@@ -5,7 +5,8 @@
  * The error masker no longer asks for the latter; this removes whatever is left, last.
  */
 import { GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { mapIncrementalErrors } from './incremental-errors.js';
 
 const INTERNAL_EXTENSIONS = ['originalError', 'stack', 'exception'] as const;
 
@@ -30,17 +31,26 @@ interface ResultWithErrors {
   errors?: readonly GraphQLError[];
 }
 
+/** A result or one payload of a stream: its errors, and those of its incremental parts. */
 const scrubResult = <T>(result: T): T => {
   const errors = (result as ResultWithErrors | null)?.errors;
-  return errors ? { ...result, errors: errors.map(scrub) } : result;
+  const scrubbed = errors ? { ...result, errors: errors.map(scrub) } : result;
+  return mapIncrementalErrors(scrubbed, scrub);
 };
 
 export function useErrorScrubbing(): Plugin {
   return {
+    // Each payload of an incremental (@defer, @stream) answer, as it is sent.
+    onExecute: () => ({
+      onExecuteDone({ result }) {
+        if (!isAsyncIterable(result)) return;
+        return { onNext: (payload) => payload.setResult(scrubResult(payload.result)) };
+      },
+    }),
     onResultProcess({ result, setResult }) {
-      // A stream (subscriptions, @defer) is not served; single and batched results are.
+      // Single and batched results; streams are scrubbed payload by payload, above.
       if (Array.isArray(result)) setResult(result.map(scrubResult));
-      else if (!(Symbol.asyncIterator in Object(result))) setResult(scrubResult(result));
+      else if (!isAsyncIterable(result)) setResult(scrubResult(result));
     },
   };
 }

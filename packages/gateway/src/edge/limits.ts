@@ -30,6 +30,12 @@ export const MAX_COST = 20_000;
 export const MAX_NESTING = 32;
 /** Operations in one batched GraphQL-over-HTTP request. */
 export const MAX_OPERATIONS_PER_REQUEST = 10;
+/**
+ * `@stream(initialCount:)`: items in a list's first payload. A page holds at most 50 items
+ * (`first`, src/schema/connections.ts), so 50 already sends every list whole; a negative count
+ * made the executor throw after the list's Graph calls were sent.
+ */
+export const MAX_STREAM_INITIAL_COUNT = 50;
 /** Inputs are a few ids and short texts; a megabyte is already generous. */
 export const MAX_REQUEST_BODY_BYTES = 1_000_000;
 
@@ -42,6 +48,7 @@ export const LIMIT_CODES = {
   cost: 'DOCUMENT_TOO_COSTLY',
   nesting: 'NESTING_TOO_DEEP',
   operations: 'TOO_MANY_OPERATIONS',
+  streamInitialCount: 'STREAM_INITIAL_COUNT_OUT_OF_RANGE',
   // Yoga's own code for its body limit, kept rather than renamed.
   bodySize: 'REQUEST_ENTITY_TOO_LARGE',
 } as const;

@@ -53,18 +53,28 @@ export function jsonNestsDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/** The first limit `params` break before parsing, or null: the HTTP plugin's and WebSocket's check. */
+export function preParseViolation(params: {
+  query?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}): GraphQLError | null {
+  return (
+    (typeof params.query === 'string' ? documentLimitViolation(params.query) : null) ??
+    (jsonNestsDeeperThan(params.variables, MAX_NESTING) ||
+    jsonNestsDeeperThan(params.extensions, MAX_NESTING)
+      ? limitError(
+          LIMIT_CODES.nesting,
+          `Variables or extensions nest more than ${MAX_NESTING} levels deep.`,
+        )
+      : null)
+  );
+}
+
 export function usePreParseLimits(): Plugin {
   return {
     onParams({ params, setResult }) {
-      const violation =
-        (typeof params.query === 'string' ? documentLimitViolation(params.query) : null) ??
-        (jsonNestsDeeperThan(params.variables, MAX_NESTING) ||
-        jsonNestsDeeperThan(params.extensions, MAX_NESTING)
-          ? limitError(
-              LIMIT_CODES.nesting,
-              `Variables or extensions nest more than ${MAX_NESTING} levels deep.`,
-            )
-          : null);
+      const violation = preParseViolation(params);
       if (violation) setResult({ errors: [violation] });
     },
   };

@@ -14,6 +14,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { batchedRequests } from './batched-requests.js';
 
 export const SUBSCRIPTION_IN_BATCH = 'SUBSCRIPTION_IN_BATCH';
 
@@ -33,15 +34,9 @@ function endOnAbort(stream: AsyncIterator<unknown>, signal: AbortSignal): void {
 }
 
 export function useSubscriptionsStreamedOnly(): Plugin<{ request?: Request }> {
-  const batched = new WeakSet<Request>();
+  const batched = batchedRequests();
   return {
-    onRequestParse({ request }) {
-      return {
-        onRequestParseDone({ requestParserResult }) {
-          if (Array.isArray(requestParserResult)) batched.add(request);
-        },
-      };
-    },
+    onRequestParse: batched.onRequestParse,
     onSubscribe({ args, setResultAndStopExecution }) {
       const request = args.contextValue.request;
       if (!request) return;

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { GraphQLError } from 'graphql';
-import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { Caller } from '../auth/caller.js';
 
 export const TRUSTED_DOCUMENT_CODES = {
@@ -75,8 +75,30 @@ function refusal(code: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status, spec: false } } });
 }
 
+/** The refusals of a request's document, the same over HTTP and WebSocket. */
+const refusals = {
+  unknown: () => refusal(TRUSTED_DOCUMENT_CODES.unknown, 'No trusted document has this id'),
+  missing: () =>
+    refusal(
+      TRUSTED_DOCUMENT_CODES.missing,
+      'Send a query, or the id of a trusted document (documentId or extensions.persistedQuery)',
+    ),
+  required: () =>
+    refusal(
+      TRUSTED_DOCUMENT_CODES.required,
+      'This gateway runs only trusted documents for this caller: send the document id',
+    ),
+};
+
+/** What of a request's parameters names its document. */
+interface DocumentParams {
+  readonly query?: unknown;
+  readonly extensions?: unknown;
+  readonly documentId?: unknown;
+}
+
 /** The document id the request names, `sha256:<hex>`; null when it names none. */
-export function documentIdOf(params: GraphQLParams & { documentId?: unknown }): string | null {
+export function documentIdOf(params: DocumentParams): string | null {
   const { documentId } = params;
   const persistedQuery = (params.extensions as Record<string, unknown> | undefined)?.[
     'persistedQuery'
@@ -119,17 +141,31 @@ export function useTrustedDocuments({ manifest, only, callerOf }: TrustedDocumen
     extractPersistedOperationId: (params) => documentIdOf(params),
     allowArbitraryOperations: only ? (request) => maySendAnyDocument(callerOf(request)) : true,
     customErrors: {
-      notFound: () => refusal(TRUSTED_DOCUMENT_CODES.unknown, 'No trusted document has this id'),
-      keyNotFound: () =>
-        refusal(
-          TRUSTED_DOCUMENT_CODES.missing,
-          'Send a query, or the id of a trusted document (documentId or extensions.persistedQuery)',
-        ),
-      persistedQueryOnly: () =>
-        refusal(
-          TRUSTED_DOCUMENT_CODES.required,
-          'This gateway runs only trusted documents for this caller: send the document id',
-        ),
+      notFound: refusals.unknown,
+      keyNotFound: refusals.missing,
+      persistedQueryOnly: refusals.required,
     },
   });
+}
+
+/**
+ * The document `params` run, as the plugin decides it, for operations that do not go through
+ * yoga's HTTP pipeline (WebSocket, src/server/websocket-subscriptions.ts): the trusted document
+ * its id names, or the query it sends if this caller may send one. Throws the plugin's refusals.
+ * graphql-ws requires a `query` string, so a client that sends only an id sends `""` with it.
+ */
+export function trustedDocumentFor(
+  params: DocumentParams,
+  caller: Caller,
+  { manifest, only }: Omit<TrustedDocumentsOptions, 'callerOf'>,
+): string {
+  const id = documentIdOf(params);
+  if (id !== null) {
+    const document = manifest.get(id);
+    if (document === undefined) throw refusals.unknown();
+    return document;
+  }
+  if (typeof params.query !== 'string' || params.query === '') throw refusals.missing();
+  if (only && !maySendAnyDocument(caller)) throw refusals.required();
+  return params.query;
 }

@@ -26,6 +26,37 @@ export interface CallerRateLimitOptions {
   inProgress?: InProgressCounter;
 }
 
+/**
+ * Takes `operations` tokens from the caller's bucket, or throws the refusal the request is
+ * answered with: the plugin's charge, and each operation sent over WebSocket
+ * (src/server/websocket-subscriptions.ts).
+ */
+export async function chargeOperations(
+  { policy, store, logger }: Pick<CallerRateLimitOptions, 'policy' | 'store' | 'logger'>,
+  caller: Caller,
+  operations: number,
+): Promise<void> {
+  const limit = policy.rates[caller.kind];
+  if (!limit) return;
+  // The batch limit ran first and the configuration keeps burst >= that limit.
+  const cost = Math.min(operations, limit.burst);
+  const verdict = await takeOrLetThrough(
+    store,
+    callerKey(caller),
+    cost,
+    limit,
+    logger,
+    'the request',
+  );
+  if (!verdict.allowed) {
+    throw rateLimitRefusal(
+      RATE_LIMIT_CODES.rate,
+      `Rate limit exceeded: ${limit.ratePerSecond} operations per second, ${limit.burst} at once; retry after the time given.`,
+      verdict.retryAfterMs,
+    );
+  }
+}
+
 export function useCallerRateLimits({
   policy,
   store,
@@ -60,23 +91,13 @@ export function useCallerRateLimits({
         }
         releases.set(request, release);
       }
-      const limit = policy.rates[caller.kind];
-      if (!limit) return;
+      if (!policy.rates[caller.kind]) return;
       return {
         async onRequestParseDone({ requestParserResult }) {
           const operations = Array.isArray(requestParserResult)
             ? Math.max(1, requestParserResult.length)
             : 1;
-          // The batch limit ran first and the configuration keeps burst >= that limit.
-          const cost = Math.min(operations, limit.burst);
-          const verdict = await takeOrLetThrough(store, key, cost, limit, logger, 'the request');
-          if (!verdict.allowed) {
-            throw rateLimitRefusal(
-              RATE_LIMIT_CODES.rate,
-              `Rate limit exceeded: ${limit.ratePerSecond} operations per second, ${limit.burst} at once; retry after the time given.`,
-              verdict.retryAfterMs,
-            );
-          }
+          await chargeOperations({ policy, store, logger }, caller, operations);
         },
       };
     },

@@ -20,12 +20,7 @@ import type { GatewayContext } from '../context.js';
 import { refuseWrites, type WriteContext } from '../domain/writes.js';
 import { IDEMPOTENCY_ERRORS } from '../idempotency/errors.js';
 import { builder } from './builder.js';
-import {
-  BULK_LIST_ERRORS,
-  type BulkWriteContext,
-  keyedBulkWrite,
-  writeEach,
-} from './bulk-writes.js';
+import { BULK_LIST_ERRORS, keyedBulkWrite, writeEach } from './bulk-writes.js';
 import { GRAPH_WRITE_ERRORS } from './errors/error-types.js';
 import { type PRINT_ACCESS, WRITE_ACCESS } from './field-permissions.js';
 import { BULK_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY } from './idempotency-key.js';
@@ -134,7 +129,7 @@ export function listWriteMutation<Input extends object, Item extends object>(
   options: Write<Input, Item> & {
     errors: readonly ErrorClass[];
     audit: { operation: AuditedOperation; targets: (input: Input) => AuditedTarget[] };
-    write: (context: BulkWriteContext, input: Input) => Promise<Item[]>;
+    write: (context: GatewayContext, input: Input) => Promise<Item[]>;
     /** What tells whether an item was sent to Graph (bulk-writes.ts, `keyedBulkWrite`). */
     itemOutcome: (item: Item) => unknown;
   },

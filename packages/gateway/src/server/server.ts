@@ -22,6 +22,8 @@ import {
   MAX_HEADER_BYTES,
   TIMEOUT_CHECK_INTERVAL_MS,
 } from './settings.js';
+import { WEBSOCKET_CLOSE, type WebSocketSubscriptions } from './websocket-subscriptions.js';
+import { acceptWebSockets, type WebSocketEndpoint } from './websocket-upgrade.js';
 
 export interface GatewayHttpServer {
   readonly server: Server;
@@ -31,9 +33,12 @@ export interface GatewayHttpServer {
   whenIdle(): Promise<void>;
   /**
    * Shutdown has begun: from now on every answer says `Connection: close` (answers already
-   * being prepared included), and new requests other than probes are refused with 503.
+   * being prepared included), new requests other than probes are refused with 503, and
+   * WebSocket connections are closed 1001 (their subscriptions end).
    */
   beginDrain(): void;
+  /** GraphQL over WebSocket, when the server was given an endpoint. */
+  readonly webSockets: WebSocketSubscriptions | undefined;
 }
 
 export interface HttpServerDependencies {
@@ -43,6 +48,8 @@ export interface HttpServerDependencies {
   settings: HttpServerSettings;
   /** Where the access line of each request goes (src/logging/); none by default. */
   logger?: Logger;
+  /** GraphQL over WebSocket on the GraphQL path (src/server/websocket-subscriptions.ts); none by default. */
+  webSockets?: WebSocketEndpoint;
 }
 
 /**
@@ -65,6 +72,7 @@ export function createHttpServer({
   readiness,
   settings,
   logger = silentLogger,
+  webSockets,
 }: HttpServerDependencies): GatewayHttpServer {
   const active = new Set<ServerResponse>();
   let idleWaiters: Array<() => void> = [];
@@ -113,9 +121,13 @@ export function createHttpServer({
     withRequestLogging(logger, handle, PROBE_PATHS),
   );
   server.maxConnections = settings.maxConnections;
+  const sockets = webSockets
+    ? acceptWebSockets(server, webSockets, () => draining, logger)
+    : undefined;
 
   return {
     server,
+    webSockets: sockets,
     get activeRequests() {
       return active.size;
     },
@@ -128,6 +140,7 @@ export function createHttpServer({
       for (const response of active) {
         if (!response.headersSent) response.setHeader('connection', 'close');
       }
+      sockets?.closeAll(WEBSOCKET_CLOSE.shuttingDown, 'SHUTTING_DOWN');
     },
   };
 }

@@ -4,7 +4,8 @@
  * 0. background work stops (Graph subscription renewal, reconciliation) and open GraphQL
  *    subscriptions end, so their long-lived streams do not hold the drain up;
  * 1. readiness turns false and the HTTP server drains: every answer from now on says
- *    `Connection: close`, and new requests get 503 `SHUTTING_DOWN` without reaching the app.
+ *    `Connection: close`, new requests get 503 `SHUTTING_DOWN` without reaching the app, and
+ *    WebSocket connections are closed 1001 `SHUTTING_DOWN`.
  *    The listener stays open meanwhile, so a client that reconnects gets that explicit answer
  *    rather than a refused connection while load balancers catch up with readiness;
  * 2. Graph drains: whatever has not left yet (queued behind the in-flight cap, waiting out a

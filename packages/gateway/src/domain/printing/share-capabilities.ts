@@ -1,10 +1,12 @@
 /**
- * Whether a document and its settings fit what a printer share says it can do (Graph's
- * printerCapabilities), checked before anything is created: Graph would take the job, then fail
- * it at the printer, or refuse the upload session after the job exists. Pure: it reads nothing.
+ * Whether a document and its settings fit what a printer share or a printer says it can do
+ * (Graph's printerCapabilities, the same type for both), checked before anything is sent: for a
+ * share, Graph would take the job, then fail it at the printer, or refuse the upload session
+ * after the job exists; for a redirect, Graph would send colour to a monochrome device and it
+ * would be refused there or ignored. Pure: it reads nothing. One checker for both.
  *
- * A setting the caller leaves out is the share's default, which needs no check. A setting the
- * caller gives is refused when the share lists no value for it: the share cannot do it.
+ * A setting the caller leaves out is the default, which needs no check. A setting the caller
+ * gives is refused when the capabilities list no value for it: the device cannot do it.
  */
 import type {
   PrinterCapabilities,
@@ -34,30 +36,46 @@ const LISTED: Record<Listed, keyof PrinterCapabilities> = {
   mediaSize: 'mediaSizes',
 };
 
-/** Each yes-or-no setting and the capability that says whether the share supports it. */
+/** Each yes-or-no setting and the capability that says whether it is supported. */
 const SUPPORTED: Record<'collate' | 'fitPdfToPage', keyof PrinterCapabilities> = {
   collate: 'collation',
   fitPdfToPage: 'supportsFitPdfToPage',
 };
 
-const allowed = (values: readonly unknown[]) =>
-  values.length === 0 ? 'this share lists none' : `allowed: ${values.map(String).join(', ')}`;
+/** What the capabilities belong to, as the messages name it. */
+export type CapabilitiesOf = 'printer share' | 'printer';
 
-/** Every way `document` and `configuration` do not fit `capabilities`; none: they fit. */
+const allowedBy = (of: CapabilitiesOf) => (values: readonly unknown[]) =>
+  values.length === 0
+    ? `this ${of === 'printer share' ? 'share' : of} lists none`
+    : `allowed: ${values.map(String).join(', ')}`;
+
+/** Every way `document` and `configuration` do not fit a share's `capabilities`; none: they fit. */
 export function capabilityIssues(
   capabilities: PrinterCapabilities | null | undefined,
   document: DocumentToPrint,
   configuration: PrintJobConfigurationPatch | undefined,
 ): InputIssue[] {
-  const can = capabilities ?? {};
+  const contentTypes = capabilities?.contentTypes ?? [];
   const issues: InputIssue[] = [];
-  const contentTypes = can.contentTypes ?? [];
   if (!contentTypes.includes(document.contentType)) {
     issues.push({
       path: [...DOCUMENT, 'contentType'],
-      message: `is not a content type this printer share accepts (${allowed(contentTypes)})`,
+      message: `is not a content type this printer share accepts (${allowedBy('printer share')(contentTypes)})`,
     });
   }
+  return [...issues, ...configurationIssues(capabilities, configuration, 'printer share')];
+}
+
+/** Every way `configuration` does not fit `capabilities` of a share or a printer; none: it fits. */
+export function configurationIssues(
+  capabilities: PrinterCapabilities | null | undefined,
+  configuration: PrintJobConfigurationPatch | undefined,
+  of: CapabilitiesOf,
+): InputIssue[] {
+  const can = capabilities ?? {};
+  const allowed = allowedBy(of);
+  const issues: InputIssue[] = [];
   if (configuration === undefined) return issues;
   const copies = configuration.copies;
   if (copies != null) {
@@ -66,8 +84,8 @@ export function capabilityIssues(
       issues.push({
         path: [...CONFIGURATION, 'copies'],
         message: Number.isFinite(range.end)
-          ? `must be between ${range.start} and ${range.end} on this printer share`
-          : `must be at least ${range.start} on this printer share`,
+          ? `must be between ${range.start} and ${range.end} on this ${of}`
+          : `must be at least ${range.start} on this ${of}`,
       });
     }
   }
@@ -78,7 +96,7 @@ export function capabilityIssues(
     if (!values.includes(value)) {
       issues.push({
         path: [...CONFIGURATION, setting],
-        message: `is not one this printer share supports (${allowed(values)})`,
+        message: `is not one this ${of} supports (${allowed(values)})`,
       });
     }
   }
@@ -86,13 +104,13 @@ export function capabilityIssues(
   if (pagesPerSheet != null && !(can.pagesPerSheet ?? []).includes(pagesPerSheet)) {
     issues.push({
       path: [...CONFIGURATION, 'pagesPerSheet'],
-      message: `is not one this printer share supports (${allowed(can.pagesPerSheet ?? [])})`,
+      message: `is not one this ${of} supports (${allowed(can.pagesPerSheet ?? [])})`,
     });
   }
   if ((configuration.pageRanges?.length ?? 0) > 0 && can.isPageRangeSupported !== true) {
     issues.push({
       path: [...CONFIGURATION, 'pageRanges'],
-      message: 'this printer share does not print page ranges (allowed: none)',
+      message: `this ${of} does not print page ranges (allowed: none)`,
     });
   }
   for (const [setting, capability] of Object.entries(SUPPORTED)) {
@@ -100,7 +118,7 @@ export function capabilityIssues(
     if (value === true && can[capability as keyof PrinterCapabilities] !== true) {
       issues.push({
         path: [...CONFIGURATION, setting],
-        message: 'this printer share does not support it (allowed: false)',
+        message: `this ${of} does not support it (allowed: false)`,
       });
     }
   }
@@ -108,8 +126,8 @@ export function capabilityIssues(
 }
 
 /**
- * The copies a share takes: Graph's `copiesPerJob` range, whose upper bound may be absent (none
- * stated); a share that states no range prints one copy.
+ * The copies a share or printer takes: Graph's `copiesPerJob` range, whose upper bound may be
+ * absent (none stated); one that states no range prints one copy.
  */
 function copiesRange(can: PrinterCapabilities): { start: number; end: number } {
   // `maximum` is not in Graph's integerRange typings; some answers carry it instead of `end`.

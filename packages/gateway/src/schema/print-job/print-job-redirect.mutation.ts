@@ -8,6 +8,7 @@
 import type { PrintJob } from '@universal-print-gateway/graph-client';
 import { z } from 'zod';
 import { waitingJobsOf } from '../../domain/all-waiting-jobs.js';
+import { assertDestinationCanPrint } from '../../domain/printing/printer-devices.js';
 import {
   callsForRedirect,
   type RedirectRequest,
@@ -102,6 +103,12 @@ const ReleasePrintJobsInput = builder.inputType('ReleasePrintJobsInput', {
       validate: graphId,
       description: 'The device to print on.',
     }),
+    configuration: t.field({
+      type: PrintJobConfigurationInput,
+      description:
+        'Settings for every job released, checked against what the device can do before ' +
+        'anything is sent (InvalidInputError naming each field and the allowed values).',
+    }),
     printJobIds: t.field({
       type: [PrintJobRefInput],
       validate: jobRefs,
@@ -181,6 +188,7 @@ async function waitingRequests(
     printerId: job.printerId,
     printJobId: job.id,
     destinationPrinterId: input.destinationPrinterId,
+    configuration: toConfigurationPatch(input.configuration),
     onBehalfOf: input.onBehalfOf,
   }));
 }
@@ -190,6 +198,7 @@ const namedRequests = (input: ReleaseArgs): RedirectRequest[] =>
     printerId: ref.printerId,
     printJobId: ref.printJobId,
     destinationPrinterId: input.destinationPrinterId,
+    configuration: toConfigurationPatch(input.configuration),
     onBehalfOf: input.onBehalfOf,
   }));
 
@@ -207,16 +216,19 @@ writeMutation('redirectPrintJob', {
     'app (ConflictError otherwise). Never resent after an ambiguous failure: ' +
     'UpstreamUnavailableError with outcomeUnknown means read the job back before trying ' +
     "again. A person redirects only their own jobs: another's is NotFoundError, and nothing " +
-    'is sent.',
+    'is sent. A configuration the destination cannot do (colour on a monochrome device) is ' +
+    'InvalidInputError naming each field and the values allowed, and nothing is sent.',
   input: RedirectPrintJobInput,
   result: RedirectPrintJobSuccess,
   audit: {
     operation: 'redirectPrintJob',
     target: (input) => redirectAudited(redirectRequest(input)),
   },
-  write: async (context, input) => ({
-    printJob: await redirectJob(context, redirectRequest(input)),
-  }),
+  write: async (context, input) => {
+    const request = redirectRequest(input);
+    await assertDestinationCanPrint(context, request.destinationPrinterId, request.configuration);
+    return { printJob: await redirectJob(context, request) };
+  },
 });
 
 listWriteMutation('releasePrintJobs', {
@@ -224,8 +236,9 @@ listWriteMutation('releasePrintJobs', {
     'Releases jobs at a device in one call: redirectPrintJob for each, sent through Graph ' +
     '$batch, one result per job. Named jobs come back in input order; without printJobIds a ' +
     "person's waiting jobs are found and released, in the order of their tasks. Invalid " +
-    'input rejects the whole call before anything is sent, and so does a request budget of ' +
-    'Graph calls that cannot cover the redirects and their ownership reads.',
+    'input rejects the whole call before anything is sent, and so does a configuration the ' +
+    'device cannot do, and a request budget of Graph calls that cannot cover the redirects ' +
+    'and their ownership reads.',
   input: ReleasePrintJobsInput,
   result: ReleasedPrintJob,
   errors: [
@@ -248,6 +261,8 @@ listWriteMutation('releasePrintJobs', {
   // Without printJobIds the repeat of a release that went through finds no job waiting: the
   // key is what gives it the first answer back.
   write: async (context, input) => {
+    const configuration = toConfigurationPatch(input.configuration);
+    await assertDestinationCanPrint(context, input.destinationPrinterId, configuration);
     if (input.printJobIds != null) {
       return releaseEach(context, namedRequests(input), { ownerAlreadyChecked: false });
     }

@@ -1,9 +1,9 @@
 /**
- * Live release screens: GraphQL subscriptions (over SSE) on the process's job events. Who hears
- * what is decided per event, before it is sent: a person only of their own jobs (the event's
- * owner is their `oid`), a caller that may read any job of every job. A stream lasts as long as
- * its credential is accepted: then its last answer is the error a new request would get
- * (`TOKEN_EXPIRED`), and it ends. docs/subscriptions.md.
+ * Live release screens: GraphQL subscriptions (over SSE or WebSocket) on the process's job
+ * events. Who hears what is decided per event, before it is sent: a person only of their own
+ * jobs (the event's owner is their `oid`), a caller that may read any job of every job. A
+ * stream lasts as long as its credential is accepted: then its last answer is the error a new
+ * request would get (`TOKEN_EXPIRED`), and it ends. docs/subscriptions.md.
  */
 
 import { callerKey } from '../../auth/caller.js';
