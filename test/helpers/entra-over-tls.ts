@@ -6,17 +6,19 @@
  * emulator's origin spelled as the front's (the discovery document names its endpoints by
  * origin). Everything Entra decides (the assertion's signature, issuer and audience, the person's
  * `scp`, the refusal knobs, the per-person exchange counts) is the emulator's.
+ *
+ * For an emulator this file does not start (a bench's, another process's). One started here can
+ * serve its Entra over TLS itself: `startEmulator({ entraTls: {} })`, as useTestGateway's
+ * `onBehalfOf` and `npm start` do.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { ENTRA } from '@universal-print-gateway/emulator';
+import { ENTRA, LOOPBACK_DEV_TLS } from '@universal-print-gateway/emulator';
 import {
   DEFAULT_GRAPH_DELEGATED_SCOPES,
+  type OnBehalfOfExchange,
   onBehalfOfExchange,
-} from '../../packages/graph-client/src/credentials/on-behalf-of.js';
-import type { OnBehalfOfExchange } from '../../packages/graph-client/src/credentials/person-tokens.js';
-import { LOOPBACK_TLS_DIR } from './obo-responder.js';
+} from '@universal-print-gateway/graph-client';
 
 export interface EntraOverTls {
   /** The https origin to use as `AZURE_AUTHORITY_HOST`. */
@@ -27,10 +29,10 @@ export interface EntraOverTls {
 }
 
 export async function entraOverTls(emulatorUrl: string): Promise<EntraOverTls> {
-  const ca = readFileSync(`${LOOPBACK_TLS_DIR}/cert.pem`);
+  const ca = LOOPBACK_DEV_TLS.cert;
   let origin = '';
   const server: Server = createServer(
-    { key: readFileSync(`${LOOPBACK_TLS_DIR}/key.pem`), cert: ca },
+    { key: LOOPBACK_DEV_TLS.key, cert: ca },
     (request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -68,14 +70,14 @@ export async function entraOverTls(emulatorUrl: string): Promise<EntraOverTls> {
 }
 
 /**
- * The gateway app's on-behalf-of exchange at the emulator's Entra, over TLS as @azure/identity
- * needs: what a gateway that acts for people is configured with. `close` stops the TLS front.
+ * The gateway app's on-behalf-of exchange (its seeded secret) at the emulator's Entra over TLS:
+ * the emulator's own HTTPS listener (`emulator.entraOverTls`) or the front above.
  */
-export async function emulatorOnBehalfOf(
-  emulatorUrl: string,
-): Promise<{ exchange: OnBehalfOfExchange; close(): Promise<void> }> {
-  const entra = await entraOverTls(emulatorUrl);
-  const exchange = await onBehalfOfExchange({
+export function gatewayOnBehalfOf(entra: {
+  readonly url: string;
+  readonly ca: string | Buffer;
+}): Promise<OnBehalfOfExchange> {
+  return onBehalfOfExchange({
     credentials: {
       kind: 'client-secret',
       tenantId: ENTRA.tenantId,
@@ -86,5 +88,15 @@ export async function emulatorOnBehalfOf(
     scopes: [DEFAULT_GRAPH_DELEGATED_SCOPES],
     trustedCa: entra.ca,
   });
-  return { exchange, close: () => entra.close() };
+}
+
+/**
+ * The exchange at an emulator this file did not start, through the TLS front above: what a
+ * gateway that acts for people is configured with. `close` stops the front.
+ */
+export async function emulatorOnBehalfOf(
+  emulatorUrl: string,
+): Promise<{ exchange: OnBehalfOfExchange; close(): Promise<void> }> {
+  const entra = await entraOverTls(emulatorUrl);
+  return { exchange: await gatewayOnBehalfOf(entra), close: () => entra.close() };
 }

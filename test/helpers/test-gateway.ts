@@ -29,7 +29,7 @@ import { EMULATOR_TOKENS, ENTRA, emulatedEntraSettings } from '@universal-print-
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import { type ExecutionResult, print } from 'graphql';
 import type { Logger } from 'pino';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { type App, type AppDependencies, createApp } from '../../packages/gateway/src/app.js';
 import type { AuthenticationOptions } from '../../packages/gateway/src/auth/authenticate.js';
 import { createEntraTokenValidator } from '../../packages/gateway/src/auth/entra-token.js';
@@ -72,7 +72,7 @@ import {
   type GraphServiceOptions,
 } from '../../packages/graph-client/src/service.js';
 import { appToken, claimsOf, listen, listenOn, personToken } from './entra.js';
-import { emulatorOnBehalfOf } from './entra-over-tls.js';
+import { gatewayOnBehalfOf } from './entra-over-tls.js';
 import { type LogLine, memoryLogger } from './memory-logger.js';
 
 export type { LogLine } from './memory-logger.js';
@@ -290,9 +290,9 @@ export interface UseTestGatewayOptions
    */
   personScopes?: readonly string[];
   /**
-   * People's Graph calls through the on-behalf-of exchange at the emulator's own Entra (over
-   * TLS, test/helpers/entra-over-tls.ts), with the gateway app's secret; a fresh token cache for
-   * each test (`personTokens`).
+   * People's Graph calls through the on-behalf-of exchange at the emulator's own Entra, on its
+   * HTTPS listener (the emulator's `entraTls`), with the gateway app's secret; a fresh token
+   * cache for each test (`personTokens`).
    */
   onBehalfOf?: boolean;
   /** Serve the gateway on a loopback port: `url` and `execute(caller, ...)` need it. */
@@ -355,21 +355,22 @@ export interface EmulatedTestGateway {
  * test: the throttle window, counters and stores are per-gateway state.
  */
 export function useTestGateway(options: UseTestGatewayOptions = {}): EmulatedTestGateway {
-  const env = useEmulator(options.emulator);
+  const env = useEmulator(
+    options.onBehalfOf ? { ...options.emulator, entraTls: {} } : options.emulator,
+  );
   let gateway: TestGateway | undefined;
   let server: { url: string; close(): Promise<void> } | undefined;
   let httpServer: GatewayHttpServer | undefined;
   let lines: LogLine[] = [];
   const tokens = new Map<CallerName, Promise<string>>();
-  let onBehalfOf: { exchange: OnBehalfOfExchange; close(): Promise<void> } | undefined;
   let exchange: OnBehalfOfExchange | undefined;
   let personTokens: PersonTokenCache | undefined;
   if (options.onBehalfOf) {
     beforeAll(async () => {
-      onBehalfOf = await emulatorOnBehalfOf(env.emulator.url);
-      exchange = onBehalfOf.exchange;
+      const entra = env.emulator.entraOverTls;
+      if (!entra) throw new Error('useTestGateway(): the emulator has no Entra over TLS');
+      exchange = await gatewayOnBehalfOf(entra);
     });
-    afterAll(() => onBehalfOf?.close());
   }
 
   beforeEach(async () => {

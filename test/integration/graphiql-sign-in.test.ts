@@ -66,7 +66,7 @@ describe('GraphiQL signed in on the embedded emulator', () => {
     expect(claimsOf(token)).toMatchObject({
       oid: ENTRA.people.adele.objectId,
       tid: ENTRA.tenantId,
-      scp: 'Print.Release',
+      scp: 'Print.Release Print.Submit',
     });
     expect(titleOf(page)).toBe('Universal Print gateway (signed in as Adele Vance)');
     const withToken = await fetch(`${url}/graphql`, {
@@ -88,7 +88,10 @@ describe('GraphiQL signed in on the embedded emulator', () => {
     const station = claimsOf(tokenIn(await graphiqlPage(`${url}/graphql?as=Station`)));
     const adele = claimsOf(tokenIn(await graphiqlPage(`${url}/graphql?as=`)));
 
-    expect(megan).toMatchObject({ oid: ENTRA.people.megan.objectId, scp: 'Print.Release' });
+    expect(megan).toMatchObject({
+      oid: ENTRA.people.megan.objectId,
+      scp: 'Print.Release Print.Submit',
+    });
     expect(station).toMatchObject({
       azp: ENTRA.apps.releaseStation.appId,
       idtyp: 'app',

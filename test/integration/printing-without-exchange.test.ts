@@ -1,8 +1,7 @@
 /**
- * A gateway with no on-behalf-of exchange (npm start's, whose embedded emulator serves Entra over
- * plain HTTP, which @azure/identity refuses; or one given only GRAPH_ACCESS_TOKEN): what the
- * README's "Print from an app" says it answers. A person's printing is UpstreamUnavailableError,
- * and nothing is sent to Graph.
+ * A gateway with no on-behalf-of exchange (one given only GRAPH_ACCESS_TOKEN, which has no client
+ * credential to exchange with): a person's printing is UpstreamUnavailableError, and nothing is
+ * sent to Graph.
  */
 import { DEMO } from '@universal-print-gateway/emulator';
 import { describe, expect, it } from 'vitest';

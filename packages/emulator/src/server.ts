@@ -10,6 +10,11 @@ import {
   type EmulatedEntra,
   type EmulatedEntraOptions,
 } from './entra/emulated-entra.js';
+import {
+  type EntraOverTlsListener,
+  type EntraTlsOptions,
+  listenEntraOverTls,
+} from './entra/entra-over-tls.js';
 import { FaultInjector } from './faults.js';
 import { errorResult, GraphFailure } from './graph-errors.js';
 import { type EmulatorPrintJob, toGraphJob } from './graph-shapes.js';
@@ -40,6 +45,8 @@ import { createUploadHandler, UPLOAD_PREFIX } from './upload-routes.js';
 import { UploadSessions } from './upload-sessions.js';
 
 export type { EmulatedEntra, EntraHits, IssuedGraphToken } from './entra/emulated-entra.js';
+export type { EntraOverTlsListener, EntraTlsOptions } from './entra/entra-over-tls.js';
+export { LOOPBACK_DEV_TLS } from './entra/entra-over-tls.js';
 export type { FaultInjector, FaultRule, FaultScope } from './faults.js';
 export type { EmulatorPrintJob } from './graph-shapes.js';
 export type { RecordedCaller, RecordedRequest, RequestLog, RequestVia } from './request-log.js';
@@ -69,6 +76,12 @@ export interface EmulatorOptions {
   tls?: { key: string | Buffer; cert: string | Buffer };
   /** Entra's knobs: the Graph permissions (`roles`) its tokens grant the gateway app. */
   entra?: EmulatedEntraOptions;
+  /**
+   * Entra also on an HTTPS listener of its own (`entraOverTls` of the running emulator), with the
+   * development loopback certificate unless given one: what an on-behalf-of client (MSAL) needs.
+   * @default off
+   */
+  entraTls?: EntraTlsOptions;
   /** How long a document's upload session (and its uploadUrl) lives. @default 1 hour */
   uploadSessionLifetimeMs?: number;
 }
@@ -81,6 +94,8 @@ export interface RunningEmulator {
   store: EmulatorStore;
   /** Microsoft Entra ID: discovery, keys and tokens under `{url}/{tenant}/…` (entra/). */
   entra: EmulatedEntra;
+  /** The same Entra over HTTPS (with the `entraTls` option): its origin and what to trust. */
+  entraOverTls?: EntraOverTlsListener;
   /** Graph change-notification subscriptions, their deliveries and knobs (subscriptions/). */
   subscriptions: SubscriptionService;
   /** Documents' upload sessions: `expireAll()` plays an expired uploadUrl. */
@@ -149,7 +164,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const pager = new Pager(options.pageSize ?? DEFAULT_PAGE_SIZE);
   // The issuer and key URLs name the emulator's origin, known once it listens (below).
   let origin = '';
-  const entra = await createEmulatedEntra(() => origin, options.entra);
+  let tlsOrigin: string | undefined;
+  const entra = await createEmulatedEntra(
+    () => origin,
+    options.entra,
+    () => (tlsOrigin ? [origin, tlsOrigin] : [origin]),
+  );
   const reset = (): void => {
     store.reset();
     uploads.clear();
@@ -292,12 +312,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const address = server.address() as AddressInfo;
   const urlHost = address.address.includes(':') ? `[${address.address}]` : address.address;
   origin = `${options.tls ? 'https' : 'http'}://${urlHost}:${address.port}`;
+  const entraTls = options.entraTls
+    ? await listenEntraOverTls(entra, host, options.entraTls).catch((error: unknown) => {
+        server.close();
+        throw error;
+      })
+    : undefined;
+  tlsOrigin = entraTls?.url;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
       lifetime.abort(new Error('The emulator is closing.'));
       subscriptionService.close();
+      entraTls?.close();
       server.close(() => resolve());
       server.closeAllConnections();
       for (const socket of sockets) {
@@ -313,6 +341,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests,
     store,
     entra,
+    ...(entraTls ? { entraOverTls: { url: entraTls.url, ca: entraTls.ca } } : {}),
     subscriptions: subscriptionService,
     uploads,
     submitJob,

@@ -54,7 +54,9 @@ function tokenForm(identity: DemoIdentity): Record<string, string> {
     client_id: ENTRA.apps.releaseApp.appId,
     username: userPrincipalName,
     password,
-    scope: `${GATEWAY_API.appIdUri}/Print.Release`,
+    // Both of the gateway's scopes: a person in GraphiQL releases jobs and prints
+    // (README "Print from an app").
+    scope: `${GATEWAY_API.appIdUri}/Print.Release ${GATEWAY_API.appIdUri}/Print.Submit`,
   };
 }
 

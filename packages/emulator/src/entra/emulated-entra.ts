@@ -1,6 +1,9 @@
 // Microsoft Entra ID as the gateway sees it, on the emulator's own HTTP server: per-tenant
 // OpenID discovery, the signing keys (JWKS), a token endpoint, and an admin endpoint to rotate
 // the keys. The paths are Entra's, so AZURE_AUTHORITY_HOST = the emulator's URL just works.
+// The same Entra may also listen over HTTPS (entra-over-tls.ts): each listener's discovery and
+// tokens name that listener's origin as the issuer (MSAL checks that the discovery document's
+// issuer is its authority), and an on-behalf-of assertion issued under either name is accepted.
 import { randomUUID } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 import { errors as joseErrors } from 'jose';
@@ -40,12 +43,16 @@ export interface IssuedGraphToken {
 }
 
 export interface EmulatedEntra {
-  /** Answers an Entra path, or returns undefined when the path is not Entra's. */
+  /**
+   * Answers an Entra path, or returns undefined when the path is not Entra's. `listener` is the
+   * origin the request came in on (the emulator's own by default): issuers and endpoints name it.
+   */
   handle(
     method: string,
     pathname: string,
     rawBody: string | undefined,
     contentType: string | undefined,
+    listener?: string,
   ): Promise<EntraAnswer | undefined>;
   /** The app a Graph access token from this Entra was issued to, while it is valid. */
   graphTokenApp(token: string): string | undefined;
@@ -101,9 +108,15 @@ export interface EmulatedEntraOptions {
   gatewayGraphRoles?: readonly string[];
 }
 
+/**
+ * @param origin the emulator's own origin: Graph's resource name, and Entra's default listener.
+ * @param listeners every origin this Entra answers on (its HTTPS one too): the issuers an
+ *   on-behalf-of assertion may carry.
+ */
 export async function createEmulatedEntra(
   origin: () => string,
   options: EmulatedEntraOptions = {},
+  listeners: () => readonly string[] = () => [origin()],
 ): Promise<EmulatedEntra> {
   const keys = await SigningKeys.create();
   const tenants = new Map<string, EntraTenant>(entraTenants().map((t) => [t.id, t]));
@@ -119,9 +132,10 @@ export async function createEmulatedEntra(
   };
 
   /** Entra's answers to an assertion it cannot accept (invalid_grant, as on the OBO page). */
-  const verifyAssertion = async (assertion: string, issuer: string) => {
+  const verifyAssertion = async (assertion: string, tenantId: string) => {
     try {
-      return await keys.verify(assertion, issuer);
+      const issuers = listeners().map((listener) => `${listener}/${tenantId}/v2.0`);
+      return await keys.verify(assertion, issuers);
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) {
         throw new OAuthError(
@@ -150,10 +164,10 @@ export async function createEmulatedEntra(
     }
     return tenant;
   };
-  const issuerOf = (tenantId: string) => `${origin()}/${tenantId}/v2.0`;
+  const issuerOf = (listener: string, tenantId: string) => `${listener}/${tenantId}/v2.0`;
 
-  const discovery = (tenant: EntraTenant): EntraAnswer => {
-    const base = `${origin()}/${tenant.id}`;
+  const discovery = (tenant: EntraTenant, listener: string): EntraAnswer => {
+    const base = `${listener}/${tenant.id}`;
     return {
       status: 200,
       body: {
@@ -169,9 +183,9 @@ export async function createEmulatedEntra(
         id_token_signing_alg_values_supported: ['RS256'],
         response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
         scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-        issuer: issuerOf(tenant.id),
+        issuer: issuerOf(listener, tenant.id),
         request_uri_parameter_supported: false,
-        userinfo_endpoint: `${origin()}/oidc/userinfo`,
+        userinfo_endpoint: `${listener}/oidc/userinfo`,
         authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
         device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
         http_logout_supported: true,
@@ -206,6 +220,7 @@ export async function createEmulatedEntra(
     tenant: EntraTenant,
     rawBody: string | undefined,
     contentType: string | undefined,
+    listener: string,
   ): Promise<EntraAnswer> => {
     if (!(contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
       throw new OAuthError(
@@ -217,7 +232,7 @@ export async function createEmulatedEntra(
     }
     const form = new URLSearchParams(rawBody ?? '');
     const now = Math.floor(Date.now() / 1000);
-    const issuer = issuerOf(tenant.id);
+    const issuer = issuerOf(listener, tenant.id);
     const issued: Grant =
       form.get('grant_type') === JWT_BEARER_GRANT
         ? await onBehalfOf({
@@ -226,7 +241,7 @@ export async function createEmulatedEntra(
             issuer,
             now,
             emulatorOrigin: origin(),
-            verify: (assertion) => verifyAssertion(assertion, issuer),
+            verify: (assertion) => verifyAssertion(assertion, tenant.id),
             takeRefusal: (personId) => {
               hits.onBehalfOf[personId] = (hits.onBehalfOf[personId] ?? 0) + 1;
               return refusals.take(personId);
@@ -283,6 +298,7 @@ export async function createEmulatedEntra(
     pathname: string,
     rawBody: string | undefined,
     contentType: string | undefined,
+    listener: string,
   ): Promise<EntraAnswer | undefined> => {
     if (pathname === OBO_REFUSALS) return oboRefusals(method, rawBody);
     if (pathname === HITS) {
@@ -298,7 +314,7 @@ export async function createEmulatedEntra(
     if (match?.[1]) {
       if (method !== 'GET') return methodNotAllowed('GET');
       hits.discovery += 1;
-      return discovery(tenantOr404(match[1]));
+      return discovery(tenantOr404(match[1]), listener);
     }
     match = KEYS.exec(pathname);
     if (match?.[1]) {
@@ -306,21 +322,21 @@ export async function createEmulatedEntra(
       hits.keys += 1;
       tenantOr404(match[1]);
       // Entra's keys are shared by every tenant; `issuer` tells which tenant may use them.
-      return { status: 200, body: keys.jwks(`${origin()}/{tenantid}/v2.0`) };
+      return { status: 200, body: keys.jwks(`${listener}/{tenantid}/v2.0`) };
     }
     match = TOKEN.exec(pathname);
     if (match?.[1]) {
       if (method !== 'POST') return methodNotAllowed('POST');
       hits.token += 1;
-      return token(tenantOr404(match[1]), rawBody, contentType);
+      return token(tenantOr404(match[1]), rawBody, contentType, listener);
     }
     return undefined;
   };
 
   return {
-    async handle(method, pathname, rawBody, contentType) {
+    async handle(method, pathname, rawBody, contentType, listener = origin()) {
       try {
-        return await route(method, pathname, rawBody, contentType);
+        return await route(method, pathname, rawBody, contentType, listener);
       } catch (error) {
         if (error instanceof OAuthError) return oauthError(error);
         throw error;

@@ -62,10 +62,10 @@ export class SigningKeys {
   }
 
   /**
-   * The claims of a token one of the published keys signed, for this issuer; throws jose's
-   * errors (expired, bad signature, another issuer) otherwise.
+   * The claims of a token one of the published keys signed, for one of these issuers; throws
+   * jose's errors (expired, bad signature, another issuer) otherwise.
    */
-  async verify(token: string, issuer: string): Promise<JWTPayload> {
+  async verify(token: string, issuer: string | string[]): Promise<JWTPayload> {
     const published = createLocalJWKSet(this.jwks(''));
     const { payload } = await jwtVerify(token, published, { issuer, algorithms: ['RS256'] });
     return payload;
