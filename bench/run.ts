@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { callerCost } from './scenarios/caller-cost.js';
 import { cpuPerOperation } from './scenarios/cpu-per-operation.js';
+import { entraExchanges } from './scenarios/entra-exchanges.js';
 import { fanOut } from './scenarios/fan-out.js';
 import { listPages } from './scenarios/list-pages.js';
 import { liveEvents } from './scenarios/live-events.js';
@@ -257,6 +258,19 @@ async function main() {
       `   median ${su.medianFirstAnswerMs} ms (target < 1000: ${mark(su.medianFirstAnswerMs < 1000)})\n`,
     );
     results['startUp'] = su;
+  }
+
+  if (runs(12)) {
+    const ex = await entraExchanges({ operations: 1_000, people: 10, concurrency: 16 });
+    console.log(
+      `12. on-behalf-of exchanges: ${ex.operations} printerShares by ${ex.people} people, one token each (the built gateway, the emulator's Entra over TLS)`,
+    );
+    console.table({ 'Entra requests during the load': ex.entraRequests });
+    console.log(
+      `   exchanges ${ex.exchanges} (goal <= ${ex.people}: ${mark(ex.exchanges <= ex.people)}), ` +
+        `at most ${ex.mostExchangesForOnePerson} for one person; ${ex.entraRequestsPerExchange} Entra requests per exchange; ${ex.perSecond} operations/s\n`,
+    );
+    results['entraExchanges'] = ex;
   }
 
   const dir = fileURLToPath(new URL('./results/', import.meta.url));

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { LOOPBACK_TLS_DIR } from './obo-responder.js';
+import { LOOPBACK_TLS_DIR } from './loopback-tls.js';
 
 export interface EntraOverTls {
   /** The https origin to use as `AZURE_AUTHORITY_HOST`. */

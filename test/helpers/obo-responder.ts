@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
-export const LOOPBACK_TLS_DIR = 'test/fixtures/loopback-tls';
+import { LOOPBACK_TLS_DIR } from './loopback-tls.js';
+
+export { LOOPBACK_TLS_DIR };
 export const OBO_TENANT = '6c3f9a2e-1b4d-4e8f-a5c7-2d9e0b1f3a40';
 export const OBO_CLIENT_ID = '3f1a9c52-6d7e-4b8a-9c0d-1e2f3a4b5c6d';
 export const OBO_CLIENT_SECRET = 'emulator-gateway-secret';

@@ -1,0 +1,54 @@
+/**
+ * An emulator for the scenarios where the gateway acts for people (on-behalf-of): MSAL takes
+ * only an https authority, so the emulator serves HTTPS with the loopback test certificate, and
+ * both the built gateway and this process trust it through NODE_EXTRA_CA_CERTS (`npm run bench`
+ * sets it for this process; bench/built-gateway.ts for the gateway's).
+ */
+import { resolve } from 'node:path';
+import {
+  type EmulatorOptions,
+  type EntraPerson,
+  type RunningEmulator,
+  startEmulator,
+} from '@universal-print-gateway/emulator';
+import { personToken } from '../test/helpers/entra.js';
+import { LOOPBACK_CA_FILE, loopbackTls } from '../test/helpers/loopback-tls.js';
+
+export { LOOPBACK_CA_FILE };
+
+/** The scopes on the gateway's API a person who prints holds. */
+const PRINTING_SCOPES = ['Print.Release', 'Print.Submit'] as const;
+
+export async function emulatorOverTls(
+  options: Omit<EmulatorOptions, 'tls'> = {},
+): Promise<RunningEmulator> {
+  const trusted = process.env['NODE_EXTRA_CA_CERTS'];
+  if (!trusted || resolve(trusted) !== resolve(LOOPBACK_CA_FILE)) {
+    throw new Error(
+      `The on-behalf-of scenarios reach the emulator over HTTPS: run them with ` +
+        `NODE_EXTRA_CA_CERTS=${LOOPBACK_CA_FILE} (npm run bench does)`,
+    );
+  }
+  return startEmulator({ ...options, tls: loopbackTls() });
+}
+
+/** `count` people for the emulator's directory (EmulatedEntraOptions.morePeople). */
+export function benchPeople(count: number): EntraPerson[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(2, '0');
+    return {
+      objectId: `b3c4d5e6-0000-4000-8000-0000000000${n}`,
+      userPrincipalName: `bench.person${n}@contoso.onmicrosoft.com`,
+      displayName: `Bench person ${n}`,
+      password: `bench-person-${n}-password`,
+    };
+  });
+}
+
+/** One token for the gateway's API per person, as a signed-in app holds it. */
+export function printingTokens(
+  emulator: RunningEmulator,
+  people: readonly EntraPerson[],
+): Promise<string[]> {
+  return Promise.all(people.map((person) => personToken(emulator.url, person, PRINTING_SCOPES)));
+}
