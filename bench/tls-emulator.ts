@@ -12,6 +12,9 @@ import {
   startEmulator,
 } from '@universal-print-gateway/emulator';
 import { personToken } from '../test/helpers/entra.js';
+
+export { morePeople } from '../test/helpers/entra.js';
+
 import { LOOPBACK_CA_FILE, loopbackTls } from '../test/helpers/loopback-tls.js';
 
 export { LOOPBACK_CA_FILE };
@@ -30,19 +33,6 @@ export async function emulatorOverTls(
     );
   }
   return startEmulator({ ...options, tls: loopbackTls() });
-}
-
-/** `count` people for the emulator's directory (EmulatedEntraOptions.morePeople). */
-export function benchPeople(count: number): EntraPerson[] {
-  return Array.from({ length: count }, (_, i) => {
-    const n = String(i + 1).padStart(2, '0');
-    return {
-      objectId: `b3c4d5e6-0000-4000-8000-0000000000${n}`,
-      userPrincipalName: `bench.person${n}@contoso.onmicrosoft.com`,
-      displayName: `Bench person ${n}`,
-      password: `bench-person-${n}-password`,
-    };
-  });
 }
 
 /** One token for the gateway's API per person, as a signed-in app holds it. */

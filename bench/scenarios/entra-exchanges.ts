@@ -12,7 +12,7 @@ import { startBuiltGateway } from '../built-gateway.js';
 import { closedLoop, round } from '../harness.js';
 import { postJson } from '../http-load.js';
 import type { ServerProcess } from '../server-process.js';
-import { benchPeople, emulatorOverTls, LOOPBACK_CA_FILE, printingTokens } from '../tls-emulator.js';
+import { emulatorOverTls, LOOPBACK_CA_FILE, morePeople, printingTokens } from '../tls-emulator.js';
 
 const SHARES = JSON.stringify({
   query: `query { printerShares(first: 10) {
@@ -40,7 +40,7 @@ export async function entraExchanges(options: {
   people: number;
   concurrency: number;
 }): Promise<EntraExchangesResult> {
-  const people = benchPeople(options.people);
+  const people = morePeople(options.people);
   const emulator = await emulatorOverTls({ entra: { morePeople: people } });
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   let gateway: ServerProcess | undefined;

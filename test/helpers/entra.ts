@@ -37,6 +37,22 @@ async function tokenRequest(
   return body.access_token;
 }
 
+/**
+ * `count` people for the emulator's directory besides Adele and Megan (its `entra.morePeople`):
+ * loads and tests of many people, each with a token of their own.
+ */
+export function morePeople(count: number): EntraPerson[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(2, '0');
+    return {
+      objectId: `b3c4d5e6-0000-4000-8000-0000000000${n}`,
+      userPrincipalName: `person${n}@contoso.onmicrosoft.com`,
+      displayName: `Person ${n}`,
+      password: `emulator-person-${n}-password`,
+    };
+  });
+}
+
 /** A delegated token for a person of the directory (ROPC through the public release app). */
 export function personToken(
   emulatorUrl: string,
