@@ -9,6 +9,7 @@ import { callerCost } from './scenarios/caller-cost.js';
 import { cpuPerOperation } from './scenarios/cpu-per-operation.js';
 import { entraExchanges } from './scenarios/entra-exchanges.js';
 import { fanOut } from './scenarios/fan-out.js';
+import { largeDocument } from './scenarios/large-document.js';
 import { listPages } from './scenarios/list-pages.js';
 import { liveEvents } from './scenarios/live-events.js';
 import { memory } from './scenarios/memory.js';
@@ -271,6 +272,20 @@ async function main() {
         `at most ${ex.mostExchangesForOnePerson} for one person; ${ex.entraRequestsPerExchange} Entra requests per exchange; ${ex.perSecond} operations/s\n`,
     );
     results['entraExchanges'] = ex;
+  }
+
+  if (runs(13)) {
+    const ld = await largeDocument({ megabytes: 50 });
+    console.log(
+      `13. a ${ld.documentBytes / 1e6} MB document: createPrintJob at the gateway, ${ld.requests} PUTs of at most ${ld.chunkBytes} bytes to uploadUrl, startPrintJob`,
+    );
+    console.table({ result: ld });
+    const moved = ld.gatewayRssAfterStart - ld.gatewayRssBeforeUpload;
+    console.log(
+      `   gateway RSS ${ld.gatewayRssBeforeUpload} → ${ld.gatewayRssAfterStart} MiB (goal: does not move with the document, ${mark(moved < 10)}), ` +
+        `its CPU during the upload ${ld.gatewayCpuMsDuringUpload} ms; upload ${ld.uploadMiBPerSecond} MiB/s to the emulator\n`,
+    );
+    results['largeDocument'] = ld;
   }
 
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
