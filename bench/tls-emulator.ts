@@ -4,6 +4,7 @@
  * both the built gateway and this process trust it through NODE_EXTRA_CA_CERTS (`npm run bench`
  * sets it for this process; bench/built-gateway.ts for the gateway's).
  */
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import {
   type EmulatorOptions,
@@ -12,6 +13,8 @@ import {
   startEmulator,
 } from '@universal-print-gateway/emulator';
 import { personToken } from '../test/helpers/entra.js';
+import { startBuiltGateway } from './built-gateway.js';
+import type { ServerProcess } from './server-process.js';
 
 export { morePeople } from '../test/helpers/entra.js';
 
@@ -41,4 +44,19 @@ export function printingTokens(
   people: readonly EntraPerson[],
 ): Promise<string[]> {
   return Promise.all(people.map((person) => personToken(emulator.url, person, PRINTING_SCOPES)));
+}
+
+/** The gateway as it ships, on this emulator's Graph, acting for people at its Entra. */
+export function gatewayActingForPeople(
+  emulator: RunningEmulator,
+  concurrency: number,
+): Promise<ServerProcess> {
+  return startBuiltGateway({
+    name: 'gateway',
+    graphUrl: emulator.url,
+    emulatorUrl: emulator.url,
+    serviceKey: `bench-${randomBytes(16).toString('hex')}`,
+    concurrency,
+    actsForPeople: { trustedCaFile: LOOPBACK_CA_FILE },
+  });
 }

@@ -6,13 +6,16 @@
  * The emulator's Entra counts what it was asked: exchanges per person (its on-behalf-of hit
  * counter) and every request (discovery, keys, token), from the first operation to the last.
  */
-import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
-import { startBuiltGateway } from '../built-gateway.js';
 import { closedLoop, round } from '../harness.js';
 import { postJson } from '../http-load.js';
 import type { ServerProcess } from '../server-process.js';
-import { emulatorOverTls, LOOPBACK_CA_FILE, morePeople, printingTokens } from '../tls-emulator.js';
+import {
+  emulatorOverTls,
+  gatewayActingForPeople,
+  morePeople,
+  printingTokens,
+} from '../tls-emulator.js';
 
 const SHARES = JSON.stringify({
   query: `query { printerShares(first: 10) {
@@ -45,14 +48,7 @@ export async function entraExchanges(options: {
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   let gateway: ServerProcess | undefined;
   try {
-    gateway = await startBuiltGateway({
-      name: 'gateway',
-      graphUrl: emulator.url,
-      emulatorUrl: emulator.url,
-      serviceKey: `bench-${randomBytes(16).toString('hex')}`,
-      concurrency: options.concurrency,
-      actsForPeople: { trustedCaFile: LOOPBACK_CA_FILE },
-    });
+    gateway = await gatewayActingForPeople(emulator, options.concurrency);
     const tokens = await printingTokens(emulator, people);
     // From here on, only what the operations cause (the gateway's own app token is already held).
     emulator.entra.reset();

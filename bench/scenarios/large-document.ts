@@ -10,12 +10,11 @@
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
 import { DEMO, ENTRA } from '@universal-print-gateway/emulator';
-import { startBuiltGateway } from '../built-gateway.js';
 import { round } from '../harness.js';
 import { postJson } from '../http-load.js';
 import { processCpuMs, processRssMiB } from '../process-cpu.js';
 import type { ServerProcess } from '../server-process.js';
-import { emulatorOverTls, LOOPBACK_CA_FILE, printingTokens } from '../tls-emulator.js';
+import { emulatorOverTls, gatewayActingForPeople, printingTokens } from '../tls-emulator.js';
 
 const CREATE = `mutation ($input: CreatePrintJobInput!) { createPrintJob(input: $input) {
   __typename
@@ -50,14 +49,7 @@ export async function largeDocument(options: { megabytes: number }): Promise<Lar
   const agent = new Agent({ keepAlive: true });
   let gateway: ServerProcess | undefined;
   try {
-    gateway = await startBuiltGateway({
-      name: 'gateway',
-      graphUrl: emulator.url,
-      emulatorUrl: emulator.url,
-      serviceKey: `bench-${randomBytes(16).toString('hex')}`,
-      concurrency: 1,
-      actsForPeople: { trustedCaFile: LOOPBACK_CA_FILE },
-    });
+    gateway = await gatewayActingForPeople(emulator, 1);
     const [token] = await printingTokens(emulator, [ENTRA.people.adele]);
     const asAdele = async (query: string, input: Record<string, unknown>) => {
       const body = JSON.stringify({ query, variables: { input } });
