@@ -285,6 +285,11 @@ async function main() {
       `   gateway RSS ${ld.gatewayRssBeforeUpload} → ${ld.gatewayRssAfterStart} MiB (goal: does not move with the document, ${mark(moved < 10)}), ` +
         `its CPU during the upload ${ld.gatewayCpuMsDuringUpload} ms; upload ${ld.uploadMiBPerSecond} MiB/s to the emulator\n`,
     );
+    const [cold, ...warm] = ld.roundTripsPerCreate;
+    console.log(
+      `   createPrintJob Graph round trips: ${cold} with the share's capabilities unread (goal 3: ${mark(cold === 3)}), ` +
+        `then ${warm.join(', ')} (goal 2: ${mark(warm.every((n) => n === 2))})\n`,
+    );
     results['largeDocument'] = ld;
   }
 
