@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
+import { build } from 'esbuild';
 
 const [dir] = process.argv.slice(2);
 if (!dir) throw new Error('usage: node .ci/image-contents.mjs <dir>');
@@ -70,25 +71,29 @@ for (const [marker, source] of MARKERS) {
   }
 }
 
-// Every package the bundle still imports (its lazy externals) is installed.
+// Every package the bundle still imports (its lazy externals) is installed. The imports are
+// read by esbuild's parser (its metafile), not matched in the text: import-like text inside a
+// string (GraphQL's error messages, a template) is no import.
 const PACKAGE = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*/;
 const imported = new Set();
-for (const [, text] of bundle) {
-  for (const [, specifier] of text.matchAll(
-    /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"'\s]+)["']/g,
-  )) {
-    const name = PACKAGE.exec(specifier)?.[0];
-    if (
-      !name ||
-      name !==
-        specifier
-          .split('/')
-          .slice(0, name.startsWith('@') ? 2 : 1)
-          .join('/')
-    )
-      continue;
-    if (specifier.startsWith('node:') || builtinModules.includes(name)) continue;
-    imported.add(name);
+for (const [file] of bundle) {
+  const { metafile } = await build({
+    entryPoints: [join(dir, file)],
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  for (const input of Object.values(metafile.inputs)) {
+    for (const { path: specifier, external } of input.imports) {
+      if (!external || specifier.startsWith('node:')) continue;
+      const name = PACKAGE.exec(specifier)?.[0];
+      if (!name || builtinModules.includes(name)) continue;
+      imported.add(name);
+    }
   }
 }
 for (const name of imported) {

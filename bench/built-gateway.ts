@@ -24,6 +24,12 @@ export interface BuiltGatewayOptions {
   otlpEndpoint?: string;
   /** Callers in progress at once that the in-progress cap must admit. */
   concurrency: number;
+  /**
+   * The gateway acts for people (on-behalf-of): its app registration (the emulator's gateway
+   * app) instead of a fixed Graph token, at an emulator serving HTTPS (MSAL takes only an https
+   * authority) whose certificate this CA file vouches for (bench/tls-emulator.ts).
+   */
+  actsForPeople?: { trustedCaFile: string };
 }
 
 /** What bench/profile.ts varies: another build, node's own flags, settings added on top. */
@@ -43,7 +49,14 @@ export function builtGatewayEnv(
     HOST: '127.0.0.1',
     METRICS_PORT: '0',
     GRAPH_BASE_URL: options.graphUrl,
-    GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
+    ...(options.actsForPeople
+      ? {
+          AZURE_TENANT_ID: ENTRA.tenantId,
+          AZURE_CLIENT_ID: ENTRA.apps.gateway.appId,
+          AZURE_CLIENT_SECRET: ENTRA.apps.gateway.secret,
+          NODE_EXTRA_CA_CERTS: options.actsForPeople.trustedCaFile,
+        }
+      : { GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp }),
     GATEWAY_API_KEYS: `bench:Print.Release.All:${options.serviceKey}`,
     AZURE_AUTHORITY_HOST: options.emulatorUrl,
     GATEWAY_AUTH_TENANT_IDS: ENTRA.tenantId,

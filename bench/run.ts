@@ -7,7 +7,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { callerCost } from './scenarios/caller-cost.js';
 import { cpuPerOperation } from './scenarios/cpu-per-operation.js';
+import { entraExchanges } from './scenarios/entra-exchanges.js';
 import { fanOut } from './scenarios/fan-out.js';
+import { largeDocument } from './scenarios/large-document.js';
 import { listPages } from './scenarios/list-pages.js';
 import { liveEvents } from './scenarios/live-events.js';
 import { memory } from './scenarios/memory.js';
@@ -261,6 +263,38 @@ async function main() {
   }
 
   if (runs(12)) {
+    const ex = await entraExchanges({ operations: 1_000, people: 10, concurrency: 16 });
+    console.log(
+      `12. on-behalf-of exchanges: ${ex.operations} printerShares by ${ex.people} people, one token each (the built gateway, the emulator's Entra over TLS)`,
+    );
+    console.table({ 'Entra requests during the load': ex.entraRequests });
+    console.log(
+      `   exchanges ${ex.exchanges} (goal <= ${ex.people}: ${mark(ex.exchanges <= ex.people)}), ` +
+        `at most ${ex.mostExchangesForOnePerson} for one person; ${ex.entraRequestsPerExchange} Entra requests per exchange; ${ex.perSecond} operations/s\n`,
+    );
+    results['entraExchanges'] = ex;
+  }
+
+  if (runs(13)) {
+    const ld = await largeDocument({ megabytes: 50 });
+    console.log(
+      `13. a ${ld.documentBytes / 1e6} MB document: createPrintJob at the gateway, ${ld.requests} PUTs of at most ${ld.chunkBytes} bytes to uploadUrl, startPrintJob`,
+    );
+    console.table({ result: ld });
+    const moved = ld.gatewayRssAfterStart - ld.gatewayRssBeforeUpload;
+    console.log(
+      `   gateway RSS ${ld.gatewayRssBeforeUpload} → ${ld.gatewayRssAfterStart} MiB (goal: does not move with the document, ${mark(moved < 10)}), ` +
+        `its CPU during the upload ${ld.gatewayCpuMsDuringUpload} ms; upload ${ld.uploadMiBPerSecond} MiB/s to the emulator\n`,
+    );
+    const [cold, ...warm] = ld.roundTripsPerCreate;
+    console.log(
+      `   createPrintJob Graph round trips: ${cold} with the share's capabilities unread (goal 3: ${mark(cold === 3)}), ` +
+        `then ${warm.join(', ')} (goal 2: ${mark(warm.every((n) => n === 2))})\n`,
+    );
+    results['largeDocument'] = ld;
+  }
+
+  if (runs(14)) {
     const RELEASED_JOBS = 45;
     const b = await releaseBothMethods({
       latencyMs: LATENCY_MS,
@@ -268,7 +302,7 @@ async function main() {
       repetitions: quick ? 2 : 5,
     });
     console.log(
-      `12. a person releasing ${RELEASED_JOBS} jobs at a device, by release method (one upstream round trip: ${b.roundTripMs} ms)`,
+      `14. a person releasing ${RELEASED_JOBS} jobs at a device, by release method (one upstream round trip: ${b.roundTripMs} ms)`,
     );
     const { redirect, secureRelease, ...mixedRow } = b.mixed;
     console.table({

@@ -64,7 +64,7 @@ const { metafile } = await build({
   banner: {
     js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
   },
-  external: ['@azure/identity', '@opentelemetry/*', 'ioredis'],
+  external: ['@azure/identity', '@azure/msal-node', '@opentelemetry/*', 'ioredis'],
   // Readable stack traces in production logs: names and lines as written, no minifying.
   minify: false,
   legalComments: 'none',

@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ENTRA, GATEWAY_API } from '@universal-print-gateway/emulator';
+import { ENTRA, type EntraPerson, GATEWAY_API } from '@universal-print-gateway/emulator';
 import {
   base64url,
   decodeJwt,
@@ -37,13 +37,30 @@ async function tokenRequest(
   return body.access_token;
 }
 
-/** A delegated token for a seeded person (ROPC through the public release app). */
+/**
+ * `count` people for the emulator's directory besides Adele and Megan (its `entra.morePeople`):
+ * loads and tests of many people, each with a token of their own.
+ */
+export function morePeople(count: number): EntraPerson[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(2, '0');
+    return {
+      objectId: `b3c4d5e6-0000-4000-8000-0000000000${n}`,
+      userPrincipalName: `person${n}@contoso.onmicrosoft.com`,
+      displayName: `Person ${n}`,
+      password: `emulator-person-${n}-password`,
+    };
+  });
+}
+
+/** A delegated token for a person of the directory (ROPC through the public release app). */
 export function personToken(
   emulatorUrl: string,
-  person: Person,
+  person: Person | EntraPerson,
   scopes: readonly string[] = ['Print.Release'],
 ): Promise<string> {
-  const { userPrincipalName, password } = ENTRA.people[person];
+  const { userPrincipalName, password } =
+    typeof person === 'string' ? ENTRA.people[person] : person;
   return tokenRequest(emulatorUrl, ENTRA.tenantId, {
     grant_type: 'password',
     client_id: ENTRA.apps.releaseApp.appId,

@@ -140,7 +140,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   );
   const store = new EmulatorStore({
     printDurationMs: options.printDurationMs ?? 0,
-    createTenant: createDemoTenant,
+    // Entra's people are Graph's users (same object ids): the directory's extra people too.
+    createTenant: (now) => {
+      const tenant = createDemoTenant(now);
+      for (const person of options.entra?.morePeople ?? []) {
+        const { objectId: id, displayName, userPrincipalName } = person;
+        tenant.users.push({ id, displayName, userPrincipalName });
+      }
+      return tenant;
+    },
     onTaskCreated: (task) => subscriptionService.taskCreated(task),
     onJobFetchable: (job) => subscriptionService.jobFetchable(job),
   });

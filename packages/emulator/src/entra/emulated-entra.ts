@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 import { errors as joseErrors } from 'jose';
-import { type EntraTenant, entraTenants } from './entra-seed.js';
+import { type EntraPerson, type EntraTenant, entraTenants } from './entra-seed.js';
 import { InvalidOboRefusalError, OboRefusals, parseOboRefusal } from './obo-refusals.js';
 import { JWT_BEARER_GRANT, onBehalfOf } from './on-behalf-of.js';
 import { SigningKeys } from './signing-keys.js';
@@ -106,6 +106,11 @@ function oauthError(error: OAuthError): EntraAnswer {
 export interface EmulatedEntraOptions {
   /** The `roles` of the gateway app's Graph tokens. @default GATEWAY_GRAPH_ROLES */
   gatewayGraphRoles?: readonly string[];
+  /**
+   * People of the Contoso tenant besides Adele and Megan, who sign in (ROPC) and are exchanged
+   * for (on-behalf-of) like them: what a load of many people needs (bench/). @default none
+   */
+  morePeople?: readonly EntraPerson[];
 }
 
 /**
@@ -119,7 +124,9 @@ export async function createEmulatedEntra(
   listeners: () => readonly string[] = () => [origin()],
 ): Promise<EmulatedEntra> {
   const keys = await SigningKeys.create();
-  const tenants = new Map<string, EntraTenant>(entraTenants().map((t) => [t.id, t]));
+  const tenants = new Map<string, EntraTenant>(
+    entraTenants(options.morePeople).map((t) => [t.id, t]),
+  );
   const noHits = (): EntraHits => ({ discovery: 0, keys: 0, token: 0, onBehalfOf: {} });
   let hits = noHits();
   const refusals = new OboRefusals();

@@ -105,14 +105,15 @@ export const ENTRA = {
   },
 } as const;
 
-export function entraTenants(): EntraTenant[] {
+/** @param morePeople Contoso's people besides the seeded two (EmulatedEntraOptions). */
+export function entraTenants(morePeople: readonly EntraPerson[] = []): EntraTenant[] {
   const { apps, people } = ENTRA;
   return [
     {
       id: ENTRA.tenantId,
       displayName: 'Contoso',
       apps: [apps.releaseStation, apps.dashboard, apps.releaseApp, apps.gateway].map(copyApp),
-      people: [people.adele, people.megan].map((person) => ({ ...person })),
+      people: [people.adele, people.megan, ...morePeople].map((person) => ({ ...person })),
     },
     {
       id: ENTRA.otherTenantId,

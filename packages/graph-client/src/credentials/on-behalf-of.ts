@@ -1,18 +1,19 @@
 /**
- * The OAuth 2.0 on-behalf-of exchange, through @azure/identity's OnBehalfOfCredential (MSAL
- * underneath): the person's token for the gateway's API, and the gateway's own client credential,
- * for a Graph token carrying the person's delegated permissions. One credential per incoming
- * token (the credential is bound to it); person-tokens.ts caches what it gives.
+ * The OAuth 2.0 on-behalf-of exchange, through @azure/msal-node's ConfidentialClientApplication:
+ * the person's token for the gateway's API, and the gateway's own client credential, for a Graph
+ * token carrying the person's delegated permissions. One confidential client for every person,
+ * on Entra's authority metadata (the OpenID discovery document) read once, where a client per
+ * exchange (@azure/identity's OnBehalfOfCredential, bound to one assertion) read it again for
+ * every person. person-tokens.ts caches what an exchange gives, per person and token, bounded;
+ * MSAL's own cache is emptied after each exchange so that it never grows with the people served.
  */
-import { Agent } from 'node:https';
-import type { OnBehalfOfCredential } from '@azure/identity';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { NodeAuthOptions } from '@azure/msal-node';
+import { EntraNetwork } from './entra-network.js';
 import { entraRefusal } from './entra-refusal.js';
 import type { GraphCredentials } from './graph-credentials.js';
 import type { OnBehalfOfExchange } from './person-tokens.js';
-
-type PipelinePolicy = NonNullable<
-  ConstructorParameters<typeof OnBehalfOfCredential>[0]['additionalPolicies']
->[number]['policy'];
 
 export interface OnBehalfOfSettings {
   /** The gateway's own app registration (AZURE_*): the confidential client that asks. */
@@ -31,61 +32,97 @@ export interface OnBehalfOfSettings {
 /** `GRAPH_DELEGATED_SCOPES` default: every delegated permission the tenant consented to. */
 export const DEFAULT_GRAPH_DELEGATED_SCOPES = 'https://graph.microsoft.com/.default';
 
-/** What Entra answered the token request, kept from the wire: the library keeps only a message. */
-class TokenAnswerCapture {
-  status: number | undefined;
-  body: string | undefined;
-
-  constructor(private readonly agent: Agent | undefined) {}
-
-  readonly policy: PipelinePolicy = {
-    name: 'gatewayTokenAnswerCapture',
-    sendRequest: async (request, next) => {
-      if (this.agent) request.agent = this.agent;
-      const response = await next(request);
-      if (response.status >= 400) {
-        this.status = response.status;
-        this.body = response.bodyAsText ?? undefined;
-      }
-      return response;
-    },
-  };
-}
+const PUBLIC_CLOUD = 'https://login.microsoftonline.com';
 
 const isLoopback = (origin: string): boolean =>
   /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(new URL(origin).hostname);
 
-/** Loads @azure/identity (about 180 ms) only in a process that acts for people. */
+/**
+ * The certificate credential as MSAL takes it: the SHA-256 thumbprint of the first certificate in
+ * the PEM file, and the file as the private key (as @azure/identity reads `certificatePath`).
+ */
+async function certificateCredential(
+  certificatePath: string,
+): Promise<NonNullable<NodeAuthOptions['clientCertificate']>> {
+  const pem = await readFile(certificatePath, 'utf8');
+  const first = /-+BEGIN CERTIFICATE-+\s+([A-Za-z0-9+/\s]+=*)\s+-+END CERTIFICATE-+/.exec(pem);
+  if (!first?.[1]) throw new Error(`${certificatePath} holds no PEM-encoded certificate`);
+  const der = Buffer.from(first[1].replace(/\s/g, ''), 'base64');
+  return {
+    thumbprintSha256: createHash('sha256').update(der).digest('hex').toUpperCase(),
+    privateKey: pem,
+  };
+}
+
+/** Loads @azure/msal-node only in a process that acts for people. */
 export async function onBehalfOfExchange(
   settings: OnBehalfOfSettings,
 ): Promise<OnBehalfOfExchange> {
-  const { OnBehalfOfCredential } = await import('@azure/identity');
-  const { credentials, authorityHost } = settings;
+  const { ConfidentialClientApplication } = await import('@azure/msal-node');
+  const { credentials } = settings;
+  const authority = `${settings.authorityHost ?? PUBLIC_CLOUD}/${credentials.tenantId}`;
+  const network = new EntraNetwork(settings.trustedCa);
+  const clientCredential =
+    credentials.kind === 'client-secret'
+      ? { clientSecret: credentials.clientSecret }
+      : { clientCertificate: await certificateCredential(credentials.certificatePath) };
+
+  /**
+   * The one client, built on Entra's OpenID discovery document, read here once for everyone: MSAL
+   * reads it itself on a client's first request, so the first people to call at once would each
+   * read it again. Read on the first exchange (not at start: Entra may be down then), and again
+   * on the next one when that read failed.
+   */
+  let client: Promise<InstanceType<typeof ConfidentialClientApplication>> | undefined;
+  const buildClient = async () => {
+    const discovery = await network
+      .sendGetRequestAsync<unknown>(`${authority}/v2.0/.well-known/openid-configuration`)
+      .catch(() => undefined);
+    if (discovery?.status !== 200) {
+      throw entraRefusal(discovery?.status, JSON.stringify(discovery?.body));
+    }
+    return new ConfidentialClientApplication({
+      auth: {
+        clientId: credentials.clientId,
+        authority,
+        authorityMetadata: JSON.stringify(discovery.body),
+        // A loopback authority (the emulator) is trusted as is: no instance discovery at Entra's
+        // public cloud, which knows nothing of it.
+        ...(isLoopback(authority) ? { knownAuthorities: [authority] } : {}),
+        ...clientCredential,
+      },
+      system: { networkClient: network },
+    });
+  };
+  const theClient = () => {
+    client ??= buildClient().catch((error: unknown) => {
+      client = undefined;
+      throw error;
+    });
+    return client;
+  };
+
   const scopes = [...settings.scopes];
-  const agent = settings.trustedCa
-    ? new Agent({ ca: settings.trustedCa, keepAlive: true })
-    : undefined;
   return async (assertion) => {
-    const capture = new TokenAnswerCapture(agent);
-    const common = {
-      tenantId: credentials.tenantId,
-      clientId: credentials.clientId,
-      userAssertionToken: assertion,
-      ...(authorityHost
-        ? { authorityHost, disableInstanceDiscovery: isLoopback(authorityHost) }
-        : {}),
-      additionalPolicies: [{ policy: capture.policy, position: 'perCall' as const }],
-    };
-    const credential =
-      credentials.kind === 'client-secret'
-        ? new OnBehalfOfCredential({ ...common, clientSecret: credentials.clientSecret })
-        : new OnBehalfOfCredential({ ...common, certificatePath: credentials.certificatePath });
+    const app = await theClient();
+    const correlationId = randomUUID();
     try {
-      const token = await credential.getToken(scopes);
-      if (!token) throw new Error('The credential returned no token');
-      return { token: token.token, expiresAt: token.expiresOnTimestamp };
+      const result = await app.acquireTokenOnBehalfOf({
+        oboAssertion: assertion,
+        scopes,
+        correlationId,
+        // person-tokens.ts is the cache: bounded, keyed by person and token.
+        skipCache: true,
+      });
+      if (!result?.expiresOn) throw new Error('Entra returned no token');
+      return { token: result.accessToken, expiresAt: result.expiresOn.getTime() };
     } catch {
-      throw entraRefusal(capture.status, capture.body);
+      const refusal = network.takeRefusal(correlationId);
+      throw entraRefusal(refusal?.status, refusal?.body);
+    } finally {
+      network.takeRefusal(correlationId);
+      // What MSAL wrote for this person goes: its cache never grows with the people served.
+      app.clearCache();
     }
   };
 }
