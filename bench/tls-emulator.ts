@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import {
   type EmulatorOptions,
   type EntraPerson,
+  LOOPBACK_DEV_TLS,
   type RunningEmulator,
   startEmulator,
 } from '@universal-print-gateway/emulator';
@@ -18,9 +19,8 @@ import type { ServerProcess } from './server-process.js';
 
 export { morePeople } from '../test/helpers/entra.js';
 
-import { LOOPBACK_CA_FILE, loopbackTls } from '../test/helpers/loopback-tls.js';
-
-export { LOOPBACK_CA_FILE };
+/** The emulator's loopback certificate, its own CA: the file NODE_EXTRA_CA_CERTS names. */
+const LOOPBACK_CA_FILE = LOOPBACK_DEV_TLS.certFile;
 
 /** The scopes on the gateway's API a person who prints holds. */
 const PRINTING_SCOPES = ['Print.Release', 'Print.Submit'] as const;
@@ -35,7 +35,10 @@ export async function emulatorOverTls(
         `NODE_EXTRA_CA_CERTS=${LOOPBACK_CA_FILE} (npm run bench does)`,
     );
   }
-  return startEmulator({ ...options, tls: loopbackTls() });
+  return startEmulator({
+    ...options,
+    tls: { key: LOOPBACK_DEV_TLS.key, cert: LOOPBACK_DEV_TLS.cert },
+  });
 }
 
 /** One token for the gateway's API per person, as a signed-in app holds it. */

@@ -8,7 +8,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO, EMULATOR_TOKENS, ENTRA, type EntraPerson } from '@universal-print-gateway/emulator';
+import {
+  DEMO,
+  EMULATOR_TOKENS,
+  ENTRA,
+  type EntraPerson,
+  LOOPBACK_DEV_TLS,
+} from '@universal-print-gateway/emulator';
 import { useEmulator } from '@universal-print-gateway/emulator/vitest';
 import {
   ConsentRequiredError,
@@ -26,7 +32,6 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { morePeople, personToken } from '../helpers/entra.js';
 import { type EntraOverTls, entraOverTls } from '../helpers/entra-over-tls.js';
-import { loopbackTls } from '../helpers/loopback-tls.js';
 
 const PEOPLE = morePeople(13);
 const env = useEmulator({ entra: { morePeople: PEOPLE } });
@@ -263,7 +268,7 @@ describe('Graph calls as the person (on-behalf-of)', () => {
 
   it("signs a client assertion with a certificate credential (Entra's answer says it got one)", async () => {
     // A PEM with the private key and its certificate, as AZURE_CLIENT_CERTIFICATE_PATH holds.
-    const { key, cert } = loopbackTls();
+    const { key, cert } = LOOPBACK_DEV_TLS;
     const path = join(mkdtempSync(join(tmpdir(), 'obo-certificate-')), 'gateway.pem');
     writeFileSync(path, Buffer.concat([key, cert]));
     const exchange = await onBehalfOfExchange({

@@ -4,19 +4,18 @@
  * emulator's Entra (over HTTPS: @azure/identity and MSAL refuse a plain-http authority), and
  * /ready follows what that check last found, without calling Entra itself.
  */
-import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import {
   DEMO,
   type EmulatorOptions,
   ENTRA,
+  LOOPBACK_DEV_TLS,
   type RunningEmulator,
   startEmulator,
 } from '@universal-print-gateway/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { killGatewayProcesses, startGatewayProcess } from '../helpers/gateway-process.js';
 
-const TLS_DIR = 'test/fixtures/loopback-tls';
 const API_KEY = 'readiness-test:Print.Release.All:readiness-test-key-0123456789';
 
 let emulator: RunningEmulator | undefined;
@@ -33,15 +32,12 @@ async function startAgainstEmulatedEntra(
 ) {
   emulator = await startEmulator({
     entra,
-    tls: {
-      key: readFileSync(`${TLS_DIR}/key.pem`),
-      cert: readFileSync(`${TLS_DIR}/cert.pem`),
-    },
+    tls: { key: LOOPBACK_DEV_TLS.key, cert: LOOPBACK_DEV_TLS.cert },
   });
   const gateway = startGatewayProcess({
     NODE_ENV: 'production',
     // The emulator's self-signed certificate, trusted by this process only.
-    NODE_EXTRA_CA_CERTS: `${TLS_DIR}/cert.pem`,
+    NODE_EXTRA_CA_CERTS: LOOPBACK_DEV_TLS.certFile,
     GRAPH_BASE_URL: emulator.url,
     AZURE_AUTHORITY_HOST: emulator.url,
     AZURE_TENANT_ID: ENTRA.tenantId,

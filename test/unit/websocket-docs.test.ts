@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CLOCK_TOLERANCE_SECONDS } from '../../packages/gateway/src/auth/entra-token.js';
 import { MAX_REQUEST_BODY_BYTES } from '../../packages/gateway/src/edge/limits.js';
 import { DEFAULT_SUBSCRIBER_LIMITS } from '../../packages/gateway/src/live-events/subscriber-limits.js';
+import { schema } from '../../packages/gateway/src/schema/index.js';
 import {
   SUBSCRIPTIONS_ONLY,
   WEBSOCKET_CLOSE,
@@ -61,6 +62,27 @@ describe('docs/subscriptions.md, over WebSocket', () => {
     expect(section).toContain(`a message over ${formatted(MAX_REQUEST_BODY_BYTES)} bytes`);
     expect(section).toContain(
       `no \`connection_init\` within ${formatted(WEBSOCKET_INIT_TIMEOUT_MS)} ms`,
+    );
+  });
+});
+
+describe('the Subscription fields, over WebSocket', () => {
+  // A client reads the field's description, not this page: it must name the WebSocket ending
+  // (a close code) beside the SSE one.
+  it.each(Object.values(schema.getSubscriptionType()?.getFields() ?? {}).map((field) => [field]))(
+    '$name says how its stream ends on each transport',
+    ({ description }) => {
+      expect(description).toContain('over SSE its last answer is an error with code TOKEN_EXPIRED');
+      expect(description).toContain(
+        `over WebSocket the socket is closed with code ${WEBSOCKET_CLOSE.refused}, reason TOKEN_EXPIRED`,
+      );
+    },
+  );
+
+  it("the page's account of a stream's credential names the WebSocket ending too", () => {
+    const lasts = doc.slice(doc.indexOf('**A stream lasts as long as its credential.**'));
+    expect(lasts.slice(0, lasts.indexOf('\n\n'))).toContain(
+      `Over WebSocket the socket is closed \`${WEBSOCKET_CLOSE.refused}\``,
     );
   });
 });

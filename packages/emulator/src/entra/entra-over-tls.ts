@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { BodyTooLargeError, header, readBody, send } from '../http-io.js';
 import type { EmulatedEntra } from './emulated-entra.js';
 
@@ -35,8 +36,10 @@ const TLS_DIR = new URL('../../tls/', import.meta.url);
  * 2126, with its key: for development and tests on loopback only, published with its private key.
  */
 export const LOOPBACK_DEV_TLS = {
+  /** The certificate's file, for what takes a path: a process's NODE_EXTRA_CA_CERTS. */
+  certFile: fileURLToPath(new URL('loopback-cert.pem', TLS_DIR)),
   get cert(): Buffer {
-    return readFileSync(new URL('loopback-cert.pem', TLS_DIR));
+    return readFileSync(LOOPBACK_DEV_TLS.certFile);
   },
   get key(): Buffer {
     return readFileSync(new URL('loopback-key.pem', TLS_DIR));

@@ -2,8 +2,10 @@
  * Live release screens: GraphQL subscriptions (over SSE or WebSocket) on the process's job
  * events. Who hears what is decided per event, before it is sent: a person only of their own
  * jobs (the event's owner is their `oid`), a caller that may read any job of every job. A
- * stream lasts as long as its credential is accepted: then its last answer is the error a new
- * request would get (`TOKEN_EXPIRED`), and it ends. docs/subscriptions.md.
+ * stream lasts as long as its credential is accepted: then, over SSE, its last answer is the
+ * error a new request would get (`TOKEN_EXPIRED`), and it ends; over WebSocket the connection's
+ * own timer closes the socket 4403 `TOKEN_EXPIRED` (server/websocket-subscriptions.ts).
+ * docs/subscriptions.md.
  */
 
 import { callerKey } from '../../auth/caller.js';
@@ -24,10 +26,11 @@ function visibleTo(context: GatewayContext): (event: JobEvent) => boolean {
   return (event) => sameObjectId(event.ownerId, visibility.objectId);
 }
 
-/** What every stream's description ends with: how it ends, and what a client does then. */
+/** What every stream's description ends with: how it ends on each transport, and what then. */
 const ENDS =
-  " The stream ends when the caller's token expires: its last answer is an error with code " +
-  'TOKEN_EXPIRED; subscribe again with a new token.';
+  " The stream ends when the caller's token expires: over SSE its last answer is an error with " +
+  'code TOKEN_EXPIRED; over WebSocket the socket is closed with code 4403, reason ' +
+  'TOKEN_EXPIRED. Either way, subscribe again with a new token.';
 
 /** The caller's events while its credential is accepted; then a `CredentialExpiredError`, last. */
 function eventsFor(
