@@ -106,6 +106,13 @@ function readmeOperations(heading = WALK_THROUGH): ReadmeOperation[] {
   });
 }
 
+/** The answers a section shows (its ```json blocks), in order. */
+function readmeAnswers(heading: string): unknown[] {
+  return [...readmeSection(heading).matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) =>
+    JSON.parse(m[1] ?? ''),
+  );
+}
+
 /** The JSON body of the README's backlog curl (the `_emulator/jobs` request with a `count`). */
 function readmeBacklogRequest(): Record<string, unknown> {
   const readme = readFileSync(`${root}README.md`, 'utf8');
@@ -163,10 +170,11 @@ async function startGateway(): Promise<Gateway> {
   });
   const log: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // `npm start` took up to 20 s on two cores shared with other test runs: the bound is for that.
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`gateway not listening after 15 s: ${log}`)),
-      15_000,
+      () => reject(new Error(`gateway not listening after 30 s: ${log}`)),
+      30_000,
     );
     createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
       log.push(line);
@@ -414,7 +422,7 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     await page.goto(url.href);
     // GraphiQL has loaded when its operation editor shows the default query, the release screen.
     await operationEditor(page).getByText('ReleaseScreen').first().waitFor({ timeout: 15_000 });
-  }, 40_000);
+  }, 60_000);
 
   afterAll(async () => {
     // Each step runs even when another fails, so that nothing is left running.
@@ -667,6 +675,9 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     const held = DEMO.jobs.pullPrintHeldAdele;
 
     const waiting = (await runInGraphiQL(page, step(waitingHere), ADELE)) as WaitingHere;
+    const [shownWaiting, shownReleased] = readmeAnswers(WALK_THROUGH);
+    // What the README shows is what the gateway answered, word for word.
+    expect(waiting).toEqual(shownWaiting);
     expect(
       waiting.data.myPrintJobs.edges.map(
         (edge) => `${edge.releaseMethod} ${edge.node.printerId} ${edge.node.id}`,
@@ -687,6 +698,7 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
         };
       };
     };
+    expect(released).toEqual(shownReleased);
     expect(released.data.releasePrintJobs.__typename).toBe('ReleasePrintJobsSuccess');
     expect(released.data.releasePrintJobs.results).toMatchObject([
       {
