@@ -17,7 +17,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { ENTRA } from '@universal-print-gateway/emulator';
+import { DEMO, ENTRA, type RecordedRequest } from '@universal-print-gateway/emulator';
 import { Kind, type OperationDefinitionNode, parse, type ValueNode, visit } from 'graphql';
 import { decodeJwt } from 'jose';
 import {
@@ -77,7 +77,9 @@ function readmeSection(heading: string): string {
   return end >= 0 ? rest.slice(0, end) : rest;
 }
 
-function readmeOperations(heading = '## The pull-print flow in GraphiQL'): ReadmeOperation[] {
+const WALK_THROUGH = '## The pull-print flow in GraphiQL';
+
+function readmeOperations(heading = WALK_THROUGH): ReadmeOperation[] {
   const section = readmeSection(heading);
   const blocks = [...section.matchAll(/^```graphql\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '');
   return blocks.map((text) => {
@@ -104,11 +106,26 @@ function readmeOperations(heading = '## The pull-print flow in GraphiQL'): Readm
   });
 }
 
+/** The answers a section shows (its ```json blocks), in order. */
+function readmeAnswers(heading: string): unknown[] {
+  return [...readmeSection(heading).matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) =>
+    JSON.parse(m[1] ?? ''),
+  );
+}
+
 /** The JSON body of the README's backlog curl (the `_emulator/jobs` request with a `count`). */
 function readmeBacklogRequest(): Record<string, unknown> {
   const readme = readFileSync(`${root}README.md`, 'utf8');
   const body = /-d '(\{[^']*"count":\d+\})'/.exec(readme)?.[1];
   if (!body) throw new Error('README.md has no backlog request with a "count"');
+  return JSON.parse(body) as Record<string, unknown>;
+}
+
+/** The JSON body of step 7's curl ("Never run dry"): one job on a pull printer, for Adele. */
+function readmeNeverRunDryRequest(): Record<string, unknown> {
+  const bodies = [...readmeSection(WALK_THROUGH).matchAll(/-d '(\{[^']*\})'/g)].map((m) => m[1]);
+  const body = bodies.find((candidate) => candidate && !candidate.includes('"count"'));
+  if (!body) throw new Error("README.md's walk-through has no single-job request (step 7)");
   return JSON.parse(body) as Record<string, unknown>;
 }
 
@@ -120,6 +137,14 @@ function readmeLiveJobRequest(): Record<string, unknown> {
 }
 
 const LIVE_SCREENS = '## Live release screens';
+const RELEASE_AT_A_DEVICE = '## Release at a device';
+
+/** One of a section's operations, by its name. */
+function readmeOperation(heading: string, name: string): ReadmeOperation {
+  const operation = readmeOperations(heading).find((candidate) => candidate.name === name);
+  if (!operation) throw new Error(`README.md's section "${heading}" has no operation ${name}`);
+  return operation;
+}
 
 function collectString(into: Map<string, string>, name: string, value: ValueNode): void {
   if (value.kind === Kind.STRING) into.set(name, value.value);
@@ -145,10 +170,11 @@ async function startGateway(): Promise<Gateway> {
   });
   const log: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // `npm start` took up to 20 s on two cores shared with other test runs: the bound is for that.
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`gateway not listening after 15 s: ${log}`)),
-      15_000,
+      () => reject(new Error(`gateway not listening after 30 s: ${log}`)),
+      30_000,
     );
     createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => {
       log.push(line);
@@ -396,7 +422,7 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     await page.goto(url.href);
     // GraphiQL has loaded when its operation editor shows the default query, the release screen.
     await operationEditor(page).getByText('ReleaseScreen').first().waitFor({ timeout: 15_000 });
-  }, 40_000);
+  }, 60_000);
 
   afterAll(async () => {
     // Each step runs even when another fails, so that nothing is left running.
@@ -406,12 +432,14 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     if (failures.length > 0) throw new AggregateError(failures, 'cleanup failed');
   }, 15_000);
 
-  it("has the README's six operations, from the release screen to releasing all at a device", () => {
+  it("has the README's eight operations, from the release screen to both release methods at a device", () => {
     expect(operations.map(({ kind, rootField }) => `${kind} ${rootField}`)).toEqual([
       'query printTaskDefinitions',
       'mutation updatePrintTask',
       'mutation abortPrintJob',
       'mutation updatePrintTask',
+      'query myPrintJobs',
+      'mutation releasePrintJobs',
       'query myPrintJobs',
       'mutation releasePrintJobs',
     ]);
@@ -422,8 +450,16 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     await poll(() => operationEditor(page).textContent()).toContain('printTaskDefinitions');
   });
 
-  const [releaseScreen, release, declineMegans, releaseForMegan, myWaitingJobs, releaseAllHere] =
-    operations;
+  const [
+    releaseScreen,
+    release,
+    declineMegans,
+    releaseForMegan,
+    myWaitingJobs,
+    releaseAllHere,
+    waitingHere,
+    releaseBothHere,
+  ] = operations;
   const step = (operation: ReadmeOperation | undefined): ReadmeOperation => {
     if (!operation) throw new Error('the README lacks a step this test runs');
     return operation;
@@ -593,7 +629,134 @@ describe('the README pull-print flow in GraphiQL, in Chromium', () => {
     expect(after.data.myPrintJobs.edges).toEqual([]);
   });
 
-  it("7. shows a job's WAITING event live in Adele's subscription, as Graph's notification arrives", async () => {
+  /** The emulator's request log (its admin endpoint): every Graph request `npm start` sent. */
+  async function graphRequests(): Promise<RecordedRequest[]> {
+    const answer = await fetch(`${emulatorUrl}/_emulator/requests`);
+    expect(answer.status).toBe(200);
+    return ((await answer.json()) as { requests: RecordedRequest[] }).requests;
+  }
+
+  /** Who sent a recorded request: `app`, or the person the token was delegated by. */
+  const sentAs = (entry: RecordedRequest) =>
+    entry.caller?.kind === 'user' ? entry.caller.userId : (entry.caller?.kind ?? 'nobody');
+
+  /** The Graph writes (not $batch envelopes, whose items are recorded one by one), as sent. */
+  const writesOf = (entries: RecordedRequest[]) =>
+    entries
+      .filter((entry) => entry.method !== 'GET' && entry.via !== 'batch-envelope')
+      .map((entry) => `${entry.method} ${entry.path} ${sentAs(entry)}`);
+
+  interface WaitingHere {
+    data: {
+      myPrintJobs: {
+        edges: Array<{ releaseMethod: string; node: { id: string; printerId: string } }>;
+      };
+    };
+  }
+
+  it('7-8. shows Adele at Floor 1 MFP one waiting job of each model and releases both in one call, each with its token', async () => {
+    // Step 7's curl, sent to the emulator `npm start` started: a new task-trigger job for Adele.
+    const submitted = await fetch(`${emulatorUrl}/_emulator/jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(readmeNeverRunDryRequest()),
+    });
+    expect(submitted.status).toBe(201);
+    const newJob = {
+      id: ((await submitted.json()) as { id: string }).id,
+      printerId: String(readmeNeverRunDryRequest()['printerId']),
+    };
+    // The README quotes the id the job gets after steps 1 to 7, and shows it in the answers.
+    expect(readmeSection(WALK_THROUGH)).toContain(`\`${newJob.id}\` after steps 1 to 7`);
+
+    const device = step(releaseBothHere).strings.get('destinationPrinterId');
+    expect(device).toBe(DEMO.printers.floor1Device);
+    expect(step(waitingHere).strings.get('printerId')).toBe(device);
+    const held = DEMO.jobs.pullPrintHeldAdele;
+
+    const waiting = (await runInGraphiQL(page, step(waitingHere), ADELE)) as WaitingHere;
+    const [shownWaiting, shownReleased] = readmeAnswers(WALK_THROUGH);
+    // What the README shows is what the gateway answered, word for word.
+    expect(waiting).toEqual(shownWaiting);
+    expect(
+      waiting.data.myPrintJobs.edges.map(
+        (edge) => `${edge.releaseMethod} ${edge.node.printerId} ${edge.node.id}`,
+      ),
+    ).toEqual([`REDIRECT ${newJob.printerId} ${newJob.id}`, `SECURE_RELEASE ${device} ${held}`]);
+
+    const before = (await graphRequests()).length;
+    const released = (await runInGraphiQL(page, step(releaseBothHere), ADELE)) as {
+      data: {
+        releasePrintJobs: {
+          __typename: string;
+          results: Array<{
+            printerId: string;
+            printJobId: string;
+            releaseMethod: string;
+            result: { __typename: string; printJob?: { id: string; printerId: string } };
+          }>;
+        };
+      };
+    };
+    expect(released).toEqual(shownReleased);
+    expect(released.data.releasePrintJobs.__typename).toBe('ReleasePrintJobsSuccess');
+    expect(released.data.releasePrintJobs.results).toMatchObject([
+      {
+        printJobId: newJob.id,
+        releaseMethod: 'REDIRECT',
+        result: { __typename: 'RedirectPrintJobSuccess', printJob: { printerId: device } },
+      },
+      {
+        printJobId: held,
+        releaseMethod: 'SECURE_RELEASE',
+        result: {
+          __typename: 'RedirectPrintJobSuccess',
+          printJob: { id: held, printerId: device },
+        },
+      },
+    ]);
+    // The redirect went with the gateway app's token, the release with Adele's delegated one.
+    expect(writesOf((await graphRequests()).slice(before))).toEqual([
+      `POST /print/printers/${newJob.printerId}/jobs/${newJob.id}/redirect app`,
+      `POST /print/printers/${device}/jobs/release ${ADELE.objectId}`,
+    ]);
+
+    const after = (await runInGraphiQL(page, step(waitingHere), ADELE)) as WaitingHere;
+    expect(after.data.myPrintJobs.edges).toEqual([]);
+  });
+
+  it('8. refuses colour on the monochrome device with InvalidInputError, sending nothing but the capability read', async () => {
+    const colour = readmeOperation(RELEASE_AT_A_DEVICE, 'ColourOnMonochrome');
+    // Step 8 sends the reader to this block of "Release at a device" by name.
+    expect(readmeSection(WALK_THROUGH)).toContain('`ColourOnMonochrome`');
+    const monochrome = colour.strings.get('destinationPrinterId');
+    expect(monochrome).toBe(DEMO.printers.direct);
+
+    const before = (await graphRequests()).length;
+    const refused = (await runInGraphiQL(page, colour, ADELE)) as {
+      data: { releasePrintJobs: { __typename: string; issues?: unknown } };
+    };
+    expect(refused.data.releasePrintJobs).toMatchObject({
+      __typename: 'InvalidInputError',
+      issues: [
+        {
+          path: ['input', 'configuration', 'colorMode'],
+          message: 'is not one this printer supports (allowed: blackAndWhite)',
+        },
+      ],
+    });
+    // `npm start` reconciles in the background (reads only), so the check is: the capability
+    // read was sent, and no write, no held-job read. The exact list of what the refusal sent is
+    // test/integration/release-at-a-device-docs.test.ts's, on a gateway with no background reads.
+    const sent = (await graphRequests()).slice(before);
+    expect(sent.map((entry) => `${entry.method} ${entry.path}?${entry.query}`)).toContain(
+      `GET /print/printers/${monochrome}?$select=id,capabilities,defaults`,
+    );
+    expect(writesOf(sent)).toEqual([]);
+    expect(sent.filter((entry) => entry.path.endsWith('/releaseWait'))).toEqual([]);
+  });
+
+  it("then shows a job's WAITING event live in Adele's subscription, as Graph's notification arrives", async () => {
     const [live] = readmeOperations(LIVE_SCREENS);
     expect(live?.kind).toBe('subscription');
     await signInAs(ADELE);
