@@ -1,24 +1,24 @@
 /**
  * Redirecting held jobs to a device: `redirectPrintJob` for one job, `releasePrintJobs` for
  * several in one call (named, or all of a person's waiting jobs). Thin: who may redirect what,
- * and the audit, are in src/domain/redirects.ts; finding a person's jobs in
- * src/domain/waiting-jobs.ts.
+ * and the audit, are in src/domain/release/redirects.ts; finding a person's jobs in
+ * src/domain/release/waiting-jobs.ts.
  */
 
 import type { PrintJob } from '@universal-print-gateway/graph-client';
 import { pageHeldJobs } from '@universal-print-gateway/graph-client';
 import { z } from 'zod';
 import type { GatewayContext } from '../../context.js';
-import { waitingJobsOf } from '../../domain/all-waiting-jobs.js';
-import type { ReleaseMethod } from '../../domain/jobs-waiting-at-device.js';
 import { assertDestinationCanPrint } from '../../domain/printing/printer-devices.js';
+import { waitingJobsOf } from '../../domain/release/all-waiting-jobs.js';
+import type { ReleaseMethod } from '../../domain/release/jobs-waiting-at-device.js';
 import {
   callsForRedirect,
   type RedirectRequest,
   redirectJob,
   redirectTarget,
-} from '../../domain/redirects.js';
-import { CALLS_FOR_SECURE_RELEASE, releaseSecurely } from '../../domain/secure-releases.js';
+} from '../../domain/release/redirects.js';
+import { CALLS_FOR_SECURE_RELEASE, releaseSecurely } from '../../domain/release/secure-releases.js';
 import { requiredOwner } from '../../domain/writes.js';
 import {
   CallBudgetExceededError,
