@@ -5,8 +5,8 @@
  * ForbiddenError); a caller that may read every job (Print.Read.All, Print.Release.All) may ask
  * for anyone.
  */
-import { pageJobsWaitingAt } from '../../domain/jobs-waiting-at-device.js';
-import { waitingJobsOwner } from '../../domain/waiting-jobs.js';
+import { pageJobsWaitingAt } from '../../domain/release/jobs-waiting-at-device.js';
+import { waitingJobsOwner } from '../../domain/release/waiting-jobs.js';
 import { builder } from '../builder.js';
 import { CONNECTION_DESCRIPTION, connectionOf, pageRequest } from '../connections.js';
 import { GRAPH_ERRORS } from '../errors/error-types.js';

@@ -1,25 +1,21 @@
 /**
  * Redirecting held jobs to a device: `redirectPrintJob` for one job, `releasePrintJobs` for
- * several in one call (named, or all of a person's waiting jobs). Thin: who may redirect what,
- * and the audit, are in src/domain/redirects.ts; finding a person's jobs in
- * src/domain/waiting-jobs.ts.
+ * several in one call (named, or all of a person's waiting jobs). Thin: the fields and their
+ * input; which jobs a release means and how each is released are decided in
+ * src/domain/release/release-at-device.ts, who may redirect what, and the audit, in
+ * src/domain/release/redirects.ts.
  */
 
 import type { PrintJob } from '@universal-print-gateway/graph-client';
-import { pageHeldJobs } from '@universal-print-gateway/graph-client';
 import { z } from 'zod';
-import type { GatewayContext } from '../../context.js';
-import { waitingJobsOf } from '../../domain/all-waiting-jobs.js';
-import type { ReleaseMethod } from '../../domain/jobs-waiting-at-device.js';
-import { assertDestinationCanPrint } from '../../domain/printing/printer-devices.js';
+import { type RedirectRequest, redirectTarget } from '../../domain/release/redirects.js';
 import {
-  callsForRedirect,
-  type RedirectRequest,
-  redirectJob,
-  redirectTarget,
-} from '../../domain/redirects.js';
-import { CALLS_FOR_SECURE_RELEASE, releaseSecurely } from '../../domain/secure-releases.js';
-import { requiredOwner } from '../../domain/writes.js';
+  namedRequests,
+  type ReleaseAtDevice,
+  type ReleasedJob,
+  redirectToDevice,
+  releaseAtDevice,
+} from '../../domain/release/release-at-device.js';
 import {
   CallBudgetExceededError,
   ForbiddenError,
@@ -32,7 +28,7 @@ import {
 } from '../../errors.js';
 import { IDEMPOTENCY_ERRORS } from '../../idempotency/errors.js';
 import { builder } from '../builder.js';
-import { type BulkWriteContext, writeEach } from '../bulk-writes.js';
+import { writeEach } from '../bulk-writes.js';
 import { GRAPH_WRITE_ERRORS } from '../errors/error-types.js';
 import { PrintJobRef } from '../refs.js';
 import { entraObjectId, graphId, MAX_BULK_ITEMS } from '../validation.js';
@@ -127,16 +123,13 @@ const ReleasePrintJobsInput = builder.inputType('ReleasePrintJobsInput', {
 
 type ReleaseArgs = typeof ReleasePrintJobsInput.$inferInput;
 
-/** One job of a release: which it was, how it was released, and how that ended. */
-interface ReleasedJob {
-  printerId: string;
-  printJobId: string;
-  releaseMethod: ReleaseMethod;
-  outcome: { printJob: PrintJob } | Error;
-}
-
-/** A job to release and how: secure-release jobs are addressed at the device (printerId). */
-type ReleaseRequest = RedirectRequest & { readonly releaseMethod: ReleaseMethod };
+/** The domain's release at a device, from the field's input. */
+const releaseAtDeviceOf = (input: ReleaseArgs): ReleaseAtDevice => ({
+  destinationPrinterId: input.destinationPrinterId,
+  configuration: toConfigurationPatch(input.configuration),
+  printJobIds: input.printJobIds,
+  onBehalfOf: input.onBehalfOf,
+});
 
 const ReleasedPrintJob = builder.objectRef<ReleasedJob>('ReleasedPrintJob').implement({
   description:
@@ -168,123 +161,6 @@ const ReleasedPrintJob = builder.objectRef<ReleasedJob>('ReleasedPrintJob').impl
   }),
 });
 
-/**
- * Releases each job by its method, all started in this tick so their calls share envelopes (the
- * app's redirects in the app's, the person's releases in the person's), and settles every one
- * before the field resolves (bulk-writes.ts); a failed item keeps its typed error.
- */
-async function releaseEach(
-  context: ReleaseContext,
-  requests: readonly ReleaseRequest[],
-  options: { ownerAlreadyChecked: boolean },
-): Promise<ReleasedJob[]> {
-  const secure = (request: ReleaseRequest) => request.releaseMethod === 'SECURE_RELEASE';
-  const outcomes = await writeEach(
-    context,
-    requests,
-    (request) =>
-      secure(request)
-        ? // A station's item is refused before sending, and costs nothing.
-          context.caller.kind === 'person'
-          ? CALLS_FOR_SECURE_RELEASE
-          : 0
-        : callsForRedirect(context.caller, request, options),
-    async (prepaid, request) => ({
-      printJob: secure(request)
-        ? await releaseSecurely(
-            { ...prepaid, personGraph: context.personGraph },
-            {
-              deviceId: request.printerId,
-              printJobId: request.printJobId,
-              onBehalfOf: request.onBehalfOf,
-              configuration: request.configuration,
-            },
-          )
-        : await redirectJob(prepaid, request, options),
-    }),
-  );
-  return requests.map((request, index) => ({
-    printerId: request.printerId,
-    printJobId: request.printJobId,
-    releaseMethod: request.releaseMethod,
-    outcome: outcomes[index] as ReleasedJob['outcome'],
-  }));
-}
-
-type ReleaseContext = BulkWriteContext & Pick<GatewayContext, 'personGraph'>;
-
-/**
- * `printJobIds` left out: a person's own waiting jobs of both methods, found by reading them:
- * the redirect jobs on the gateway's queues (waiting-jobs.ts), then the jobs Graph holds for
- * secure release at the destination device, read with the person's token.
- */
-async function waitingRequests(
-  context: ReleaseContext,
-  input: ReleaseArgs,
-): Promise<ReleaseRequest[]> {
-  const { caller } = context;
-  if (caller.kind !== 'person') {
-    throw new InvalidInputError([
-      {
-        path: ['input', 'printJobIds'],
-        message: 'a release station must name the jobs it releases',
-      },
-    ]);
-  }
-  // A person naming someone else in onBehalfOf is refused here, before any Graph call.
-  const owner = requiredOwner(caller, input.onBehalfOf) ?? caller.objectId;
-  const device = input.destinationPrinterId;
-  const person = personSessionIfAny(context);
-  // Both reads start in this tick; both settle before either failure is thrown, so no read is
-  // left running past the request.
-  const [redirectRead, heldRead] = await Promise.allSettled([
-    waitingJobsOf(context.graph, owner, context.ownership),
-    person === null
-      ? { edges: [] }
-      : pageHeldJobs(person, device, { start: null, first: MAX_BULK_ITEMS }),
-  ]);
-  if (redirectRead.status === 'rejected') throw redirectRead.reason;
-  if (heldRead.status === 'rejected') throw heldRead.reason;
-  const [redirect, held] = [redirectRead.value, heldRead.value];
-  const of = (releaseMethod: ReleaseMethod) => (job: PrintJob) => ({
-    printerId: job.printerId,
-    printJobId: job.id,
-    destinationPrinterId: device,
-    configuration: toConfigurationPatch(input.configuration),
-    onBehalfOf: input.onBehalfOf,
-    releaseMethod,
-  });
-  return [
-    ...redirect.map(of('REDIRECT')),
-    ...held.edges.map((edge) => of('SECURE_RELEASE')(edge.node)),
-  ].slice(0, MAX_BULK_ITEMS);
-}
-
-/**
- * The person's own session, or null where the gateway cannot act as them (no credential for the
- * on-behalf-of exchange): their held jobs then cannot be read or released, and the redirect jobs
- * still are, as before secure release existed.
- */
-function personSessionIfAny(context: ReleaseContext) {
-  if (!context.graph.actsForPeople) return null;
-  return context.personGraph();
-}
-
-/**
- * Named jobs: a job addressed at the destination device itself is one Graph holds for secure
- * release there (myPrintJobs addresses them so, and a redirect to the printer a job is already
- * on is no redirect); any other is redirected.
- */
-const namedRequests = (input: ReleaseArgs): ReleaseRequest[] =>
-  (input.printJobIds ?? []).map((ref) => ({
-    printerId: ref.printerId,
-    printJobId: ref.printJobId,
-    destinationPrinterId: input.destinationPrinterId,
-    configuration: toConfigurationPatch(input.configuration),
-    onBehalfOf: input.onBehalfOf,
-    releaseMethod: ref.printerId === input.destinationPrinterId ? 'SECURE_RELEASE' : 'REDIRECT',
-  }));
-
 /** What a refused redirect names in the audit: the source job, where it was to go, for whom. */
 const redirectAudited = (request: RedirectRequest) => ({
   target: redirectTarget(request),
@@ -308,9 +184,7 @@ writeMutation('redirectPrintJob', {
     target: (input) => redirectAudited(redirectRequest(input)),
   },
   write: async (context, input) => {
-    const request = redirectRequest(input);
-    await assertDestinationCanPrint(context, request.destinationPrinterId, request.configuration);
-    return { printJob: await redirectJob(context, request) };
+    return { printJob: await redirectToDevice(context, redirectRequest(input)) };
   },
 });
 
@@ -342,18 +216,15 @@ listWriteMutation('releasePrintJobs', {
   ],
   audit: {
     operation: 'redirectPrintJob',
-    targets: (input) => namedRequests(input).map(redirectAudited),
+    targets: (input) => namedRequests(releaseAtDeviceOf(input)).map(redirectAudited),
   },
   // Without printJobIds the repeat of a release that went through finds no job waiting: the
   // key is what gives it the first answer back.
-  write: async (context, input) => {
-    const configuration = toConfigurationPatch(input.configuration);
-    await assertDestinationCanPrint(context, input.destinationPrinterId, configuration);
-    if (input.printJobIds != null) {
-      return releaseEach(context, namedRequests(input), { ownerAlreadyChecked: false });
-    }
-    const requests = await waitingRequests(context, input);
-    return releaseEach(context, requests, { ownerAlreadyChecked: true });
-  },
+  write: (context, input) =>
+    releaseAtDevice(context, releaseAtDeviceOf(input), {
+      writeEach: (requests, callsFor, releaseOne) =>
+        writeEach(context, requests, callsFor, releaseOne),
+      maxJobs: MAX_BULK_ITEMS,
+    }),
   itemOutcome: (released) => released.outcome,
 });

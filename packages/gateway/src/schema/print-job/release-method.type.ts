@@ -1,9 +1,9 @@
 /**
  * How a waiting job will be released, shown on the edges of the waiting-jobs connections
- * (myPrintJobs, User.waitingPrintJobs): domain/jobs-waiting-at-device.ts decides it.
+ * (myPrintJobs, User.waitingPrintJobs): domain/release/jobs-waiting-at-device.ts decides it.
  */
 import type { PrintJob } from '@universal-print-gateway/graph-client';
-import type { ReleaseMethod, WaitingJob } from '../../domain/jobs-waiting-at-device.js';
+import type { ReleaseMethod, WaitingJob } from '../../domain/release/jobs-waiting-at-device.js';
 import { builder } from '../builder.js';
 
 const RELEASE_METHODS = ['REDIRECT', 'SECURE_RELEASE'] as const satisfies readonly ReleaseMethod[];

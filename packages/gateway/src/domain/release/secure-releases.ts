@@ -15,8 +15,8 @@ import {
   type PrintJob,
   releaseHeldJob,
 } from '@universal-print-gateway/graph-client';
-import { ForbiddenError, InvalidInputError } from '../errors.js';
-import { announceEnded, audited, requiredOwner, type WriteContext } from './writes.js';
+import { ForbiddenError, InvalidInputError } from '../../errors.js';
+import { announceEnded, audited, requiredOwner, type WriteContext } from '../writes.js';
 
 export interface SecureReleaseRequest {
   /** The device: where Graph's releaseWait listed the job, and where it prints. */

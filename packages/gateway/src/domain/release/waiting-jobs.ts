@@ -29,11 +29,11 @@ import {
   parsePrintJobUrl,
   relativeToRoot,
 } from '@universal-print-gateway/graph-client';
-import type { Caller } from '../auth/caller.js';
-import { ForbiddenError, InvalidInputError } from '../errors.js';
-import { accessScopesOf } from './permissions.js';
-import { type AccessContext, jobOfTask, type PageRequest } from './reads.js';
-import { isOwnedBy, sameObjectId } from './visibility.js';
+import type { Caller } from '../../auth/caller.js';
+import { ForbiddenError, InvalidInputError } from '../../errors.js';
+import { accessScopesOf } from '../permissions.js';
+import { type AccessContext, jobOfTask, type PageRequest } from '../reads.js';
+import { isOwnedBy, sameObjectId } from '../visibility.js';
 
 export interface WaitingJobsPage {
   readonly edges: Edge<PrintJob>[];

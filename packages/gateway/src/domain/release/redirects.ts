@@ -11,7 +11,7 @@ import {
   type RedirectTarget,
   redirectPrintJob,
 } from '@universal-print-gateway/graph-client';
-import type { Caller } from '../auth/caller.js';
+import type { Caller } from '../../auth/caller.js';
 import {
   announceEnded,
   audited,
@@ -19,7 +19,7 @@ import {
   jobOwnedBy,
   requiredOwner,
   type WriteContext,
-} from './writes.js';
+} from '../writes.js';
 
 export interface RedirectRequest extends RedirectTarget {
   readonly printerId: string;

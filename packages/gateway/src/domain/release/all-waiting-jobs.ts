@@ -20,9 +20,9 @@ import {
   type PrintTask,
   printTaskPages,
 } from '@universal-print-gateway/graph-client';
-import type { OwnershipMemory } from './ownership-memory.js';
-import { jobOfTask } from './reads.js';
-import { isOwnedBy } from './visibility.js';
+import type { OwnershipMemory } from '../ownership-memory.js';
+import { jobOfTask } from '../reads.js';
+import { isOwnedBy } from '../visibility.js';
 
 /** Pages of tasks read per task definition; a backlog beyond this waits for the next call. */
 export const MAX_TASK_PAGES = 20;

@@ -32,8 +32,8 @@ import {
   relativeToRoot,
   releaseWaitCollection,
 } from '@universal-print-gateway/graph-client';
-import type { AccessContext, PageRequest } from './reads.js';
-import { isOwnedBy, sameObjectId } from './visibility.js';
+import type { AccessContext, PageRequest } from '../reads.js';
+import { isOwnedBy, sameObjectId } from '../visibility.js';
 import { pageWaitingJobs, type WaitingJobsPage } from './waiting-jobs.js';
 
 /** How a waiting job will be released: which Graph call, with whose token. */
