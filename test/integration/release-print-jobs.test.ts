@@ -52,9 +52,30 @@ const redirected = (): Ref[] =>
     return match ? [{ printerId: match[1] ?? '', printJobId: match[2] ?? '' }] : [];
   });
 
+/** The emulator's jobs of this person that still wait for release (a task-trigger queue's). */
+const isWaitingFor =
+  (userId: string) => (job: { createdBy: { id: string }; phase: { kind: string } }) =>
+    job.createdBy.id === userId && job.phase.kind === 'releaseWait';
+
 const byId = (a: Ref, b: Ref) => Number(a.printJobId) - Number(b.printJobId);
 
 describe('releasePrintJobs', () => {
+  it("releases at most 100 of a person's waiting jobs in one call and leaves the rest waiting", async () => {
+    submit(PEOPLE.adele, 103, floor1);
+    const waitingBefore = env.emulator.store.jobs().filter(isWaitingFor(PEOPLE.adele)).length;
+    expect(waitingBefore).toBeGreaterThan(100);
+
+    const { results } = await release('adele', {});
+
+    expect(results).toHaveLength(100);
+    expect(new Set(results.map((item) => item.result.__typename))).toEqual(
+      new Set(['RedirectPrintJobSuccess']),
+    );
+    expect(redirected()).toHaveLength(100);
+    const waitingAfter = env.emulator.store.jobs().filter(isWaitingFor(PEOPLE.adele)).length;
+    expect(waitingAfter).toBe(waitingBefore - 100);
+  });
+
   it("releases all of Adele's waiting jobs when she names none, and none of Megan's", async () => {
     const adeles = [
       { printerId: floor1, printJobId: DEMO.jobs.floor1WaitingAdele },
