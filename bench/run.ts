@@ -334,7 +334,9 @@ async function main() {
         `(closed loop of ${cj.concurrency}, ${cj.rounds} rounds of ${cj.callsPerSegment}, medians; the emulator over TLS)`,
     );
     console.table(Object.fromEntries(cj.rows.map(({ server, ...figures }) => [server, figures])));
-    console.log(`   gateway ÷ bare proxy, CPU per call: ${cj.cpuRatio} (measured, no target)\n`);
+    console.log(
+      `   gateway ÷ bare proxy, CPU per call: ${cj.cpuRatio} (rounds: ${cj.cpuRatioByRound.join(', ')}; measured, no target)\n`,
+    );
     results['createPrintJobCpu'] = cj;
   }
 

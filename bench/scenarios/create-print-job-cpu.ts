@@ -74,6 +74,8 @@ export interface CreatePrintJobCpuResult {
   rows: CreatePrintJobCpuRow[];
   /** Gateway ÷ bare proxy, CPU per call: the median over rounds of the ratio within each. */
   cpuRatio: number;
+  /** That ratio in each round, in order. */
+  cpuRatioByRound: number[];
 }
 
 export async function createPrintJobCpu(options: {
@@ -149,6 +151,8 @@ export async function createPrintJobCpu(options: {
     }
 
     const calls = options.rounds * options.callsPerSegment;
+    const gateway = must(samples, 'gateway');
+    const bare = must(samples, 'bare proxy');
     const rows = SERVERS.map((name): CreatePrintJobCpuRow => {
       const sample = must(samples, name);
       return {
@@ -166,10 +170,8 @@ export async function createPrintJobCpu(options: {
       rounds: options.rounds,
       callsPerSegment: options.callsPerSegment,
       rows,
-      cpuRatio: round(
-        pairedRatio(must(samples, 'gateway').cpu, must(samples, 'bare proxy').cpu),
-        2,
-      ),
+      cpuRatio: round(pairedRatio(gateway.cpu, bare.cpu), 2),
+      cpuRatioByRound: gateway.cpu.map((cpu, i) => round(cpu / (bare.cpu[i] ?? Number.NaN), 2)),
     };
   } finally {
     await Promise.all([...servers.values()].map((server) => server.stop()));
@@ -194,7 +196,10 @@ function roundTripsAsAdele(emulator: RunningEmulator, name: ServerName): number 
     const asAdele =
       entry.caller?.kind === 'user' && entry.caller.userId === ENTRA.people.adele.objectId;
     if (!expected || !asAdele || entry.method !== 'POST' || entry.status >= 300) {
-      throw new Error(`${name} sent a call createPrintJob does not make: ${JSON.stringify(entry)}`);
+      const { method, path, query, via, caller, status } = entry;
+      throw new Error(
+        `${name} sent a call createPrintJob does not make: ${JSON.stringify({ method, path, query, via, caller, status })}`,
+      );
     }
   }
   return roundTrips.length;
