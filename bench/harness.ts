@@ -181,6 +181,17 @@ export function median(values: readonly number[]): number {
 
 export const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
+/** The median over rounds of `a ÷ b` within each round (both measured minutes apart at most). */
+export function pairedRatio(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((value, i) => value / (b[i] ?? Number.NaN)));
+}
+
+export function must<K, V>(map: ReadonlyMap<K, V>, key: K): V {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`nothing for ${String(key)}`);
+  return value;
+}
+
 /** Fails the run loudly: a benchmark of failing operations measures nothing. */
 export function expectNoErrors(body: unknown, what: string): void {
   const errors = (body as { errors?: unknown }).errors;

@@ -1,6 +1,6 @@
 /**
- * The two reference servers of scenario 10 (bench/reference/), each started as a process of its
- * own on the Graph at `graphUrl`, with the gateway's Graph token.
+ * The two reference servers of scenarios 10 and 15 (bench/reference/), each started as a process
+ * of its own on the Graph at `graphUrl`, with the gateway's Graph token unless given another.
  */
 import { EMULATOR_TOKENS } from '@universal-print-gateway/emulator';
 import { type ServerProcess, startServerProcess } from './server-process.js';
@@ -10,12 +10,26 @@ const referenceEnv = (graphUrl: string) => ({
   GRAPH_ACCESS_TOKEN: EMULATOR_TOKENS.gatewayApp,
 });
 
+export interface BareProxyOptions {
+  /** A person's delegated Graph token, for the calls Graph takes from people only. */
+  graphToken?: string;
+  /** A CA file to trust, for a Graph served over HTTPS (bench/tls-emulator.ts). */
+  trustedCaFile?: string;
+}
+
 /** The bare `node:http` proxy: the floor, 1.00. */
-export function startBareProxy(graphUrl: string): Promise<ServerProcess> {
+export function startBareProxy(
+  graphUrl: string,
+  options: BareProxyOptions = {},
+): Promise<ServerProcess> {
   return startServerProcess({
     name: 'bare proxy',
     args: ['bench/reference/bare-proxy.mjs'],
-    env: referenceEnv(graphUrl),
+    env: {
+      ...referenceEnv(graphUrl),
+      ...(options.graphToken ? { GRAPH_ACCESS_TOKEN: options.graphToken } : {}),
+      ...(options.trustedCaFile ? { NODE_EXTRA_CA_CERTS: options.trustedCaFile } : {}),
+    },
     path: '/',
     // It answers anything it cannot parse with a 502: being up is enough.
     ready: async (url) => (await fetch(url, { method: 'POST', body: '{}' })).status === 502,

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { callerCost } from './scenarios/caller-cost.js';
 import { cpuPerOperation } from './scenarios/cpu-per-operation.js';
+import { createPrintJobCpu } from './scenarios/create-print-job-cpu.js';
 import { entraExchanges } from './scenarios/entra-exchanges.js';
 import { fanOut } from './scenarios/fan-out.js';
 import { largeDocument } from './scenarios/large-document.js';
@@ -320,6 +321,23 @@ async function main() {
         `(goal <=: ${mark(b.mixed.roundTrips <= slower)}); upstream requests ${b.mixed.upstreamRequests} vs ${slowerRequests}\n`,
     );
     results['releaseBothMethods'] = b;
+  }
+
+  if (runs(15)) {
+    const cj = await createPrintJobCpu({
+      rounds: quick ? 2 : 5,
+      callsPerSegment: quick ? 200 : 1_000,
+      warmup: quick ? 200 : 500,
+    });
+    console.log(
+      `15. createPrintJob as a person, warm, CPU per call against a bare proxy making the same two Graph calls ` +
+        `(closed loop of ${cj.concurrency}, ${cj.rounds} rounds of ${cj.callsPerSegment}, medians; the emulator over TLS)`,
+    );
+    console.table(Object.fromEntries(cj.rows.map(({ server, ...figures }) => [server, figures])));
+    console.log(
+      `   gateway ÷ bare proxy, CPU per call: ${cj.cpuRatio} (rounds: ${cj.cpuRatioByRound.join(', ')}; measured, no target)\n`,
+    );
+    results['createPrintJobCpu'] = cj;
   }
 
   const dir = fileURLToPath(new URL('./results/', import.meta.url));

@@ -8,13 +8,15 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import {
   type EmulatorOptions,
+  ENTRA,
   type EntraPerson,
   LOOPBACK_DEV_TLS,
   type RunningEmulator,
   startEmulator,
 } from '@universal-print-gateway/emulator';
-import { personToken } from '../test/helpers/entra.js';
-import { startBuiltGateway } from './built-gateway.js';
+import { DEFAULT_GRAPH_DELEGATED_SCOPES } from '@universal-print-gateway/graph-client';
+import { personToken, tokenRequest } from '../test/helpers/entra.js';
+import { type BuiltGatewayVariant, startBuiltGateway } from './built-gateway.js';
 import type { ServerProcess } from './server-process.js';
 
 export { morePeople } from '../test/helpers/entra.js';
@@ -53,13 +55,33 @@ export function printingTokens(
 export function gatewayActingForPeople(
   emulator: RunningEmulator,
   concurrency: number,
+  variant: BuiltGatewayVariant = {},
 ): Promise<ServerProcess> {
-  return startBuiltGateway({
-    name: 'gateway',
-    graphUrl: emulator.url,
-    emulatorUrl: emulator.url,
-    serviceKey: `bench-${randomBytes(16).toString('hex')}`,
-    concurrency,
-    actsForPeople: { trustedCaFile: LOOPBACK_CA_FILE },
+  return startBuiltGateway(
+    {
+      name: 'gateway',
+      graphUrl: emulator.url,
+      emulatorUrl: emulator.url,
+      serviceKey: `bench-${randomBytes(16).toString('hex')}`,
+      concurrency,
+      actsForPeople: { trustedCaFile: LOOPBACK_CA_FILE },
+    },
+    variant,
+  );
+}
+
+/**
+ * A person's delegated Graph token, exchanged on-behalf-of at the emulator's Entra with the
+ * gateway's app registration, as the gateway does: for a reference server that calls Graph as
+ * that person.
+ */
+export function delegatedGraphToken(emulator: RunningEmulator, apiToken: string): Promise<string> {
+  return tokenRequest(emulator.url, ENTRA.tenantId, {
+    grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+    requested_token_use: 'on_behalf_of',
+    client_id: ENTRA.apps.gateway.appId,
+    client_secret: ENTRA.apps.gateway.secret,
+    scope: DEFAULT_GRAPH_DELEGATED_SCOPES,
+    assertion: apiToken,
   });
 }

@@ -53,3 +53,33 @@ export function graphClient(token) {
     return response.json();
   };
 }
+
+/** `POST /print/shares/{id}/jobs`: `createPrintJob`'s job with its one document. */
+export function createShareJobCall(versionRoot, { printerShareId, displayName, document }) {
+  return {
+    method: 'POST',
+    url: `${versionRoot}/print/shares/${encodeURIComponent(printerShareId)}/jobs`,
+    body: JSON.stringify({
+      displayName,
+      documents: [
+        { displayName: document.name, contentType: document.contentType, size: document.size },
+      ],
+    }),
+  };
+}
+
+/** `POST …/documents/{id}/createUploadSession`: where the client will PUT the bytes. */
+export function createUploadSessionCall(versionRoot, { printerShareId, document }, job) {
+  const ids = [printerShareId, job.id, job.documents[0].id].map(encodeURIComponent);
+  return {
+    method: 'POST',
+    url: `${versionRoot}/print/shares/${ids[0]}/jobs/${ids[1]}/documents/${ids[2]}/createUploadSession`,
+    body: JSON.stringify({
+      properties: {
+        documentName: document.name,
+        contentType: document.contentType,
+        size: document.size,
+      },
+    }),
+  };
+}

@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { DEMO, startEmulator } from '@universal-print-gateway/emulator';
 import { personToken } from '../../test/helpers/entra.js';
 import { startBuiltGateway } from '../built-gateway.js';
-import { closedLoop, median, round } from '../harness.js';
+import { closedLoop, median, must, pairedRatio, round } from '../harness.js';
 import { p, postJson } from '../http-load.js';
 import { processGroupCpuMs, processRssMiB } from '../process-cpu.js';
 import { startBareProxy, startMinimalYoga } from '../reference-servers.js';
@@ -323,17 +323,6 @@ export async function cpuPerOperation(options: {
     await graph.close();
     await emulator.close();
   }
-}
-
-/** The median over rounds of `a ÷ b` within each round (both measured minutes apart at most). */
-function pairedRatio(a: readonly number[], b: readonly number[]): number {
-  return median(a.map((value, i) => value / (b[i] ?? Number.NaN)));
-}
-
-function must<K, V>(map: ReadonlyMap<K, V>, key: K): V {
-  const value = map.get(key);
-  if (value === undefined) throw new Error(`nothing for ${String(key)}`);
-  return value;
 }
 
 /** An OTLP/HTTP endpoint that takes every export and keeps nothing. */

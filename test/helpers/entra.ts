@@ -20,7 +20,8 @@ import {
 export type Person = keyof typeof ENTRA.people;
 export type ClientApp = keyof typeof ENTRA.apps;
 
-async function tokenRequest(
+/** A grant at the emulator's token endpoint (form fields as given), resolving with its access token. */
+export async function tokenRequest(
   emulatorUrl: string,
   tenantId: string,
   form: Record<string, string>,
