@@ -22,7 +22,7 @@ import type { ServerProcess } from './server-process.js';
 export { morePeople } from '../test/helpers/entra.js';
 
 /** The emulator's loopback certificate, its own CA: the file NODE_EXTRA_CA_CERTS names. */
-const LOOPBACK_CA_FILE = LOOPBACK_DEV_TLS.certFile;
+export const LOOPBACK_CA_FILE = LOOPBACK_DEV_TLS.certFile;
 
 /** The scopes on the gateway's API a person who prints holds. */
 const PRINTING_SCOPES = ['Print.Release', 'Print.Submit'] as const;
