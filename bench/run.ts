@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { callerCost } from './scenarios/caller-cost.js';
 import { cpuPerOperation } from './scenarios/cpu-per-operation.js';
 import { createPrintJobCpu } from './scenarios/create-print-job-cpu.js';
+import { deferFirstPayload } from './scenarios/defer-first-payload.js';
 import { entraExchanges } from './scenarios/entra-exchanges.js';
 import { fanOut } from './scenarios/fan-out.js';
 import { largeDocument } from './scenarios/large-document.js';
@@ -338,6 +339,21 @@ async function main() {
       `   gateway ÷ bare proxy, CPU per call: ${cj.cpuRatio} (rounds: ${cj.cpuRatioByRound.join(', ')}; measured, no target)\n`,
     );
     results['createPrintJobCpu'] = cj;
+  }
+
+  if (runs(16)) {
+    const DEFER_ROUND_TRIP_MS = 100;
+    const DEFER_SLOW_MS = 400;
+    const df = await deferFirstPayload({
+      runs: quick ? 3 : 15,
+      roundTripMs: DEFER_ROUND_TRIP_MS,
+      slowMs: DEFER_SLOW_MS,
+    });
+    console.log(
+      `16. a release screen's first payload with and without @defer (${DEFER_ROUND_TRIP_MS} ms per Graph round trip, +${DEFER_SLOW_MS} ms on the slow read, medians; no target)`,
+    );
+    console.table(Object.fromEntries(df.map(({ screen, ...figures }) => [screen, figures])));
+    results['deferFirstPayload'] = df;
   }
 
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
