@@ -1,17 +1,19 @@
 /**
- * Resident memory over many operations: growth from the 10,000th to the last operation, with
- * garbage collected before each reading (run with --expose-gc).
+ * Resident memory over many operations: growth from the `warmup`-th (10,000 in a full run) to
+ * the last operation, with garbage collected before each reading (run with --expose-gc).
  */
 import { DEMO, startEmulator } from '@universal-print-gateway/emulator';
 import { gateway, load, round } from '../harness.js';
 
 export interface MemoryResult {
   operations: number;
+  /** The operations run before the first reading. */
+  warmup: number;
   gcExposed: boolean;
-  /** MiB after the 10,000th operation and after the last. */
-  rssAt10k: number;
+  /** MiB after the warm-up's last operation and after the last. */
+  rssAtWarm: number;
   rssAtEnd: number;
-  heapAt10k: number;
+  heapAtWarm: number;
   heapAtEnd: number;
   /** Target < 10%. */
   rssGrowth: number;
@@ -30,6 +32,8 @@ function reading() {
 export async function memory(options: {
   operations: number;
   concurrency: number;
+  /** @default 10_000 */
+  warmup?: number;
 }): Promise<MemoryResult> {
   const emulator = await startEmulator();
   const gw = await gateway(emulator);
@@ -47,7 +51,7 @@ export async function memory(options: {
     }
   };
   try {
-    const warm = Math.min(10_000, options.operations);
+    const warm = Math.min(options.warmup ?? 10_000, options.operations);
     await load(warm, options.concurrency, operation);
     emulator.requests.clear();
     const early = reading();
@@ -56,10 +60,11 @@ export async function memory(options: {
     const late = reading();
     return {
       operations: options.operations,
+      warmup: warm,
       gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
-      rssAt10k: mib(early.rss),
+      rssAtWarm: mib(early.rss),
       rssAtEnd: mib(late.rss),
-      heapAt10k: mib(early.heap),
+      heapAtWarm: mib(early.heap),
       heapAtEnd: mib(late.heap),
       rssGrowth: round((late.rss - early.rss) / early.rss, 3),
       heapGrowth: round((late.heap - early.heap) / early.heap, 3),

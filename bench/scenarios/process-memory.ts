@@ -19,11 +19,13 @@ import type { ServerProcess } from '../server-process.js';
 export interface ProcessMemoryResult {
   operations: number;
   concurrency: number;
-  /** MiB of the gateway process once started, after the 10,000th operation, after the last. */
+  /** The operations run before the second reading. */
+  warmup: number;
+  /** MiB of the gateway process once started, after the warm-up, after the last operation. */
   rssAtStart: number;
-  rssAt10k: number;
+  rssAtWarm: number;
   rssAtEnd: number;
-  /** (end - 10k) ÷ 10k. */
+  /** (end - warm) ÷ warm. */
   rssGrowth: number;
   perSecond: number;
 }
@@ -35,6 +37,8 @@ const RELEASE = `mutation Release($input: UpdatePrintTaskInput!) {
 export async function processMemory(options: {
   operations: number;
   concurrency: number;
+  /** @default 10_000 */
+  warmup?: number;
 }): Promise<ProcessMemoryResult> {
   const emulator = await startEmulator();
   const graph = await startReplayingGraph(emulator.url);
@@ -70,18 +74,19 @@ export async function processMemory(options: {
       const answer = await postJson(url, body, headers, agent);
       if (!answer.includes('UpdatePrintTaskSuccess')) throw new Error(answer.slice(0, 500));
     };
-    const warm = Math.min(10_000, options.operations);
+    const warm = Math.min(options.warmup ?? 10_000, options.operations);
     await closedLoop(warm, options.concurrency, release);
-    const rssAt10k = processRssMiB(gateway.pid);
+    const rssAtWarm = processRssMiB(gateway.pid);
     const run = await closedLoop(options.operations - warm, options.concurrency, release);
     const rssAtEnd = processRssMiB(gateway.pid);
     return {
       operations: options.operations,
       concurrency: options.concurrency,
+      warmup: warm,
       rssAtStart,
-      rssAt10k,
+      rssAtWarm,
       rssAtEnd,
-      rssGrowth: round((rssAtEnd - rssAt10k) / rssAt10k, 3),
+      rssGrowth: round((rssAtEnd - rssAtWarm) / rssAtWarm, 3),
       perSecond: round(run.perSecond, 0),
     };
   } finally {
