@@ -40,6 +40,27 @@ export function addLatency(emulator: RunningEmulator, latencyMs: number): void {
   emulator.faults.add({ path: '.*', scope: 'batch-envelope', latencyMs });
 }
 
+/**
+ * One upstream round trip as a scenario measures it: the median of `times` direct reads of a
+ * printer with the gateway app's token, latency included. Wall times divided by it read as
+ * round trips.
+ */
+export async function upstreamRoundTripMs(
+  emulator: RunningEmulator,
+  printerId: string,
+  times = 10,
+): Promise<number> {
+  const trips: number[] = [];
+  for (let rep = 0; rep < times; rep++) {
+    const started = performance.now();
+    await fetch(`${emulator.url}/v1.0/print/printers/${printerId}`, {
+      headers: { authorization: `Bearer ${EMULATOR_TOKENS.gatewayApp}` },
+    });
+    trips.push(performance.now() - started);
+  }
+  return round(median(trips), 1);
+}
+
 export function directClient(emulator: RunningEmulator): Client {
   return createGraphClient({
     baseUrl: emulator.url,

@@ -10,13 +10,12 @@
  */
 import {
   DEMO,
-  EMULATOR_TOKENS,
   ENTRA,
   type RunningEmulator,
   startEmulator,
 } from '@universal-print-gateway/emulator';
 import { personToken } from '../../test/helpers/entra.js';
-import { addLatency, gateway, median, round } from '../harness.js';
+import { addLatency, gateway, median, round, upstreamRoundTripMs } from '../harness.js';
 
 const RELEASE = `mutation($input: ReleasePrintJobsInput!) {
   releasePrintJobs(input: $input) {
@@ -104,16 +103,8 @@ export async function releaseAtDevice(options: {
         .map((job) => ({ printerId: DEMO.printers.floor1, printJobId: job.id }));
     };
 
-    const trips: number[] = [];
     prepare(0);
-    for (let rep = 0; rep < 10; rep++) {
-      const started = performance.now();
-      await fetch(`${emulator.url}/v1.0/print/printers/${DEMO.printers.floor1}`, {
-        headers: { authorization: `Bearer ${EMULATOR_TOKENS.gatewayApp}` },
-      });
-      trips.push(performance.now() - started);
-    }
-    const roundTripMs = round(median(trips), 1);
+    const roundTripMs = await upstreamRoundTripMs(emulator, DEMO.printers.floor1);
 
     const measure = async (run: () => Promise<void>, setUp: () => void): Promise<ReleaseRow> => {
       const rows: ReleaseRow[] = [];

@@ -18,8 +18,8 @@ import {
 } from '@universal-print-gateway/emulator';
 import { PersonTokenCache } from '../../packages/graph-client/src/credentials/person-tokens.js';
 import { personToken } from '../../test/helpers/entra.js';
-import { emulatorOnBehalfOf } from '../../test/helpers/entra-over-tls.js';
-import { addLatency, gateway, median, round } from '../harness.js';
+import { gatewayOnBehalfOf } from '../../test/helpers/entra-over-tls.js';
+import { addLatency, gateway, median, round, upstreamRoundTripMs } from '../harness.js';
 import { type ReleaseRow, upstreamOf } from './release-at-device.js';
 
 const RELEASE = `mutation($input: ReleasePrintJobsInput!) {
@@ -47,10 +47,12 @@ export async function releaseBothMethods(options: {
   jobs: number;
   repetitions: number;
 }): Promise<ReleaseBothMethodsResult> {
-  const emulator: RunningEmulator = await startEmulator();
-  const onBehalfOf = await emulatorOnBehalfOf(emulator.url);
+  // Its Entra over HTTPS too: the gateway's on-behalf-of exchange takes only an https authority.
+  const emulator: RunningEmulator = await startEmulator({ entraTls: {} });
+  const entraOverTls = emulator.entraOverTls;
+  if (!entraOverTls) throw new Error('the emulator serves no Entra over TLS');
   // One cache of people's tokens for every gateway below: the exchange is not what is measured.
-  const personTokens = new PersonTokenCache(onBehalfOf.exchange);
+  const personTokens = new PersonTokenCache(await gatewayOnBehalfOf(entraOverTls));
   // A fresh gateway per release, so no ownership remembered from the last one saves its reads
   // (every reset tenant numbers its jobs alike).
   let gw = await gateway(emulator, {}, personTokens);
@@ -85,16 +87,8 @@ export async function releaseBothMethods(options: {
       return [...queued, ...heldJobs];
     };
 
-    const trips: number[] = [];
     prepare(0, 0);
-    for (let rep = 0; rep < 10; rep++) {
-      const started = performance.now();
-      await fetch(`${emulator.url}/v1.0/print/printers/${device}`, {
-        headers: { authorization: 'Bearer emulator-gateway-app-token' },
-      });
-      trips.push(performance.now() - started);
-    }
-    const roundTripMs = round(median(trips), 1);
+    const roundTripMs = await upstreamRoundTripMs(emulator, device);
 
     const measure = async (redirect: number, held: number): Promise<ReleaseRow> => {
       const rows: ReleaseRow[] = [];
@@ -130,7 +124,6 @@ export async function releaseBothMethods(options: {
     return { latencyMs: options.latencyMs, roundTripMs, redirectOnly, secureReleaseOnly, mixed };
   } finally {
     await gw.close();
-    await onBehalfOf.close();
     await emulator.close();
   }
 }

@@ -89,14 +89,3 @@ export function gatewayOnBehalfOf(entra: {
     trustedCa: entra.ca,
   });
 }
-
-/**
- * The exchange at an emulator this file did not start, through the TLS front above: what a
- * gateway that acts for people is configured with. `close` stops the front.
- */
-export async function emulatorOnBehalfOf(
-  emulatorUrl: string,
-): Promise<{ exchange: OnBehalfOfExchange; close(): Promise<void> }> {
-  const entra = await entraOverTls(emulatorUrl);
-  return { exchange: await gatewayOnBehalfOf(entra), close: () => entra.close() };
-}
