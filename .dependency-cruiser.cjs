@@ -19,7 +19,7 @@ const LAYERS = [
   // map: everything else speaks in these.
   {
     name: 'core',
-    path: `^${GATEWAY}(errors|mask-error|expiring-lru|graphiql-page)\\.ts$|^${GATEWAY}(logging|auth|settings)/`,
+    path: `^${GATEWAY}(errors|mask-error|expiring-lru|slot-counts|graphiql-page)\\.ts$|^${GATEWAY}(logging|auth|settings)/`,
   },
   // Services the domain and the edge use: each owns one concern and the ports others implement.
   {

@@ -4,6 +4,7 @@
  * it ends, however it ends (client gone, server closing); `closeAll` ends them all at shutdown.
  */
 import { GatewayError } from '../errors.js';
+import { SlotCounts } from '../slot-counts.js';
 
 export interface SubscriberLimitSettings {
   /** Open subscriptions one caller (callerKey) may hold. @default 5 */
@@ -20,7 +21,7 @@ export class TooManySubscriptionsError extends GatewayError {
 }
 
 export class SubscriberRegistry {
-  private readonly perCaller = new Map<string, number>();
+  private readonly counts = new SlotCounts();
   private readonly closers = new Set<() => void>();
 
   constructor(readonly settings: SubscriberLimitSettings = DEFAULT_SUBSCRIBER_LIMITS) {}
@@ -31,7 +32,7 @@ export class SubscriberRegistry {
   }
 
   openFor(callerKey: string): number {
-    return this.perCaller.get(callerKey) ?? 0;
+    return this.counts.heldBy(callerKey);
   }
 
   /**
@@ -51,16 +52,11 @@ export class SubscriberRegistry {
         'The gateway holds as many open subscriptions as it allows (GATEWAY_SUBSCRIPTIONS_MAX); try again later',
       );
     }
-    this.perCaller.set(callerKey, held + 1);
+    const giveBack = this.counts.take(callerKey);
     this.closers.add(close);
-    let released = false;
     return () => {
-      if (released) return;
-      released = true;
+      giveBack();
       this.closers.delete(close);
-      const left = (this.perCaller.get(callerKey) ?? 1) - 1;
-      if (left > 0) this.perCaller.set(callerKey, left);
-      else this.perCaller.delete(callerKey);
     };
   }
 

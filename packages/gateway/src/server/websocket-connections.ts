@@ -5,6 +5,7 @@
  * end. The figures are the subscriber limits' (`GATEWAY_SUBSCRIPTIONS_PER_CALLER`,
  * `GATEWAY_SUBSCRIPTIONS_MAX`), handed down by the composition root.
  */
+import { SlotCounts } from '../slot-counts.js';
 
 export interface WebSocketConnectionLimits {
   /** Connections one caller (callerKey) may hold open. */
@@ -14,13 +15,12 @@ export interface WebSocketConnectionLimits {
 }
 
 export class WebSocketConnections {
-  private readonly perCaller = new Map<string, number>();
-  private total = 0;
+  private readonly counts = new SlotCounts();
 
   constructor(readonly limits: WebSocketConnectionLimits) {}
 
   get open(): number {
-    return this.total;
+    return this.counts.total;
   }
 
   /**
@@ -28,18 +28,9 @@ export class WebSocketConnections {
    * or null when a limit is reached and the connection must be refused.
    */
   tryOpen(callerKey: string): (() => void) | null {
-    const held = this.perCaller.get(callerKey) ?? 0;
-    if (held >= this.limits.perCaller || this.total >= this.limits.total) return null;
-    this.perCaller.set(callerKey, held + 1);
-    this.total += 1;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.total -= 1;
-      const left = (this.perCaller.get(callerKey) ?? 1) - 1;
-      if (left > 0) this.perCaller.set(callerKey, left);
-      else this.perCaller.delete(callerKey);
-    };
+    const full =
+      this.counts.heldBy(callerKey) >= this.limits.perCaller ||
+      this.counts.total >= this.limits.total;
+    return full ? null : this.counts.take(callerKey);
   }
 }
